@@ -1,0 +1,54 @@
+package chaincast.engine;
+
+import java.util.List;
+
+/**
+ * What a run estimated.
+ *
+ * @param paths        paths simulated
+ * @param stopReason   why it stopped
+ * @param maxHalfWidth widest 95% half-width among targets and joint sets
+ * @param targets      per target, in projection order
+ * @param joints       per joint set, in projection order
+ * @param fans         per fan, in projection order
+ * @param elapsedNanos wall time
+ */
+public record RunResult(
+    long paths,
+    StopReason stopReason,
+    double maxHalfWidth,
+    List<TargetResult> targets,
+    List<JointResult> joints,
+    List<FanResult> fans,
+    long elapsedNanos) {
+
+  public RunResult {
+    targets = List.copyOf(targets);
+    joints = List.copyOf(joints);
+    fans = List.copyOf(fans);
+  }
+
+  /**
+   * One target.
+   *
+   * @param hit               P(hit)
+   * @param percentiles       value percentiles, in the order of {@link RunSettings#percentiles()}
+   * @param median            the 50th percentile of the value
+   * @param mean              mean value
+   * @param expectedShortfall E[threshold - value | missed] (0 when never missed); for
+   *                          chains-above targets, in chains
+   */
+  public record TargetResult(
+      BinomialEstimate hit, double[] percentiles, double median, double mean, double expectedShortfall) {}
+
+  /** One joint set: all its targets hit on the same path. */
+  public record JointResult(BinomialEstimate allHit) {}
+
+  /**
+   * One fan.
+   *
+   * @param years       calendar years, first year to horizon
+   * @param percentiles [year index][percentile index] values
+   */
+  public record FanResult(int[] years, double[][] percentiles) {}
+}

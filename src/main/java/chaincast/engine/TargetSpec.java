@@ -1,0 +1,11 @@
+package chaincast.engine;
+
+/** A target whose hit probability the engine estimates. */
+public sealed interface TargetSpec permits ValueTarget, ChainsAboveTarget {
+
+  /** Target id, for messages. */
+  String id();
+
+  /** Calendar year in which the target is evaluated. */
+  int year();
+}

@@ -1,0 +1,13 @@
+/**
+ * The Monte Carlo engine: log-space growth paths for cells, correlated and
+ * optionally fat-tailed shocks, project events, group sums, and the
+ * estimators (hit probabilities, percentiles, joint probabilities, fans).
+ *
+ * <p>The engine knows nothing of gRPC, protobuf or the seeds: it takes a
+ * {@link chaincast.engine.Projection} made of plain numbers and returns a
+ * {@link chaincast.engine.RunResult}. Results depend only on the projection,
+ * the settings and the seed, never on the thread count: paths are simulated in
+ * fixed-size blocks, each with its own random stream derived from the seed and
+ * the block index, and every estimator merges exactly (integer counts).
+ */
+package chaincast.engine;
