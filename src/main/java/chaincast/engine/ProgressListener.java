@@ -1,6 +1,9 @@
 package chaincast.engine;
 
-/** Told after every batch of blocks, on the thread that called the engine. */
+/**
+ * Told after every round of blocks, on the thread that called the engine. An
+ * exception thrown here ends the run with that exception.
+ */
 @FunctionalInterface
 public interface ProgressListener {
   void onProgress(Progress progress);

@@ -13,7 +13,8 @@ import java.util.List;
  * @param targets     targets on groups
  * @param fans        fans on groups
  * @param joints      joint sets of targets
- * @param horizonYear last simulated calendar year; every target year is at most this
+ * @param horizonYear last simulated calendar year; every target year is at most this,
+ *                    and at least the base year of every cell its groups hold
  */
 public record Projection(
     List<CellSpec> cells,

@@ -8,6 +8,8 @@
  * {@link chaincast.engine.RunResult}. Results depend only on the projection,
  * the settings and the seed, never on the thread count: paths are simulated in
  * fixed-size blocks, each with its own random stream derived from the seed and
- * the block index, and every estimator merges exactly (integer counts).
+ * the block index; integer counts merge exactly in any order and floating-point
+ * sums are folded in block order. {@link chaincast.engine.MonteCarloEngine} is
+ * the entry point; {@link chaincast.engine.PathSampler} shows single paths.
  */
 package chaincast.engine;

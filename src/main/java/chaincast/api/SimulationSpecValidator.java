@@ -1,0 +1,256 @@
+package chaincast.api;
+
+import chaincast.model.Model;
+import chaincast.run.Limits;
+import chaincast.run.ProjectionPlanner;
+import chaincast.v1.Cell;
+import chaincast.v1.CellOverride;
+import chaincast.v1.FanRequest;
+import chaincast.v1.JointRequest;
+import chaincast.v1.ShockDistribution;
+import chaincast.v1.SimulationSpec;
+import chaincast.v1.Subject;
+import chaincast.v1.Target;
+import chaincast.v1.TargetSelection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks every field of a {@link SimulationSpec} against the model and the
+ * server's {@link Limits}. Field paths in violations are relative to the
+ * request, e.g. {@code spec.overrides[2].volatility}.
+ */
+public final class SimulationSpecValidator {
+  private final Model model;
+  private final Limits limits;
+  private final ProjectionPlanner planner;
+
+  public SimulationSpecValidator(Model model, Limits limits, ProjectionPlanner planner) {
+    this.model = model;
+    this.limits = limits;
+    this.planner = planner;
+  }
+
+  /** Throws {@link ApiException} unless {@code spec} can be run as it is. */
+  public void validate(SimulationSpec spec) {
+    Violations v = new Violations();
+    int latestBaseYear = model.cells().stream().mapToInt(c -> c.getParameters().getBaseYear()).max().orElse(0);
+    int horizon = spec.getHorizonYear() == 0 ? Limits.DEFAULT_HORIZON_YEAR : spec.getHorizonYear();
+    boolean horizonValid =
+        spec.getHorizonYear() == 0
+            || (spec.getHorizonYear() > latestBaseYear && spec.getHorizonYear() <= limits.maxHorizonYear());
+    if (!horizonValid) {
+      v.invalid(
+          "spec.horizon_year",
+          "must be 0 (for " + Limits.DEFAULT_HORIZON_YEAR + ") or a year from " + (latestBaseYear + 1)
+              + " to " + limits.maxHorizonYear() + ", got " + spec.getHorizonYear());
+    }
+
+    List<Target> selected = selection(spec.getTargets(), v);
+    int simulated = 0;
+    Target latest = null;
+    for (Target t : selected) {
+      if (model.isSimulated(t)) {
+        simulated++;
+        if (latest == null || t.getYear() > latest.getYear()) {
+          latest = t;
+        }
+      }
+    }
+    // One violation for the latest target, not one per target: the fix is one number.
+    if (horizonValid && latest != null && latest.getYear() > horizon) {
+      v.invalid(
+          "spec.horizon_year",
+          "is " + horizon + " but target '" + latest.getId() + "' is for " + latest.getYear()
+              + "; raise the horizon to at least " + latest.getYear() + " or drop the target");
+    }
+    if (selected.size() > limits.maxTargets()) {
+      v.invalid(
+          "spec.targets",
+          "selects " + selected.size() + " targets; at most " + limits.maxTargets() + " per request");
+    }
+    if (!v.hasNotFound() && simulated == 0 && spec.getFansCount() == 0 && spec.getJointCount() == 0) {
+      v.invalid(
+          "spec.targets",
+          "selects no target the engine simulates (" + selected.size()
+              + " selected, all counts or other indicators) and asks for no fan");
+    }
+
+    switch (spec.getStoppingCase()) {
+      case PATHS -> {
+        if (spec.getPaths() < 1 || spec.getPaths() > limits.maxPaths()) {
+          v.invalid("spec.paths", "must be from 1 to " + limits.maxPaths() + ", got " + spec.getPaths());
+        }
+      }
+      case PRECISION -> {
+        double hw = spec.getPrecision().getHalfWidth();
+        if (!(hw > 0 && hw < 0.5)) {
+          v.invalid(
+              "spec.precision.half_width",
+              "must be above 0 and below 0.5 (a probability half-width, 0.005 = ±0.5 points), got " + hw);
+        }
+        long cap = spec.getPrecision().getMaxPaths();
+        if (cap < 0 || cap > limits.maxPaths()) {
+          v.invalid(
+              "spec.precision.max_paths",
+              "must be 0 (the server's limit) or from 1 to " + limits.maxPaths() + ", got " + cap);
+        }
+      }
+      case STOPPING_NOT_SET -> {}
+    }
+
+    if (spec.getPercentilesCount() > limits.maxPercentiles()) {
+      v.invalid(
+          "spec.percentiles",
+          "has " + spec.getPercentilesCount() + " entries; at most " + limits.maxPercentiles());
+    }
+    for (int i = 0; i < spec.getPercentilesCount(); i++) {
+      double p = spec.getPercentiles(i);
+      if (!(p > 0 && p < 100)) {
+        v.invalid("spec.percentiles[" + i + "]", "must be above 0 and below 100, got " + p);
+      }
+    }
+
+    if (spec.getFansCount() > limits.maxFans()) {
+      v.invalid("spec.fans", "has " + spec.getFansCount() + " fans; at most " + limits.maxFans());
+    }
+    for (int i = 0; i < spec.getFansCount(); i++) {
+      FanRequest fan = spec.getFans(i);
+      checkSubject(fan.getSubject(), "spec.fans[" + i + "].subject", v);
+    }
+
+    if (spec.getOverridesCount() > limits.maxOverrides()) {
+      v.invalid(
+          "spec.overrides", "has " + spec.getOverridesCount() + " entries; at most " + limits.maxOverrides());
+    }
+    Set<String> overridden = new HashSet<>();
+    for (int i = 0; i < spec.getOverridesCount(); i++) {
+      checkOverride(spec.getOverrides(i), "spec.overrides[" + i + "]", overridden, v);
+    }
+
+    if (spec.getJointCount() > limits.maxJointSets()) {
+      v.invalid("spec.joint", "has " + spec.getJointCount() + " sets; at most " + limits.maxJointSets());
+    }
+    for (int i = 0; i < spec.getJointCount(); i++) {
+      checkJoint(spec.getJoint(i), "spec.joint[" + i + "]", horizon, v);
+    }
+
+    if (spec.getShockDistribution() == ShockDistribution.UNRECOGNIZED) {
+      v.invalid("spec.shock_distribution", "unknown value " + spec.getShockDistributionValue());
+    }
+    v.throwIfAny();
+  }
+
+  private List<Target> selection(TargetSelection sel, Violations v) {
+    boolean ok = true;
+    for (int i = 0; i < sel.getTargetIdsCount(); i++) {
+      if (model.target(sel.getTargetIds(i)).isEmpty()) {
+        v.notFound("target", sel.getTargetIds(i), "spec.targets.target_ids[" + i + "]");
+        ok = false;
+      }
+    }
+    if (!sel.getPlanId().isEmpty() && model.plan(sel.getPlanId()).isEmpty()) {
+      v.notFound("plan", sel.getPlanId(), "spec.targets.plan_id");
+      ok = false;
+    }
+    if (sel.getYear() != 0 && (sel.getYear() < 2000 || sel.getYear() > 2100)) {
+      v.invalid("spec.targets.year", "must be 0 (any) or a calendar year, got " + sel.getYear());
+      ok = false;
+    }
+    return ok ? planner.select(sel) : List.of();
+  }
+
+  private void checkSubject(Subject s, String field, Violations v) {
+    switch (s.getKindCase()) {
+      case CELL_ID -> {
+        if (model.cell(s.getCellId()).isEmpty()) {
+          v.notFound("cell", s.getCellId(), field + ".cell_id");
+        }
+      }
+      case CHAIN_ID -> {
+        if (model.chain(s.getChainId()).isEmpty()) {
+          v.notFound("chain", s.getChainId(), field + ".chain_id");
+        } else if (model.cellsOfChain(s.getChainId()).isEmpty()) {
+          v.invalid(field + ".chain_id", "chain '" + s.getChainId() + "' has no modelled cell");
+        }
+      }
+      case REGION_ID -> {
+        if (model.region(s.getRegionId()).isEmpty()) {
+          v.notFound("region", s.getRegionId(), field + ".region_id");
+        } else if (model.cellsOfRegion(s.getRegionId()).isEmpty()) {
+          v.invalid(field + ".region_id", "region '" + s.getRegionId() + "' has no modelled cell");
+        }
+      }
+      case TARGET_ID -> {
+        var t = model.target(s.getTargetId());
+        if (t.isEmpty()) {
+          v.notFound("target", s.getTargetId(), field + ".target_id");
+        } else if (model.cellsIn(t.get().getScope()).isEmpty()) {
+          v.invalid(field + ".target_id", "target '" + s.getTargetId() + "' has no modelled cell in scope");
+        }
+      }
+      case CITY -> {
+        if (!s.getCity()) {
+          v.invalid(field + ".city", "must be true when set");
+        }
+      }
+      case KIND_NOT_SET ->
+          v.invalid(field, "set one of cell_id, chain_id, region_id, target_id or city");
+    }
+  }
+
+  private void checkOverride(CellOverride o, String field, Set<String> seen, Violations v) {
+    if (o.getCellId().isEmpty()) {
+      v.invalid(field + ".cell_id", "is required");
+      return;
+    }
+    Cell cell = model.cell(o.getCellId()).orElse(null);
+    if (cell == null) {
+      v.notFound("cell", o.getCellId(), field + ".cell_id");
+      return;
+    }
+    if (!seen.add(o.getCellId())) {
+      v.invalid(field + ".cell_id", "cell '" + o.getCellId() + "' is overridden twice; merge the entries");
+    }
+    if (o.hasBaseValue() && !(o.getBaseValue() > 0 && Double.isFinite(o.getBaseValue()))) {
+      v.invalid(field + ".base_value", "must be a positive number of 亿元, got " + o.getBaseValue());
+    }
+    if (o.hasDriftMean() && !(o.getDriftMean() >= -1 && o.getDriftMean() <= 1)) {
+      v.invalid(
+          field + ".drift_mean",
+          "must be a log growth per year from -1 to 1 (0.09 ≈ +9.4 %/yr), got " + o.getDriftMean());
+    }
+    if (o.hasDriftSd() && !(o.getDriftSd() >= 0 && o.getDriftSd() <= 1)) {
+      v.invalid(field + ".drift_sd", "must be from 0 to 1, got " + o.getDriftSd());
+    }
+    if (o.hasVolatility() && !(o.getVolatility() >= 0 && o.getVolatility() <= 2)) {
+      v.invalid(field + ".volatility", "must be from 0 to 2, got " + o.getVolatility());
+    }
+    if (!o.hasBaseValue() && !o.hasDriftMean() && !o.hasDriftSd() && !o.hasVolatility()) {
+      v.invalid(field, "changes nothing: set base_value, drift_mean, drift_sd or volatility");
+    }
+  }
+
+  private void checkJoint(JointRequest j, String field, int horizon, Violations v) {
+    if (j.getTargetIdsCount() < 2) {
+      v.invalid(field + ".target_ids", "needs at least two targets, got " + j.getTargetIdsCount());
+    }
+    Set<String> seen = new HashSet<>();
+    for (int k = 0; k < j.getTargetIdsCount(); k++) {
+      String id = j.getTargetIds(k);
+      String f = field + ".target_ids[" + k + "]";
+      var t = model.target(id);
+      if (t.isEmpty()) {
+        v.notFound("target", id, f);
+      } else if (!model.isSimulated(t.get())) {
+        v.invalid(f, "target '" + id + "' is not simulated: " + t.get().getNotSimulatedReason());
+      } else if (t.get().getYear() > horizon) {
+        v.invalid(f, "target '" + id + "' is for " + t.get().getYear() + ", after the horizon " + horizon);
+      }
+      if (!seen.add(id)) {
+        v.invalid(f, "target '" + id + "' is listed twice");
+      }
+    }
+  }
+}

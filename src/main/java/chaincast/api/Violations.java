@@ -1,0 +1,40 @@
+package chaincast.api;
+
+import com.google.rpc.BadRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects what is wrong with a request, so the caller learns every problem in
+ * one round trip rather than one per call. Unknown ids are kept apart: they
+ * answer NOT_FOUND, the rest INVALID_ARGUMENT.
+ */
+final class Violations {
+  private final List<BadRequest.FieldViolation> invalid = new ArrayList<>();
+  private ApiException notFound;
+
+  void invalid(String field, String description) {
+    invalid.add(
+        BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build());
+  }
+
+  void notFound(String resourceType, String id, String field) {
+    if (notFound == null) {
+      notFound = ApiException.notFound(resourceType, id, field);
+    }
+  }
+
+  boolean hasNotFound() {
+    return notFound != null;
+  }
+
+  /** Throws INVALID_ARGUMENT if any field is invalid, else NOT_FOUND if any id is unknown. */
+  void throwIfAny() {
+    if (!invalid.isEmpty()) {
+      throw ApiException.invalidArgument(invalid);
+    }
+    if (notFound != null) {
+      throw notFound;
+    }
+  }
+}

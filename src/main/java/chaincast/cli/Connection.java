@@ -1,0 +1,46 @@
+package chaincast.cli;
+
+import chaincast.server.ChaincastServer;
+import chaincast.server.ServerConfig;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A channel to a Chaincast server: the one named by {@code --server}, or one
+ * started here, in-process, on a loopback ephemeral port (a real Netty server:
+ * the CLI goes through gRPC either way).
+ */
+final class Connection implements AutoCloseable {
+  private final ManagedChannel channel;
+  private final ChaincastServer ownServer;
+
+  private Connection(ManagedChannel channel, ChaincastServer ownServer) {
+    this.channel = channel;
+    this.ownServer = ownServer;
+  }
+
+  /** Connects to {@code target} ("host:port"), or starts a local server when it is null. */
+  static Connection open(String target) throws IOException {
+    if (target != null) {
+      return new Connection(ManagedChannelBuilder.forTarget(target).usePlaintext().build(), null);
+    }
+    ChaincastServer server = new ChaincastServer(ServerConfig.defaults().withPort(0)).start();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress(ServerConfig.DEFAULT_HOST, server.port()).usePlaintext().build();
+    return new Connection(channel, server);
+  }
+
+  ManagedChannel channel() {
+    return channel;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    if (ownServer != null) {
+      ownServer.stop();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package chaincast.cli;
+
+import chaincast.server.ChaincastServer;
+import chaincast.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chaincast serve}: run the gRPC server until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Chaincast gRPC server.")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  int port = ServerConfig.DEFAULT_PORT;
+
+  @Option(
+      names = "--host",
+      description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
+  String host = ServerConfig.DEFAULT_HOST;
+
+  @Option(names = "--threads", description = "Engine threads (default: all cores; results do not depend on it).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--seeds", description = "Seed directory (default: the seeds bundled in the jar).")
+  Path seeds;
+
+  @Override
+  public Integer call() throws Exception {
+    ServerConfig config =
+        ServerConfig.defaults().withHost(host).withPort(port).withThreads(threads).withSeedsDir(seeds);
+    ChaincastServer server = new ChaincastServer(config).start().stopOnJvmShutdown();
+    System.err.println("chaincast: serving on " + host + ":" + server.port() + " (Ctrl-C to stop)");
+    server.blockUntilShutdown();
+    return 0;
+  }
+}

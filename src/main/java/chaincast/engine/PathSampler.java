@@ -1,0 +1,84 @@
+package chaincast.engine;
+
+/**
+ * Shows individual paths, for tests and inspection: simulates a block of a
+ * projection with the engine's own inner loop and hands every path's cell and
+ * group values, year by year, to a {@link PathVisitor}.
+ *
+ * <p>The paths are the engine's: block {@code b} with seed {@code s} here is
+ * block {@code b} of {@code MonteCarloEngine.run} with seed {@code s} (the same
+ * {@code PathSimulator}, the same random stream). The only difference is what is
+ * recorded: here every cell and group in every year from the first year to the
+ * horizon, which costs an {@code exp} per cell-year but draws no random
+ * numbers, so it does not change the paths.
+ */
+public final class PathSampler {
+
+  /** Receives one path-year. Arrays are reused: copy what you keep. */
+  @FunctionalInterface
+  public interface PathVisitor {
+    /**
+     * @param path        index of the path in the run, {@code block * BLOCK_SIZE + i}
+     * @param year        calendar year
+     * @param cellValues  value of each cell, in projection order
+     * @param groupValues value of each group, in projection order
+     */
+    void visit(long path, int year, double[] cellValues, double[] groupValues);
+  }
+
+  private final CompiledModel model;
+
+  /**
+   * @throws IllegalArgumentException if the projection is inconsistent (as
+   *     {@link MonteCarloEngine#run} would)
+   */
+  public PathSampler(Projection projection) {
+    this.model = CompiledModel.compile(projection, true);
+  }
+
+  /** First simulated year. */
+  public int firstYear() {
+    return model.firstYear;
+  }
+
+  /** Last simulated year. */
+  public int horizonYear() {
+    return model.horizonYear;
+  }
+
+  /**
+   * Simulates the first {@code paths} paths of block {@code block} of a run
+   * seeded with {@code seed}.
+   *
+   * @param paths 1 to {@link MonteCarloEngine#BLOCK_SIZE}
+   */
+  public void sampleBlock(long seed, long block, int paths, PathVisitor visitor) {
+    if (paths < 1 || paths > MonteCarloEngine.BLOCK_SIZE) {
+      throw new IllegalArgumentException(
+          "paths must be in [1, " + MonteCarloEngine.BLOCK_SIZE + "], got " + paths);
+    }
+    if (block < 0) {
+      throw new IllegalArgumentException("block must be >= 0, got " + block);
+    }
+    double[] cells = new double[model.cellCount];
+    int[] projectionIndex = model.projectionIndex;
+    PathSink sink =
+        new PathSink() {
+          long path = block * MonteCarloEngine.BLOCK_SIZE;
+
+          @Override
+          public void onYear(int yearIndex, double[] cellValues, double[] groupValues) {
+            for (int i = 0; i < cells.length; i++) {
+              cells[projectionIndex[i]] = cellValues[i];
+            }
+            visitor.visit(path, model.firstYear + yearIndex, cells, groupValues);
+          }
+
+          @Override
+          public void onPathEnd() {
+            path++;
+          }
+        };
+    new PathSimulator(model).simulateBlock(seed, block, paths, sink);
+  }
+}

@@ -1,0 +1,217 @@
+package chaincast.engine;
+
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+
+/**
+ * Simulates blocks of paths of a {@link CompiledModel}: the inner loop of the
+ * engine. One instance per worker thread (it owns scratch arrays); the model
+ * is shared read-only.
+ *
+ * <p>Block {@code b} of a run with seed {@code s} always draws from
+ * {@link SplittableRandomAdapter#forBlock(long, long) forBlock(s, b)}, in this
+ * order, path after path:
+ * <ol>
+ *   <li>one uniform per event: the year it fires, if any;
+ *   <li>the drift draw: a city factor, one factor per chain with two or more
+ *       cells, then each cell's own factor (each only if it has a non-zero loading);
+ *   <li>for each year after the first in which some cell moves: the Student-t
+ *       chi-square (if any), the city factor, the chain factors, each moving
+ *       cell's own shock; then the normal of the jump of each event that fires
+ *       that year (if its jump is random).
+ * </ol>
+ * Recording values draws nothing, so what is recorded (the engine's targets,
+ * or everything for {@link PathSampler}) does not change the paths.
+ */
+final class PathSimulator {
+
+  private final CompiledModel m;
+  /** Log value per cell (internal order). */
+  private final double[] x;
+  /** This path's drift per cell. */
+  private final double[] mu;
+  /** Common term per chain slot of the current draw (see {@link #fillCommon}). */
+  private final double[] common;
+  private final double[] cellValue;
+  private final double[] groupValue;
+  /** Per event, the year index in which it fires on this path, or -1. */
+  private final int[] fireYear;
+
+  PathSimulator(CompiledModel model) {
+    this.m = model;
+    this.x = new double[model.cellCount];
+    this.mu = new double[model.cellCount];
+    this.common = new double[model.chainFactorCount + 1];
+    this.cellValue = new double[model.cellCount];
+    this.groupValue = new double[model.groupCount];
+    this.fireYear = new int[model.eventCount];
+  }
+
+  /** Simulates the first {@code paths} paths of block {@code block} (at most a full block). */
+  void simulateBlock(long seed, long block, int paths, PathSink sink) {
+    SplittableRandomAdapter adapter = SplittableRandomAdapter.forBlock(seed, block);
+    // Normals in the loops below come straight from the JDK generator (ziggurat,
+    // ~230 M/s); Commons Math's chi-square draws from the same stream through
+    // the adapter, so the block's draws stay one reproducible sequence.
+    SplittableRandom r = adapter.source();
+    ChiSquaredDistribution chiSquare =
+        m.studentT ? new ChiSquaredDistribution(adapter, m.degreesOfFreedom) : null;
+    for (int p = 0; p < paths; p++) {
+      simulatePath(r, chiSquare, sink);
+    }
+  }
+
+  private void simulatePath(SplittableRandom r, ChiSquaredDistribution chiSquare, PathSink sink) {
+    // Plain arrays in locals: no objects, no boxing, and the JIT keeps the
+    // bounds-checked loads in registers.
+    final CompiledModel m = this.m;
+    final double[] x = this.x;
+    final double[] common = this.common;
+    final int[] slot = m.factorSlot;
+    final int n = m.cellCount;
+
+    // Work in log space: a step is one multiply-add, and exp is paid only in
+    // the years something is recorded, for the cells recorded then.
+    System.arraycopy(m.logBase, 0, x, 0, n);
+    if (m.eventCount > 0) {
+      drawEventYears(r);
+    }
+
+    // Common factors are folded per draw into one term per chain slot,
+    // common[k] = sqrt(wc) Zcity + sqrt(wh) Zchain[k] (slot K: the city term
+    // alone, for single-cell chains), so a cell's step costs one load and one
+    // multiply-add for them whatever the weights.
+    final double cityLoading = m.cityLoading;
+    final double chainLoading = m.chainLoading;
+    final int chains = m.chainFactorCount;
+    final double[] mu;
+    if (m.drawDrift) {
+      mu = this.mu;
+      double city = m.drawDriftCity ? cityLoading * r.nextGaussian() : 0.0;
+      fillCommon(common, city, chains, m.drawDriftChain ? chainLoading : 0.0, r);
+      final double[] sd = m.driftSd;
+      final double[] dOwn = m.driftOwn;
+      final double[] mean = m.driftMean;
+      for (int c = 0; c < n; c++) {
+        double d = mean[c] + sd[c] * common[slot[c]];
+        double own = dOwn[c];
+        if (own != 0.0) { // cells with no drift uncertainty draw nothing
+          d += own * r.nextGaussian();
+        }
+        mu[c] = d;
+      }
+    } else {
+      mu = m.driftMean; // no drift uncertainty anywhere: no draws, no copy
+    }
+
+    if (m.recorded[0]) {
+      record(0, sink);
+    }
+    final double[] vol = m.volatility;
+    final double[] sOwn = m.shockOwn;
+    final double nuMinus2 = m.degreesOfFreedom - 2.0;
+    for (int y = 1; y < m.yearCount; y++) {
+      final int active = m.activeCount[y]; // cells are sorted by base year: a prefix moves
+      if (active > 0) {
+        // Student-t: one chi-square per path-year scales every shock of that year,
+        // a multivariate t with unit variance (fat tails hit all cells at once).
+        double s = 1.0;
+        if (chiSquare != null) {
+          s = Math.sqrt(nuMinus2 / chiSquare.sample());
+        }
+        double city = m.drawCity ? s * cityLoading * r.nextGaussian() : 0.0;
+        fillCommon(common, city, chains, m.drawChain ? s * chainLoading : 0.0, r);
+        for (int c = 0; c < active; c++) {
+          double step = mu[c] + vol[c] * common[slot[c]];
+          double own = sOwn[c];
+          if (own != 0.0) { // zero-volatility cells (or all-common weights) draw nothing
+            step += own * s * r.nextGaussian();
+          }
+          x[c] += step;
+        }
+      }
+      if (m.eventCount > 0) {
+        applyEvents(y, r);
+      }
+      if (m.recorded[y]) {
+        record(y, sink);
+      }
+    }
+    sink.onPathEnd();
+  }
+
+  /**
+   * Sets {@code common[k] = city + chainScale * Z_k} for the {@code chains}
+   * shared chains (drawing Z_k only when chainScale is not 0) and
+   * {@code common[chains] = city}.
+   */
+  private static void fillCommon(
+      double[] common, double city, int chains, double chainScale, SplittableRandom r) {
+    if (chainScale != 0.0) {
+      for (int k = 0; k < chains; k++) {
+        common[k] = city + chainScale * r.nextGaussian();
+      }
+    } else {
+      for (int k = 0; k < chains; k++) {
+        common[k] = city;
+      }
+    }
+    common[chains] = city;
+  }
+
+  /**
+   * Draws, for each event, the year it fires on this path: one uniform by the
+   * inverse of its geometric law (first k with u &lt; 1 - (1 - p)^(k+1)), the
+   * same law as a coin per open year until it fires, so at most once per path,
+   * but one draw per event instead of one per year.
+   */
+  private void drawEventYears(SplittableRandom r) {
+    final CompiledModel m = this.m;
+    for (int e = 0; e < m.eventCount; e++) {
+      double u = r.nextDouble();
+      double[] firedBy = m.eventFiredBy[e];
+      int year = -1;
+      for (int k = 0; k < firedBy.length; k++) {
+        if (u < firedBy[k]) {
+          year = m.eventFirst[e] + k;
+          break;
+        }
+      }
+      fireYear[e] = year;
+    }
+  }
+
+  private void applyEvents(int y, SplittableRandom r) {
+    final CompiledModel m = this.m;
+    for (int e : m.eventsByYear[y]) {
+      if (fireYear[e] == y) {
+        double jump = m.eventJumpMean[e];
+        if (m.eventJumpSd[e] > 0) {
+          jump += m.eventJumpSd[e] * r.nextGaussian();
+        }
+        x[m.eventCell[e]] += jump; // in log space the step persists in later years
+      }
+    }
+  }
+
+  private void record(int y, PathSink sink) {
+    final CompiledModel m = this.m;
+    final double[] v = cellValue;
+    final int active = m.activeCount[y];
+    for (int c : m.recordedCells[y]) {
+      // A cell that has not moved yet holds its base value exactly
+      // (exp(log(v)) may differ from v in the last bit).
+      v[c] = c < active ? TableExp.exp(x[c]) : m.baseValue[c];
+    }
+    final int[] start = m.groupStart;
+    final int[] cells = m.groupCells;
+    for (int g : m.recordedGroups[y]) {
+      double sum = 0.0; // left to right in the group's cell order
+      for (int k = start[g]; k < start[g + 1]; k++) {
+        sum += v[cells[k]];
+      }
+      groupValue[g] = sum;
+    }
+    sink.onYear(y, v, groupValue);
+  }
+}

@@ -1,0 +1,21 @@
+package chaincast.engine;
+
+/**
+ * Receives what {@link PathSimulator} computes for one path: the recorded
+ * years' cell and group values, then the end of the path. Arrays are reused:
+ * read them during the call only.
+ */
+interface PathSink {
+
+  /**
+   * Values in one recorded year.
+   *
+   * @param yearIndex   years since the projection's first year
+   * @param cellValues  by internal cell index; only the cells recorded in this year are current
+   * @param groupValues by group index; only the groups recorded in this year are current
+   */
+  void onYear(int yearIndex, double[] cellValues, double[] groupValues);
+
+  /** The path is complete. */
+  void onPathEnd();
+}

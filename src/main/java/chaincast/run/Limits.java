@@ -1,0 +1,40 @@
+package chaincast.run;
+
+/**
+ * What one request may ask for. Each bound keeps a single request from taking
+ * the server's memory or cores for minutes; every violation is reported to the
+ * caller with the bound.
+ *
+ * @param maxPaths         most paths in one run (fixed or precision cap)
+ * @param maxHorizonYear   latest horizon year
+ * @param maxFans          most fans in one request
+ * @param maxPercentiles   most percentiles in one request
+ * @param maxOverrides     most cell overrides in one request
+ * @param maxJointSets     most joint sets in one request
+ * @param maxTargets       most targets in one request
+ * @param maxConcurrentRuns simulations running at once; more are refused
+ */
+public record Limits(
+    long maxPaths,
+    int maxHorizonYear,
+    int maxFans,
+    int maxPercentiles,
+    int maxOverrides,
+    int maxJointSets,
+    int maxTargets,
+    int maxConcurrentRuns) {
+
+  /** Paths when a request gives neither paths nor precision. */
+  public static final long DEFAULT_PATHS = 100_000;
+
+  /** Horizon when a request gives none. */
+  public static final int DEFAULT_HORIZON_YEAR = 2025;
+
+  /** Percentiles when a request gives none. */
+  public static final double[] DEFAULT_PERCENTILES = {5, 25, 50, 75, 95};
+
+  /** The server's defaults: 50 M paths is about a minute of both cores. */
+  public static Limits defaults() {
+    return new Limits(50_000_000L, 2035, 50, 20, 500, 50, 500, 4);
+  }
+}

@@ -1,0 +1,65 @@
+package chaincast.run;
+
+import chaincast.engine.Projection;
+import chaincast.engine.RunSettings;
+import chaincast.v1.AssumptionInUse;
+import chaincast.v1.LocalizedName;
+import chaincast.v1.ShockDistribution;
+import chaincast.v1.SkippedTarget;
+import chaincast.v1.Subject;
+import chaincast.v1.Target;
+import java.util.List;
+
+/**
+ * A request resolved against the model: the engine's input and what is
+ * needed to report on its output.
+ *
+ * @param projection   what the engine simulates
+ * @param settings     how long, which percentiles, which seed
+ * @param targets      the simulated targets, in projection order
+ * @param bases        per target, its scope's starting point
+ * @param joints       the joint sets, in projection order
+ * @param fans         the fans, in projection order
+ * @param skipped      selected targets the engine cannot simulate
+ * @param assumptions  parameters in play that rest on an assumption or an override
+ * @param distribution the shock distribution in use
+ */
+public record PlannedRun(
+    Projection projection,
+    RunSettings settings,
+    List<Target> targets,
+    List<TargetBase> bases,
+    List<JointMeta> joints,
+    List<FanMeta> fans,
+    List<SkippedTarget> skipped,
+    List<AssumptionInUse> assumptions,
+    ShockDistribution distribution) {
+
+  public PlannedRun {
+    targets = List.copyOf(targets);
+    bases = List.copyOf(bases);
+    joints = List.copyOf(joints);
+    fans = List.copyOf(fans);
+    skipped = List.copyOf(skipped);
+    assumptions = List.copyOf(assumptions);
+  }
+
+  /**
+   * Where a target's scope starts.
+   *
+   * @param value for output targets the sum of the base values (亿元); for
+   *              chains-above targets the number of chains already at the level
+   * @param year  the latest base year among the scope's cells
+   */
+  public record TargetBase(double value, int year) {}
+
+  /** A joint set as the report names it. */
+  public record JointMeta(String id, LocalizedName name, List<String> targetIds) {
+    public JointMeta {
+      targetIds = List.copyOf(targetIds);
+    }
+  }
+
+  /** A fan as the report names it. */
+  public record FanMeta(Subject subject, LocalizedName name) {}
+}

@@ -1,0 +1,137 @@
+package chaincast.run;
+
+import chaincast.engine.BinomialEstimate;
+import chaincast.engine.RunResult;
+import chaincast.engine.StopReason;
+import chaincast.v1.Fan;
+import chaincast.v1.FanYear;
+import chaincast.v1.JointOdds;
+import chaincast.v1.PercentileValue;
+import chaincast.v1.Probability;
+import chaincast.v1.RunInfo;
+import chaincast.v1.SimulationReport;
+import chaincast.v1.Target;
+import chaincast.v1.TargetKind;
+import chaincast.v1.TargetOdds;
+import chaincast.v1.Unit;
+import java.util.List;
+
+/** Maps the engine's numbers back onto targets, names and units. */
+public final class ReportBuilder {
+  private ReportBuilder() {}
+
+  /** The report of a finished run. */
+  public static SimulationReport report(PlannedRun plan, RunResult result, int threads, int blockSize) {
+    double[] pct = plan.settings().percentiles();
+    SimulationReport.Builder report = SimulationReport.newBuilder();
+    report.setRun(
+        RunInfo.newBuilder()
+            .setPaths(result.paths())
+            .setSeed(plan.settings().seed())
+            .setHorizonYear(plan.projection().horizonYear())
+            .setStopReason(stopReason(result.stopReason()))
+            .setMaxHalfWidth(result.maxHalfWidth())
+            .setWantedHalfWidth(plan.settings().wantedHalfWidth())
+            .setShockDistribution(plan.distribution())
+            .setElapsedMillis(result.elapsedNanos() / 1_000_000)
+            .setThreads(threads)
+            .setBlockSize(blockSize));
+
+    for (int i = 0; i < plan.targets().size(); i++) {
+      report.addOdds(odds(plan.targets().get(i), plan.bases().get(i), result.targets().get(i), pct));
+    }
+    for (int j = 0; j < plan.joints().size(); j++) {
+      PlannedRun.JointMeta meta = plan.joints().get(j);
+      double minMarginal = 1;
+      for (String id : meta.targetIds()) {
+        int pos = indexOf(plan.targets(), id);
+        minMarginal = Math.min(minMarginal, result.targets().get(pos).hit().estimate());
+      }
+      report.addJoint(
+          JointOdds.newBuilder()
+              .setId(meta.id())
+              .setName(meta.name())
+              .addAllTargetIds(meta.targetIds())
+              .setPAllHit(probability(result.joints().get(j).allHit()))
+              .setMinMarginal(minMarginal));
+    }
+    for (int f = 0; f < plan.fans().size(); f++) {
+      PlannedRun.FanMeta meta = plan.fans().get(f);
+      RunResult.FanResult fan = result.fans().get(f);
+      Fan.Builder b =
+          Fan.newBuilder().setSubject(meta.subject()).setName(meta.name()).setUnit(Unit.UNIT_YI_YUAN);
+      for (int y = 0; y < fan.years().length; y++) {
+        FanYear.Builder year = FanYear.newBuilder().setYear(fan.years()[y]);
+        for (int k = 0; k < pct.length; k++) {
+          year.addPercentiles(percentile(pct[k], fan.percentiles()[y][k]));
+        }
+        b.addYears(year);
+      }
+      report.addFans(b);
+    }
+    report.addAllSkipped(plan.skipped());
+    report.addAllAssumptions(plan.assumptions());
+    return report.build();
+  }
+
+  /** One target's odds. */
+  static TargetOdds odds(Target t, PlannedRun.TargetBase base, RunResult.TargetResult r, double[] pct) {
+    TargetOdds.Builder b =
+        TargetOdds.newBuilder()
+            .setTargetId(t.getId())
+            .setName(t.getName())
+            .setPlanId(t.getPlanId())
+            .setYear(t.getYear())
+            .setTargetValue(t.getValue())
+            .setUnit(t.getUnit())
+            .setComparison(t.getComparison())
+            .setPHit(probability(r.hit()))
+            .setMedian(r.median())
+            .setMean(r.mean())
+            .setBaseValue(base.value())
+            .setBaseYear(base.year())
+            .setExpectedShortfall(r.expectedShortfall());
+    for (int k = 0; k < pct.length; k++) {
+      b.addPercentiles(percentile(pct[k], r.percentiles()[k]));
+    }
+    int years = t.getYear() - base.year();
+    if (t.getKind() != TargetKind.TARGET_KIND_CHAINS_ABOVE && years > 0 && base.value() > 0) {
+      b.setRequiredGrowth(Math.pow(t.getValue() / base.value(), 1.0 / years) - 1);
+      b.setMedianGrowth(Math.pow(r.median() / base.value(), 1.0 / years) - 1);
+    }
+    return b.build();
+  }
+
+  /** An engine estimate as the API's probability. */
+  public static Probability probability(BinomialEstimate e) {
+    return Probability.newBuilder()
+        .setEstimate(e.estimate())
+        .setStandardError(e.standardError())
+        .setCiLow(e.low())
+        .setCiHigh(e.high())
+        .setHits(e.hits())
+        .setPaths(e.paths())
+        .build();
+  }
+
+  private static PercentileValue percentile(double p, double v) {
+    return PercentileValue.newBuilder().setPercentile(p).setValue(v).build();
+  }
+
+  private static chaincast.v1.StopReason stopReason(StopReason r) {
+    return switch (r) {
+      case PATHS_DONE -> chaincast.v1.StopReason.STOP_REASON_PATHS_DONE;
+      case PRECISION_REACHED -> chaincast.v1.StopReason.STOP_REASON_PRECISION_REACHED;
+      case PATH_CAP -> chaincast.v1.StopReason.STOP_REASON_PATH_CAP;
+    };
+  }
+
+  private static int indexOf(List<Target> targets, String id) {
+    for (int i = 0; i < targets.size(); i++) {
+      if (targets.get(i).getId().equals(id)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("joint set names unplanned target " + id);
+  }
+}

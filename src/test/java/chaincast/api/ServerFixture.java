@@ -1,0 +1,30 @@
+package chaincast.api;
+
+import chaincast.run.Limits;
+import chaincast.server.ChaincastServer;
+import chaincast.server.ServerConfig;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.util.concurrent.TimeUnit;
+
+/** A real Chaincast server on a loopback ephemeral port and a channel to it. */
+final class ServerFixture implements AutoCloseable {
+  final ChaincastServer server;
+  final ManagedChannel channel;
+
+  ServerFixture(Limits limits) throws Exception {
+    server =
+        new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withLimits(limits)).start();
+    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+  }
+
+  ServerFixture() throws Exception {
+    this(Limits.defaults());
+  }
+
+  @Override
+  public void close() throws Exception {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.stop();
+  }
+}
