@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
       "Chaincast: the odds that Lianyungang (连云港) reaches its industry-chain targets,",
       "from a Monte Carlo growth model per county and chain, served over gRPC."
     },
-    subcommands = {ServeCommand.class, OddsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, OddsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -134,8 +134,9 @@ final class OddsCommand implements Callable<Integer> {
         report.getAssumptionsCount());
   }
 
+  /** One decimal, or three below 1% so small odds do not read as zero. */
   private static String pct(double p) {
-    return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+    return String.format(Locale.ROOT, p > 0 && p < 0.01 ? "%.3f%%" : "%.1f%%", 100 * p);
   }
 
   private static String growth(double g) {
