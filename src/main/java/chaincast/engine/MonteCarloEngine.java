@@ -34,9 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>Rounds</h2>
  * A run proceeds in rounds of whole blocks whose sizes depend only on the
  * settings and on the estimates so far (never on the thread count): a
- * fixed-path run uses rounds of 1, 1, 2, 4, ... blocks, doubling up to
- * {@value #MAX_ROUND_BLOCKS}; a precision run sizes each round to reach the
- * wanted half-width, at most doubling the paths done. After each round the
+ * fixed-path run uses rounds of 4, 4, 8, 16, ... blocks, doubling up to
+ * {@value #MAX_ROUND_BLOCKS}; a precision run starts with one block and sizes
+ * each further round to reach the wanted half-width, at most doubling the
+ * paths done. After each round the
  * {@link ProgressListener} is told (on the caller's thread) and a precision run
  * checks whether every target's and joint set's 95% half-width is at most the
  * wanted one.
@@ -69,6 +70,13 @@ public final class MonteCarloEngine implements AutoCloseable {
 
   /** Largest round, in blocks: bounds the time between progress reports. */
   static final int MAX_ROUND_BLOCKS = 64;
+
+  /**
+   * First round of a fixed-path run, in blocks: enough to keep up to four
+   * threads busy from the start (a one-block round idles all threads but one).
+   * Precision runs start with one block so as not to overshoot small needs.
+   */
+  static final int FIRST_FIXED_ROUND_BLOCKS = 4;
 
   private final int threads;
   private final ExecutorService pool;
@@ -131,7 +139,7 @@ public final class MonteCarloEngine implements AutoCloseable {
     double wanted = settings.wantedHalfWidth();
 
     long blocksDone = 0;
-    long roundBlocks = 1;
+    long roundBlocks = precision ? 1 : FIRST_FIXED_ROUND_BLOCKS;
     while (true) {
       roundBlocks = Math.min(roundBlocks, totalBlocks - blocksDone);
       runRound(settings.seed(), blocksDone, roundBlocks, limit, workers, totals, cancel);

@@ -32,8 +32,6 @@ final class PathSimulator {
   private final double[] mu;
   /** Common term per chain slot of the current draw (see {@link #fillCommon}). */
   private final double[] common;
-  /** Own-factor normals of the current draw, per cell (0 for cells that draw none). */
-  private final double[] own;
   private final double[] cellValue;
   private final double[] groupValue;
   /** Per event, the year index in which it fires on this path, or -1. */
@@ -44,7 +42,6 @@ final class PathSimulator {
     this.x = new double[model.cellCount];
     this.mu = new double[model.cellCount];
     this.common = new double[model.chainFactorCount + 1];
-    this.own = new double[model.cellCount];
     this.cellValue = new double[model.cellCount];
     this.groupValue = new double[model.groupCount];
     this.fireYear = new int[model.eventCount];
@@ -95,10 +92,13 @@ final class PathSimulator {
       final double[] sd = m.driftSd;
       final double[] dOwn = m.driftOwn;
       final double[] mean = m.driftMean;
-      drawOwn(dOwn, n, r); // cells with no drift uncertainty draw nothing
-      final double[] z = this.own;
       for (int c = 0; c < n; c++) {
-        mu[c] = mean[c] + sd[c] * common[slot[c]] + dOwn[c] * z[c];
+        double d = mean[c] + sd[c] * common[slot[c]];
+        double own = dOwn[c];
+        if (own != 0.0) { // cells with no drift uncertainty draw nothing
+          d += own * r.nextGaussian();
+        }
+        mu[c] = d;
       }
     } else {
       mu = m.driftMean; // no drift uncertainty anywhere: no draws, no copy
@@ -121,15 +121,16 @@ final class PathSimulator {
         }
         double city = m.drawCity ? s * cityLoading * r.nextGaussian() : 0.0;
         fillCommon(common, city, chains, m.drawChain ? s * chainLoading : 0.0, r);
-        // Draw first, then step: the draws are calls that the JIT does not
-        // inline (the JDK ziggurat is too large), and HotSpot saves no XMM
-        // register across a call, so a loop mixing both spills and reloads its
-        // doubles at every cell; split, the draw loop is as lean as the floor's
-        // and the step loop has no call at all.
-        drawOwn(sOwn, active, r); // zero-volatility cells draw nothing
-        final double[] z = this.own;
+        // One fused loop: the draw (a call the JIT does not inline) overlaps the
+        // arithmetic around it; drawing all normals first and stepping in a
+        // second loop measured 10 % slower.
         for (int c = 0; c < active; c++) {
-          x[c] += mu[c] + vol[c] * common[slot[c]] + sOwn[c] * s * z[c];
+          double step = mu[c] + vol[c] * common[slot[c]];
+          double own = sOwn[c];
+          if (own != 0.0) { // zero-volatility cells (or all-common weights) draw nothing
+            step += own * s * r.nextGaussian();
+          }
+          x[c] += step;
         }
       }
       if (m.eventCount > 0) {
@@ -140,14 +141,6 @@ final class PathSimulator {
       }
     }
     sink.onPathEnd();
-  }
-
-  /** Fills {@code own[c]}, c &lt; n, with a normal for each cell whose loading is not 0, else 0. */
-  private void drawOwn(double[] loading, int n, SplittableRandom r) {
-    final double[] z = this.own;
-    for (int c = 0; c < n; c++) {
-      z[c] = loading[c] != 0.0 ? r.nextGaussian() : 0.0;
-    }
   }
 
   /**

@@ -41,6 +41,31 @@ class PrecisionTest {
     assertEquals(r.paths() % MonteCarloEngine.BLOCK_SIZE, 0);
   }
 
+  /** Targets near 80 % and their joint set near 66 %: the joint set decides when to stop. */
+  @Test
+  void aJointSetWiderThanItsTargetsKeepsTheRunGoing() {
+    Models.Builder b =
+        Models.builder(
+            Models.NORMAL,
+            2025,
+            cell("a", 0, 2020, 100, 0.05, 0.02, 0.1),
+            cell("b", 1, 2020, 100, 0.05, 0.02, 0.1));
+    double sd = Math.sqrt(25 * 0.02 * 0.02 + 5 * 0.1 * 0.1);
+    double low = 100 * Math.exp(0.25 + sd * Models.quantile(0.2)); // P(hit) = 0.8
+    int ta = b.target(0, 2025, low);
+    int tb = b.target(1, 2025, low);
+    b.joint(ta, tb);
+    RunResult r;
+    try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
+      r = engine.run(b.build(), Models.precision(0.01, 10_000_000, 2), CancellationSignal.NEVER, ProgressListener.NONE);
+    }
+    BinomialEstimate joint = r.joints().get(0).allHit();
+    assertEquals(StopReason.PRECISION_REACHED, r.stopReason());
+    assertTrue(joint.halfWidth() <= 0.01, "joint half-width " + joint.halfWidth());
+    assertTrue(joint.halfWidth() > r.targets().get(0).hit().halfWidth(), "the joint set is the widest");
+    assertEquals(joint.halfWidth(), r.maxHalfWidth(), 0.0);
+  }
+
   @Test
   void stopsAtTheCapWhenThePrecisionIsOutOfReach() {
     RunResult r;
