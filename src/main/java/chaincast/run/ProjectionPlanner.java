@@ -2,6 +2,8 @@ package chaincast.run;
 
 import chaincast.engine.CellSpec;
 import chaincast.engine.ChainsAboveTarget;
+import chaincast.engine.CountCellSpec;
+import chaincast.engine.CountTarget;
 import chaincast.engine.EventSpec;
 import chaincast.engine.FanSpec;
 import chaincast.engine.GroupSpec;
@@ -17,6 +19,7 @@ import chaincast.v1.Cell;
 import chaincast.v1.CellOverride;
 import chaincast.v1.CellParameters;
 import chaincast.v1.Comparison;
+import chaincast.v1.CountCell;
 import chaincast.v1.JointRequest;
 import chaincast.v1.JointSet;
 import chaincast.v1.LocalizedName;
@@ -56,6 +59,7 @@ public final class ProjectionPlanner {
   private final Limits limits;
   private final Map<String, Integer> cellIndex = new HashMap<>();
   private final Map<String, Integer> chainIndex = new HashMap<>();
+  private final Map<String, Integer> countCellIndex = new HashMap<>();
 
   public ProjectionPlanner(Model model, Limits limits) {
     this.model = model;
@@ -64,6 +68,9 @@ public final class ProjectionPlanner {
     for (int i = 0; i < cells.size(); i++) {
       cellIndex.put(cells.get(i).getId(), i);
       chainIndex.putIfAbsent(cells.get(i).getChainId(), chainIndex.size());
+    }
+    for (CountCell c : model.countCells()) {
+      countCellIndex.put(c.getId(), countCellIndex.size());
     }
   }
 
@@ -128,13 +135,29 @@ public final class ProjectionPlanner {
       cellSpecs.add(cellSpec(c, overrides.get(c.getId())));
     }
 
+    List<CountCellSpec> countSpecs = new ArrayList<>();
+    for (CountCell c : model.countCells()) {
+      countSpecs.add(countCellSpec(c));
+    }
+
     GroupTable groups = new GroupTable();
     List<TargetSpec> targetSpecs = new ArrayList<>();
     List<PlannedRun.TargetBase> bases = new ArrayList<>();
     Set<Integer> usedCells = new TreeSet<>();
     for (Target t : simulated) {
       boolean strict = t.getComparison() == Comparison.COMPARISON_GREATER_THAN;
-      if (t.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE) {
+      if (t.getKind() == TargetKind.TARGET_KIND_COUNT) {
+        int[] counted =
+            model.countCellsFor(t).stream().mapToInt(c -> countCellIndex.get(c.getId())).toArray();
+        double base = 0;
+        int baseYear = Integer.MIN_VALUE;
+        for (int k : counted) {
+          base += countSpecs.get(k).baseCount();
+          baseYear = Math.max(baseYear, countSpecs.get(k).baseYear());
+        }
+        targetSpecs.add(new CountTarget(t.getId(), counted, t.getYear(), t.getValue(), strict));
+        bases.add(new PlannedRun.TargetBase(base, baseYear));
+      } else if (t.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE) {
         List<int[]> perChain = chainsOf(t);
         int[] groupIds = new int[perChain.size()];
         int already = 0;
@@ -228,7 +251,9 @@ public final class ProjectionPlanner {
             targetSpecs,
             fanSpecs,
             jointSpecs,
-            horizon);
+            horizon,
+            countSpecs,
+            List.of());
 
     double[] percentiles =
         spec.getPercentilesCount() == 0
@@ -278,6 +303,16 @@ public final class ProjectionPlanner {
       out.add(indices(cells));
     }
     return out;
+  }
+
+  private static CountCellSpec countCellSpec(CountCell c) {
+    var p = c.getParameters();
+    return new CountCellSpec(
+        c.getId(),
+        p.getBaseYear(),
+        (int) Math.round(p.getBaseCount().getValue()),
+        p.getYearlyRate().getValue(),
+        p.getRateShape().getValue());
   }
 
   private CellSpec cellSpec(Cell c, CellOverride o) {

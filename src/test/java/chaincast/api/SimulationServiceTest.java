@@ -78,8 +78,12 @@ class SimulationServiceTest {
         .orElseThrow();
   }
 
+  /** A count target with no counting process seeded (not simulated). */
   static Target aCountTarget() {
-    return targets.stream().filter(t -> t.getKind() == TargetKind.TARGET_KIND_COUNT).findFirst().orElseThrow();
+    return targets.stream()
+        .filter(t -> t.getKind() == TargetKind.TARGET_KIND_COUNT && !t.getNotSimulatedReason().isEmpty())
+        .findFirst()
+        .orElseThrow();
   }
 
   static SimulationReport simulate(SimulationSpec spec) {
@@ -117,6 +121,37 @@ class SimulationServiceTest {
       assertTrue(j.getPAllHit().getEstimate() <= j.getMinMarginal() + 1e-15, j.getId());
     }
     assertFalse(r.getAssumptionsList().isEmpty(), "assumption-flagged parameters are reported");
+  }
+
+  @Test
+  void countTargetsAreSimulatedAndJoinOutputTargets() {
+    SimulationReport r =
+        simulate(
+            SimulationSpec.newBuilder()
+                .setTargets(
+                    TargetSelection.newBuilder()
+                        .addTargetIds("pharma-firms-above-size-2025-etdz")
+                        .addTargetIds("incubators-2025-guannan")
+                        .addTargetIds("pharma-output-2025"))
+                .addJoint(
+                    JointRequest.newBuilder()
+                        .setId("firms-and-output")
+                        .addTargetIds("pharma-firms-above-size-2025-etdz")
+                        .addTargetIds("pharma-output-2025"))
+                .setPaths(50_000)
+                .setSeed(3)
+                .build());
+    TargetOdds firms = r.getOdds(0);
+    assertEquals("pharma-firms-above-size-2025-etdz", firms.getTargetId());
+    assertEquals(chaincast.v1.Unit.UNIT_COUNT, firms.getUnit());
+    assertTrue(firms.getPHit().getEstimate() > 0 && firms.getPHit().getEstimate() < 1, firms.toString());
+    assertTrue(firms.getPHit().getStandardError() > 0);
+    assertEquals(2022, firms.getBaseYear());
+    // Guannan's incubator target is 0: always reached.
+    assertEquals(1.0, r.getOdds(1).getPHit().getEstimate());
+    JointOdds joint = r.getJoint(0);
+    assertEquals("firms-and-output", joint.getId());
+    assertTrue(joint.getPAllHit().getEstimate() <= Math.min(firms.getPHit().getEstimate(), r.getOdds(2).getPHit().getEstimate()));
   }
 
   @Test
