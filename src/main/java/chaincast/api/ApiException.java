@@ -43,6 +43,12 @@ public final class ApiException extends RuntimeException {
             .build());
   }
 
+  /** INVALID_ARGUMENT for one field. */
+  public static ApiException invalidField(String field, String description) {
+    return invalidArgument(
+        List.of(BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build()));
+  }
+
   /** NOT_FOUND naming the resource type, the unknown id and the field that carried it. */
   public static ApiException notFound(String resourceType, String id, String field) {
     String message = resourceType + " '" + id + "' not found (" + field + ")";

@@ -2,6 +2,7 @@ package chaincast.api;
 
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.RunCancelledException;
+import chaincast.run.PlanningException;
 import chaincast.run.SimulationRunner;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulateResponse;
@@ -103,6 +104,8 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       }
     } catch (ApiException e) {
       observer.onError(e.toStatusRuntimeException());
+    } catch (PlanningException e) {
+      observer.onError(ApiException.invalidField(overridesField(spec) + e.field(), e.description()).toStatusRuntimeException());
     } catch (RunCancelledException e) {
       stats.onCancel(e.pathsDone());
       Deadline deadline = context.getDeadline();
@@ -119,5 +122,14 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       observer.onError(
           Status.INTERNAL.withDescription("simulation failed: " + e).withCause(e).asRuntimeException());
     }
+  }
+
+  /** Where the overrides a planning conflict names sit in the request. */
+  static String overridesField(SimulationSpec spec) {
+    return switch (spec.getScenarioCase()) {
+      case SCENARIO_ID -> "spec.scenario_id (scenario '" + spec.getScenarioId() + "').overrides.";
+      case INLINE_OVERRIDES -> "spec.inline_overrides.";
+      case SCENARIO_NOT_SET -> "spec.";
+    };
   }
 }

@@ -88,6 +88,14 @@ final class CompiledModel {
   final int[] countBase;
   final double[] countRate;
   final double[] countShape;
+  /** Count cells some target counts: the only ones drawn. */
+  final int[] countCellsDrawn;
+  /** Per count cell: the year indices some count target reads it in, ascending (after its base). */
+  final int[][] countYears;
+  /** Per count cell: the cumulative law of its arrivals up to its first count year (see {@link CountDraws}). */
+  final double[][] countFirstTable;
+  /** Per count cell: the guide table of {@link #countFirstTable}. */
+  final int[][] countFirstGuide;
 
   // ---- events, flattened ----
   final int eventCount;
@@ -405,6 +413,36 @@ final class CompiledModel {
         for (int g : c.groups()) {
           groupsByYear[y].set(g);
         }
+      }
+    }
+    BitSet drawn = new BitSet();
+    for (int t = 0; t < targetCount; t++) {
+      if (targetCountCells[t] != null) {
+        for (int k : targetCountCells[t]) {
+          drawn.set(k);
+        }
+      }
+    }
+    countCellsDrawn = drawn.stream().toArray();
+    countYears = new int[countCellCount][];
+    countFirstTable = new double[countCellCount][];
+    countFirstGuide = new int[countCellCount][];
+    for (int k = 0; k < countCellCount; k++) {
+      BitSet years = new BitSet();
+      for (int t = 0; t < targetCount; t++) {
+        if (targetCountCells[t] != null) {
+          for (int c : targetCountCells[t]) {
+            if (c == k && targetYearIndex[t] > countBaseIndex[k]) {
+              years.set(targetYearIndex[t]);
+            }
+          }
+        }
+      }
+      countYears[k] = years.stream().toArray();
+      if (countYears[k].length > 0) {
+        countFirstTable[k] =
+            CountDraws.table(countRate[k], countShape[k], countYears[k][0] - countBaseIndex[k]);
+        countFirstGuide[k] = CountDraws.guide(countFirstTable[k]);
       }
     }
     targetsByYear = new int[yearCount][];

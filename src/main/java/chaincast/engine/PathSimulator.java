@@ -43,6 +43,8 @@ final class PathSimulator {
   private final double[] jump;
   /** Count of count cell k at the end of year index y: {@code [k * yearCount + y]}. */
   private final int[] counts;
+  /** Reads the keyed sequences of events and counts. */
+  private final KeyedStreams.Cursor keyed = new KeyedStreams.Cursor();
 
   PathSimulator(CompiledModel model) {
     this.m = model;
@@ -198,7 +200,7 @@ final class PathSimulator {
   private void drawEvents(long seed, long path) {
     final CompiledModel m = this.m;
     for (int e = 0; e < m.eventCount; e++) {
-      SplittableRandom er = KeyedStreams.stream(seed, m.eventKey[e], path, 0);
+      KeyedStreams.Cursor er = keyed.reset(KeyedStreams.start(seed, m.eventKey[e], path, 0));
       double u = er.nextDouble();
       double z = er.nextGaussian();
       double[] firedBy = m.eventFiredBy[e];
@@ -224,31 +226,36 @@ final class PathSimulator {
   }
 
   /**
-   * Draws every count cell's path: its rate (gamma, one keyed stream), then one uniform per year
-   * of the projection from a second keyed stream, used from the year after its base year. Every
-   * year's uniform is drawn whatever the base year, so an observation that moves the base year
-   * leaves the other years' draws where they were.
+   * Draws every count cell's counts in the years some target reads them: for the first such year
+   * the arrivals since the base year by inverting its precomputed law at one keyed uniform (the
+   * uniform of that calendar year), for later ones the conditional law of the next span at the
+   * uniform of its end year. A cell no target counts draws nothing (keyed draws make skipping it
+   * harmless to the others). Only the years some count target reads are filled in (and the base).
    */
   private void drawCounts(long seed, long path) {
     final CompiledModel m = this.m;
     final int years = m.yearCount;
-    for (int k = 0; k < m.countCellCount; k++) {
-      double lambda = m.countRate[k];
-      double shape = m.countShape[k];
-      if (shape > 0 && lambda > 0) {
-        SplittableRandom rateStream = KeyedStreams.stream(seed, m.countKey[k], path, 0);
-        lambda *= CountDraws.gamma(shape, rateStream) / shape;
-      }
-      SplittableRandom arrivals = KeyedStreams.stream(seed, m.countKey[k], path, 1);
+    final KeyedStreams.Cursor r = keyed;
+    for (int k : m.countCellsDrawn) {
       int base = m.countBaseIndex[k];
-      int count = m.countBase[k];
       int offset = k * years;
-      for (int y = 0; y < years; y++) {
-        double u = arrivals.nextDouble();
-        if (y > base) {
-          count += CountDraws.poissonInverse(lambda, u);
-        }
-        counts[offset + y] = count;
+      int[] need = m.countYears[k];
+      if (base >= 0 && base < years) {
+        counts[offset + base] = m.countBase[k];
+      }
+      if (need.length == 0) {
+        continue;
+      }
+      r.reset(KeyedStreams.start(seed, m.countKey[k], path, 0));
+      int arrived = CountDraws.inverse(m.countFirstTable[k], m.countFirstGuide[k], r.at(m.firstYear + need[0]));
+      counts[offset + need[0]] = m.countBase[k] + arrived;
+      for (int j = 1; j < need.length; j++) {
+        int before = need[j - 1] - base;
+        int more =
+            CountDraws.conditionalInverse(
+                m.countRate[k], m.countShape[k], before, arrived, need[j] - need[j - 1], r.at(m.firstYear + need[j]));
+        arrived += more;
+        counts[offset + need[j]] = m.countBase[k] + arrived;
       }
     }
   }

@@ -6,6 +6,7 @@ import chaincast.v1.Cell;
 import chaincast.v1.Chain;
 import chaincast.v1.ChainFamily;
 import chaincast.v1.CountCell;
+import chaincast.v1.Observation;
 import chaincast.v1.JointSet;
 import chaincast.v1.Plan;
 import chaincast.v1.Region;
@@ -47,6 +48,7 @@ public final class Model {
   private final List<JointSet> jointSets;
   private final List<CountCell> countCells;
   private final Map<String, CountCell> countCellById;
+  private final List<Observation> observations;
   private final Map<String, Plan> planById;
   private final Map<String, Region> regionById;
   private final Map<String, Chain> chainById;
@@ -69,6 +71,7 @@ public final class Model {
     this.jointSets = List.copyOf(seed.getJointSetsList());
     this.countCells = List.copyOf(seed.getCountCellsList());
     this.countCellById = index(countCells, CountCell::getId);
+    this.observations = List.copyOf(seed.getObservationsList());
     this.planById = index(plans, Plan::getId);
     this.regionById = index(regions, Region::getId);
     this.chainById = index(chains, Chain::getId);
@@ -154,6 +157,11 @@ public final class Model {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /** The documents' own actuals as observations of cells, groups and count cells, in seed order. */
+  public List<Observation> observations() {
+    return observations;
   }
 
   /** The joint sets, in seed order. */

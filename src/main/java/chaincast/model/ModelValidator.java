@@ -12,6 +12,7 @@ import chaincast.v1.CountCell;
 import chaincast.v1.CountParameters;
 import chaincast.v1.JointSet;
 import chaincast.v1.LocalizedName;
+import chaincast.v1.Observation;
 import chaincast.v1.Parameter;
 import chaincast.v1.Plan;
 import chaincast.v1.ProjectEvent;
@@ -48,6 +49,7 @@ final class ModelValidator {
   static final String JOINT_SET = "joint set";
   static final String SHOCKS = "shocks";
   static final String COUNT_CELL = "count cell";
+  static final String OBSERVATION = "observation";
 
   private final Seed seed;
   private final Map<String, Plan> plans = new HashMap<>();
@@ -72,6 +74,7 @@ final class ModelValidator {
     uniqueIds(CELL, seed.getCellsList(), Cell::getId, new HashMap<>());
     uniqueIds(JOINT_SET, seed.getJointSetsList(), JointSet::getId, new HashMap<>());
     uniqueIds(COUNT_CELL, seed.getCountCellsList(), CountCell::getId, new HashMap<>());
+    uniqueIds(OBSERVATION, seed.getObservationsList(), Observation::getId, new HashMap<>());
 
     seed.getPlansList().forEach(this::plan);
     seed.getRegionsList().forEach(this::region);
@@ -82,6 +85,57 @@ final class ModelValidator {
     seed.getTargetsList().forEach(this::target);
     seed.getActualsList().forEach(this::actual);
     seed.getJointSetsList().forEach(this::jointSet);
+    seed.getObservationsList().forEach(this::observation);
+  }
+
+  private void observation(Observation o) {
+    String id = o.getId();
+    switch (o.getSubjectCase()) {
+      case CELL_ID -> {
+        Cell cell =
+            seed.getCellsList().stream().filter(c -> c.getId().equals(o.getCellId())).findFirst().orElse(null);
+        if (cell == null) {
+          throw SeedException.at(OBSERVATION, id, "cell_id", "unknown cell '" + o.getCellId() + "'");
+        }
+        if (o.getYear() < cell.getParameters().getBaseYear()) {
+          throw SeedException.at(OBSERVATION, id, "year", "before the cell's base year");
+        }
+      }
+      case GROUP -> {
+        scope(OBSERVATION, id, o.getGroup());
+        Set<String> chainIds = new HashSet<>(o.getGroup().getChainIdsList());
+        Set<String> regionIds = new HashSet<>(o.getGroup().getRegionIdsList());
+        boolean any =
+            seed.getCellsList().stream()
+                .anyMatch(
+                    c -> chainIds.contains(c.getChainId())
+                        && (regionIds.isEmpty() || regionIds.contains(c.getRegionId())));
+        if (!any) {
+          throw SeedException.at(OBSERVATION, id, "group", "selects no cell");
+        }
+      }
+      case COUNT_CELL_ID -> {
+        if (seed.getCountCellsList().stream().noneMatch(c -> c.getId().equals(o.getCountCellId()))) {
+          throw SeedException.at(
+              OBSERVATION, id, "count_cell_id", "unknown count cell '" + o.getCountCellId() + "'");
+        }
+        if (!(o.getValue() >= 0 && o.getValue() == Math.rint(o.getValue()))) {
+          throw SeedException.at(OBSERVATION, id, "value", "a count must be a whole number >= 0");
+        }
+      }
+      case SUBJECT_NOT_SET ->
+          throw SeedException.at(OBSERVATION, id, "subject", "set cell_id, group or count_cell_id");
+    }
+    if (o.getSubjectCase() != Observation.SubjectCase.COUNT_CELL_ID && !(o.getValue() > 0)) {
+      throw SeedException.at(OBSERVATION, id, "value", "output must be > 0 (亿元)");
+    }
+    if (o.getYear() <= 0) {
+      throw SeedException.at(OBSERVATION, id, "year", "missing or not positive");
+    }
+    if (!o.hasProvenance()) {
+      throw SeedException.at(OBSERVATION, id, "provenance", "missing");
+    }
+    provenance(OBSERVATION, id, "provenance", o.getProvenance());
   }
 
   private static <T> void uniqueIds(

@@ -71,6 +71,7 @@ public final class ReportBuilder {
     }
     report.addAllSkipped(plan.skipped());
     report.addAllAssumptions(plan.assumptions());
+    report.addAllObservations(plan.observations());
     return report.build();
   }
 

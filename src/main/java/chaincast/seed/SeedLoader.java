@@ -5,6 +5,7 @@ import chaincast.v1.Actual;
 import chaincast.v1.Cell;
 import chaincast.v1.Chain;
 import chaincast.v1.CountCell;
+import chaincast.v1.Observation;
 import chaincast.v1.JointSet;
 import chaincast.v1.Plan;
 import chaincast.v1.Region;
@@ -213,6 +214,7 @@ public final class SeedLoader {
       track(file, "cell", s.getCellsList(), Cell::getId);
       track(file, "joint set", s.getJointSetsList(), JointSet::getId);
       track(file, "count cell", s.getCountCellsList(), CountCell::getId);
+      track(file, "observation", s.getObservationsList(), Observation::getId);
       if (s.hasShocks()) {
         if (shocksFile != null) {
           throw SeedException.at("shocks", "", null, "shock settings are also set in " + shocksFile)
@@ -228,7 +230,8 @@ public final class SeedLoader {
           .addAllActuals(s.getActualsList())
           .addAllCells(s.getCellsList())
           .addAllJointSets(s.getJointSetsList())
-          .addAllCountCells(s.getCountCellsList());
+          .addAllCountCells(s.getCountCellsList())
+          .addAllObservations(s.getObservationsList());
     }
 
     private <T> void track(String file, String kind, List<T> items, Function<T, String> id) {

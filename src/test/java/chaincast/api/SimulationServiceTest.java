@@ -155,6 +155,81 @@ class SimulationServiceTest {
   }
 
   @Test
+  void seededObservationsAreUsedAndGroupTotalsShowTheirSplit() {
+    SimulationSpec base =
+        SimulationSpec.newBuilder()
+            .setTargets(TargetSelection.newBuilder().addTargetIds("ten-chains-output-2025"))
+            .setPaths(20_000)
+            .setSeed(9)
+            .build();
+    SimulationReport r = simulate(base);
+    List<chaincast.v1.ObservationInUse> split =
+        r.getObservationsList().stream().filter(o -> o.getObservationId().equals("city-chains-2021")).toList();
+    assertEquals(16, split.size(), "every city cell takes a share of the 2021 total");
+    double total = 0;
+    double shares = 0;
+    for (var o : split) {
+      assertTrue(o.getSplit());
+      assertEquals(2021, o.getYear());
+      total += o.getValue();
+      shares += o.getShare();
+    }
+    assertEquals(split.get(0).getGroupValue(), total, 1e-6, "the split adds up to the group total");
+    assertEquals(1.0, shares, 1e-12);
+    assertEquals(2021, r.getOdds(0).getBaseYear(), "required growth is measured from the observation");
+    assertEquals(split.get(0).getGroupValue(), r.getOdds(0).getBaseValue(), 1e-6);
+
+    // A cell observed on its own keeps its value; the rest of the group total goes to the others.
+    SimulationReport own =
+        simulate(
+            base.toBuilder()
+                .setInlineOverrides(
+                    chaincast.v1.ScenarioOverrides.newBuilder()
+                        .addObservations(
+                            chaincast.v1.Observation.newBuilder()
+                                .setId("steel-2021")
+                                .setCellId("steel@unallocated")
+                                .setYear(2021)
+                                .setValue(600)
+                                .setSource("test")))
+                .build());
+    var steel = own.getObservationsList().stream().filter(o -> o.getCellId().equals("steel@unallocated")).findFirst().orElseThrow();
+    assertFalse(steel.getSplit());
+    assertEquals(600, steel.getValue());
+    assertEquals(ProvenanceKind.PROVENANCE_KIND_OVERRIDE, steel.getProvenance().getKind());
+    double others =
+        own.getObservationsList().stream().filter(o -> o.getSplit()).mapToDouble(o -> o.getValue()).sum();
+    assertEquals(split.get(0).getGroupValue() - 600, others, 1e-6);
+
+    SimulationReport ignored = simulate(base.toBuilder().setIgnoreSeededObservations(true).build());
+    assertTrue(ignored.getObservationsList().isEmpty());
+    assertEquals(2020, ignored.getOdds(0).getBaseYear());
+    assertTrue(r.getOdds(0).getPHit().getEstimate() > ignored.getOdds(0).getPHit().getEstimate(),
+        "the 2021 level (+37.9%) raises the odds");
+  }
+
+  @Test
+  void conflictingObservationsAreRejectedWithTheField() {
+    assertInvalid(
+        "spec.inline_overrides.(seeded observation city-chains-2021).value",
+        b -> b.setInlineOverrides(
+            chaincast.v1.ScenarioOverrides.newBuilder()
+                .addObservations(
+                    chaincast.v1.Observation.newBuilder().setId("huge").setCellId("steel@unallocated").setYear(2021).setValue(1e6))));
+    assertInvalid(
+        "spec.inline_overrides.observations[0].year",
+        b -> b.setInlineOverrides(
+            chaincast.v1.ScenarioOverrides.newBuilder()
+                .addObservations(
+                    chaincast.v1.Observation.newBuilder().setCellId("steel@unallocated").setYear(2019).setValue(10))));
+    assertNotFound(
+        "ghost@nowhere",
+        b -> b.setInlineOverrides(
+            chaincast.v1.ScenarioOverrides.newBuilder()
+                .addObservations(chaincast.v1.Observation.newBuilder().setCellId("ghost@nowhere").setYear(2021).setValue(10))));
+  }
+
+  @Test
   void sameSeedSameReportDifferentSeedDifferent() {
     SimulationSpec spec = SimulationSpec.newBuilder().setPaths(30_000).setSeed(11).build();
     assertEquals(comparable(simulate(spec)), comparable(simulate(spec)));

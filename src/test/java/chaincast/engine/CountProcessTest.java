@@ -3,6 +3,7 @@ package chaincast.engine;
 import static chaincast.engine.Models.assertWithin;
 import static chaincast.engine.Models.cell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -153,5 +154,43 @@ class CountProcessTest {
     double pc = a.targets().get(1).hit().estimate();
     double pj = a.joints().get(0).allHit().estimate();
     assertWithin(pv * pc, pj, Math.sqrt(pv * pc * (1 - pv * pc) / 100_000), 4.5, "joint of independent targets");
+  }
+
+  @Test
+  void countsReadInTwoYearsFollowOnePathWithTheRightMarginals() {
+    // Targets in 2024 and 2025 on one gamma-rate count: the 2025 count is drawn given the 2024
+    // one (conditional negative binomial), and must still have the 3-year marginal.
+    double lambda = 2.0;
+    int shape = 3;
+    List<TargetSpec> targets =
+        List.of(
+            new CountTarget("y2024", new int[] {0}, 2024, 4, false),
+            new CountTarget("y2025", new int[] {0}, 2025, 5, false),
+            new CountTarget("y2025b", new int[] {0}, 2025, 9, false));
+    Projection p =
+        new Projection(
+            List.of(cell("out", 0, 2020, 100, 0.05, 0.0, 0.1)),
+            1,
+            Models.NORMAL,
+            List.of(new GroupSpec("g", new int[] {0})),
+            targets,
+            List.of(),
+            List.of(new JointSpec("both", new int[] {0, 1})),
+            YEAR,
+            List.of(new CountCellSpec("k", BASE, 0, lambda, shape)),
+            List.of());
+    RunResult r = engine.run(p, Models.fixed(PATHS, 14), () -> false, x -> {});
+    PascalDistribution two = new PascalDistribution(shape, shape / (shape + 2 * lambda));
+    PascalDistribution three = new PascalDistribution(shape, shape / (shape + 3 * lambda));
+    double[] expected = {
+      1 - two.cumulativeProbability(3), 1 - three.cumulativeProbability(4), 1 - three.cumulativeProbability(8)
+    };
+    for (int i = 0; i < 3; i++) {
+      double e = expected[i];
+      assertWithin(e, r.targets().get(i).hit().estimate(), Math.sqrt(e * (1 - e) / PATHS), 4.5, targets.get(i).id());
+    }
+    // Counts never fall: hitting 4 by 2024 and 5 by 2025 is at least as likely as 4 by 2024 and
+    // one more arrival; and never more likely than 4 by 2024.
+    assertTrue(r.joints().get(0).allHit().hits() <= r.targets().get(0).hit().hits());
   }
 }
