@@ -66,6 +66,23 @@ public final class ApiException extends RuntimeException {
             .build());
   }
 
+  /** ALREADY_EXISTS naming the resource. */
+  public static ApiException alreadyExists(String resourceType, String id, String field) {
+    ResourceInfo info =
+        ResourceInfo.newBuilder().setResourceType(resourceType).setResourceName(id).setDescription("named by " + field).build();
+    return new ApiException(
+        Status.newBuilder()
+            .setCode(Code.ALREADY_EXISTS_VALUE)
+            .setMessage(resourceType + " '" + id + "' already exists (" + field + ")")
+            .addDetails(Any.pack(info))
+            .build());
+  }
+
+  /** ABORTED: the caller's etag is stale; it should read again and retry. */
+  public static ApiException aborted(String message) {
+    return new ApiException(Status.newBuilder().setCode(Code.ABORTED_VALUE).setMessage(message).build());
+  }
+
   /** RESOURCE_EXHAUSTED: the server is at its limit of concurrent runs. */
   public static ApiException busy(int running) {
     return new ApiException(

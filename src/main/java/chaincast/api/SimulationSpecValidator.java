@@ -143,6 +143,10 @@ public final class SimulationSpecValidator {
       checkJoint(spec.getJoint(i), "spec.joint[" + i + "]", horizon, v);
     }
 
+    if (spec.getScenarioCase() == SimulationSpec.ScenarioCase.SCENARIO_ID
+        && !ScenarioServiceImpl.ID.matcher(spec.getScenarioId()).matches()) {
+      v.invalid("spec.scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got '" + spec.getScenarioId() + "'");
+    }
     if (spec.hasInlineOverrides()) {
       overridesValidator.validate(spec.getInlineOverrides(), "spec.inline_overrides", v);
     }

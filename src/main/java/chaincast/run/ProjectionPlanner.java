@@ -104,6 +104,16 @@ public final class ProjectionPlanner {
   }
 
   /**
+   * Checks that {@code overrides} fit the model (events to remove or delay exist, group totals
+   * exceed their observed cells), as a run would.
+   *
+   * @throws PlanningException naming the field that does not fit
+   */
+  public void check(ScenarioOverrides overrides) {
+    resolver.resolve(overrides, List.of(), false);
+  }
+
+  /**
    * Resolves {@code spec} with its inline overrides (if any); {@code seed} is the seed to run with.
    *
    * @throws PlanningException when the overrides do not fit the model
