@@ -7,7 +7,12 @@ import chaincast.run.SimulationRunner;
 import chaincast.store.ScenarioStore;
 import chaincast.v1.CompareRequest;
 import chaincast.v1.CompareResponse;
+import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.v1.Scenario;
+import chaincast.v1.SensitivityReport;
+import chaincast.v1.SensitivityRequest;
+import chaincast.v1.SensitivityResponse;
+import chaincast.v1.Target;
 import chaincast.v1.ScenarioChoice;
 import chaincast.v1.ScenarioComparison;
 import chaincast.v1.ScenarioOverrides;
@@ -46,14 +51,20 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private final int maxConcurrentRuns;
   private final RunStats stats = new RunStats();
   private final Supplier<ScenarioStore> store;
+  private final SensitivityAnalysis sensitivity;
+  private final long maxPaths;
 
   public SimulationServiceImpl(
       SimulationRunner runner,
       SimulationSpecValidator validator,
       int maxConcurrentRuns,
-      Supplier<ScenarioStore> store) {
+      Supplier<ScenarioStore> store,
+      SensitivityAnalysis sensitivity,
+      long maxPaths) {
     this.runner = runner;
     this.store = store;
+    this.sensitivity = sensitivity;
+    this.maxPaths = maxPaths;
     this.validator = validator;
     this.maxConcurrentRuns = maxConcurrentRuns;
     this.admission = new Semaphore(maxConcurrentRuns);
@@ -146,6 +157,87 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     return c.getChoiceCase() == ScenarioChoice.ChoiceCase.SCENARIO_ID
         ? side + ".scenario_id (scenario '" + c.getScenarioId() + "').overrides"
         : side + ".inline_overrides";
+  }
+
+  @Override
+  public void sensitivity(SensitivityRequest request, StreamObserver<SensitivityResponse> observer) {
+    ServerCallStreamObserver<SensitivityResponse> call = (ServerCallStreamObserver<SensitivityResponse>) observer;
+    call.setOnCancelHandler(() -> logger.fine("client cancelled a sensitivity analysis"));
+    Context context = Context.current();
+    CancellationSignal cancel = () -> context.isCancelled() || call.isCancelled();
+    try {
+      Target target = validateSensitivity(request);
+      SimulationSpec spec = request.getSpec();
+      Scenario scenario = scenarioOf(spec);
+      ScenarioOverrides point = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
+      if (!admission.tryAcquire()) {
+        throw ApiException.busy(maxConcurrentRuns);
+      }
+      try {
+        stats.onStart();
+        SensitivityReport report = sensitivity.analyse(spec, point, target, cancel);
+        if (scenario != null) {
+          report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
+        }
+        stats.onComplete();
+        if (!call.isCancelled()) {
+          observer.onNext(SensitivityResponse.newBuilder().setReport(report).build());
+          observer.onCompleted();
+        }
+      } finally {
+        admission.release();
+      }
+    } catch (ApiException e) {
+      observer.onError(e.toStatusRuntimeException());
+    } catch (PlanningException e) {
+      observer.onError(ApiException.invalidField(overridesField(request.getSpec()) + e.field(), e.description()).toStatusRuntimeException());
+    } catch (RunCancelledException e) {
+      stats.onCancel(e.pathsDone());
+      Deadline deadline = context.getDeadline();
+      boolean expired = deadline != null && deadline.isExpired();
+      observer.onError(
+          (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED).withDescription(e.getMessage()).asRuntimeException());
+    } catch (RuntimeException e) {
+      logger.log(Level.SEVERE, "sensitivity analysis failed", e);
+      observer.onError(Status.INTERNAL.withDescription("sensitivity analysis failed: " + e).withCause(e).asRuntimeException());
+    }
+  }
+
+  /** Checks a sensitivity request; returns its target. */
+  private Target validateSensitivity(SensitivityRequest request) {
+    SimulationSpec spec = request.getSpec();
+    Violations v = new Violations();
+    if (spec.hasPrecision()) {
+      v.invalid("spec.precision", "sensitivity runs a fixed number of paths per run: set spec.paths instead");
+    }
+    Target target = null;
+    if (request.getTargetId().isEmpty()) {
+      v.invalid("target_id", "is required");
+    } else {
+      target = runner.planner().model().target(request.getTargetId()).orElse(null);
+      if (target == null) {
+        v.notFound("target", request.getTargetId(), "target_id");
+      } else if (!runner.planner().model().isSimulated(target)) {
+        v.invalid("target_id", "target '" + target.getId() + "' is not simulated: " + target.getNotSimulatedReason());
+      }
+    }
+    v.throwIfAny();
+    SimulationSpec one =
+        spec.toBuilder().setTargets(chaincast.v1.TargetSelection.newBuilder().addTargetIds(target.getId())).build();
+    validator.validate(one);
+    int inputs =
+        4 * (target.getKind() == chaincast.v1.TargetKind.TARGET_KIND_COUNT
+            ? runner.planner().model().countCellsFor(target).size()
+            : runner.planner().model().cellsIn(target.getScope()).size());
+    long paths = spec.getPaths() > 0 ? spec.getPaths() : SensitivityAnalysis.DEFAULT_PATHS;
+    long work = paths * inputs * 4; // two paired runs (four sides) per input
+    if (work > maxPaths) {
+      throw ApiException.invalidField(
+          "spec.paths",
+          "a tornado of " + inputs + " inputs at " + paths + " paths simulates " + work
+              + " paths, above the server's limit of " + maxPaths + "; ask for fewer paths");
+    }
+    return target;
   }
 
   /** One side of a comparison, resolved: its overrides, and the stored scenario's id and etag. */
