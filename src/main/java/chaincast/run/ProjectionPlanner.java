@@ -115,7 +115,7 @@ public final class ProjectionPlanner {
    * @throws PlanningException naming the field that does not fit
    */
   public void check(ScenarioOverrides overrides) {
-    resolver.resolve(overrides, List.of(), false);
+    resolver.resolve(overrides, List.of(), false, limits.maxHorizonYear());
   }
 
   /**
@@ -159,8 +159,9 @@ public final class ProjectionPlanner {
       }
     }
 
+    int horizon = spec.getHorizonYear() == 0 ? Limits.DEFAULT_HORIZON_YEAR : spec.getHorizonYear();
     ScenarioResolver.Resolved resolved =
-        resolver.resolve(scenario, spec.getOverridesList(), spec.getIgnoreSeededObservations());
+        resolver.resolve(scenario, spec.getOverridesList(), spec.getIgnoreSeededObservations(), horizon);
     Map<String, CellOverride> overrides = resolved.cellOverrides();
     List<CellSpec> cellSpecs = resolved.cells();
     List<CountCellSpec> countSpecs = resolved.counts();
@@ -178,6 +179,14 @@ public final class ProjectionPlanner {
         double base = 0;
         int baseYear = Integer.MIN_VALUE;
         for (int k : counted) {
+          if (countSpecs.get(k).baseYear() > t.getYear()) {
+            // Counts are not simulated backwards from an observation.
+            throw new PlanningException(
+                "observations",
+                "count cell '" + countSpecs.get(k).id() + "' is observed in " + countSpecs.get(k).baseYear()
+                    + ", after the year " + t.getYear() + " of target '" + t.getId()
+                    + "'; leave that target out or observe an earlier year");
+          }
           usedCounts.add(k);
           base += countSpecs.get(k).baseCount();
           baseYear = Math.max(baseYear, countSpecs.get(k).baseYear());
@@ -279,8 +288,6 @@ public final class ProjectionPlanner {
                 : ShockSpec.Distribution.NORMAL,
             shocks.getDegreesOfFreedom().getValue());
 
-    int horizon =
-        spec.getHorizonYear() == 0 ? Limits.DEFAULT_HORIZON_YEAR : spec.getHorizonYear();
     Projection projection =
         new Projection(
             cellSpecs,

@@ -67,9 +67,11 @@ final class ScenarioResolver {
    * @param scenario          the scenario's overrides (empty for the seeded baseline)
    * @param extraOverrides    per-request cell overrides, applied on top of the scenario's
    * @param ignoreSeededObservations start from the seeded base values
+   * @param horizon           the last simulated year: observations after it are not used
    * @throws PlanningException when the overrides do not fit the model
    */
-  Resolved resolve(ScenarioOverrides scenario, List<CellOverride> extraOverrides, boolean ignoreSeededObservations) {
+  Resolved resolve(
+      ScenarioOverrides scenario, List<CellOverride> extraOverrides, boolean ignoreSeededObservations, int horizon) {
     Map<String, CellOverride> overrides = new LinkedHashMap<>();
     for (CellOverride o : scenario.getCellsList()) {
       overrides.merge(o.getCellId(), o, (a, b) -> a.toBuilder().mergeFrom(b).build());
@@ -141,13 +143,18 @@ final class ScenarioResolver {
     List<String> fields = new ArrayList<>();
     if (!ignoreSeededObservations) {
       for (Observation o : model.observations()) {
-        all.add(o);
-        fields.add("(seeded observation " + o.getId() + ")");
+        if (o.getYear() <= horizon) {
+          all.add(o);
+          fields.add("(seeded observation " + o.getId() + ")");
+        }
       }
     }
     for (int i = 0; i < scenario.getObservationsCount(); i++) {
-      all.add(scenario.getObservations(i));
-      fields.add("observations[" + i + "]");
+      // An observation after the horizon says nothing about the years simulated.
+      if (scenario.getObservations(i).getYear() <= horizon) {
+        all.add(scenario.getObservations(i));
+        fields.add("observations[" + i + "]");
+      }
     }
     Pin[] pins = new Pin[n];
     // Direct observations first, so group splits know which cells are fixed in their year.

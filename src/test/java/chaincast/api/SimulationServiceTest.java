@@ -254,6 +254,25 @@ class SimulationServiceTest {
             chaincast.v1.ScenarioOverrides.newBuilder()
                 .addObservations(
                     chaincast.v1.Observation.newBuilder().setCellId("steel@unallocated").setYear(2019).setValue(10))));
+    // A count observed after a selected count target's year cannot be simulated backwards.
+    assertInvalid(
+        "spec.inline_overrides.observations",
+        b -> b.setTargets(TargetSelection.newBuilder().addTargetIds("incubators-2025-etdz"))
+            .setHorizonYear(2030)
+            .setInlineOverrides(
+                chaincast.v1.ScenarioOverrides.newBuilder()
+                    .addObservations(chaincast.v1.Observation.newBuilder().setCountCellId("incubators@etdz").setYear(2027).setValue(6))));
+    // After the horizon it is simply not used.
+    SimulationReport late =
+        simulate(
+            SimulationSpec.newBuilder()
+                .setTargets(TargetSelection.newBuilder().addTargetIds("incubators-2025-etdz"))
+                .setPaths(1000)
+                .setInlineOverrides(
+                    chaincast.v1.ScenarioOverrides.newBuilder()
+                        .addObservations(chaincast.v1.Observation.newBuilder().setCountCellId("incubators@etdz").setYear(2027).setValue(6)))
+                .build());
+    assertTrue(late.getObservationsList().stream().noneMatch(o -> o.getCellId().equals("incubators@etdz")));
     assertNotFound(
         "ghost@nowhere",
         b -> b.setInlineOverrides(
