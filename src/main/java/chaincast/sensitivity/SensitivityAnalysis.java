@@ -70,6 +70,9 @@ public final class SensitivityAnalysis {
   public SensitivityReport analyse(
       SimulationSpec spec, ScenarioOverrides point, Target target, CancellationSignal cancel) {
     long seed = spec.hasSeed() ? spec.getSeed() : java.util.concurrent.ThreadLocalRandom.current().nextLong();
+    // The request's per-cell overrides become part of the point: left in the spec they would
+    // apply on top of every step and hide the steps of the parameters they set.
+    point = withRequestOverrides(point, spec.getOverridesList());
     long paths = spec.getPaths() > 0 ? spec.getPaths() : DEFAULT_PATHS;
     SimulationSpec one =
         spec.toBuilder()
@@ -79,6 +82,7 @@ public final class SensitivityAnalysis {
             .setPaths(paths)
             .setSeed(seed)
             .clearScenario()
+            .clearOverrides()
             .build();
     PlannedRun plan = planner.plan(one, point, seed);
 
@@ -146,6 +150,24 @@ public final class SensitivityAnalysis {
       report.setPHit(reference.getPHitBaseline());
     }
     return report.build();
+  }
+
+  private static ScenarioOverrides withRequestOverrides(ScenarioOverrides point, List<CellOverride> overrides) {
+    ScenarioOverrides.Builder b = point.toBuilder();
+    for (CellOverride o : overrides) {
+      int at = -1;
+      for (int i = 0; i < b.getCellsCount(); i++) {
+        if (b.getCells(i).getCellId().equals(o.getCellId())) {
+          at = i;
+        }
+      }
+      if (at >= 0) {
+        b.setCells(at, b.getCells(at).toBuilder().mergeFrom(o));
+      } else {
+        b.addCells(o);
+      }
+    }
+    return b.build();
   }
 
   private TargetDifference compare(SimulationSpec spec, ScenarioOverrides point, ScenarioOverrides moved, CancellationSignal cancel) {

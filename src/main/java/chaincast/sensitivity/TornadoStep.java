@@ -6,7 +6,12 @@ package chaincast.sensitivity;
  * cell so bars compare like with like.
  */
 enum TornadoStep {
-  /** Output the cell starts from (its base value, or its observation): ×0.9 and ×1.1. */
+  /**
+   * Output the cell starts from (its base value, or its observation): ×0.9 and ×1.1. When the
+   * start is the cell's share of an observed group total, the step is a direct observation of the
+   * cell, so the group's other cells share what is left of the unchanged total: the step moves
+   * the allocation, which is all that is uncertain once the total is known.
+   */
   START_VALUE("start_value", "±10% of the starting output") {
     @Override
     double[] around(double v) {

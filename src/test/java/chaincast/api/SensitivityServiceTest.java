@@ -99,6 +99,26 @@ class SensitivityServiceTest {
   }
 
   @Test
+  void perRequestOverridesAreThePointNotAMaskOverTheSteps() {
+    SensitivityReport r =
+        stub.sensitivity(
+                SensitivityRequest.newBuilder()
+                    .setTargetId("pharma-output-2025-etdz")
+                    .setSpec(
+                        SimulationSpec.newBuilder()
+                            .setPaths(20_000)
+                            .setSeed(3)
+                            .addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.05)))
+                    .build())
+            .getReport();
+    TornadoBar drift =
+        r.getTornadoList().stream().filter(b -> b.getInputId().equals("pharma@etdz.drift_mean")).findFirst().orElseThrow();
+    assertEquals(0.05, drift.getValue(), 1e-12);
+    assertEquals(0.04, drift.getLowValue(), 1e-12);
+    assertTrue(drift.getSwing() > 0.05, drift.toString());
+  }
+
+  @Test
   void badRequestsNameTheField() {
     StatusRuntimeException e =
         assertThrows(StatusRuntimeException.class, () -> stub.sensitivity(SensitivityRequest.newBuilder().setTargetId("nope").build()));

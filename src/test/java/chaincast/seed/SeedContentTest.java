@@ -532,4 +532,18 @@ class SeedContentTest {
       assertEquals(4, p.getRateShape().getValue(), c.getId());
     }
   }
+
+  @Test
+  void observationsFollowTheirFormulas() {
+    assertEquals(2, m.observations().size());
+    var etdz = m.observations().get(0);
+    assertEquals("pharma@etdz", etdz.getCellId());
+    assertEquals(736.7 * 0.60, etdz.getValue(), 1e-9);
+    assertEquals(m.cell("pharma@etdz").orElseThrow().getParameters().getBaseValue().getValue(), etdz.getValue(), 1e-9);
+    var chains = m.observations().get(1);
+    assertEquals(2021, chains.getYear());
+    double base2020 = m.cityCells().stream().mapToDouble(c -> c.getParameters().getBaseValue().getValue()).sum();
+    assertEquals(base2020 * 1.379, chains.getValue(), 1e-4);
+    assertEquals(m.cityCells(), m.cellsIn(chains.getGroup()), "the group is exactly the ten city chains' cells");
+  }
 }
