@@ -273,7 +273,11 @@ public final class SensitivityAnalysis {
     int k = single ? 2 : index.length;
     VarianceImportance.Builder out = VarianceImportance.newBuilder().setPaths(paths);
     String unit = counts ? "count" : "亿元";
-    out.setOutput(single ? "ln value in " + year + " (ln 亿元)" : "value in " + year + " (" + unit + ")");
+    String what =
+        target.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE
+            ? "total output of its chains in " + year + " (亿元)"
+            : "value in " + year + " (" + unit + ")";
+    out.setOutput(single ? "ln value in " + year + " (ln 亿元)" : what);
     if (k > ShapleyEffects.MAX_INPUTS) {
       return out.setNote(
               "the target has " + k + " inputs; Shapley effects are computed for at most "
