@@ -14,7 +14,7 @@ final class ServeCommand implements Callable<Integer> {
   int port = ServerConfig.DEFAULT_PORT;
 
   @Option(
-      names = "--host",
+      names = {"--host", "--bind"},
       description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
   String host = ServerConfig.DEFAULT_HOST;
 

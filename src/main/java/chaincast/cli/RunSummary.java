@@ -1,0 +1,23 @@
+package chaincast.cli;
+
+import chaincast.v1.RunInfo;
+import chaincast.v1.ShockDistribution;
+import java.util.Locale;
+
+/** One line saying how a report was made: paths, seed, shocks, time. */
+final class RunSummary {
+  private RunSummary() {}
+
+  static String of(RunInfo run) {
+    String shocks =
+        run.getShockDistribution() == ShockDistribution.SHOCK_DISTRIBUTION_STUDENT_T ? "Student-t" : "normal";
+    return String.format(
+        Locale.ROOT,
+        "%,d paths, seed %s, %s shocks, horizon %d, %,d ms",
+        run.getPaths(),
+        Long.toUnsignedString(run.getSeed()),
+        shocks,
+        run.getHorizonYear(),
+        run.getElapsedMillis());
+  }
+}
