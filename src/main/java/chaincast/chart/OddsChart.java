@@ -96,7 +96,6 @@ public final class OddsChart {
     barRenderer.setDefaultItemLabelFont(text.font(Font.PLAIN, 11));
     barRenderer.setDefaultPositiveItemLabelPosition(
         new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-    barRenderer.setItemLabelAnchorOffset(8);
 
     CategoryPlot plot = new CategoryPlot(estimates, targets, percent, barRenderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);

@@ -42,10 +42,14 @@ final class Connection implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    if (ownServer != null) {
-      ownServer.stop();
+  public void close() {
+    try {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      if (ownServer != null) {
+        ownServer.stop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closing anyway; the caller sees the flag
     }
   }
 }

@@ -172,6 +172,19 @@ class CliFailuresIT {
   }
 
   @Test
+  void ctrlCCancelsAUnaryCallToo() throws Exception {
+    long startedBefore = server.runStats().started();
+    long cancelledBefore = server.runStats().cancelled();
+    try (CliProcess p = CliProcess.start(List.of("odds", "--server", address, "--paths", LONG_RUN, "--no-progress"))) {
+      awaitAbove(server.runStats()::started, startedBefore, "the run starts");
+      p.interrupt();
+      CliProcess.Result r = p.await(Duration.ofSeconds(20));
+      assertEquals(ExitCode.INTERRUPTED, r.exitCode(), r.toString());
+    }
+    awaitAbove(server.runStats()::cancelled, cancelledBefore, "SIGINT cancels the unary Simulate");
+  }
+
+  @Test
   void aKilledClientClosesTheStreamAndTheServerStops() throws Exception {
     long cancelledBefore = server.runStats().cancelled();
     try (CliProcess p = CliProcess.start(List.of("odds", "--server", address, "--paths", LONG_RUN, "--progress"))) {
