@@ -28,7 +28,7 @@ from chaincast.errors import (
     Unavailable,
 )
 from chaincast.frames import Progress, Report, RunInfo
-from chaincast.plotting import cjk_font, plot_fan, plot_odds
+from chaincast.plotting import cjk_font, plot_fan, plot_odds, use_cjk_font
 
 __version__ = "0.1.0"
 
@@ -51,5 +51,6 @@ __all__ = [
     "plot_fan",
     "plot_odds",
     "cjk_font",
+    "use_cjk_font",
     "__version__",
 ]

@@ -6,7 +6,8 @@ charts instead of empty boxes and a warning per missing glyph. The font is
 found with matplotlib's font manager (see :func:`cjk_font`); set the
 environment variable ``CHAINCAST_CJK_FONT`` to a family name to choose one, or
 to ``none`` to force English-only labels. Every function returns the Axes it
-drew on, and never changes matplotlib's global settings.
+drew on, and never changes matplotlib's global settings (:func:`use_cjk_font`
+does, when asked, for your own labels).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from matplotlib.text import Text
 
 import pandas as pd
 
-__all__ = ["cjk_font", "plot_fan", "plot_odds", "english_only"]
+__all__ = ["cjk_font", "use_cjk_font", "plot_fan", "plot_odds", "english_only"]
 
 # Families with the simplified Chinese glyphs the names use, best first.
 _PREFERRED_CJK = (
@@ -100,6 +101,21 @@ def cjk_font() -> Optional[str]:
             return None
         return chosen
     return _detect_cjk_font()
+
+
+def use_cjk_font() -> Optional[str]:
+    """Make matplotlib draw Chinese in *your own* labels too (titles, annotations).
+
+    :func:`plot_fan` and :func:`plot_odds` pick the font themselves without
+    touching global settings; call this once, e.g. at the top of a notebook,
+    when you also write Chinese text yourself. It puts the CJK font first in
+    ``rcParams["font.family"]`` (DejaVu Sans stays as the fallback) and returns
+    its name, or returns ``None`` and changes nothing when none is installed.
+    """
+    family = cjk_font()
+    if family is not None:
+        matplotlib.rcParams["font.family"] = _families(family)
+    return family
 
 
 def english_only(text: str) -> str:
@@ -310,7 +326,14 @@ def plot_fan(
             else:
                 info = None
             if info is not None:
-                _draw_target(ax, info, color if len(groups) > 1 else "C3", words, unit or str(info.get("unit", "")))
+                _draw_target(
+                    ax,
+                    info,
+                    color if len(groups) > 1 else "C3",
+                    words,
+                    unit or str(info.get("unit", "")),
+                    annotate=len(groups) == 1,
+                )
 
         ax.set_xlabel(words("年份", "Year"))
         ax.set_ylabel(words.value_axis(unit))
@@ -337,7 +360,9 @@ def plot_fan(
     return ax
 
 
-def _draw_target(ax: Axes, info: Mapping[str, Any], color: str, words: _Labels, unit: str) -> None:
+def _draw_target(
+    ax: Axes, info: Mapping[str, Any], color: str, words: _Labels, unit: str, annotate: bool = False
+) -> None:
     value = float(info["target_value"])
     comparison = str(info.get("comparison", "") or "")
     sign = {">=": "≥", ">": ">"}.get(comparison, "")
@@ -349,6 +374,20 @@ def _draw_target(ax: Axes, info: Mapping[str, Any], color: str, words: _Labels, 
     ax.axhline(value, color=color, linestyle="--", linewidth=1.2, label=text)
     if info.get("year"):
         ax.plot([int(info["year"])], [value], marker="*", markersize=11, color=color, linestyle="none")
+        if annotate:  # the odds beside the star, legible without the legend
+            label = f"{sign}{_format_value(value)}"
+            if info.get("p_hit") is not None and info.get("p_hit") == info.get("p_hit"):
+                label += f"  P(hit) {float(info['p_hit']):.1%}"
+            ax.annotate(
+                label,
+                xy=(int(info["year"]), value),
+                xytext=(-8, 5),
+                textcoords="offset points",
+                ha="right",
+                va="bottom",
+                fontsize="small",
+                color=color,
+            )
 
 
 def plot_odds(

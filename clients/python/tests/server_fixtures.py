@@ -9,10 +9,11 @@ tests), started once, its port read from its stderr, stopped at the end. Set
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 import pytest
 
@@ -27,7 +28,7 @@ import chaincast  # noqa: E402
 from chaincast.local import LocalServer  # noqa: E402
 from chaincast.v1 import model_service_pb2_grpc, simulation_service_pb2_grpc  # noqa: E402
 
-__all__ = ["server_target", "channel", "client", "model_stub", "simulation_stub", "REPO_ROOT", "PYTHON_DIR"]
+__all__ = ["pytest_sessionfinish", "server_target", "channel", "client", "model_stub", "simulation_stub", "REPO_ROOT", "PYTHON_DIR"]
 
 
 def _jar() -> Path:
@@ -35,23 +36,36 @@ def _jar() -> Path:
     return Path(env) if env else REPO_ROOT / "target" / "chaincast.jar"
 
 
+_server: Optional[LocalServer] = None
+
+
+def _shared_server() -> LocalServer:
+    """One server for the whole run, shared by every conftest that imports these fixtures."""
+    global _server
+    if _server is None:
+        jar = _jar()
+        if not jar.is_file():
+            pytest.fail(f"{jar} is missing: build it first with `mvn -q -DskipTests package` (or run `mvn verify`)")
+        _server = LocalServer(jar, threads=2, jvm_args=["-Xmx512m"], startup_timeout=60).start()
+        atexit.register(_server.stop)  # even if pytest dies before pytest_sessionfinish
+    return _server
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Stop the shared server (SIGTERM, then SIGKILL after 15 s) and check it is gone."""
+    global _server
+    server, _server = _server, None  # both conftests call this hook: stop once
+    if server is not None and server.process is not None:
+        code = server.stop(timeout=15)
+        assert server.process.poll() is not None, "server process leaked"
+        print(f"\nchaincast test server {server.target} stopped (exit {code})")
+
+
 @pytest.fixture(scope="session")
 def server_target() -> Iterator[str]:
-    """``host:port`` of a running server (started here unless CHAINCAST_TARGET is set)."""
+    """``host:port`` of a running server (started once unless CHAINCAST_TARGET is set)."""
     external = os.environ.get("CHAINCAST_TARGET")
-    if external:
-        yield external
-        return
-    jar = _jar()
-    if not jar.is_file():
-        pytest.fail(f"{jar} is missing: build it first with `mvn -q -DskipTests package` (or run `mvn verify`)")
-    server = LocalServer(jar, threads=2, jvm_args=["-Xmx512m"], startup_timeout=60).start()
-    try:
-        yield server.target
-    finally:
-        code = server.stop(timeout=15)
-        assert server.process is not None and server.process.poll() is not None, "server process leaked"
-        print(f"\nchaincast test server {server.target} stopped (exit {code})")
+    yield external if external else _shared_server().target
 
 
 @pytest.fixture(scope="session")
