@@ -26,6 +26,7 @@ from chaincast.v1 import (
     model_pb2,
     model_service_pb2,
     model_service_pb2_grpc,
+    scenario_pb2,
     simulation_service_pb2 as sim_pb2,
     simulation_service_pb2_grpc,
 )
@@ -48,7 +49,7 @@ or target id (looked up in the model)."""
 
 OverridesLike = Union[
     Mapping[str, Mapping[str, float]],
-    Iterable[Union[sim_pb2.CellOverride, Mapping[str, Any]]],
+    Iterable[Union[scenario_pb2.CellOverride, Mapping[str, Any]]],
 ]
 """Per-cell what-ifs: ``{"pharma@haizhou": {"drift_mean": 0.0}}``, or a list of
 ``{"cell_id": ..., "drift_mean": ...}`` dicts or ``CellOverride`` messages."""
@@ -557,17 +558,17 @@ class Client:
         return self._ids
 
 
-def _overrides(overrides: Optional[OverridesLike]) -> List[sim_pb2.CellOverride]:
+def _overrides(overrides: Optional[OverridesLike]) -> List[scenario_pb2.CellOverride]:
     """Normalise the accepted override forms into CellOverride messages."""
     if overrides is None:
         return []
-    result: List[sim_pb2.CellOverride] = []
+    result: List[scenario_pb2.CellOverride] = []
     if isinstance(overrides, Mapping):
         items: Iterable[Any] = ({"cell_id": cell, **dict(values)} for cell, values in overrides.items())
     else:
         items = overrides
     for item in items:
-        if isinstance(item, sim_pb2.CellOverride):
+        if isinstance(item, scenario_pb2.CellOverride):
             result.append(item)
             continue
         if not isinstance(item, Mapping) or "cell_id" not in item:
@@ -578,7 +579,7 @@ def _overrides(overrides: Optional[OverridesLike]) -> List[sim_pb2.CellOverride]
                 f"unknown override field(s) {sorted(unknown)} for cell {item['cell_id']!r}; "
                 f"known: {', '.join(_OVERRIDE_FIELDS)}"
             )
-        message = sim_pb2.CellOverride(cell_id=str(item["cell_id"]))
+        message = scenario_pb2.CellOverride(cell_id=str(item["cell_id"]))
         for name in _OVERRIDE_FIELDS:
             if item.get(name) is not None:
                 value = float(item[name])

@@ -455,7 +455,7 @@ def odds_frame(
     """One row per target of a report.
 
     Columns: target_id, plan_id, name_zh, name_en, year, comparison (``>=``
-    or ``>``), target_value, unit; p_hit (hits / paths), p_hit_se, ci_low and
+    or ``>``), target_value, unit, kind (output, count or chains_above); p_hit (hits / paths), p_hit_se, ci_low and
     ci_high (Wilson 95 % interval), hits, paths; median, mean and one column
     per percentile (``p5`` ... ``p95``) of the simulated value in the target
     year, in ``unit``; base_year, base_value, required_growth (the yearly
@@ -474,9 +474,9 @@ def odds_frame(
                 percentiles.append(pv.percentile)
     rows = []
     for o in odds:
-        # The server leaves growth unset (0) for chains-above targets (counts)
-        # and where there is no positive base to grow from.
-        has_growth = o.unit != model_pb2.UNIT_COUNT and o.base_value > 0 and o.year > o.base_year
+        # The server leaves growth unset (0) for chains-above targets and where
+        # there is no positive base to grow from.
+        has_growth = o.kind != model_pb2.TARGET_KIND_CHAINS_ABOVE and o.base_value > 0 and o.year > o.base_year
         row: Dict[str, Any] = {
             "target_id": o.target_id,
             "plan_id": o.plan_id,
@@ -486,6 +486,7 @@ def odds_frame(
             "comparison": COMPARISON_LABELS.get(o.comparison, ""),
             "target_value": o.target_value,
             "unit": UNIT_LABELS.get(o.unit, str(o.unit)),
+            "kind": _enum_label(model_pb2.TargetKind, o.kind, "TARGET_KIND_"),
             **_probability_columns(o.p_hit),
             "median": o.median,
             "mean": o.mean,
@@ -512,6 +513,7 @@ def odds_frame(
         "comparison": STRING,
         "target_value": FLOAT,
         "unit": STRING,
+        "kind": STRING,
         **_PROBABILITY_DTYPES,
         "median": FLOAT,
         "mean": FLOAT,

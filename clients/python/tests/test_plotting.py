@@ -32,7 +32,11 @@ def fan(server_target: str):
 @pytest.fixture(scope="module")
 def odds(server_target: str):
     with chaincast.Client(server_target) as c:
-        return c.odds(plan="lzbf-2023-53", paths=20_000, seed=3)
+        # The eight pharma output figures of 附件1 (the plan's count rows are simulated too,
+        # but a chart of eight bars is what this test counts).
+        counties = ["etdz", "haizhou", "guannan", "ganyu", "donghai", "guanyun", "lianyun"]
+        ids = ["pharma-output-2025"] + [f"pharma-output-2025-{c}" for c in counties]
+        return c.odds(targets=ids, paths=20_000, seed=3)
 
 
 @pytest.fixture(autouse=True)

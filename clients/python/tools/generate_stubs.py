@@ -23,6 +23,7 @@ resolve to ``chaincast/v1/*_pb2.py`` with no path tricks.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -40,8 +41,16 @@ GRPC_PLUGIN = "/usr/bin/grpc_python_plugin"
 
 # Generated subpackages of ``chaincast``; their __init__.py are hand-written.
 GENERATED_PACKAGES = ("chaincast/v1", "chaincast/_rpc")
-# Only files that declare services get a *_pb2_grpc.py module.
-SERVICE_PROTOS = ("chaincast/v1/model_service.proto", "chaincast/v1/simulation_service.proto")
+
+
+def service_protos() -> List[str]:
+    """The API protos that declare a service: only they get a *_pb2_grpc.py module."""
+    declares = re.compile(r"^service\s+\w+", re.MULTILINE)
+    return sorted(
+        p.relative_to(API_PROTO_ROOT).as_posix()
+        for p in API_PROTO_ROOT.glob("chaincast/v1/*.proto")
+        if declares.search(p.read_text(encoding="utf-8"))
+    )
 
 
 def proto_files() -> List[str]:
@@ -81,7 +90,7 @@ def generate(out_dir: Path) -> List[Path]:
             *include,
             f"--plugin=protoc-gen-grpc_python={GRPC_PLUGIN}",
             f"--grpc_python_out={out_dir}",
-            *SERVICE_PROTOS,
+            *service_protos(),
         ],
         check=True,
     )

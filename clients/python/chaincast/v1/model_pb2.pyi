@@ -120,6 +120,34 @@ class Citation(_message.Message):
     section: str
     def __init__(self, plan_id: _Optional[str] = ..., section: _Optional[str] = ..., row: _Optional[str] = ...) -> None: ...
 
+class CountCell(_message.Message):
+    __slots__ = ["chain_id", "id", "metric", "note", "parameters", "region_id"]
+    CHAIN_ID_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    PARAMETERS_FIELD_NUMBER: _ClassVar[int]
+    REGION_ID_FIELD_NUMBER: _ClassVar[int]
+    chain_id: str
+    id: str
+    metric: str
+    note: str
+    parameters: CountParameters
+    region_id: str
+    def __init__(self, id: _Optional[str] = ..., metric: _Optional[str] = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ..., parameters: _Optional[_Union[CountParameters, _Mapping]] = ..., note: _Optional[str] = ...) -> None: ...
+
+class CountParameters(_message.Message):
+    __slots__ = ["base_count", "base_year", "rate_shape", "yearly_rate"]
+    BASE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    BASE_YEAR_FIELD_NUMBER: _ClassVar[int]
+    RATE_SHAPE_FIELD_NUMBER: _ClassVar[int]
+    YEARLY_RATE_FIELD_NUMBER: _ClassVar[int]
+    base_count: Parameter
+    base_year: int
+    rate_shape: Parameter
+    yearly_rate: Parameter
+    def __init__(self, base_year: _Optional[int] = ..., base_count: _Optional[_Union[Parameter, _Mapping]] = ..., yearly_rate: _Optional[_Union[Parameter, _Mapping]] = ..., rate_shape: _Optional[_Union[Parameter, _Mapping]] = ...) -> None: ...
+
 class JointSet(_message.Message):
     __slots__ = ["id", "name", "target_ids"]
     ID_FIELD_NUMBER: _ClassVar[int]
@@ -137,6 +165,26 @@ class LocalizedName(_message.Message):
     en: str
     zh: str
     def __init__(self, zh: _Optional[str] = ..., en: _Optional[str] = ...) -> None: ...
+
+class Observation(_message.Message):
+    __slots__ = ["cell_id", "count_cell_id", "group", "id", "provenance", "source", "value", "year"]
+    CELL_ID_FIELD_NUMBER: _ClassVar[int]
+    COUNT_CELL_ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    PROVENANCE_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    cell_id: str
+    count_cell_id: str
+    group: Scope
+    id: str
+    provenance: Provenance
+    source: str
+    value: float
+    year: int
+    def __init__(self, id: _Optional[str] = ..., cell_id: _Optional[str] = ..., group: _Optional[_Union[Scope, _Mapping]] = ..., count_cell_id: _Optional[str] = ..., year: _Optional[int] = ..., value: _Optional[float] = ..., provenance: _Optional[_Union[Provenance, _Mapping]] = ..., source: _Optional[str] = ...) -> None: ...
 
 class Parameter(_message.Message):
     __slots__ = ["provenance", "value"]
@@ -215,11 +263,13 @@ class Scope(_message.Message):
     def __init__(self, chain_ids: _Optional[_Iterable[str]] = ..., region_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Seed(_message.Message):
-    __slots__ = ["actuals", "cells", "chains", "joint_sets", "plans", "regions", "shocks", "targets"]
+    __slots__ = ["actuals", "cells", "chains", "count_cells", "joint_sets", "observations", "plans", "regions", "shocks", "targets"]
     ACTUALS_FIELD_NUMBER: _ClassVar[int]
     CELLS_FIELD_NUMBER: _ClassVar[int]
     CHAINS_FIELD_NUMBER: _ClassVar[int]
+    COUNT_CELLS_FIELD_NUMBER: _ClassVar[int]
     JOINT_SETS_FIELD_NUMBER: _ClassVar[int]
+    OBSERVATIONS_FIELD_NUMBER: _ClassVar[int]
     PLANS_FIELD_NUMBER: _ClassVar[int]
     REGIONS_FIELD_NUMBER: _ClassVar[int]
     SHOCKS_FIELD_NUMBER: _ClassVar[int]
@@ -227,12 +277,14 @@ class Seed(_message.Message):
     actuals: _containers.RepeatedCompositeFieldContainer[Actual]
     cells: _containers.RepeatedCompositeFieldContainer[Cell]
     chains: _containers.RepeatedCompositeFieldContainer[Chain]
+    count_cells: _containers.RepeatedCompositeFieldContainer[CountCell]
     joint_sets: _containers.RepeatedCompositeFieldContainer[JointSet]
+    observations: _containers.RepeatedCompositeFieldContainer[Observation]
     plans: _containers.RepeatedCompositeFieldContainer[Plan]
     regions: _containers.RepeatedCompositeFieldContainer[Region]
     shocks: ShockSettings
     targets: _containers.RepeatedCompositeFieldContainer[Target]
-    def __init__(self, plans: _Optional[_Iterable[_Union[Plan, _Mapping]]] = ..., regions: _Optional[_Iterable[_Union[Region, _Mapping]]] = ..., chains: _Optional[_Iterable[_Union[Chain, _Mapping]]] = ..., targets: _Optional[_Iterable[_Union[Target, _Mapping]]] = ..., actuals: _Optional[_Iterable[_Union[Actual, _Mapping]]] = ..., cells: _Optional[_Iterable[_Union[Cell, _Mapping]]] = ..., shocks: _Optional[_Union[ShockSettings, _Mapping]] = ..., joint_sets: _Optional[_Iterable[_Union[JointSet, _Mapping]]] = ...) -> None: ...
+    def __init__(self, plans: _Optional[_Iterable[_Union[Plan, _Mapping]]] = ..., regions: _Optional[_Iterable[_Union[Region, _Mapping]]] = ..., chains: _Optional[_Iterable[_Union[Chain, _Mapping]]] = ..., targets: _Optional[_Iterable[_Union[Target, _Mapping]]] = ..., actuals: _Optional[_Iterable[_Union[Actual, _Mapping]]] = ..., cells: _Optional[_Iterable[_Union[Cell, _Mapping]]] = ..., shocks: _Optional[_Union[ShockSettings, _Mapping]] = ..., joint_sets: _Optional[_Iterable[_Union[JointSet, _Mapping]]] = ..., count_cells: _Optional[_Iterable[_Union[CountCell, _Mapping]]] = ..., observations: _Optional[_Iterable[_Union[Observation, _Mapping]]] = ...) -> None: ...
 
 class ShockSettings(_message.Message):
     __slots__ = ["chain_weight", "city_weight", "degrees_of_freedom", "distribution"]

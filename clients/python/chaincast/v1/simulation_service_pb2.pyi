@@ -1,4 +1,5 @@
 from chaincast.v1 import model_pb2 as _model_pb2
+from chaincast.v1 import scenario_pb2 as _scenario_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -22,20 +23,6 @@ class AssumptionInUse(_message.Message):
     provenance: _model_pb2.Provenance
     value: float
     def __init__(self, cell_id: _Optional[str] = ..., parameter: _Optional[str] = ..., value: _Optional[float] = ..., provenance: _Optional[_Union[_model_pb2.Provenance, _Mapping]] = ...) -> None: ...
-
-class CellOverride(_message.Message):
-    __slots__ = ["base_value", "cell_id", "drift_mean", "drift_sd", "volatility"]
-    BASE_VALUE_FIELD_NUMBER: _ClassVar[int]
-    CELL_ID_FIELD_NUMBER: _ClassVar[int]
-    DRIFT_MEAN_FIELD_NUMBER: _ClassVar[int]
-    DRIFT_SD_FIELD_NUMBER: _ClassVar[int]
-    VOLATILITY_FIELD_NUMBER: _ClassVar[int]
-    base_value: float
-    cell_id: str
-    drift_mean: float
-    drift_sd: float
-    volatility: float
-    def __init__(self, cell_id: _Optional[str] = ..., base_value: _Optional[float] = ..., drift_mean: _Optional[float] = ..., drift_sd: _Optional[float] = ..., volatility: _Optional[float] = ...) -> None: ...
 
 class Fan(_message.Message):
     __slots__ = ["name", "subject", "unit", "years"]
@@ -84,6 +71,28 @@ class JointRequest(_message.Message):
     id: str
     target_ids: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, id: _Optional[str] = ..., target_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ObservationInUse(_message.Message):
+    __slots__ = ["cell_id", "group_value", "observation_id", "provenance", "share", "source", "split", "value", "year"]
+    CELL_ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_VALUE_FIELD_NUMBER: _ClassVar[int]
+    OBSERVATION_ID_FIELD_NUMBER: _ClassVar[int]
+    PROVENANCE_FIELD_NUMBER: _ClassVar[int]
+    SHARE_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    SPLIT_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    cell_id: str
+    group_value: float
+    observation_id: str
+    provenance: _model_pb2.Provenance
+    share: float
+    source: str
+    split: bool
+    value: float
+    year: int
+    def __init__(self, observation_id: _Optional[str] = ..., cell_id: _Optional[str] = ..., year: _Optional[int] = ..., value: _Optional[float] = ..., split: bool = ..., share: _Optional[float] = ..., group_value: _Optional[float] = ..., provenance: _Optional[_Union[_model_pb2.Provenance, _Mapping]] = ..., source: _Optional[str] = ...) -> None: ...
 
 class PercentileValue(_message.Message):
     __slots__ = ["percentile", "value"]
@@ -190,44 +199,56 @@ class SimulateStreamResponse(_message.Message):
     def __init__(self, progress: _Optional[_Union[Progress, _Mapping]] = ..., report: _Optional[_Union[SimulationReport, _Mapping]] = ...) -> None: ...
 
 class SimulationReport(_message.Message):
-    __slots__ = ["assumptions", "fans", "joint", "odds", "run", "skipped"]
+    __slots__ = ["assumptions", "fans", "joint", "observations", "odds", "run", "scenario_etag", "scenario_id", "skipped"]
     ASSUMPTIONS_FIELD_NUMBER: _ClassVar[int]
     FANS_FIELD_NUMBER: _ClassVar[int]
     JOINT_FIELD_NUMBER: _ClassVar[int]
+    OBSERVATIONS_FIELD_NUMBER: _ClassVar[int]
     ODDS_FIELD_NUMBER: _ClassVar[int]
     RUN_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_ETAG_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
     SKIPPED_FIELD_NUMBER: _ClassVar[int]
     assumptions: _containers.RepeatedCompositeFieldContainer[AssumptionInUse]
     fans: _containers.RepeatedCompositeFieldContainer[Fan]
     joint: _containers.RepeatedCompositeFieldContainer[JointOdds]
+    observations: _containers.RepeatedCompositeFieldContainer[ObservationInUse]
     odds: _containers.RepeatedCompositeFieldContainer[TargetOdds]
     run: RunInfo
+    scenario_etag: str
+    scenario_id: str
     skipped: _containers.RepeatedCompositeFieldContainer[SkippedTarget]
-    def __init__(self, run: _Optional[_Union[RunInfo, _Mapping]] = ..., odds: _Optional[_Iterable[_Union[TargetOdds, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointOdds, _Mapping]]] = ..., fans: _Optional[_Iterable[_Union[Fan, _Mapping]]] = ..., skipped: _Optional[_Iterable[_Union[SkippedTarget, _Mapping]]] = ..., assumptions: _Optional[_Iterable[_Union[AssumptionInUse, _Mapping]]] = ...) -> None: ...
+    def __init__(self, run: _Optional[_Union[RunInfo, _Mapping]] = ..., odds: _Optional[_Iterable[_Union[TargetOdds, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointOdds, _Mapping]]] = ..., fans: _Optional[_Iterable[_Union[Fan, _Mapping]]] = ..., skipped: _Optional[_Iterable[_Union[SkippedTarget, _Mapping]]] = ..., assumptions: _Optional[_Iterable[_Union[AssumptionInUse, _Mapping]]] = ..., observations: _Optional[_Iterable[_Union[ObservationInUse, _Mapping]]] = ..., scenario_id: _Optional[str] = ..., scenario_etag: _Optional[str] = ...) -> None: ...
 
 class SimulationSpec(_message.Message):
-    __slots__ = ["fans", "horizon_year", "joint", "overrides", "paths", "percentiles", "precision", "seed", "shock_distribution", "targets"]
+    __slots__ = ["fans", "horizon_year", "ignore_seeded_observations", "inline_overrides", "joint", "overrides", "paths", "percentiles", "precision", "scenario_id", "seed", "shock_distribution", "targets"]
     FANS_FIELD_NUMBER: _ClassVar[int]
     HORIZON_YEAR_FIELD_NUMBER: _ClassVar[int]
+    IGNORE_SEEDED_OBSERVATIONS_FIELD_NUMBER: _ClassVar[int]
+    INLINE_OVERRIDES_FIELD_NUMBER: _ClassVar[int]
     JOINT_FIELD_NUMBER: _ClassVar[int]
     OVERRIDES_FIELD_NUMBER: _ClassVar[int]
     PATHS_FIELD_NUMBER: _ClassVar[int]
     PERCENTILES_FIELD_NUMBER: _ClassVar[int]
     PRECISION_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
     SHOCK_DISTRIBUTION_FIELD_NUMBER: _ClassVar[int]
     TARGETS_FIELD_NUMBER: _ClassVar[int]
     fans: _containers.RepeatedCompositeFieldContainer[FanRequest]
     horizon_year: int
+    ignore_seeded_observations: bool
+    inline_overrides: _scenario_pb2.ScenarioOverrides
     joint: _containers.RepeatedCompositeFieldContainer[JointRequest]
-    overrides: _containers.RepeatedCompositeFieldContainer[CellOverride]
+    overrides: _containers.RepeatedCompositeFieldContainer[_scenario_pb2.CellOverride]
     paths: int
     percentiles: _containers.RepeatedScalarFieldContainer[float]
     precision: Precision
+    scenario_id: str
     seed: int
     shock_distribution: _model_pb2.ShockDistribution
     targets: TargetSelection
-    def __init__(self, targets: _Optional[_Union[TargetSelection, _Mapping]] = ..., paths: _Optional[int] = ..., precision: _Optional[_Union[Precision, _Mapping]] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., percentiles: _Optional[_Iterable[float]] = ..., fans: _Optional[_Iterable[_Union[FanRequest, _Mapping]]] = ..., overrides: _Optional[_Iterable[_Union[CellOverride, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointRequest, _Mapping]]] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ...) -> None: ...
+    def __init__(self, targets: _Optional[_Union[TargetSelection, _Mapping]] = ..., paths: _Optional[int] = ..., precision: _Optional[_Union[Precision, _Mapping]] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., percentiles: _Optional[_Iterable[float]] = ..., fans: _Optional[_Iterable[_Union[FanRequest, _Mapping]]] = ..., overrides: _Optional[_Iterable[_Union[_scenario_pb2.CellOverride, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointRequest, _Mapping]]] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ..., scenario_id: _Optional[str] = ..., inline_overrides: _Optional[_Union[_scenario_pb2.ScenarioOverrides, _Mapping]] = ..., ignore_seeded_observations: bool = ...) -> None: ...
 
 class SkippedTarget(_message.Message):
     __slots__ = ["reason", "target_id"]
@@ -252,11 +273,12 @@ class Subject(_message.Message):
     def __init__(self, cell_id: _Optional[str] = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ..., target_id: _Optional[str] = ..., city: bool = ...) -> None: ...
 
 class TargetOdds(_message.Message):
-    __slots__ = ["base_value", "base_year", "comparison", "expected_shortfall", "mean", "median", "median_growth", "name", "p_hit", "percentiles", "plan_id", "required_growth", "target_id", "target_value", "unit", "year"]
+    __slots__ = ["base_value", "base_year", "comparison", "expected_shortfall", "kind", "mean", "median", "median_growth", "name", "p_hit", "percentiles", "plan_id", "required_growth", "target_id", "target_value", "unit", "year"]
     BASE_VALUE_FIELD_NUMBER: _ClassVar[int]
     BASE_YEAR_FIELD_NUMBER: _ClassVar[int]
     COMPARISON_FIELD_NUMBER: _ClassVar[int]
     EXPECTED_SHORTFALL_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
     MEAN_FIELD_NUMBER: _ClassVar[int]
     MEDIAN_FIELD_NUMBER: _ClassVar[int]
     MEDIAN_GROWTH_FIELD_NUMBER: _ClassVar[int]
@@ -273,6 +295,7 @@ class TargetOdds(_message.Message):
     base_year: int
     comparison: _model_pb2.Comparison
     expected_shortfall: float
+    kind: _model_pb2.TargetKind
     mean: float
     median: float
     median_growth: float
@@ -285,7 +308,7 @@ class TargetOdds(_message.Message):
     target_value: float
     unit: _model_pb2.Unit
     year: int
-    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., comparison: _Optional[_Union[_model_pb2.Comparison, str]] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ..., median: _Optional[float] = ..., mean: _Optional[float] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ..., base_value: _Optional[float] = ..., base_year: _Optional[int] = ..., required_growth: _Optional[float] = ..., median_growth: _Optional[float] = ..., expected_shortfall: _Optional[float] = ...) -> None: ...
+    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., comparison: _Optional[_Union[_model_pb2.Comparison, str]] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ..., median: _Optional[float] = ..., mean: _Optional[float] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ..., base_value: _Optional[float] = ..., base_year: _Optional[int] = ..., required_growth: _Optional[float] = ..., median_growth: _Optional[float] = ..., expected_shortfall: _Optional[float] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ...) -> None: ...
 
 class TargetSelection(_message.Message):
     __slots__ = ["chain_id", "plan_id", "region_id", "target_ids", "year"]

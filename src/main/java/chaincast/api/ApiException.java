@@ -43,6 +43,12 @@ public final class ApiException extends RuntimeException {
             .build());
   }
 
+  /** INVALID_ARGUMENT for one field. */
+  public static ApiException invalidField(String field, String description) {
+    return invalidArgument(
+        List.of(BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build()));
+  }
+
   /** NOT_FOUND naming the resource type, the unknown id and the field that carried it. */
   public static ApiException notFound(String resourceType, String id, String field) {
     String message = resourceType + " '" + id + "' not found (" + field + ")";
@@ -58,6 +64,23 @@ public final class ApiException extends RuntimeException {
             .setMessage(message)
             .addDetails(Any.pack(info))
             .build());
+  }
+
+  /** ALREADY_EXISTS naming the resource. */
+  public static ApiException alreadyExists(String resourceType, String id, String field) {
+    ResourceInfo info =
+        ResourceInfo.newBuilder().setResourceType(resourceType).setResourceName(id).setDescription("named by " + field).build();
+    return new ApiException(
+        Status.newBuilder()
+            .setCode(Code.ALREADY_EXISTS_VALUE)
+            .setMessage(resourceType + " '" + id + "' already exists (" + field + ")")
+            .addDetails(Any.pack(info))
+            .build());
+  }
+
+  /** ABORTED: the caller's etag is stale; it should read again and retry. */
+  public static ApiException aborted(String message) {
+    return new ApiException(Status.newBuilder().setCode(Code.ABORTED_VALUE).setMessage(message).build());
   }
 
   /** RESOURCE_EXHAUSTED: the server is at its limit of concurrent runs. */

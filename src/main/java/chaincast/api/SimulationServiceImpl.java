@@ -2,7 +2,11 @@ package chaincast.api;
 
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.RunCancelledException;
+import chaincast.run.PlanningException;
 import chaincast.run.SimulationRunner;
+import chaincast.store.ScenarioStore;
+import chaincast.v1.Scenario;
+import java.util.function.Supplier;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulateResponse;
 import chaincast.v1.SimulateStreamRequest;
@@ -36,10 +40,15 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private final Semaphore admission;
   private final int maxConcurrentRuns;
   private final RunStats stats = new RunStats();
+  private final Supplier<ScenarioStore> store;
 
   public SimulationServiceImpl(
-      SimulationRunner runner, SimulationSpecValidator validator, int maxConcurrentRuns) {
+      SimulationRunner runner,
+      SimulationSpecValidator validator,
+      int maxConcurrentRuns,
+      Supplier<ScenarioStore> store) {
     this.runner = runner;
+    this.store = store;
     this.validator = validator;
     this.maxConcurrentRuns = maxConcurrentRuns;
     this.admission = new Semaphore(maxConcurrentRuns);
@@ -92,7 +101,12 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       }
       try {
         stats.onStart();
-        SimulationReport report = runner.run(spec, cancel, onProgress);
+        Scenario scenario = scenarioOf(spec);
+        SimulationReport report =
+            runner.run(spec, scenario == null ? spec.getInlineOverrides() : scenario.getOverrides(), cancel, onProgress);
+        if (scenario != null) {
+          report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
+        }
         stats.onComplete();
         if (!call.isCancelled()) {
           observer.onNext(wrap.apply(report));
@@ -103,6 +117,8 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       }
     } catch (ApiException e) {
       observer.onError(e.toStatusRuntimeException());
+    } catch (PlanningException e) {
+      observer.onError(ApiException.invalidField(overridesField(spec) + e.field(), e.description()).toStatusRuntimeException());
     } catch (RunCancelledException e) {
       stats.onCancel(e.pathsDone());
       Deadline deadline = context.getDeadline();
@@ -119,5 +135,23 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       observer.onError(
           Status.INTERNAL.withDescription("simulation failed: " + e).withCause(e).asRuntimeException());
     }
+  }
+
+  /** The stored scenario a spec names, or null for the seeded baseline or inline overrides. */
+  private Scenario scenarioOf(SimulationSpec spec) {
+    if (spec.getScenarioCase() != SimulationSpec.ScenarioCase.SCENARIO_ID) {
+      return null;
+    }
+    String id = spec.getScenarioId();
+    return store.get().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, "spec.scenario_id")).scenario();
+  }
+
+  /** Where the overrides a planning conflict names sit in the request. */
+  static String overridesField(SimulationSpec spec) {
+    return switch (spec.getScenarioCase()) {
+      case SCENARIO_ID -> "spec.scenario_id (scenario '" + spec.getScenarioId() + "').overrides.";
+      case INLINE_OVERRIDES -> "spec.inline_overrides.";
+      case SCENARIO_NOT_SET -> "spec.";
+    };
   }
 }

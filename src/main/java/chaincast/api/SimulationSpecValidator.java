@@ -25,11 +25,18 @@ public final class SimulationSpecValidator {
   private final Model model;
   private final Limits limits;
   private final ProjectionPlanner planner;
+  private final ScenarioOverridesValidator overridesValidator;
 
   public SimulationSpecValidator(Model model, Limits limits, ProjectionPlanner planner) {
     this.model = model;
     this.limits = limits;
     this.planner = planner;
+    this.overridesValidator = new ScenarioOverridesValidator(model, limits);
+  }
+
+  /** The checks of a scenario's overrides, for the scenario service. */
+  ScenarioOverridesValidator overridesValidator() {
+    return overridesValidator;
   }
 
   /** Throws {@link ApiException} unless {@code spec} can be run as it is. */
@@ -136,6 +143,13 @@ public final class SimulationSpecValidator {
       checkJoint(spec.getJoint(i), "spec.joint[" + i + "]", horizon, v);
     }
 
+    if (spec.getScenarioCase() == SimulationSpec.ScenarioCase.SCENARIO_ID
+        && !ScenarioServiceImpl.ID.matcher(spec.getScenarioId()).matches()) {
+      v.invalid("spec.scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got '" + spec.getScenarioId() + "'");
+    }
+    if (spec.hasInlineOverrides()) {
+      overridesValidator.validate(spec.getInlineOverrides(), "spec.inline_overrides", v);
+    }
     if (spec.getShockDistribution() == ShockDistribution.UNRECOGNIZED) {
       v.invalid("spec.shock_distribution", "unknown value " + spec.getShockDistributionValue());
     }
@@ -209,35 +223,7 @@ public final class SimulationSpecValidator {
   }
 
   private void checkOverride(CellOverride o, String field, Set<String> seen, Violations v) {
-    if (o.getCellId().isEmpty()) {
-      v.invalid(field + ".cell_id", "is required");
-      return;
-    }
-    Cell cell = model.cell(o.getCellId()).orElse(null);
-    if (cell == null) {
-      v.notFound("cell", o.getCellId(), field + ".cell_id");
-      return;
-    }
-    if (!seen.add(o.getCellId())) {
-      v.invalid(field + ".cell_id", "cell '" + o.getCellId() + "' is overridden twice; merge the entries");
-    }
-    if (o.hasBaseValue() && !(o.getBaseValue() > 0 && Double.isFinite(o.getBaseValue()))) {
-      v.invalid(field + ".base_value", "must be a positive number of 亿元, got " + o.getBaseValue());
-    }
-    if (o.hasDriftMean() && !(o.getDriftMean() >= -1 && o.getDriftMean() <= 1)) {
-      v.invalid(
-          field + ".drift_mean",
-          "must be a log growth per year from -1 to 1 (0.09 ≈ +9.4 %/yr), got " + o.getDriftMean());
-    }
-    if (o.hasDriftSd() && !(o.getDriftSd() >= 0 && o.getDriftSd() <= 1)) {
-      v.invalid(field + ".drift_sd", "must be from 0 to 1, got " + o.getDriftSd());
-    }
-    if (o.hasVolatility() && !(o.getVolatility() >= 0 && o.getVolatility() <= 2)) {
-      v.invalid(field + ".volatility", "must be from 0 to 2, got " + o.getVolatility());
-    }
-    if (!o.hasBaseValue() && !o.hasDriftMean() && !o.hasDriftSd() && !o.hasVolatility()) {
-      v.invalid(field, "changes nothing: set base_value, drift_mean, drift_sd or volatility");
-    }
+    ScenarioOverridesValidator.checkCellOverride(model, o, field, seen, v);
   }
 
   private void checkJoint(JointRequest j, String field, int horizon, Violations v) {

@@ -66,8 +66,41 @@ final class CompiledModel {
   final boolean studentT;
   final double degreesOfFreedom;
 
+  // ---- observations and level shifts ----
+  /** Per cell (internal order): year index of its observation, or -1. */
+  final int[] pinYear;
+  /** Per cell: ln of its observed value (when observed). */
+  final double[] logPin;
+  /** Per cell: its observed value (when observed), recorded exactly in the observed year. */
+  final double[] pinValue;
+  /** Cells observed in year index y. */
+  final int[][] pinsByYear;
+  /** Level shifts in year index y: cells (internal) and log factors, pairwise. */
+  final int[][] shiftCells;
+  final double[][] shiftLog;
+
+  // ---- count cells ----
+  final int countCellCount;
+  /** Per count cell: the key of its random streams. */
+  final long[] countKey;
+  /** Per count cell: year index of its base count. */
+  final int[] countBaseIndex;
+  final int[] countBase;
+  final double[] countRate;
+  final double[] countShape;
+  /** Count cells some target counts: the only ones drawn. */
+  final int[] countCellsDrawn;
+  /** Per count cell: the year indices some count target reads it in, ascending (after its base). */
+  final int[][] countYears;
+  /** Per count cell: the cumulative law of its arrivals up to its first count year (see {@link CountDraws}). */
+  final double[][] countFirstTable;
+  /** Per count cell: the guide table of {@link #countFirstTable}. */
+  final int[][] countFirstGuide;
+
   // ---- events, flattened ----
   final int eventCount;
+  /** Per event: the key of its random stream (cell id and event id). */
+  final long[] eventKey;
   final int[] eventCell;
   final int[] eventFirst;
   final int[] eventLast;
@@ -98,6 +131,8 @@ final class CompiledModel {
   final boolean[] isValueTarget;
   final int[] targetYearIndex;
   final int[] targetGroup;
+  /** Per count target: its count cells; null for other targets. */
+  final int[][] targetCountCells;
   final double[] threshold;
   final boolean[] strict;
   final int[][] countedGroups;
@@ -227,7 +262,10 @@ final class CompiledModel {
     eventProbability = new double[eventCount];
     eventJumpMean = new double[eventCount];
     eventJumpSd = new double[eventCount];
+    eventKey = new long[eventCount];
     for (int k = 0; k < eventCount; k++) {
+      eventKey[k] =
+          KeyedStreams.keyOf("event/" + cells.get(projectionIndex[ev.get(k)[0]]).id() + "/" + evSpec.get(k).id());
       eventCell[k] = ev.get(k)[0];
       eventFirst[k] = ev.get(k)[1];
       eventLast[k] = ev.get(k)[2];
@@ -252,6 +290,67 @@ final class CompiledModel {
           IntStream.range(0, eventCount)
               .filter(k -> eventFirst[k] <= year && year <= eventLast[k])
               .toArray();
+    }
+
+    pinYear = new int[cellCount];
+    logPin = new double[cellCount];
+    pinValue = new double[cellCount];
+    List<List<Integer>> pinned = new ArrayList<>();
+    for (int y = 0; y < yearCount; y++) {
+      pinned.add(new ArrayList<>());
+    }
+    for (int i = 0; i < cellCount; i++) {
+      CellSpec c = cells.get(projectionIndex[i]);
+      pinYear[i] = -1;
+      if (c.isObserved() && c.observedYear() <= horizonYear) {
+        pinYear[i] = c.observedYear() - firstYear;
+        logPin[i] = Math.log(c.observedValue());
+        pinValue[i] = c.observedValue();
+        pinned.get(pinYear[i]).add(i);
+      }
+    }
+    pinsByYear = new int[yearCount][];
+    for (int y = 0; y < yearCount; y++) {
+      pinsByYear[y] = pinned.get(y).stream().mapToInt(Integer::intValue).toArray();
+    }
+    List<List<double[]>> shiftsOfYear = new ArrayList<>();
+    for (int y = 0; y < yearCount; y++) {
+      shiftsOfYear.add(new ArrayList<>());
+    }
+    for (LevelShift shift : p.shifts()) {
+      int y = shift.year() - firstYear;
+      if (y < 0 || y >= yearCount) {
+        continue; // before every base year or after the horizon: changes nothing simulated
+      }
+      for (int c : shift.cells()) {
+        // Only years after the cell's base year move it (its base value is known).
+        if (y > baseIndex[internalIndex[c]]) {
+          shiftsOfYear.get(y).add(new double[] {internalIndex[c], shift.logFactor()});
+        }
+      }
+    }
+    shiftCells = new int[yearCount][];
+    shiftLog = new double[yearCount][];
+    for (int y = 0; y < yearCount; y++) {
+      List<double[]> list = shiftsOfYear.get(y);
+      shiftCells[y] = list.stream().mapToInt(a -> (int) a[0]).toArray();
+      shiftLog[y] = list.stream().mapToDouble(a -> a[1]).toArray();
+    }
+
+    List<CountCellSpec> counts = p.countCells();
+    countCellCount = counts.size();
+    countKey = new long[countCellCount];
+    countBaseIndex = new int[countCellCount];
+    countBase = new int[countCellCount];
+    countRate = new double[countCellCount];
+    countShape = new double[countCellCount];
+    for (int k = 0; k < countCellCount; k++) {
+      CountCellSpec c = counts.get(k);
+      countKey[k] = KeyedStreams.keyOf("count/" + c.id());
+      countBaseIndex[k] = c.baseYear() - firstYear;
+      countBase[k] = c.baseCount();
+      countRate[k] = c.yearlyRate();
+      countShape[k] = c.rateShape();
     }
 
     List<GroupSpec> groups = p.groups();
@@ -279,6 +378,7 @@ final class CompiledModel {
     threshold = new double[targetCount];
     strict = new boolean[targetCount];
     countedGroups = new int[targetCount][];
+    targetCountCells = new int[targetCount][];
     level = new double[targetCount];
     minCount = new int[targetCount];
     BitSet[] groupsByYear = new BitSet[yearCount];
@@ -300,6 +400,10 @@ final class CompiledModel {
         threshold[t] = v.threshold();
         strict[t] = v.strict();
         groupsByYear[y].set(v.group());
+      } else if (spec instanceof CountTarget ct) {
+        targetCountCells[t] = ct.countCells();
+        threshold[t] = ct.threshold();
+        strict[t] = ct.strict();
       } else {
         ChainsAboveTarget c = (ChainsAboveTarget) spec;
         countedGroups[t] = c.groups();
@@ -309,6 +413,36 @@ final class CompiledModel {
         for (int g : c.groups()) {
           groupsByYear[y].set(g);
         }
+      }
+    }
+    BitSet drawn = new BitSet();
+    for (int t = 0; t < targetCount; t++) {
+      if (targetCountCells[t] != null) {
+        for (int k : targetCountCells[t]) {
+          drawn.set(k);
+        }
+      }
+    }
+    countCellsDrawn = drawn.stream().toArray();
+    countYears = new int[countCellCount][];
+    countFirstTable = new double[countCellCount][];
+    countFirstGuide = new int[countCellCount][];
+    for (int k = 0; k < countCellCount; k++) {
+      BitSet years = new BitSet();
+      for (int t = 0; t < targetCount; t++) {
+        if (targetCountCells[t] != null) {
+          for (int c : targetCountCells[t]) {
+            if (c == k && targetYearIndex[t] > countBaseIndex[k]) {
+              years.set(targetYearIndex[t]);
+            }
+          }
+        }
+      }
+      countYears[k] = years.stream().toArray();
+      if (countYears[k].length > 0) {
+        countFirstTable[k] =
+            CountDraws.table(countRate[k], countShape[k], countYears[k][0] - countBaseIndex[k]);
+        countFirstGuide[k] = CountDraws.guide(countFirstTable[k]);
       }
     }
     targetsByYear = new int[yearCount][];
@@ -434,6 +568,22 @@ final class CompiledModel {
     for (int g = 0; g < groups.size(); g++) {
       validateGroup(groups.get(g), g, cells.size());
     }
+    for (int k = 0; k < p.countCells().size(); k++) {
+      validateCountCell(p.countCells().get(k), k, horizon);
+    }
+    for (int k = 0; k < p.shifts().size(); k++) {
+      LevelShift shift = p.shifts().get(k);
+      if (shift == null) {
+        throw new IllegalArgumentException("level shift #" + k + " is null");
+      }
+      String what = "level shift " + name(shift.id(), k);
+      if (!Double.isFinite(shift.logFactor())) {
+        throw new IllegalArgumentException(what + ": log factor must be finite, got " + shift.logFactor());
+      }
+      for (int c : shift.cells()) {
+        checkIndex(c, cells.size(), what, "cell");
+      }
+    }
     List<TargetSpec> targets = p.targets();
     for (int t = 0; t < targets.size(); t++) {
       validateTarget(targets.get(t), t, p);
@@ -507,6 +657,16 @@ final class CompiledModel {
       throw new IllegalArgumentException(
           what + ": volatility must be finite and >= 0, got " + c.volatility());
     }
+    if (c.isObserved()) {
+      if (c.observedYear() <= c.baseYear()) {
+        throw new IllegalArgumentException(
+            what + ": observed year " + c.observedYear() + " must be after the base year " + c.baseYear());
+      }
+      if (!(c.observedValue() > 0 && c.observedValue() < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            what + ": observed value must be finite and > 0, got " + c.observedValue());
+      }
+    }
     for (int k = 0; k < c.events().size(); k++) {
       EventSpec e = c.events().get(k);
       if (e == null) {
@@ -528,6 +688,28 @@ final class CompiledModel {
         throw new IllegalArgumentException(
             ew + ": jump log sd must be finite and >= 0, got " + e.jumpLogSd());
       }
+    }
+  }
+
+  private static void validateCountCell(CountCellSpec c, int k, int horizon) {
+    if (c == null) {
+      throw new IllegalArgumentException("count cell #" + k + " is null");
+    }
+    String what = "count cell " + name(c.id(), k);
+    if (c.baseYear() > horizon) {
+      throw new IllegalArgumentException(
+          what + ": base year " + c.baseYear() + " is after the horizon " + horizon);
+    }
+    if (c.baseCount() < 0) {
+      throw new IllegalArgumentException(what + ": base count must be >= 0, got " + c.baseCount());
+    }
+    if (!(c.yearlyRate() >= 0 && c.yearlyRate() < 1e7)) {
+      throw new IllegalArgumentException(
+          what + ": yearly rate must be in [0, 1e7), got " + c.yearlyRate());
+    }
+    if (!(c.rateShape() >= 0 && c.rateShape() < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          what + ": rate shape must be finite and >= 0, got " + c.rateShape());
     }
   }
 
@@ -556,6 +738,27 @@ final class CompiledModel {
     }
     String what = "target " + name(spec.id(), t);
     int[] groups;
+    if (spec instanceof CountTarget ct) {
+      if (ct.countCells().length == 0) {
+        throw new IllegalArgumentException(what + " counts no count cells");
+      }
+      for (int k : ct.countCells()) {
+        checkIndex(k, p.countCells().size(), what, "count cell");
+        if (spec.year() < p.countCells().get(k).baseYear()) {
+          throw new IllegalArgumentException(
+              what + ": year " + spec.year() + " is before base year "
+                  + p.countCells().get(k).baseYear() + " of count cell " + name(p.countCells().get(k).id(), k));
+        }
+      }
+      if (!Double.isFinite(ct.threshold())) {
+        throw new IllegalArgumentException(what + ": threshold must be finite, got " + ct.threshold());
+      }
+      if (spec.year() > p.horizonYear()) {
+        throw new IllegalArgumentException(
+            what + ": year " + spec.year() + " is after the horizon " + p.horizonYear());
+      }
+      return;
+    }
     if (spec instanceof ValueTarget v) {
       checkIndex(v.group(), p.groups().size(), what, "group");
       if (!Double.isFinite(v.threshold())) {

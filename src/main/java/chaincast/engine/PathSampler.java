@@ -24,6 +24,12 @@ public final class PathSampler {
      * @param groupValues value of each group, in projection order
      */
     void visit(long path, int year, double[] cellValues, double[] groupValues);
+
+    /**
+     * One path's counts, before its years (only when the projection has count cells): count
+     * cell k's count at the end of calendar year y is {@code counts[k * yearCount() + y - firstYear()]}.
+     */
+    default void visitCounts(long path, int[] counts) {}
   }
 
   private final CompiledModel model;
@@ -39,6 +45,11 @@ public final class PathSampler {
   /** First simulated year. */
   public int firstYear() {
     return model.firstYear;
+  }
+
+  /** Years from the first year to the horizon. */
+  public int yearCount() {
+    return model.yearCount;
   }
 
   /** Last simulated year. */
@@ -72,6 +83,11 @@ public final class PathSampler {
               cells[projectionIndex[i]] = cellValues[i];
             }
             visitor.visit(path, model.firstYear + yearIndex, cells, groupValues);
+          }
+
+          @Override
+          public void onCounts(int[] counts) {
+            visitor.visitCounts(path, counts);
           }
 
           @Override

@@ -12,14 +12,17 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * {@link SplittableRandomAdapter#forBlock(long, long) forBlock(s, b)}, in this
  * order, path after path:
  * <ol>
- *   <li>one uniform per event: the year it fires, if any;
  *   <li>the drift draw: a city factor, one factor per chain with two or more
  *       cells, then each cell's own factor (each only if it has a non-zero loading);
  *   <li>for each year after the first in which some cell moves: the Student-t
  *       chi-square (if any), the city factor, the chain factors, each moving
- *       cell's own shock; then the normal of the jump of each event that fires
- *       that year (if its jump is random).
+ *       cell's own shock.
  * </ol>
+ * Project events and counting processes draw from {@link KeyedStreams} keyed by their id and
+ * the path index (an event: the uniform of its year, then the normal of its jump, always both;
+ * a count: its gamma rate from one stream and one uniform per year from another), so adding,
+ * removing, delaying or rescaling one of them changes no other draw. Level shifts and
+ * observations draw nothing.
  * Recording values draws nothing, so what is recorded (the engine's targets,
  * or everything for {@link PathSampler}) does not change the paths.
  */
@@ -36,6 +39,12 @@ final class PathSimulator {
   private final double[] groupValue;
   /** Per event, the year index in which it fires on this path, or -1. */
   private final int[] fireYear;
+  /** Per event, its jump on this path (drawn whether or not it fires). */
+  private final double[] jump;
+  /** Count of count cell k at the end of year index y: {@code [k * yearCount + y]}. */
+  private final int[] counts;
+  /** Reads the keyed sequences of events and counts. */
+  private final KeyedStreams.Cursor keyed = new KeyedStreams.Cursor();
 
   PathSimulator(CompiledModel model) {
     this.m = model;
@@ -45,6 +54,8 @@ final class PathSimulator {
     this.cellValue = new double[model.cellCount];
     this.groupValue = new double[model.groupCount];
     this.fireYear = new int[model.eventCount];
+    this.jump = new double[model.eventCount];
+    this.counts = new int[model.countCellCount * model.yearCount];
   }
 
   /** Simulates the first {@code paths} paths of block {@code block} (at most a full block). */
@@ -56,12 +67,14 @@ final class PathSimulator {
     SplittableRandom r = adapter.source();
     ChiSquaredDistribution chiSquare =
         m.studentT ? new ChiSquaredDistribution(adapter, m.degreesOfFreedom) : null;
+    long firstPath = block * MonteCarloEngine.BLOCK_SIZE;
     for (int p = 0; p < paths; p++) {
-      simulatePath(r, chiSquare, sink);
+      simulatePath(r, chiSquare, seed, firstPath + p, sink);
     }
   }
 
-  private void simulatePath(SplittableRandom r, ChiSquaredDistribution chiSquare, PathSink sink) {
+  private void simulatePath(
+      SplittableRandom r, ChiSquaredDistribution chiSquare, long seed, long path, PathSink sink) {
     // Plain arrays in locals: no objects, no boxing, and the JIT keeps the
     // bounds-checked loads in registers.
     final CompiledModel m = this.m;
@@ -74,7 +87,11 @@ final class PathSimulator {
     // the years something is recorded, for the cells recorded then.
     System.arraycopy(m.logBase, 0, x, 0, n);
     if (m.eventCount > 0) {
-      drawEventYears(r);
+      drawEvents(seed, path);
+    }
+    if (m.countCellCount > 0) {
+      drawCounts(seed, path);
+      sink.onCounts(counts);
     }
 
     // Common factors are folded per draw into one term per chain slot,
@@ -134,7 +151,18 @@ final class PathSimulator {
         }
       }
       if (m.eventCount > 0) {
-        applyEvents(y, r);
+        applyEvents(y);
+      }
+      int[] shifted = m.shiftCells[y];
+      if (shifted.length > 0) {
+        double[] by = m.shiftLog[y];
+        for (int k = 0; k < shifted.length; k++) {
+          x[shifted[k]] += by[k];
+        }
+      }
+      // Observations last: what was observed overrides whatever the path did up to then.
+      for (int c : m.pinsByYear[y]) {
+        x[c] = m.logPin[c];
       }
       if (m.recorded[y]) {
         record(y, sink);
@@ -163,15 +191,18 @@ final class PathSimulator {
   }
 
   /**
-   * Draws, for each event, the year it fires on this path: one uniform by the
-   * inverse of its geometric law (first k with u &lt; 1 - (1 - p)^(k+1)), the
-   * same law as a coin per open year until it fires, so at most once per path,
-   * but one draw per event instead of one per year.
+   * Draws, for each event, the year it fires on this path and its jump, from the event's keyed
+   * stream: one uniform by the inverse of its geometric law (first k with
+   * u &lt; 1 - (1 - p)^(k+1)), the same law as a coin per open year until it fires, so at most
+   * once per path; then the jump's normal, drawn even when it does not fire so that a delayed
+   * event keeps its draws.
    */
-  private void drawEventYears(SplittableRandom r) {
+  private void drawEvents(long seed, long path) {
     final CompiledModel m = this.m;
     for (int e = 0; e < m.eventCount; e++) {
-      double u = r.nextDouble();
+      KeyedStreams.Cursor er = keyed.reset(KeyedStreams.start(seed, m.eventKey[e], path, 0));
+      double u = er.nextDouble();
+      double z = er.nextGaussian();
       double[] firedBy = m.eventFiredBy[e];
       int year = -1;
       for (int k = 0; k < firedBy.length; k++) {
@@ -181,18 +212,50 @@ final class PathSimulator {
         }
       }
       fireYear[e] = year;
+      jump[e] = m.eventJumpMean[e] + m.eventJumpSd[e] * z;
     }
   }
 
-  private void applyEvents(int y, SplittableRandom r) {
+  private void applyEvents(int y) {
     final CompiledModel m = this.m;
     for (int e : m.eventsByYear[y]) {
       if (fireYear[e] == y) {
-        double jump = m.eventJumpMean[e];
-        if (m.eventJumpSd[e] > 0) {
-          jump += m.eventJumpSd[e] * r.nextGaussian();
-        }
-        x[m.eventCell[e]] += jump; // in log space the step persists in later years
+        x[m.eventCell[e]] += jump[e]; // in log space the step persists in later years
+      }
+    }
+  }
+
+  /**
+   * Draws every count cell's counts in the years some target reads them: for the first such year
+   * the arrivals since the base year by inverting its precomputed law at one keyed uniform (the
+   * uniform of that calendar year), for later ones the conditional law of the next span at the
+   * uniform of its end year. A cell no target counts draws nothing (keyed draws make skipping it
+   * harmless to the others). Only the years some count target reads are filled in (and the base).
+   */
+  private void drawCounts(long seed, long path) {
+    final CompiledModel m = this.m;
+    final int years = m.yearCount;
+    final KeyedStreams.Cursor r = keyed;
+    for (int k : m.countCellsDrawn) {
+      int base = m.countBaseIndex[k];
+      int offset = k * years;
+      int[] need = m.countYears[k];
+      if (base >= 0 && base < years) {
+        counts[offset + base] = m.countBase[k];
+      }
+      if (need.length == 0) {
+        continue;
+      }
+      r.reset(KeyedStreams.start(seed, m.countKey[k], path, 0));
+      int arrived = CountDraws.inverse(m.countFirstTable[k], m.countFirstGuide[k], r.at(m.firstYear + need[0]));
+      counts[offset + need[0]] = m.countBase[k] + arrived;
+      for (int j = 1; j < need.length; j++) {
+        int before = need[j - 1] - base;
+        int more =
+            CountDraws.conditionalInverse(
+                m.countRate[k], m.countShape[k], before, arrived, need[j] - need[j - 1], r.at(m.firstYear + need[j]));
+        arrived += more;
+        counts[offset + need[j]] = m.countBase[k] + arrived;
       }
     }
   }
@@ -205,6 +268,9 @@ final class PathSimulator {
       // A cell that has not moved yet holds its base value exactly
       // (exp(log(v)) may differ from v in the last bit).
       v[c] = c < active ? TableExp.exp(x[c]) : m.baseValue[c];
+    }
+    for (int c : m.pinsByYear[y]) {
+      v[c] = m.pinValue[c]; // exactly what was observed (exp(log(v)) may differ in the last bit)
     }
     final int[] start = m.groupStart;
     final int[] cells = m.groupCells;

@@ -16,6 +16,12 @@ interface PathSink {
    */
   void onYear(int yearIndex, double[] cellValues, double[] groupValues);
 
+  /**
+   * This path's counts, before its first {@link #onYear}: {@code [k * yearCount + y]} is count
+   * cell k's count at the end of year index y. Called only when the projection has count cells.
+   */
+  default void onCounts(int[] counts) {}
+
   /** The path is complete. */
   void onPathEnd();
 }

@@ -1,20 +1,23 @@
 package chaincast.engine;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Everything the engine simulates: cells, the groups and targets built on
- * them, fans, joint sets and the horizon. Immutable.
+ * Everything the engine simulates: cells, count cells, the groups and targets built on them,
+ * level shifts, fans, joint sets and the horizon. Immutable.
  *
  * @param cells       the cells
  * @param chainCount  number of chain factors; every {@link CellSpec#chainIndex()} is below it
  * @param shocks      shock structure
  * @param groups      sums of cells
- * @param targets     targets on groups
+ * @param targets     targets on groups or count cells
  * @param fans        fans on groups
  * @param joints      joint sets of targets
  * @param horizonYear last simulated calendar year; every target year is at most this,
  *                    and at least the base year of every cell its groups hold
+ * @param countCells  counting processes, for count targets
+ * @param shifts      deterministic level shifts (macro shocks)
  */
 public record Projection(
     List<CellSpec> cells,
@@ -24,7 +27,9 @@ public record Projection(
     List<TargetSpec> targets,
     List<FanSpec> fans,
     List<JointSpec> joints,
-    int horizonYear) {
+    int horizonYear,
+    List<CountCellSpec> countCells,
+    List<LevelShift> shifts) {
 
   public Projection {
     cells = List.copyOf(cells);
@@ -32,10 +37,29 @@ public record Projection(
     targets = List.copyOf(targets);
     fans = List.copyOf(fans);
     joints = List.copyOf(joints);
+    countCells = List.copyOf(countCells);
+    shifts = List.copyOf(shifts);
   }
 
-  /** The first simulated year: the earliest base year. */
+  /** A projection of output cells only: no counts, no level shifts. */
+  public Projection(
+      List<CellSpec> cells,
+      int chainCount,
+      ShockSpec shocks,
+      List<GroupSpec> groups,
+      List<TargetSpec> targets,
+      List<FanSpec> fans,
+      List<JointSpec> joints,
+      int horizonYear) {
+    this(cells, chainCount, shocks, groups, targets, fans, joints, horizonYear, List.of(), List.of());
+  }
+
+  /** The first simulated year: the earliest base year of any cell or count cell. */
   public int firstYear() {
-    return cells.stream().mapToInt(CellSpec::baseYear).min().orElse(horizonYear);
+    return Stream.concat(
+            cells.stream().map(CellSpec::baseYear), countCells.stream().map(CountCellSpec::baseYear))
+        .mapToInt(Integer::intValue)
+        .min()
+        .orElse(horizonYear);
   }
 }

@@ -110,10 +110,15 @@ final class RunTotals {
         }
         median = h.percentile(50);
       } else {
-        long[] counts = new long[m.countedGroups[t].length + 1];
+        int size = 0;
         for (Tally tally : tallies()) {
-          for (int k = 0; k < counts.length; k++) {
-            counts[k] += tally.countHistograms[t][k];
+          size = Math.max(size, tally.countHistograms[t].length);
+        }
+        long[] counts = new long[size];
+        for (Tally tally : tallies()) {
+          long[] h = tally.countHistograms[t];
+          for (int k = 0; k < h.length; k++) {
+            counts[k] += h[k];
           }
         }
         for (int i = 0; i < pct.length; i++) {

@@ -20,8 +20,13 @@ final class Tally implements PathSink {
   final long[] jointHits;
   /** Per value series (a group in a year, see {@link CompiledModel#seriesGroup}): its histogram. */
   final LogHistogram[] seriesHistograms;
-  /** Per chains-above target: paths per count 0..groups; null for value targets. */
-  final long[][] countHistograms;
+  /**
+   * Per chains-above or count target: paths per count 0, 1, 2...; null for value targets. A count
+   * target's histogram grows when a path exceeds it (counts have no fixed upper bound).
+   */
+  long[][] countHistograms;
+  /** This path's counts (see {@link PathSink#onCounts}); null when the projection has none. */
+  private int[] pathCounts;
   /**
    * Current block's sums: {@code [2t]} the value of target t, {@code [2t + 1]}
    * its shortfall {@code threshold - value} on paths that missed.
@@ -52,7 +57,9 @@ final class Tally implements PathSink {
     }
     countHistograms = new long[targets][];
     for (int t = 0; t < targets; t++) {
-      if (!model.isValueTarget[t]) {
+      if (model.targetCountCells[t] != null) {
+        countHistograms[t] = new long[64];
+      } else if (!model.isValueTarget[t]) {
         countHistograms[t] = new long[model.countedGroups[t].length + 1];
       }
     }
@@ -79,6 +86,11 @@ final class Tally implements PathSink {
   }
 
   @Override
+  public void onCounts(int[] counts) {
+    pathCounts = counts;
+  }
+
+  @Override
   public void onYear(int y, double[] cellValues, double[] groupValues) {
     final CompiledModel m = this.m;
     final int slot = buffered;
@@ -97,6 +109,21 @@ final class Tally implements PathSink {
         hit = m.strict[t] ? value > threshold : value >= threshold;
         blockSums[2 * t] += value;
         blockSums[2 * t + 1] += Math.max(0.0, threshold - value);
+      } else if (m.targetCountCells[t] != null) {
+        int count = 0;
+        for (int k : m.targetCountCells[t]) {
+          count += pathCounts[k * m.yearCount + y];
+        }
+        double threshold = m.threshold[t];
+        hit = m.strict[t] ? count > threshold : count >= threshold;
+        long[] histogram = countHistograms[t];
+        if (count >= histogram.length) {
+          histogram = Arrays.copyOf(histogram, Math.max(2 * histogram.length, count + 1));
+          countHistograms[t] = histogram;
+        }
+        histogram[count]++;
+        blockSums[2 * t] += count;
+        blockSums[2 * t + 1] += Math.max(0.0, threshold - count);
       } else {
         int count = 0;
         double level = m.level[t];

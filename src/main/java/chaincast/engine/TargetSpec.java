@@ -1,7 +1,7 @@
 package chaincast.engine;
 
 /** A target whose hit probability the engine estimates. */
-public sealed interface TargetSpec permits ValueTarget, ChainsAboveTarget {
+public sealed interface TargetSpec permits ValueTarget, ChainsAboveTarget, CountTarget {
 
   /** Target id, for messages. */
   String id();

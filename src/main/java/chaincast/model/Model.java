@@ -5,6 +5,8 @@ import chaincast.v1.Actual;
 import chaincast.v1.Cell;
 import chaincast.v1.Chain;
 import chaincast.v1.ChainFamily;
+import chaincast.v1.CountCell;
+import chaincast.v1.Observation;
 import chaincast.v1.JointSet;
 import chaincast.v1.Plan;
 import chaincast.v1.Region;
@@ -44,6 +46,9 @@ public final class Model {
   private final List<Actual> actuals;
   private final List<Cell> cells;
   private final List<JointSet> jointSets;
+  private final List<CountCell> countCells;
+  private final Map<String, CountCell> countCellById;
+  private final List<Observation> observations;
   private final Map<String, Plan> planById;
   private final Map<String, Region> regionById;
   private final Map<String, Chain> chainById;
@@ -64,6 +69,9 @@ public final class Model {
     this.actuals = List.copyOf(seed.getActualsList());
     this.cells = List.copyOf(seed.getCellsList());
     this.jointSets = List.copyOf(seed.getJointSetsList());
+    this.countCells = List.copyOf(seed.getCountCellsList());
+    this.countCellById = index(countCells, CountCell::getId);
+    this.observations = List.copyOf(seed.getObservationsList());
     this.planById = index(plans, Plan::getId);
     this.regionById = index(regions, Region::getId);
     this.chainById = index(chains, Chain::getId);
@@ -122,6 +130,38 @@ public final class Model {
   /** The cells, in seed order. */
   public List<Cell> cells() {
     return cells;
+  }
+
+  /** The count cells (counting processes), in seed order. */
+  public List<CountCell> countCells() {
+    return countCells;
+  }
+
+  public Optional<CountCell> countCell(String id) {
+    return Optional.ofNullable(countCellById.get(id));
+  }
+
+  /**
+   * The count cells a COUNT target sums: same metric, chain in the scope's {@code chain_ids} and,
+   * if {@code region_ids} is not empty, region in it. In model order.
+   */
+  public List<CountCell> countCellsFor(Target t) {
+    Set<String> chainIds = new HashSet<>(t.getScope().getChainIdsList());
+    Set<String> regionIds = new HashSet<>(t.getScope().getRegionIdsList());
+    List<CountCell> out = new ArrayList<>();
+    for (CountCell c : countCells) {
+      if (c.getMetric().equals(t.getMetric())
+          && chainIds.contains(c.getChainId())
+          && (regionIds.isEmpty() || regionIds.contains(c.getRegionId()))) {
+        out.add(c);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The documents' own actuals as observations of cells, groups and count cells, in seed order. */
+  public List<Observation> observations() {
+    return observations;
   }
 
   /** The joint sets, in seed order. */

@@ -8,8 +8,11 @@ import chaincast.v1.Chain;
 import chaincast.v1.ChainFamily;
 import chaincast.v1.Citation;
 import chaincast.v1.Comparison;
+import chaincast.v1.CountCell;
+import chaincast.v1.CountParameters;
 import chaincast.v1.JointSet;
 import chaincast.v1.LocalizedName;
+import chaincast.v1.Observation;
 import chaincast.v1.Parameter;
 import chaincast.v1.Plan;
 import chaincast.v1.ProjectEvent;
@@ -45,6 +48,8 @@ final class ModelValidator {
   static final String CELL = "cell";
   static final String JOINT_SET = "joint set";
   static final String SHOCKS = "shocks";
+  static final String COUNT_CELL = "count cell";
+  static final String OBSERVATION = "observation";
 
   private final Seed seed;
   private final Map<String, Plan> plans = new HashMap<>();
@@ -68,15 +73,69 @@ final class ModelValidator {
     uniqueIds(ACTUAL, seed.getActualsList(), Actual::getId, new HashMap<>());
     uniqueIds(CELL, seed.getCellsList(), Cell::getId, new HashMap<>());
     uniqueIds(JOINT_SET, seed.getJointSetsList(), JointSet::getId, new HashMap<>());
+    uniqueIds(COUNT_CELL, seed.getCountCellsList(), CountCell::getId, new HashMap<>());
+    uniqueIds(OBSERVATION, seed.getObservationsList(), Observation::getId, new HashMap<>());
 
     seed.getPlansList().forEach(this::plan);
     seed.getRegionsList().forEach(this::region);
     seed.getChainsList().forEach(this::chain);
     seed.getCellsList().forEach(this::cell);
+    seed.getCountCellsList().forEach(this::countCell);
     shocks();
     seed.getTargetsList().forEach(this::target);
     seed.getActualsList().forEach(this::actual);
     seed.getJointSetsList().forEach(this::jointSet);
+    seed.getObservationsList().forEach(this::observation);
+  }
+
+  private void observation(Observation o) {
+    String id = o.getId();
+    switch (o.getSubjectCase()) {
+      case CELL_ID -> {
+        Cell cell =
+            seed.getCellsList().stream().filter(c -> c.getId().equals(o.getCellId())).findFirst().orElse(null);
+        if (cell == null) {
+          throw SeedException.at(OBSERVATION, id, "cell_id", "unknown cell '" + o.getCellId() + "'");
+        }
+        if (o.getYear() < cell.getParameters().getBaseYear()) {
+          throw SeedException.at(OBSERVATION, id, "year", "before the cell's base year");
+        }
+      }
+      case GROUP -> {
+        scope(OBSERVATION, id, o.getGroup());
+        Set<String> chainIds = new HashSet<>(o.getGroup().getChainIdsList());
+        Set<String> regionIds = new HashSet<>(o.getGroup().getRegionIdsList());
+        boolean any =
+            seed.getCellsList().stream()
+                .anyMatch(
+                    c -> chainIds.contains(c.getChainId())
+                        && (regionIds.isEmpty() || regionIds.contains(c.getRegionId())));
+        if (!any) {
+          throw SeedException.at(OBSERVATION, id, "group", "selects no cell");
+        }
+      }
+      case COUNT_CELL_ID -> {
+        if (seed.getCountCellsList().stream().noneMatch(c -> c.getId().equals(o.getCountCellId()))) {
+          throw SeedException.at(
+              OBSERVATION, id, "count_cell_id", "unknown count cell '" + o.getCountCellId() + "'");
+        }
+        if (!(o.getValue() >= 0 && o.getValue() == Math.rint(o.getValue()))) {
+          throw SeedException.at(OBSERVATION, id, "value", "a count must be a whole number >= 0");
+        }
+      }
+      case SUBJECT_NOT_SET ->
+          throw SeedException.at(OBSERVATION, id, "subject", "set cell_id, group or count_cell_id");
+    }
+    if (o.getSubjectCase() != Observation.SubjectCase.COUNT_CELL_ID && !(o.getValue() > 0)) {
+      throw SeedException.at(OBSERVATION, id, "value", "output must be > 0 (亿元)");
+    }
+    if (o.getYear() <= 0) {
+      throw SeedException.at(OBSERVATION, id, "year", "missing or not positive");
+    }
+    if (!o.hasProvenance()) {
+      throw SeedException.at(OBSERVATION, id, "provenance", "missing");
+    }
+    provenance(OBSERVATION, id, "provenance", o.getProvenance());
   }
 
   private static <T> void uniqueIds(
@@ -181,6 +240,57 @@ final class ModelValidator {
     }
   }
 
+  private void countCell(CountCell c) {
+    String id = c.getId();
+    if (!chains.containsKey(c.getChainId())) {
+      throw SeedException.at(COUNT_CELL, id, "chain_id", "unknown chain '" + c.getChainId() + "'");
+    }
+    if (!regions.containsKey(c.getRegionId())) {
+      throw SeedException.at(COUNT_CELL, id, "region_id", "unknown region '" + c.getRegionId() + "'");
+    }
+    if (c.getMetric().isBlank()) {
+      throw SeedException.at(COUNT_CELL, id, "metric", "missing");
+    }
+    String expected = c.getMetric() + "@" + c.getRegionId();
+    if (!id.equals(expected)) {
+      throw SeedException.at(COUNT_CELL, id, "id", "must be '" + expected + "' (metric@region_id)");
+    }
+    if (!c.hasParameters()) {
+      throw SeedException.at(COUNT_CELL, id, "parameters", "missing");
+    }
+    CountParameters p = c.getParameters();
+    if (p.getBaseYear() <= 0) {
+      throw SeedException.at(COUNT_CELL, id, "parameters.base_year", "missing or not positive");
+    }
+    parameter(COUNT_CELL, id, "parameters.base_count", p.hasBaseCount(), p.getBaseCount());
+    parameter(COUNT_CELL, id, "parameters.yearly_rate", p.hasYearlyRate(), p.getYearlyRate());
+    parameter(COUNT_CELL, id, "parameters.rate_shape", p.hasRateShape(), p.getRateShape());
+    double base = p.getBaseCount().getValue();
+    if (!(base >= 0 && base == Math.rint(base))) {
+      throw SeedException.at(COUNT_CELL, id, "parameters.base_count.value", "must be a whole count >= 0");
+    }
+    if (!(p.getYearlyRate().getValue() >= 0)) {
+      throw SeedException.at(COUNT_CELL, id, "parameters.yearly_rate.value", "must be >= 0");
+    }
+    if (!(p.getRateShape().getValue() >= 0)) {
+      throw SeedException.at(COUNT_CELL, id, "parameters.rate_shape.value", "must be >= 0 (0: known rate)");
+    }
+  }
+
+  /** True when some count cell of the seed serves {@code t} (same metric, chain and region in scope). */
+  private boolean hasCountCells(Target t) {
+    Set<String> chainIds = new HashSet<>(t.getScope().getChainIdsList());
+    Set<String> regionIds = new HashSet<>(t.getScope().getRegionIdsList());
+    for (CountCell c : seed.getCountCellsList()) {
+      if (c.getMetric().equals(t.getMetric())
+          && chainIds.contains(c.getChainId())
+          && (regionIds.isEmpty() || regionIds.contains(c.getRegionId()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void shocks() {
     if (!seed.hasShocks()) {
       throw SeedException.at(SHOCKS, "", null, "no shock settings in the seed");
@@ -260,12 +370,24 @@ final class ModelValidator {
   private void simulatedTarget(Target t) {
     String id = t.getId();
     TargetKind kind = t.getKind();
-    if (kind != TargetKind.TARGET_KIND_OUTPUT && kind != TargetKind.TARGET_KIND_CHAINS_ABOVE) {
+    if (kind != TargetKind.TARGET_KIND_OUTPUT
+        && kind != TargetKind.TARGET_KIND_CHAINS_ABOVE
+        && kind != TargetKind.TARGET_KIND_COUNT) {
       throw SeedException.at(
           TARGET,
           id,
           "not_simulated_reason",
           "empty, but a " + kind + " target cannot be simulated: give the reason");
+    }
+    if (kind == TargetKind.TARGET_KIND_COUNT) {
+      if (t.getUnit() != Unit.UNIT_COUNT) {
+        throw SeedException.at(TARGET, id, "unit", "a simulated count target is in UNIT_COUNT");
+      }
+      if (!hasCountCells(t)) {
+        throw SeedException.at(
+            TARGET, id, "not_simulated_reason",
+            "empty, but no count cell has metric '" + t.getMetric() + "' in the target's scope");
+      }
     }
     if (t.getComparison() == Comparison.COMPARISON_UNSPECIFIED) {
       throw SeedException.at(TARGET, id, "comparison", "a simulated target needs a comparison");

@@ -4,6 +4,7 @@ import chaincast.engine.Projection;
 import chaincast.engine.RunSettings;
 import chaincast.v1.AssumptionInUse;
 import chaincast.v1.LocalizedName;
+import chaincast.v1.ObservationInUse;
 import chaincast.v1.ShockDistribution;
 import chaincast.v1.SkippedTarget;
 import chaincast.v1.Subject;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param skipped      selected targets the engine cannot simulate
  * @param assumptions  parameters in play that rest on an assumption or an override
  * @param distribution the shock distribution in use
+ * @param observations the observations cells start from
  */
 public record PlannedRun(
     Projection projection,
@@ -33,7 +35,8 @@ public record PlannedRun(
     List<FanMeta> fans,
     List<SkippedTarget> skipped,
     List<AssumptionInUse> assumptions,
-    ShockDistribution distribution) {
+    ShockDistribution distribution,
+    List<ObservationInUse> observations) {
 
   public PlannedRun {
     targets = List.copyOf(targets);
@@ -42,6 +45,7 @@ public record PlannedRun(
     fans = List.copyOf(fans);
     skipped = List.copyOf(skipped);
     assumptions = List.copyOf(assumptions);
+    observations = List.copyOf(observations);
   }
 
   /**

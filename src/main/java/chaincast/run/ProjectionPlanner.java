@@ -2,6 +2,8 @@ package chaincast.run;
 
 import chaincast.engine.CellSpec;
 import chaincast.engine.ChainsAboveTarget;
+import chaincast.engine.CountCellSpec;
+import chaincast.engine.CountTarget;
 import chaincast.engine.EventSpec;
 import chaincast.engine.FanSpec;
 import chaincast.engine.GroupSpec;
@@ -17,6 +19,9 @@ import chaincast.v1.Cell;
 import chaincast.v1.CellOverride;
 import chaincast.v1.CellParameters;
 import chaincast.v1.Comparison;
+import chaincast.v1.CountOverride;
+import chaincast.v1.ScenarioOverrides;
+import chaincast.v1.CountCell;
 import chaincast.v1.JointRequest;
 import chaincast.v1.JointSet;
 import chaincast.v1.LocalizedName;
@@ -56,6 +61,8 @@ public final class ProjectionPlanner {
   private final Limits limits;
   private final Map<String, Integer> cellIndex = new HashMap<>();
   private final Map<String, Integer> chainIndex = new HashMap<>();
+  private final Map<String, Integer> countCellIndex = new HashMap<>();
+  private final ScenarioResolver resolver;
 
   public ProjectionPlanner(Model model, Limits limits) {
     this.model = model;
@@ -65,6 +72,10 @@ public final class ProjectionPlanner {
       cellIndex.put(cells.get(i).getId(), i);
       chainIndex.putIfAbsent(cells.get(i).getChainId(), chainIndex.size());
     }
+    for (CountCell c : model.countCells()) {
+      countCellIndex.put(c.getId(), countCellIndex.size());
+    }
+    this.resolver = new ScenarioResolver(model, cellIndex, chainIndex);
   }
 
   /** The targets a selection picks, simulated or not, in model order after explicit ids. */
@@ -101,8 +112,32 @@ public final class ProjectionPlanner {
     return out;
   }
 
-  /** Resolves {@code spec}; {@code seed} is the seed to run with. */
+  /**
+   * Checks that {@code overrides} fit the model (events to remove or delay exist, group totals
+   * exceed their observed cells), as a run would.
+   *
+   * @throws PlanningException naming the field that does not fit
+   */
+  public void check(ScenarioOverrides overrides) {
+    resolver.resolve(overrides, List.of(), false);
+  }
+
+  /**
+   * Resolves {@code spec} with its inline overrides (if any); {@code seed} is the seed to run with.
+   *
+   * @throws PlanningException when the overrides do not fit the model
+   */
   public PlannedRun plan(SimulationSpec spec, long seed) {
+    return plan(spec, spec.getInlineOverrides(), seed);
+  }
+
+  /**
+   * Resolves {@code spec} with {@code scenario} (a stored scenario's overrides, or the inline
+   * ones); {@code spec.overrides} apply on top.
+   *
+   * @throws PlanningException when the overrides do not fit the model
+   */
+  public PlannedRun plan(SimulationSpec spec, ScenarioOverrides scenario, long seed) {
     List<Target> simulated = new ArrayList<>();
     List<SkippedTarget> skipped = new ArrayList<>();
     Set<String> chosen = new LinkedHashSet<>();
@@ -128,22 +163,32 @@ public final class ProjectionPlanner {
       }
     }
 
-    Map<String, CellOverride> overrides = new HashMap<>();
-    for (CellOverride o : spec.getOverridesList()) {
-      overrides.put(o.getCellId(), o);
-    }
-    List<CellSpec> cellSpecs = new ArrayList<>();
-    for (Cell c : model.cells()) {
-      cellSpecs.add(cellSpec(c, overrides.get(c.getId())));
-    }
+    ScenarioResolver.Resolved resolved =
+        resolver.resolve(scenario, spec.getOverridesList(), spec.getIgnoreSeededObservations());
+    Map<String, CellOverride> overrides = resolved.cellOverrides();
+    List<CellSpec> cellSpecs = resolved.cells();
+    List<CountCellSpec> countSpecs = resolved.counts();
 
     GroupTable groups = new GroupTable();
     List<TargetSpec> targetSpecs = new ArrayList<>();
     List<PlannedRun.TargetBase> bases = new ArrayList<>();
     Set<Integer> usedCells = new TreeSet<>();
+    Set<Integer> usedCounts = new TreeSet<>();
     for (Target t : simulated) {
       boolean strict = t.getComparison() == Comparison.COMPARISON_GREATER_THAN;
-      if (t.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE) {
+      if (t.getKind() == TargetKind.TARGET_KIND_COUNT) {
+        int[] counted =
+            model.countCellsFor(t).stream().mapToInt(c -> countCellIndex.get(c.getId())).toArray();
+        double base = 0;
+        int baseYear = Integer.MIN_VALUE;
+        for (int k : counted) {
+          usedCounts.add(k);
+          base += countSpecs.get(k).baseCount();
+          baseYear = Math.max(baseYear, countSpecs.get(k).baseYear());
+        }
+        targetSpecs.add(new CountTarget(t.getId(), counted, t.getYear(), t.getValue(), strict));
+        bases.add(new PlannedRun.TargetBase(base, baseYear));
+      } else if (t.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE) {
         List<int[]> perChain = chainsOf(t);
         int[] groupIds = new int[perChain.size()];
         int already = 0;
@@ -167,10 +212,22 @@ public final class ProjectionPlanner {
         int group = groups.idOf(cells, t.getId());
         double base = 0;
         int baseYear = Integer.MIN_VALUE;
+        double observed = 0;
+        int observedYear = cellSpecs.get(cells[0]).observedYear();
         for (int c : cells) {
           usedCells.add(c);
           base += cellSpecs.get(c).baseValue();
           baseYear = Math.max(baseYear, cellSpecs.get(c).baseYear());
+          observed += cellSpecs.get(c).observedValue();
+          if (cellSpecs.get(c).observedYear() != observedYear) {
+            observedYear = 0;
+          }
+        }
+        // Required growth is measured from where the paths start: the observation when every
+        // cell in scope was observed in one year.
+        if (observedYear != 0) {
+          base = observed;
+          baseYear = observedYear;
         }
         targetSpecs.add(new ValueTarget(t.getId(), group, t.getYear(), t.getValue(), strict));
         bases.add(new PlannedRun.TargetBase(base, baseYear));
@@ -237,7 +294,9 @@ public final class ProjectionPlanner {
             targetSpecs,
             fanSpecs,
             jointSpecs,
-            horizon);
+            horizon,
+            countSpecs,
+            resolved.shifts());
 
     double[] percentiles =
         spec.getPercentilesCount() == 0
@@ -260,8 +319,9 @@ public final class ProjectionPlanner {
         jointMetas,
         fanMetas,
         skipped,
-        assumptions(usedCells, overrides),
-        distribution);
+        assumptions(usedCells, overrides, usedCounts, resolved.countOverrides()),
+        distribution,
+        resolved.observations());
   }
 
   /** The cells a subject sums. */
@@ -289,32 +349,11 @@ public final class ProjectionPlanner {
     return out;
   }
 
-  private CellSpec cellSpec(Cell c, CellOverride o) {
-    CellParameters p = c.getParameters();
-    List<EventSpec> events =
-        c.getEventsList().stream()
-            .map(
-                e ->
-                    new EventSpec(
-                        e.getId(),
-                        e.getFirstYear(),
-                        e.getLastYear(),
-                        e.getYearlyProbability(),
-                        e.getJumpLogMean(),
-                        e.getJumpLogSd()))
-            .toList();
-    return new CellSpec(
-        c.getId(),
-        chainIndex.get(c.getChainId()),
-        p.getBaseYear(),
-        o != null && o.hasBaseValue() ? o.getBaseValue() : p.getBaseValue().getValue(),
-        o != null && o.hasDriftMean() ? o.getDriftMean() : p.getDriftMean().getValue(),
-        o != null && o.hasDriftSd() ? o.getDriftSd() : p.getDriftSd().getValue(),
-        o != null && o.hasVolatility() ? o.getVolatility() : p.getVolatility().getValue(),
-        events);
-  }
-
-  private List<AssumptionInUse> assumptions(Set<Integer> usedCells, Map<String, CellOverride> overrides) {
+  private List<AssumptionInUse> assumptions(
+      Set<Integer> usedCells,
+      Map<String, CellOverride> overrides,
+      Set<Integer> usedCounts,
+      Map<String, CountOverride> countOverrides) {
     List<AssumptionInUse> out = new ArrayList<>();
     for (int i : usedCells) {
       Cell c = model.cells().get(i);
@@ -325,14 +364,26 @@ public final class ProjectionPlanner {
       add(out, c, "drift_sd", p.getDriftSd(), o != null && o.hasDriftSd() ? o.getDriftSd() : null);
       add(out, c, "volatility", p.getVolatility(), o != null && o.hasVolatility() ? o.getVolatility() : null);
     }
+    for (int k : usedCounts) {
+      CountCell c = model.countCells().get(k);
+      CountOverride o = countOverrides.get(c.getId());
+      var p = c.getParameters();
+      add(out, c.getId(), "base_count", p.getBaseCount(), o != null && o.hasBaseCount() ? o.getBaseCount() : null);
+      add(out, c.getId(), "yearly_rate", p.getYearlyRate(), o != null && o.hasYearlyRate() ? o.getYearlyRate() : null);
+      add(out, c.getId(), "rate_shape", p.getRateShape(), o != null && o.hasRateShape() ? o.getRateShape() : null);
+    }
     return out;
   }
 
   private static void add(List<AssumptionInUse> out, Cell c, String name, Parameter seeded, Double override) {
+    add(out, c.getId(), name, seeded, override);
+  }
+
+  private static void add(List<AssumptionInUse> out, String cellId, String name, Parameter seeded, Double override) {
     if (override != null) {
       out.add(
           AssumptionInUse.newBuilder()
-              .setCellId(c.getId())
+              .setCellId(cellId)
               .setParameter(name)
               .setValue(override)
               .setProvenance(
@@ -343,7 +394,7 @@ public final class ProjectionPlanner {
     } else if (seeded.getProvenance().getKind() == ProvenanceKind.PROVENANCE_KIND_ASSUMPTION) {
       out.add(
           AssumptionInUse.newBuilder()
-              .setCellId(c.getId())
+              .setCellId(cellId)
               .setParameter(name)
               .setValue(seeded.getValue())
               .setProvenance(seeded.getProvenance())

@@ -71,6 +71,7 @@ public final class ReportBuilder {
     }
     report.addAllSkipped(plan.skipped());
     report.addAllAssumptions(plan.assumptions());
+    report.addAllObservations(plan.observations());
     return report.build();
   }
 
@@ -85,6 +86,7 @@ public final class ReportBuilder {
             .setTargetValue(t.getValue())
             .setUnit(t.getUnit())
             .setComparison(t.getComparison())
+            .setKind(t.getKind())
             .setPHit(probability(r.hit()))
             .setMedian(r.median())
             .setMean(r.mean())

@@ -6,6 +6,7 @@ import chaincast.engine.RunResult;
 import chaincast.model.Model;
 import chaincast.v1.Progress;
 import chaincast.v1.RunningEstimate;
+import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationSpec;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,9 +35,19 @@ public final class SimulationRunner {
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
   public SimulationReport run(SimulationSpec spec, CancellationSignal cancel, Consumer<Progress> onProgress) {
+    return run(spec, spec.getInlineOverrides(), cancel, onProgress);
+  }
+
+  /**
+   * Runs a validated spec with a scenario's overrides ({@code spec.overrides} apply on top).
+   *
+   * @throws PlanningException when the overrides do not fit the model
+   */
+  public SimulationReport run(
+      SimulationSpec spec, ScenarioOverrides scenario, CancellationSignal cancel, Consumer<Progress> onProgress) {
     // An unseeded request still gets a reproducible run: the drawn seed is reported.
     long seed = spec.hasSeed() ? spec.getSeed() : ThreadLocalRandom.current().nextLong();
-    PlannedRun plan = planner.plan(spec, seed);
+    PlannedRun plan = planner.plan(spec, scenario, seed);
     RunResult result =
         engine.run(
             plan.projection(),

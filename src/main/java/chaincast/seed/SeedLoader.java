@@ -4,6 +4,8 @@ import chaincast.model.Model;
 import chaincast.v1.Actual;
 import chaincast.v1.Cell;
 import chaincast.v1.Chain;
+import chaincast.v1.CountCell;
+import chaincast.v1.Observation;
 import chaincast.v1.JointSet;
 import chaincast.v1.Plan;
 import chaincast.v1.Region;
@@ -211,6 +213,8 @@ public final class SeedLoader {
       track(file, "actual", s.getActualsList(), Actual::getId);
       track(file, "cell", s.getCellsList(), Cell::getId);
       track(file, "joint set", s.getJointSetsList(), JointSet::getId);
+      track(file, "count cell", s.getCountCellsList(), CountCell::getId);
+      track(file, "observation", s.getObservationsList(), Observation::getId);
       if (s.hasShocks()) {
         if (shocksFile != null) {
           throw SeedException.at("shocks", "", null, "shock settings are also set in " + shocksFile)
@@ -225,7 +229,9 @@ public final class SeedLoader {
           .addAllTargets(s.getTargetsList())
           .addAllActuals(s.getActualsList())
           .addAllCells(s.getCellsList())
-          .addAllJointSets(s.getJointSetsList());
+          .addAllJointSets(s.getJointSetsList())
+          .addAllCountCells(s.getCountCellsList())
+          .addAllObservations(s.getObservationsList());
     }
 
     private <T> void track(String file, String kind, List<T> items, Function<T, String> id) {

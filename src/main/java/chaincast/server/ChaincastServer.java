@@ -1,6 +1,7 @@
 package chaincast.server;
 
 import chaincast.api.ModelServiceImpl;
+import chaincast.api.ScenarioServiceImpl;
 import chaincast.api.SimulationServiceImpl;
 import chaincast.api.SimulationSpecValidator;
 import chaincast.engine.MonteCarloEngine;
@@ -8,7 +9,9 @@ import chaincast.model.Model;
 import chaincast.run.SimulationRunner;
 import chaincast.seed.ConsistencyAudit;
 import chaincast.seed.SeedLoader;
+import chaincast.store.LazyScenarioStore;
 import chaincast.v1.ModelServiceGrpc;
+import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -35,6 +38,8 @@ public final class ChaincastServer {
   private final Model model;
   private final MonteCarloEngine engine;
   private final SimulationServiceImpl simulation;
+  private final ScenarioServiceImpl scenarios;
+  private final LazyScenarioStore store;
   private final HealthStatusManager health = new HealthStatusManager();
   private Server server;
 
@@ -50,11 +55,11 @@ public final class ChaincastServer {
     this.model = model;
     this.engine = new MonteCarloEngine(config.threads());
     SimulationRunner runner = new SimulationRunner(model, engine, config.limits());
+    SimulationSpecValidator validator = new SimulationSpecValidator(model, config.limits(), runner.planner());
+    this.store = new LazyScenarioStore(config.dataDir());
     this.simulation =
-        new SimulationServiceImpl(
-            runner,
-            new SimulationSpecValidator(model, config.limits(), runner.planner()),
-            config.limits().maxConcurrentRuns());
+        new SimulationServiceImpl(runner, validator, config.limits().maxConcurrentRuns(), store);
+    this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner());
   }
 
   /** Binds and starts serving; marks every service SERVING. */
@@ -63,6 +68,7 @@ public final class ChaincastServer {
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
             .addService(new ModelServiceImpl(model, ConsistencyAudit.run(model)))
             .addService(simulation)
+            .addService(scenarios)
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance())
             .build()
@@ -70,6 +76,7 @@ public final class ChaincastServer {
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(ScenarioServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     logger.info("Chaincast listening on " + config.host() + ":" + port());
     return this;
   }
@@ -100,6 +107,7 @@ public final class ChaincastServer {
       server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
     }
     engine.close();
+    store.close();
   }
 
   /** Blocks until the server terminates. */

@@ -11,34 +11,58 @@ import java.nio.file.Path;
  * @param threads  engine threads (results do not depend on it)
  * @param seedsDir seed directory, or null for the seeds bundled in the jar
  * @param limits   per-request limits
+ * @param dataDir  where stored scenarios live (database file {@code scenarios.mv.db})
  */
-public record ServerConfig(String host, int port, int threads, Path seedsDir, Limits limits) {
+public record ServerConfig(String host, int port, int threads, Path seedsDir, Limits limits, Path dataDir) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 50051;
+  /** Environment variable that moves the default data directory. */
+  public static final String DATA_DIR_ENV = "CHAINCAST_DATA_DIR";
 
-  /** Loopback, the default port, every core, bundled seeds, default limits. */
+  /** Loopback, the default port, every core, bundled seeds, default limits, the default data directory. */
   public static ServerConfig defaults() {
     return new ServerConfig(
-        DEFAULT_HOST, DEFAULT_PORT, Runtime.getRuntime().availableProcessors(), null, Limits.defaults());
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        Runtime.getRuntime().availableProcessors(),
+        null,
+        Limits.defaults(),
+        defaultDataDir());
+  }
+
+  /**
+   * {@code $CHAINCAST_DATA_DIR} when set, else {@code ~/.chaincast}: per user, outside any
+   * checkout, so scenarios outlive rebuilds and upgrades.
+   */
+  public static Path defaultDataDir() {
+    String env = System.getenv(DATA_DIR_ENV);
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("user.home"), ".chaincast");
+  }
+
+  public ServerConfig withDataDir(Path dataDir) {
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(host, port, threads, seedsDir, limits);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
   }
 
   public ServerConfig withHost(String host) {
-    return new ServerConfig(host, port, threads, seedsDir, limits);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
   }
 
   public ServerConfig withThreads(int threads) {
-    return new ServerConfig(host, port, threads, seedsDir, limits);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
   }
 
   public ServerConfig withSeedsDir(Path seedsDir) {
-    return new ServerConfig(host, port, threads, seedsDir, limits);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
   }
 
   public ServerConfig withLimits(Limits limits) {
-    return new ServerConfig(host, port, threads, seedsDir, limits);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
   }
 }

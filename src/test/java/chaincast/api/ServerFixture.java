@@ -13,8 +13,12 @@ final class ServerFixture implements AutoCloseable {
   final ManagedChannel channel;
 
   ServerFixture(Limits limits) throws Exception {
-    server =
-        new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withLimits(limits)).start();
+    this(ServerConfig.defaults().withPort(0).withThreads(2).withLimits(limits));
+  }
+
+  /** A server with this configuration (tests of stored scenarios give it a temporary data directory). */
+  ServerFixture(ServerConfig config) throws Exception {
+    server = new ChaincastServer(config).start();
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 

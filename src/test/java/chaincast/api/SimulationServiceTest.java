@@ -78,8 +78,12 @@ class SimulationServiceTest {
         .orElseThrow();
   }
 
+  /** A count target with no counting process seeded (not simulated). */
   static Target aCountTarget() {
-    return targets.stream().filter(t -> t.getKind() == TargetKind.TARGET_KIND_COUNT).findFirst().orElseThrow();
+    return targets.stream()
+        .filter(t -> t.getKind() == TargetKind.TARGET_KIND_COUNT && !t.getNotSimulatedReason().isEmpty())
+        .findFirst()
+        .orElseThrow();
   }
 
   static SimulationReport simulate(SimulationSpec spec) {
@@ -140,6 +144,112 @@ class SimulationServiceTest {
     assertTrue(expected.contains("pharma-output-2025-haizhou"), expected.toString());
     assertTrue(expected.contains("pharma-output-2025"), "the city headline covers Haizhou too");
     assertFalse(expected.contains("pharma-output-2025-etdz"), expected.toString());
+  }
+
+  @Test
+  void countTargetsAreSimulatedAndJoinOutputTargets() {
+    SimulationReport r =
+        simulate(
+            SimulationSpec.newBuilder()
+                .setTargets(
+                    TargetSelection.newBuilder()
+                        .addTargetIds("pharma-firms-above-size-2025-etdz")
+                        .addTargetIds("incubators-2025-guannan")
+                        .addTargetIds("pharma-output-2025"))
+                .addJoint(
+                    JointRequest.newBuilder()
+                        .setId("firms-and-output")
+                        .addTargetIds("pharma-firms-above-size-2025-etdz")
+                        .addTargetIds("pharma-output-2025"))
+                .setPaths(50_000)
+                .setSeed(3)
+                .build());
+    TargetOdds firms = r.getOdds(0);
+    assertEquals("pharma-firms-above-size-2025-etdz", firms.getTargetId());
+    assertEquals(chaincast.v1.Unit.UNIT_COUNT, firms.getUnit());
+    assertTrue(firms.getPHit().getEstimate() > 0 && firms.getPHit().getEstimate() < 1, firms.toString());
+    assertTrue(firms.getPHit().getStandardError() > 0);
+    assertEquals(2022, firms.getBaseYear());
+    // Guannan's incubator target is 0: always reached.
+    assertEquals(1.0, r.getOdds(1).getPHit().getEstimate());
+    JointOdds joint = r.getJoint(0);
+    assertEquals("firms-and-output", joint.getId());
+    assertTrue(joint.getPAllHit().getEstimate() <= Math.min(firms.getPHit().getEstimate(), r.getOdds(2).getPHit().getEstimate()));
+  }
+
+  @Test
+  void seededObservationsAreUsedAndGroupTotalsShowTheirSplit() {
+    SimulationSpec base =
+        SimulationSpec.newBuilder()
+            .setTargets(TargetSelection.newBuilder().addTargetIds("ten-chains-output-2025"))
+            .setPaths(20_000)
+            .setSeed(9)
+            .build();
+    SimulationReport r = simulate(base);
+    List<chaincast.v1.ObservationInUse> split =
+        r.getObservationsList().stream().filter(o -> o.getObservationId().equals("city-chains-2021")).toList();
+    assertEquals(16, split.size(), "every city cell takes a share of the 2021 total");
+    double total = 0;
+    double shares = 0;
+    for (var o : split) {
+      assertTrue(o.getSplit());
+      assertEquals(2021, o.getYear());
+      total += o.getValue();
+      shares += o.getShare();
+    }
+    assertEquals(split.get(0).getGroupValue(), total, 1e-6, "the split adds up to the group total");
+    assertEquals(1.0, shares, 1e-12);
+    assertEquals(2021, r.getOdds(0).getBaseYear(), "required growth is measured from the observation");
+    assertEquals(split.get(0).getGroupValue(), r.getOdds(0).getBaseValue(), 1e-6);
+
+    // A cell observed on its own keeps its value; the rest of the group total goes to the others.
+    SimulationReport own =
+        simulate(
+            base.toBuilder()
+                .setInlineOverrides(
+                    chaincast.v1.ScenarioOverrides.newBuilder()
+                        .addObservations(
+                            chaincast.v1.Observation.newBuilder()
+                                .setId("steel-2021")
+                                .setCellId("steel@unallocated")
+                                .setYear(2021)
+                                .setValue(600)
+                                .setSource("test")))
+                .build());
+    var steel = own.getObservationsList().stream().filter(o -> o.getCellId().equals("steel@unallocated")).findFirst().orElseThrow();
+    assertFalse(steel.getSplit());
+    assertEquals(600, steel.getValue());
+    assertEquals(ProvenanceKind.PROVENANCE_KIND_OVERRIDE, steel.getProvenance().getKind());
+    double others =
+        own.getObservationsList().stream().filter(o -> o.getSplit()).mapToDouble(o -> o.getValue()).sum();
+    assertEquals(split.get(0).getGroupValue() - 600, others, 1e-6);
+
+    SimulationReport ignored = simulate(base.toBuilder().setIgnoreSeededObservations(true).build());
+    assertTrue(ignored.getObservationsList().isEmpty());
+    assertEquals(2020, ignored.getOdds(0).getBaseYear());
+    assertTrue(r.getOdds(0).getPHit().getEstimate() > ignored.getOdds(0).getPHit().getEstimate(),
+        "the 2021 level (+37.9%) raises the odds");
+  }
+
+  @Test
+  void conflictingObservationsAreRejectedWithTheField() {
+    assertInvalid(
+        "spec.inline_overrides.(seeded observation city-chains-2021).value",
+        b -> b.setInlineOverrides(
+            chaincast.v1.ScenarioOverrides.newBuilder()
+                .addObservations(
+                    chaincast.v1.Observation.newBuilder().setId("huge").setCellId("steel@unallocated").setYear(2021).setValue(1e6))));
+    assertInvalid(
+        "spec.inline_overrides.observations[0].year",
+        b -> b.setInlineOverrides(
+            chaincast.v1.ScenarioOverrides.newBuilder()
+                .addObservations(
+                    chaincast.v1.Observation.newBuilder().setCellId("steel@unallocated").setYear(2019).setValue(10))));
+    assertNotFound(
+        "ghost@nowhere",
+        b -> b.setInlineOverrides(
+            chaincast.v1.ScenarioOverrides.newBuilder()
+                .addObservations(chaincast.v1.Observation.newBuilder().setCellId("ghost@nowhere").setYear(2021).setValue(10))));
   }
 
   @Test

@@ -72,8 +72,9 @@ class ModelTest {
   @Test
   void isSimulatedReadsTheReason() {
     assertTrue(M.isSimulated(M.target("pharma-output-2025").orElseThrow()));
-    assertFalse(M.isSimulated(M.target("pharma-firms-above-size-2025").orElseThrow()));
-    assertEquals(39, M.simulatedTargets().size());
+    assertTrue(M.isSimulated(M.target("pharma-firms-above-size-2025").orElseThrow()));
+    assertFalse(M.isSimulated(M.target("etdz-firms-above-size-2025").orElseThrow()));
+    assertEquals(39 + 64, M.simulatedTargets().size());
   }
 
   @Test

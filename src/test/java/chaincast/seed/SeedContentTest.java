@@ -88,21 +88,27 @@ class SeedContentTest {
         simulated++;
         assertTrue(
             t.getKind() == TargetKind.TARGET_KIND_OUTPUT
-                || t.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE,
+                || t.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE
+                || t.getKind() == TargetKind.TARGET_KIND_COUNT,
             t.getId());
         assertNotEquals(Comparison.COMPARISON_UNSPECIFIED, t.getComparison(), t.getId());
-        assertFalse(m.cellsIn(t.getScope()).isEmpty(), t.getId());
+        if (t.getKind() == TargetKind.TARGET_KIND_COUNT) {
+          assertFalse(m.countCellsFor(t).isEmpty(), t.getId());
+        } else {
+          assertFalse(m.cellsIn(t.getScope()).isEmpty(), t.getId());
+        }
       } else {
         assertNotEquals(TargetKind.TARGET_KIND_OUTPUT, t.getKind(), t.getId());
       }
       if (t.getKind() == TargetKind.TARGET_KIND_COUNT) {
-        assertEquals(
-            "count targets need a counting process, which the engine does not model yet",
-            t.getNotSimulatedReason(),
-            t.getId());
+        // Exactly the count rows of lzbf-2023-53 附件1 (8 rows x headline + 7 counties) are simulated.
+        boolean annex1 =
+            t.getPlanId().equals("lzbf-2023-53")
+                && t.getCitation().getSection().equals("附件1 主要目标分解表");
+        assertEquals(annex1, m.isSimulated(t), t.getId());
       }
     }
-    assertEquals(39, simulated);
+    assertEquals(39 + 64, simulated);
     for (JointSet j : m.jointSets()) {
       for (String id : j.getTargetIdsList()) {
         assertTrue(m.isSimulated(m.target(id).orElseThrow()), j.getId() + " " + id);
@@ -217,7 +223,7 @@ class SeedContentTest {
         assertEquals(List.of(COUNTIES[c]), t.getScope().getRegionIdsList());
       }
       boolean output = r == 0;
-      assertEquals(output, m.isSimulated(head), stem);
+      assertTrue(m.isSimulated(head), stem);
       assertEquals(output ? TargetKind.TARGET_KIND_OUTPUT : TargetKind.TARGET_KIND_COUNT, head.getKind());
     }
     assertEquals(Comparison.COMPARISON_GREATER_THAN, target("pharma-output-2025").getComparison());
@@ -498,5 +504,32 @@ class SeedContentTest {
   private static void assertClose(double expected, double actual) {
     double tol = Math.max(1e-12, 1e-6 * Math.abs(expected)); // relative
     assertEquals(expected, actual, tol);
+  }
+
+  @Test
+  void countCellsFollowTheirFormulas() {
+    assertEquals(56, m.countCells().size());
+    for (chaincast.v1.CountCell c : m.countCells()) {
+      var p = c.getParameters();
+      Target t =
+          m.targets().stream()
+              .filter(
+                  x -> x.getMetric().equals(c.getMetric())
+                      && x.getScope().getRegionIdsList().equals(List.of(c.getRegionId())))
+              .findFirst()
+              .orElseThrow();
+      double base = p.getBaseCount().getValue();
+      if (c.getMetric().equals("pharma_firms_above_size")) {
+        Target out = target("pharma-output-2025-" + c.getRegionId());
+        double cellBase = m.cell("pharma@" + c.getRegionId()).orElseThrow().getParameters().getBaseValue().getValue();
+        double g = Math.pow(out.getValue() / cellBase, 1.0 / 5) - 1;
+        assertEquals(Math.round(t.getValue() / Math.pow(1 + g, 3)), base, c.getId());
+      } else {
+        assertEquals(0, base, c.getId());
+      }
+      assertEquals(2022, p.getBaseYear(), c.getId());
+      assertEquals((9.4 / 15) * (t.getValue() - base) / 3, p.getYearlyRate().getValue(), 1e-12, c.getId());
+      assertEquals(4, p.getRateShape().getValue(), c.getId());
+    }
   }
 }

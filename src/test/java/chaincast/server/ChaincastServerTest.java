@@ -7,6 +7,7 @@ import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
+import chaincast.v1.TargetSelection;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -102,7 +103,13 @@ class ChaincastServerTest {
                 return SimulationServiceGrpc.newBlockingStub(channel)
                     .simulate(
                         SimulateRequest.newBuilder()
-                            .setSpec(SimulationSpec.newBuilder().setPaths(1_500_000).setSeed(1))
+                            // Output targets only: long enough to be in flight at stop(),
+                            // short enough to end within the grace period on a loaded machine.
+                            .setSpec(
+                                SimulationSpec.newBuilder()
+                                    .setTargets(TargetSelection.newBuilder().setPlanId("lzf-2021-62").setYear(2025))
+                                    .setPaths(1_500_000)
+                                    .setSeed(1))
                             .build())
                     .getReport()
                     .getRun()

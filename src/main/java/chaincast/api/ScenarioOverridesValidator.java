@@ -1,0 +1,272 @@
+package chaincast.api;
+
+import chaincast.model.Model;
+import chaincast.run.Limits;
+import chaincast.v1.Cell;
+import chaincast.v1.CellOverride;
+import chaincast.v1.CountOverride;
+import chaincast.v1.EventAddition;
+import chaincast.v1.EventDelay;
+import chaincast.v1.EventRemoval;
+import chaincast.v1.MacroShock;
+import chaincast.v1.Observation;
+import chaincast.v1.ProjectEvent;
+import chaincast.v1.ScenarioOverrides;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Checks every field of a {@link ScenarioOverrides} against the model, for stored scenarios and
+ * inline overrides alike. {@code prefix} is the path of the message in the request, e.g.
+ * {@code spec.inline_overrides} or {@code scenario.overrides}.
+ */
+final class ScenarioOverridesValidator {
+  /** Earliest and latest calendar years a scenario may speak of. */
+  static final int FIRST_YEAR = 2000;
+
+  private final Model model;
+  private final Limits limits;
+
+  ScenarioOverridesValidator(Model model, Limits limits) {
+    this.model = model;
+    this.limits = limits;
+  }
+
+  void validate(ScenarioOverrides o, String prefix, Violations v) {
+    int entries =
+        o.getCellsCount() + o.getCountsCount() + o.getAddedEventsCount() + o.getRemovedEventsCount()
+            + o.getDelayedEventsCount() + o.getMacroShocksCount() + o.getObservationsCount();
+    if (entries > limits.maxOverrides()) {
+      v.invalid(prefix, "has " + entries + " entries; at most " + limits.maxOverrides());
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < o.getCellsCount(); i++) {
+      checkCellOverride(model, o.getCells(i), prefix + ".cells[" + i + "]", seen, v);
+    }
+    Set<String> seenCounts = new HashSet<>();
+    for (int i = 0; i < o.getCountsCount(); i++) {
+      checkCountOverride(o.getCounts(i), prefix + ".counts[" + i + "]", seenCounts, v);
+    }
+    for (int i = 0; i < o.getAddedEventsCount(); i++) {
+      checkAddition(o.getAddedEvents(i), prefix + ".added_events[" + i + "]", v);
+    }
+    for (int i = 0; i < o.getRemovedEventsCount(); i++) {
+      EventRemoval r = o.getRemovedEvents(i);
+      String f = prefix + ".removed_events[" + i + "]";
+      checkCell(r.getCellId(), f + ".cell_id", v);
+      if (r.getEventId().isEmpty()) {
+        v.invalid(f + ".event_id", "is required");
+      }
+    }
+    for (int i = 0; i < o.getDelayedEventsCount(); i++) {
+      EventDelay d = o.getDelayedEvents(i);
+      String f = prefix + ".delayed_events[" + i + "]";
+      checkCell(d.getCellId(), f + ".cell_id", v);
+      if (d.getEventId().isEmpty()) {
+        v.invalid(f + ".event_id", "is required");
+      }
+      if (d.getYears() == 0 || Math.abs(d.getYears()) > 20) {
+        v.invalid(f + ".years", "must be from -20 to 20 and not 0, got " + d.getYears());
+      }
+    }
+    for (int i = 0; i < o.getMacroShocksCount(); i++) {
+      checkShock(o.getMacroShocks(i), prefix + ".macro_shocks[" + i + "]", v);
+    }
+    for (int i = 0; i < o.getObservationsCount(); i++) {
+      checkObservation(o.getObservations(i), prefix + ".observations[" + i + "]", v);
+    }
+  }
+
+  /** The checks of one cell override, shared with {@code SimulationSpec.overrides}. */
+  static void checkCellOverride(Model model, CellOverride o, String field, Set<String> seen, Violations v) {
+    if (o.getCellId().isEmpty()) {
+      v.invalid(field + ".cell_id", "is required");
+      return;
+    }
+    Cell cell = model.cell(o.getCellId()).orElse(null);
+    if (cell == null) {
+      v.notFound("cell", o.getCellId(), field + ".cell_id");
+      return;
+    }
+    if (!seen.add(o.getCellId())) {
+      v.invalid(field + ".cell_id", "cell '" + o.getCellId() + "' is overridden twice; merge the entries");
+    }
+    if (o.hasBaseValue() && !(o.getBaseValue() > 0 && Double.isFinite(o.getBaseValue()))) {
+      v.invalid(field + ".base_value", "must be a positive number of 亿元, got " + o.getBaseValue());
+    }
+    if (o.hasDriftMean() && !(o.getDriftMean() >= -1 && o.getDriftMean() <= 1)) {
+      v.invalid(
+          field + ".drift_mean",
+          "must be a log growth per year from -1 to 1 (0.09 ≈ +9.4 %/yr), got " + o.getDriftMean());
+    }
+    if (o.hasDriftSd() && !(o.getDriftSd() >= 0 && o.getDriftSd() <= 1)) {
+      v.invalid(field + ".drift_sd", "must be from 0 to 1, got " + o.getDriftSd());
+    }
+    if (o.hasVolatility() && !(o.getVolatility() >= 0 && o.getVolatility() <= 2)) {
+      v.invalid(field + ".volatility", "must be from 0 to 2, got " + o.getVolatility());
+    }
+    if (!o.hasBaseValue() && !o.hasDriftMean() && !o.hasDriftSd() && !o.hasVolatility()) {
+      v.invalid(field, "changes nothing: set base_value, drift_mean, drift_sd or volatility");
+    }
+  }
+
+  private void checkCountOverride(CountOverride o, String field, Set<String> seen, Violations v) {
+    if (o.getCountCellId().isEmpty()) {
+      v.invalid(field + ".count_cell_id", "is required");
+      return;
+    }
+    if (model.countCell(o.getCountCellId()).isEmpty()) {
+      v.notFound("count cell", o.getCountCellId(), field + ".count_cell_id");
+      return;
+    }
+    if (!seen.add(o.getCountCellId())) {
+      v.invalid(field + ".count_cell_id", "count cell '" + o.getCountCellId() + "' is overridden twice");
+    }
+    if (o.hasBaseCount() && !(o.getBaseCount() >= 0 && o.getBaseCount() <= 1e6 && o.getBaseCount() == Math.rint(o.getBaseCount()))) {
+      v.invalid(field + ".base_count", "must be a whole count from 0 to 1000000, got " + o.getBaseCount());
+    }
+    if (o.hasYearlyRate() && !(o.getYearlyRate() >= 0 && o.getYearlyRate() <= 10_000)) {
+      v.invalid(field + ".yearly_rate", "must be from 0 to 10000 arrivals a year, got " + o.getYearlyRate());
+    }
+    if (o.hasRateShape() && !(o.getRateShape() >= 0 && o.getRateShape() <= 1e6)) {
+      v.invalid(field + ".rate_shape", "must be from 0 (known rate) to 1000000, got " + o.getRateShape());
+    }
+    if (!o.hasBaseCount() && !o.hasYearlyRate() && !o.hasRateShape()) {
+      v.invalid(field, "changes nothing: set base_count, yearly_rate or rate_shape");
+    }
+  }
+
+  private void checkAddition(EventAddition a, String f, Violations v) {
+    checkCell(a.getCellId(), f + ".cell_id", v);
+    if (!a.hasEvent()) {
+      v.invalid(f + ".event", "is required");
+      return;
+    }
+    ProjectEvent e = a.getEvent();
+    if (e.getId().isEmpty()) {
+      v.invalid(f + ".event.id", "is required");
+    }
+    if (e.getFirstYear() < FIRST_YEAR || e.getFirstYear() > limits.maxHorizonYear()) {
+      v.invalid(f + ".event.first_year", "must be a year from " + FIRST_YEAR + " to " + limits.maxHorizonYear() + ", got " + e.getFirstYear());
+    }
+    if (e.getLastYear() < e.getFirstYear() || e.getLastYear() > limits.maxHorizonYear()) {
+      v.invalid(f + ".event.last_year", "must be from first_year to " + limits.maxHorizonYear() + ", got " + e.getLastYear());
+    }
+    if (!(e.getYearlyProbability() > 0 && e.getYearlyProbability() <= 1)) {
+      v.invalid(f + ".event.yearly_probability", "must be above 0 and at most 1, got " + e.getYearlyProbability());
+    }
+    if (!(Math.abs(e.getJumpLogMean()) <= 5)) {
+      v.invalid(f + ".event.jump_log_mean", "must be from -5 to 5 (log output), got " + e.getJumpLogMean());
+    }
+    if (!(e.getJumpLogSd() >= 0 && e.getJumpLogSd() <= 2)) {
+      v.invalid(f + ".event.jump_log_sd", "must be from 0 to 2, got " + e.getJumpLogSd());
+    }
+  }
+
+  private void checkShock(MacroShock m, String f, Violations v) {
+    switch (m.getWhereCase()) {
+      case CITY -> {
+        if (!m.getCity()) {
+          v.invalid(f + ".city", "must be true when set");
+        }
+      }
+      case CHAIN_ID -> {
+        if (model.chain(m.getChainId()).isEmpty()) {
+          v.notFound("chain", m.getChainId(), f + ".chain_id");
+        } else if (model.cellsOfChain(m.getChainId()).isEmpty()) {
+          v.invalid(f + ".chain_id", "chain '" + m.getChainId() + "' has no modelled cell");
+        }
+      }
+      case REGION_ID -> {
+        if (model.region(m.getRegionId()).isEmpty()) {
+          v.notFound("region", m.getRegionId(), f + ".region_id");
+        } else if (model.cellsOfRegion(m.getRegionId()).isEmpty()) {
+          v.invalid(f + ".region_id", "region '" + m.getRegionId() + "' has no modelled cell");
+        }
+      }
+      case CELL_ID -> checkCell(m.getCellId(), f + ".cell_id", v);
+      case WHERE_NOT_SET -> v.invalid(f, "set one of city, chain_id, region_id or cell_id");
+    }
+    if (m.getYear() < FIRST_YEAR || m.getYear() > limits.maxHorizonYear()) {
+      v.invalid(f + ".year", "must be a year from " + FIRST_YEAR + " to " + limits.maxHorizonYear() + ", got " + m.getYear());
+    }
+    if (!(m.getChange() > -1 && m.getChange() <= 10) || m.getChange() == 0) {
+      v.invalid(f + ".change", "must be a relative change above -1 and at most 10, not 0 (-0.10 = -10%), got " + m.getChange());
+    }
+  }
+
+  private void checkObservation(Observation o, String f, Violations v) {
+    int earliest;
+    switch (o.getSubjectCase()) {
+      case CELL_ID -> {
+        if (!checkCell(o.getCellId(), f + ".cell_id", v)) {
+          return;
+        }
+        earliest = model.cell(o.getCellId()).orElseThrow().getParameters().getBaseYear();
+        if (!(o.getValue() > 0 && Double.isFinite(o.getValue()))) {
+          v.invalid(f + ".value", "must be a positive number of 亿元, got " + o.getValue());
+        }
+      }
+      case GROUP -> {
+        if (o.getGroup().getChainIdsCount() == 0) {
+          v.invalid(f + ".group.chain_ids", "is required: a group is the cells of these chains (in region_ids, if any)");
+          return;
+        }
+        for (int k = 0; k < o.getGroup().getChainIdsCount(); k++) {
+          if (model.chain(o.getGroup().getChainIds(k)).isEmpty()) {
+            v.notFound("chain", o.getGroup().getChainIds(k), f + ".group.chain_ids[" + k + "]");
+            return;
+          }
+        }
+        for (int k = 0; k < o.getGroup().getRegionIdsCount(); k++) {
+          if (model.region(o.getGroup().getRegionIds(k)).isEmpty()) {
+            v.notFound("region", o.getGroup().getRegionIds(k), f + ".group.region_ids[" + k + "]");
+            return;
+          }
+        }
+        var cells = model.cellsIn(o.getGroup());
+        if (cells.isEmpty()) {
+          v.invalid(f + ".group", "selects no modelled cell");
+          return;
+        }
+        earliest = cells.stream().mapToInt(c -> c.getParameters().getBaseYear()).max().orElseThrow();
+        if (!(o.getValue() > 0 && Double.isFinite(o.getValue()))) {
+          v.invalid(f + ".value", "must be a positive number of 亿元, got " + o.getValue());
+        }
+      }
+      case COUNT_CELL_ID -> {
+        var cell = model.countCell(o.getCountCellId());
+        if (cell.isEmpty()) {
+          v.notFound("count cell", o.getCountCellId(), f + ".count_cell_id");
+          return;
+        }
+        earliest = cell.get().getParameters().getBaseYear();
+        if (!(o.getValue() >= 0 && o.getValue() <= 1e6 && o.getValue() == Math.rint(o.getValue()))) {
+          v.invalid(f + ".value", "must be a whole count from 0 to 1000000, got " + o.getValue());
+        }
+      }
+      default -> {
+        v.invalid(f, "set one of cell_id, group or count_cell_id");
+        return;
+      }
+    }
+    if (o.getYear() < earliest || o.getYear() > limits.maxHorizonYear()) {
+      v.invalid(
+          f + ".year",
+          "must be from " + earliest + " (the base year) to " + limits.maxHorizonYear() + ", got " + o.getYear());
+    }
+  }
+
+  private boolean checkCell(String id, String field, Violations v) {
+    if (id.isEmpty()) {
+      v.invalid(field, "is required");
+      return false;
+    }
+    if (model.cell(id).isEmpty()) {
+      v.notFound("cell", id, field);
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,215 @@
+package chaincast.api;
+
+import chaincast.run.PlanningException;
+import chaincast.run.ProjectionPlanner;
+import chaincast.store.ScenarioStore;
+import chaincast.store.ScenarioStoreException;
+import chaincast.v1.CreateScenarioRequest;
+import chaincast.v1.CreateScenarioResponse;
+import chaincast.v1.DeleteScenarioRequest;
+import chaincast.v1.DeleteScenarioResponse;
+import chaincast.v1.GetScenarioRequest;
+import chaincast.v1.GetScenarioResponse;
+import chaincast.v1.ListScenariosRequest;
+import chaincast.v1.ListScenariosResponse;
+import chaincast.v1.Scenario;
+import chaincast.v1.ScenarioServiceGrpc;
+import chaincast.v1.UpdateScenarioRequest;
+import chaincast.v1.UpdateScenarioResponse;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * {@code chaincast.v1.ScenarioService}: validates, translates to the {@link ScenarioStore} and
+ * maps its refusals to status codes (ALREADY_EXISTS, NOT_FOUND, ABORTED for a stale etag).
+ */
+public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServiceImplBase {
+  private static final Logger logger = Logger.getLogger(ScenarioServiceImpl.class.getName());
+  static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int MAX_PAGE_SIZE = 1000;
+  private static final String TOKEN_PREFIX = "after:";
+
+  private final Supplier<ScenarioStore> store;
+  private final ScenarioOverridesValidator overridesValidator;
+  private final ProjectionPlanner planner;
+
+  public ScenarioServiceImpl(
+      Supplier<ScenarioStore> store, SimulationSpecValidator validator, ProjectionPlanner planner) {
+    this.store = store;
+    this.overridesValidator = validator.overridesValidator();
+    this.planner = planner;
+  }
+
+  @Override
+  public void createScenario(CreateScenarioRequest request, StreamObserver<CreateScenarioResponse> observer) {
+    answer(
+        observer,
+        () -> {
+          Scenario s = request.getScenario();
+          validate(s, false);
+          return CreateScenarioResponse.newBuilder().setScenario(store.get().create(s).scenario()).build();
+        });
+  }
+
+  @Override
+  public void getScenario(GetScenarioRequest request, StreamObserver<GetScenarioResponse> observer) {
+    answer(
+        observer,
+        () -> {
+          String id = checkId(request.getScenarioId(), "scenario_id");
+          Scenario s =
+              store.get().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, "scenario_id")).scenario();
+          return GetScenarioResponse.newBuilder().setScenario(s).build();
+        });
+  }
+
+  @Override
+  public void listScenarios(ListScenariosRequest request, StreamObserver<ListScenariosResponse> observer) {
+    answer(
+        observer,
+        () -> {
+          Violations v = new Violations();
+          int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
+          if (size < 1 || size > MAX_PAGE_SIZE) {
+            v.invalid("page_size", "must be 0 (for " + DEFAULT_PAGE_SIZE + ") or from 1 to " + MAX_PAGE_SIZE + ", got " + request.getPageSize());
+          }
+          String after = "";
+          if (!request.getPageToken().isEmpty()) {
+            after = decodeToken(request.getPageToken());
+            if (after == null) {
+              v.invalid("page_token", "is not a token this server issued; pass next_page_token unchanged");
+            }
+          }
+          v.throwIfAny();
+          ScenarioStore.Page page = store.get().list(size, after);
+          ListScenariosResponse.Builder b = ListScenariosResponse.newBuilder();
+          page.scenarios().forEach(s -> b.addScenarios(s.scenario()));
+          if (page.more()) {
+            b.setNextPageToken(encodeToken(page.lastId()));
+          }
+          return b.build();
+        });
+  }
+
+  @Override
+  public void updateScenario(UpdateScenarioRequest request, StreamObserver<UpdateScenarioResponse> observer) {
+    answer(
+        observer,
+        () -> {
+          Scenario s = request.getScenario();
+          long version = validate(s, true);
+          return UpdateScenarioResponse.newBuilder().setScenario(store.get().update(s, version).scenario()).build();
+        });
+  }
+
+  @Override
+  public void deleteScenario(DeleteScenarioRequest request, StreamObserver<DeleteScenarioResponse> observer) {
+    answer(
+        observer,
+        () -> {
+          String id = checkId(request.getScenarioId(), "scenario_id");
+          long version = -1;
+          if (!request.getEtag().isEmpty()) {
+            version = ScenarioStore.versionOf(request.getEtag());
+            if (version < 0) {
+              throw ApiException.invalidField("etag", "is not an etag this server issued, got '" + request.getEtag() + "'");
+            }
+          }
+          store.get().delete(id, version);
+          return DeleteScenarioResponse.getDefaultInstance();
+        });
+  }
+
+  /**
+   * Checks a scenario to store; returns the version its etag names (updates) or -1.
+   */
+  private long validate(Scenario s, boolean update) {
+    Violations v = new Violations();
+    if (!ID.matcher(s.getId()).matches()) {
+      v.invalid(
+          "scenario.id",
+          "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a letter, got '" + s.getId() + "'");
+    }
+    if (s.getName().getZh().isBlank() && s.getName().getEn().isBlank()) {
+      v.invalid("scenario.name", "give a Chinese or an English name (or both)");
+    }
+    if (s.getName().getZh().length() > 200 || s.getName().getEn().length() > 200) {
+      v.invalid("scenario.name", "names are at most 200 characters");
+    }
+    if (s.getDescription().length() > 4000) {
+      v.invalid("scenario.description", "is at most 4000 characters, got " + s.getDescription().length());
+    }
+    long version = -1;
+    if (update) {
+      if (s.getEtag().isEmpty()) {
+        v.invalid("scenario.etag", "is required: send the etag of the version you read");
+      } else {
+        version = ScenarioStore.versionOf(s.getEtag());
+        if (version < 0) {
+          v.invalid("scenario.etag", "is not an etag this server issued, got '" + s.getEtag() + "'");
+        }
+      }
+    }
+    overridesValidator.validate(s.getOverrides(), "scenario.overrides", v);
+    v.throwIfAny();
+    try {
+      planner.check(s.getOverrides());
+    } catch (PlanningException e) {
+      throw ApiException.invalidField("scenario.overrides." + e.field(), e.description());
+    }
+    return version;
+  }
+
+  private static String checkId(String id, String field) {
+    if (!ID.matcher(id).matches()) {
+      throw ApiException.invalidField(field, "must be a scenario id (a-z, 0-9, '-', starting with a letter), got '" + id + "'");
+    }
+    return id;
+  }
+
+  static String encodeToken(String lastId) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((TOKEN_PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The id a token continues after, or null if the token is not one of ours. */
+  static String decodeToken(String token) {
+    try {
+      String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      if (!s.startsWith(TOKEN_PREFIX)) {
+        return null;
+      }
+      String id = s.substring(TOKEN_PREFIX.length());
+      return ID.matcher(id).matches() ? id : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
+    try {
+      T response = work.get();
+      observer.onNext(response);
+      observer.onCompleted();
+    } catch (ApiException e) {
+      observer.onError(e.toStatusRuntimeException());
+    } catch (ScenarioStoreException e) {
+      ApiException mapped =
+          switch (e.reason()) {
+            case ALREADY_EXISTS -> ApiException.alreadyExists("scenario", e.scenarioId(), "scenario.id");
+            case NOT_FOUND -> ApiException.notFound("scenario", e.scenarioId(), "scenario_id");
+            case STALE_ETAG -> ApiException.aborted(e.getMessage());
+          };
+      observer.onError(mapped.toStatusRuntimeException());
+    } catch (RuntimeException e) {
+      logger.log(Level.SEVERE, "scenario store failed", e);
+      observer.onError(Status.INTERNAL.withDescription("scenario store failed: " + e.getMessage()).asRuntimeException());
+    }
+  }
+}
