@@ -113,6 +113,29 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
               out.addCells(c);
             }
           }
+          java.util.Set<String> listed = new java.util.HashSet<>();
+          out.getCellsList().forEach(c -> listed.add(c.getId()));
+          for (chaincast.v1.CountCell c : model.countCells()) {
+            boolean chainOk = request.getChainId().isEmpty() || c.getChainId().equals(request.getChainId());
+            boolean regionOk =
+                request.getRegionId().isEmpty() || c.getRegionId().equals(request.getRegionId());
+            if (chainOk && regionOk) {
+              out.addCountCells(c);
+              listed.add(c.getId());
+            }
+          }
+          for (chaincast.v1.Observation o : model.observations()) {
+            boolean touches =
+                switch (o.getSubjectCase()) {
+                  case CELL_ID -> listed.contains(o.getCellId());
+                  case COUNT_CELL_ID -> listed.contains(o.getCountCellId());
+                  case GROUP -> model.cellsIn(o.getGroup()).stream().anyMatch(c -> listed.contains(c.getId()));
+                  case SUBJECT_NOT_SET -> false;
+                };
+            if (touches) {
+              out.addObservations(o);
+            }
+          }
           return out.build();
         });
   }

@@ -5,7 +5,17 @@ import chaincast.engine.RunCancelledException;
 import chaincast.run.PlanningException;
 import chaincast.run.SimulationRunner;
 import chaincast.store.ScenarioStore;
+import chaincast.v1.CompareRequest;
+import chaincast.v1.CompareResponse;
+import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.v1.Scenario;
+import chaincast.v1.SensitivityReport;
+import chaincast.v1.SensitivityRequest;
+import chaincast.v1.SensitivityResponse;
+import chaincast.v1.Target;
+import chaincast.v1.ScenarioChoice;
+import chaincast.v1.ScenarioComparison;
+import chaincast.v1.ScenarioOverrides;
 import java.util.function.Supplier;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulateResponse;
@@ -41,14 +51,20 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private final int maxConcurrentRuns;
   private final RunStats stats = new RunStats();
   private final Supplier<ScenarioStore> store;
+  private final SensitivityAnalysis sensitivity;
+  private final long maxPaths;
 
   public SimulationServiceImpl(
       SimulationRunner runner,
       SimulationSpecValidator validator,
       int maxConcurrentRuns,
-      Supplier<ScenarioStore> store) {
+      Supplier<ScenarioStore> store,
+      SensitivityAnalysis sensitivity,
+      long maxPaths) {
     this.runner = runner;
     this.store = store;
+    this.sensitivity = sensitivity;
+    this.maxPaths = maxPaths;
     this.validator = validator;
     this.maxConcurrentRuns = maxConcurrentRuns;
     this.admission = new Semaphore(maxConcurrentRuns);
@@ -82,6 +98,192 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
           }
         },
         report -> SimulateStreamResponse.newBuilder().setReport(report).build());
+  }
+
+  @Override
+  public void compare(CompareRequest request, StreamObserver<CompareResponse> observer) {
+    ServerCallStreamObserver<CompareResponse> call = (ServerCallStreamObserver<CompareResponse>) observer;
+    call.setOnCancelHandler(() -> logger.fine("client cancelled a comparison"));
+    Context context = Context.current();
+    CancellationSignal cancel = () -> context.isCancelled() || call.isCancelled();
+    String field = "";
+    try {
+      validateComparison(request);
+      Side a = side(request.getBaseline(), "baseline");
+      Side b = side(request.getAlternative(), "alternative");
+      if (!admission.tryAcquire()) {
+        throw ApiException.busy(maxConcurrentRuns);
+      }
+      try {
+        stats.onStart();
+        field = sideField(request.getBaseline(), "baseline");
+        runner.planner().plan(request.getSpec(), a.overrides(), 0); // name the side of a conflict
+        field = sideField(request.getAlternative(), "alternative");
+        runner.planner().plan(request.getSpec(), b.overrides(), 0);
+        field = "";
+        ScenarioComparison comparison = runner.compare(request.getSpec(), a.overrides(), b.overrides(), cancel);
+        comparison =
+            comparison.toBuilder()
+                .setBaselineScenarioId(a.id())
+                .setBaselineEtag(a.etag())
+                .setAlternativeScenarioId(b.id())
+                .setAlternativeEtag(b.etag())
+                .build();
+        stats.onComplete();
+        if (!call.isCancelled()) {
+          observer.onNext(CompareResponse.newBuilder().setComparison(comparison).build());
+          observer.onCompleted();
+        }
+      } finally {
+        admission.release();
+      }
+    } catch (ApiException e) {
+      observer.onError(e.toStatusRuntimeException());
+    } catch (PlanningException e) {
+      observer.onError(ApiException.invalidField(field + "." + e.field(), e.description()).toStatusRuntimeException());
+    } catch (RunCancelledException e) {
+      stats.onCancel(e.pathsDone());
+      Deadline deadline = context.getDeadline();
+      boolean expired = deadline != null && deadline.isExpired();
+      observer.onError(
+          (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED).withDescription(e.getMessage()).asRuntimeException());
+    } catch (RuntimeException e) {
+      logger.log(Level.SEVERE, "comparison failed", e);
+      observer.onError(Status.INTERNAL.withDescription("comparison failed: " + e).withCause(e).asRuntimeException());
+    }
+  }
+
+  private static String sideField(ScenarioChoice c, String side) {
+    return c.getChoiceCase() == ScenarioChoice.ChoiceCase.SCENARIO_ID
+        ? side + ".scenario_id (scenario '" + c.getScenarioId() + "').overrides"
+        : side + ".inline_overrides";
+  }
+
+  @Override
+  public void sensitivity(SensitivityRequest request, StreamObserver<SensitivityResponse> observer) {
+    ServerCallStreamObserver<SensitivityResponse> call = (ServerCallStreamObserver<SensitivityResponse>) observer;
+    call.setOnCancelHandler(() -> logger.fine("client cancelled a sensitivity analysis"));
+    Context context = Context.current();
+    CancellationSignal cancel = () -> context.isCancelled() || call.isCancelled();
+    try {
+      Target target = validateSensitivity(request);
+      SimulationSpec spec = request.getSpec();
+      Scenario scenario = scenarioOf(spec);
+      ScenarioOverrides point = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
+      if (!admission.tryAcquire()) {
+        throw ApiException.busy(maxConcurrentRuns);
+      }
+      try {
+        stats.onStart();
+        SensitivityReport report = sensitivity.analyse(spec, point, target, cancel);
+        if (scenario != null) {
+          report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
+        }
+        stats.onComplete();
+        if (!call.isCancelled()) {
+          observer.onNext(SensitivityResponse.newBuilder().setReport(report).build());
+          observer.onCompleted();
+        }
+      } finally {
+        admission.release();
+      }
+    } catch (ApiException e) {
+      observer.onError(e.toStatusRuntimeException());
+    } catch (PlanningException e) {
+      observer.onError(ApiException.invalidField(overridesField(request.getSpec()) + e.field(), e.description()).toStatusRuntimeException());
+    } catch (RunCancelledException e) {
+      stats.onCancel(e.pathsDone());
+      Deadline deadline = context.getDeadline();
+      boolean expired = deadline != null && deadline.isExpired();
+      observer.onError(
+          (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED).withDescription(e.getMessage()).asRuntimeException());
+    } catch (RuntimeException e) {
+      logger.log(Level.SEVERE, "sensitivity analysis failed", e);
+      observer.onError(Status.INTERNAL.withDescription("sensitivity analysis failed: " + e).withCause(e).asRuntimeException());
+    }
+  }
+
+  /** Checks a sensitivity request; returns its target. */
+  private Target validateSensitivity(SensitivityRequest request) {
+    SimulationSpec spec = request.getSpec();
+    Violations v = new Violations();
+    if (spec.hasPrecision()) {
+      v.invalid("spec.precision", "sensitivity runs a fixed number of paths per run: set spec.paths instead");
+    }
+    Target target = null;
+    if (request.getTargetId().isEmpty()) {
+      v.invalid("target_id", "is required");
+    } else {
+      target = runner.planner().model().target(request.getTargetId()).orElse(null);
+      if (target == null) {
+        v.notFound("target", request.getTargetId(), "target_id");
+      } else if (!runner.planner().model().isSimulated(target)) {
+        v.invalid("target_id", "target '" + target.getId() + "' is not simulated: " + target.getNotSimulatedReason());
+      }
+    }
+    v.throwIfAny();
+    SimulationSpec one =
+        spec.toBuilder().setTargets(chaincast.v1.TargetSelection.newBuilder().addTargetIds(target.getId())).build();
+    validator.validate(one);
+    int inputs =
+        4 * (target.getKind() == chaincast.v1.TargetKind.TARGET_KIND_COUNT
+            ? runner.planner().model().countCellsFor(target).size()
+            : runner.planner().model().cellsIn(target.getScope()).size());
+    long paths = spec.getPaths() > 0 ? spec.getPaths() : SensitivityAnalysis.DEFAULT_PATHS;
+    long work = paths * inputs * 4; // two paired runs (four sides) per input
+    if (work > maxPaths) {
+      throw ApiException.invalidField(
+          "spec.paths",
+          "a tornado of " + inputs + " inputs at " + paths + " paths simulates " + work
+              + " paths, above the server's limit of " + maxPaths + "; ask for fewer paths");
+    }
+    return target;
+  }
+
+  /** One side of a comparison, resolved: its overrides, and the stored scenario's id and etag. */
+  private record Side(ScenarioOverrides overrides, String id, String etag) {}
+
+  private void validateComparison(CompareRequest request) {
+    SimulationSpec spec = request.getSpec();
+    Violations v = new Violations();
+    if (spec.hasPrecision()) {
+      v.invalid("spec.precision", "comparisons run a fixed number of paths: set spec.paths instead");
+    }
+    if (spec.getScenarioCase() != SimulationSpec.ScenarioCase.SCENARIO_NOT_SET) {
+      v.invalid(
+          spec.getScenarioCase() == SimulationSpec.ScenarioCase.SCENARIO_ID ? "spec.scenario_id" : "spec.inline_overrides",
+          "must be unset: name the two sides in baseline and alternative");
+    }
+    checkChoice(request.getBaseline(), "baseline", v);
+    checkChoice(request.getAlternative(), "alternative", v);
+    v.throwIfAny();
+    validator.validate(spec);
+  }
+
+  private void checkChoice(ScenarioChoice c, String field, Violations v) {
+    switch (c.getChoiceCase()) {
+      case SEEDED -> {
+        if (!c.getSeeded()) {
+          v.invalid(field + ".seeded", "must be true when set");
+        }
+      }
+      case SCENARIO_ID -> {
+        if (!ScenarioServiceImpl.ID.matcher(c.getScenarioId()).matches()) {
+          v.invalid(field + ".scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got '" + c.getScenarioId() + "'");
+        }
+      }
+      case INLINE_OVERRIDES -> validator.overridesValidator().validate(c.getInlineOverrides(), field + ".inline_overrides", v);
+      case CHOICE_NOT_SET -> v.invalid(field, "choose seeded, scenario_id or inline_overrides");
+    }
+  }
+
+  private Side side(ScenarioChoice c, String field) {
+    if (c.getChoiceCase() == ScenarioChoice.ChoiceCase.SCENARIO_ID) {
+      String id = c.getScenarioId();
+      Scenario s = store.get().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, field + ".scenario_id")).scenario();
+      return new Side(s.getOverrides(), id, s.getEtag());
+    }
+    return new Side(c.getInlineOverrides(), "", "");
   }
 
   private <T> void execute(

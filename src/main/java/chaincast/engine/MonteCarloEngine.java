@@ -173,6 +173,22 @@ public final class MonteCarloEngine implements AutoCloseable {
   }
 
   /**
+   * Runs two projections with the same targets on common random numbers (the same seed, the
+   * same streams, path for path) and counts, per target, the hits on each side and the paths on
+   * which they disagree (see {@link ComparisonResult}).
+   *
+   * @throws IllegalArgumentException if a projection is inconsistent or their targets differ
+   * @throws RunCancelledException    if {@code cancel} fires or this thread is interrupted
+   */
+  public ComparisonResult compare(Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
+    Objects.requireNonNull(cancel, "cancel");
+    if (pool.isShutdown()) {
+      throw new IllegalStateException("engine is closed");
+    }
+    return new PairedRun(pool, threads).run(a, b, paths, seed, cancel);
+  }
+
+  /**
    * Blocks needed for every half-width to shrink to {@code wanted}, predicted
    * from the current ones with the 1/sqrt(n) law. Deterministic: depends on the
    * estimates only.

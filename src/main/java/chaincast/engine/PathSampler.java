@@ -30,6 +30,9 @@ public final class PathSampler {
      * cell k's count at the end of calendar year y is {@code counts[k * yearCount() + y - firstYear()]}.
      */
     default void visitCounts(long path, int[] counts) {}
+
+    /** One path's drift (mean log growth a year) per cell, in projection order, before its years. */
+    default void visitDrift(long path, double[] drift) {}
   }
 
   private final CompiledModel model;
@@ -83,6 +86,21 @@ public final class PathSampler {
               cells[projectionIndex[i]] = cellValues[i];
             }
             visitor.visit(path, model.firstYear + yearIndex, cells, groupValues);
+          }
+
+          final double[] drift = new double[model.cellCount];
+
+          @Override
+          public boolean wantsDrift() {
+            return true;
+          }
+
+          @Override
+          public void onDrift(double[] mu) {
+            for (int i = 0; i < drift.length; i++) {
+              drift[projectionIndex[i]] = mu[i];
+            }
+            visitor.visitDrift(path, drift);
           }
 
           @Override

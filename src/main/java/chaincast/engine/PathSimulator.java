@@ -121,6 +121,9 @@ final class PathSimulator {
       mu = m.driftMean; // no drift uncertainty anywhere: no draws, no copy
     }
 
+    if (sink.wantsDrift()) {
+      sink.onDrift(mu);
+    }
     if (m.recorded[0]) {
       record(0, sink);
     }

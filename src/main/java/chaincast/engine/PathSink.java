@@ -22,6 +22,17 @@ interface PathSink {
    */
   default void onCounts(int[] counts) {}
 
+  /**
+   * This path's drift per cell, by internal cell index, before its first {@link #onYear}.
+   * Called only by samplers that ask for it ({@link #wantsDrift()}).
+   */
+  default void onDrift(double[] drift) {}
+
+  /** True when the sink wants {@link #onDrift}; the engine's own tallies do not. */
+  default boolean wantsDrift() {
+    return false;
+  }
+
   /** The path is complete. */
   void onPathEnd();
 }

@@ -32,7 +32,8 @@ final class Tally implements PathSink {
    * its shortfall {@code threshold - value} on paths that missed.
    */
   final double[] blockSums;
-  private final boolean[] hitNow;
+  /** This path's hit flags, per target (read by {@link PairedRun} at the end of a path). */
+  final boolean[] hitNow;
 
   /**
    * Series values of the last paths, {@code [series * CHUNK + path]}, binned

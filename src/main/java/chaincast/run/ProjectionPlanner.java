@@ -78,6 +78,11 @@ public final class ProjectionPlanner {
     this.resolver = new ScenarioResolver(model, cellIndex, chainIndex);
   }
 
+  /** The model it plans against. */
+  public Model model() {
+    return model;
+  }
+
   /** The targets a selection picks, simulated or not, in model order after explicit ids. */
   public List<Target> select(TargetSelection selection) {
     Set<String> ids = new LinkedHashSet<>(selection.getTargetIdsList());

@@ -5,7 +5,12 @@ import chaincast.engine.MonteCarloEngine;
 import chaincast.engine.RunResult;
 import chaincast.model.Model;
 import chaincast.v1.Progress;
+import chaincast.engine.BinomialEstimate;
+import chaincast.engine.ComparisonResult;
+import chaincast.v1.RunInfo;
 import chaincast.v1.RunningEstimate;
+import chaincast.v1.ScenarioComparison;
+import chaincast.v1.TargetDifference;
 import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationSpec;
@@ -55,6 +60,54 @@ public final class SimulationRunner {
             cancel,
             p -> onProgress.accept(progress(plan, p)));
     return ReportBuilder.report(plan, result, engine.threads(), MonteCarloEngine.BLOCK_SIZE);
+  }
+
+  /**
+   * Runs a validated spec under two scenarios on common random numbers (same seed, same paths)
+   * and reports per target the difference in P(hit) with its paired standard error.
+   *
+   * @throws PlanningException when either side's overrides do not fit the model
+   * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
+   */
+  public ScenarioComparison compare(
+      SimulationSpec spec, ScenarioOverrides baseline, ScenarioOverrides alternative, CancellationSignal cancel) {
+    long seed = spec.hasSeed() ? spec.getSeed() : ThreadLocalRandom.current().nextLong();
+    PlannedRun a = planner.plan(spec, baseline, seed);
+    PlannedRun b = planner.plan(spec, alternative, seed);
+    long paths = a.settings().paths();
+    ComparisonResult result = engine.compare(a.projection(), b.projection(), paths, seed, cancel);
+    ScenarioComparison.Builder out =
+        ScenarioComparison.newBuilder()
+            .setRun(
+                RunInfo.newBuilder()
+                    .setPaths(paths)
+                    .setSeed(seed)
+                    .setHorizonYear(a.projection().horizonYear())
+                    .setStopReason(chaincast.v1.StopReason.STOP_REASON_PATHS_DONE)
+                    .setShockDistribution(a.distribution())
+                    .setElapsedMillis(result.elapsedNanos() / 1_000_000)
+                    .setThreads(engine.threads())
+                    .setBlockSize(MonteCarloEngine.BLOCK_SIZE))
+            .addAllSkipped(a.skipped());
+    for (int t = 0; t < a.targets().size(); t++) {
+      ComparisonResult.TargetPair pair = result.targets().get(t);
+      double d = pair.difference();
+      double se = pair.standardError();
+      out.addTargets(
+          TargetDifference.newBuilder()
+              .setTargetId(a.targets().get(t).getId())
+              .setName(a.targets().get(t).getName())
+              .setPHitBaseline(ReportBuilder.probability(BinomialEstimate.of(pair.hitsA(), paths)))
+              .setPHitAlternative(ReportBuilder.probability(BinomialEstimate.of(pair.hitsB(), paths)))
+              .setDifference(d)
+              .setStandardError(se)
+              .setIndependentStandardError(pair.independentStandardError())
+              .setCiLow(d - 1.96 * se)
+              .setCiHigh(d + 1.96 * se)
+              .setBaselineOnly(pair.onlyA())
+              .setAlternativeOnly(pair.onlyB()));
+    }
+    return out.build();
   }
 
   private static Progress progress(PlannedRun plan, chaincast.engine.Progress p) {

@@ -8,6 +8,7 @@ import chaincast.engine.MonteCarloEngine;
 import chaincast.model.Model;
 import chaincast.run.SimulationRunner;
 import chaincast.seed.ConsistencyAudit;
+import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.seed.SeedLoader;
 import chaincast.store.LazyScenarioStore;
 import chaincast.v1.ModelServiceGrpc;
@@ -58,7 +59,13 @@ public final class ChaincastServer {
     SimulationSpecValidator validator = new SimulationSpecValidator(model, config.limits(), runner.planner());
     this.store = new LazyScenarioStore(config.dataDir());
     this.simulation =
-        new SimulationServiceImpl(runner, validator, config.limits().maxConcurrentRuns(), store);
+        new SimulationServiceImpl(
+            runner,
+            validator,
+            config.limits().maxConcurrentRuns(),
+            store,
+            new SensitivityAnalysis(model, runner),
+            config.limits().maxPaths());
     this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner());
   }
 

@@ -139,6 +139,13 @@ class ModelServiceTest {
           c.getParameters().getBaseValue().getProvenance().getKind() != ProvenanceKind.PROVENANCE_KIND_UNSPECIFIED);
     }
     assertTrue(response.getShocks().hasCityWeight());
+    assertEquals(56, response.getCountCellsCount(), "the count cells of the pharma chain");
+    assertEquals(
+        java.util.Set.of("etdz-pharma-2020", "city-chains-2021"),
+        response.getObservationsList().stream().map(o -> o.getId()).collect(java.util.stream.Collectors.toSet()));
+    var zone = stub.listCells(ListCellsRequest.newBuilder().setChainId("zone_materials").build());
+    assertEquals(0, zone.getCountCellsCount());
+    assertEquals(0, zone.getObservationsCount(), "no observation touches the zone's own chains");
   }
 
   @Test
