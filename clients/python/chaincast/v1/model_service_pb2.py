@@ -15,7 +15,7 @@ from chaincast.v1 import audit_pb2 as chaincast_dot_v1_dot_audit__pb2
 from chaincast.v1 import model_pb2 as chaincast_dot_v1_dot_model__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n chaincast/v1/model_service.proto\x12\x0c\x63haincast.v1\x1a\x18\x63haincast/v1/audit.proto\x1a\x18\x63haincast/v1/model.proto\"\x14\n\x12ListRegionsRequest\"<\n\x13ListRegionsResponse\x12%\n\x07regions\x18\x01 \x03(\x0b\x32\x14.chaincast.v1.Region\"\x13\n\x11ListChainsRequest\"9\n\x12ListChainsResponse\x12#\n\x06\x63hains\x18\x01 \x03(\x0b\x32\x13.chaincast.v1.Chain\"\x12\n\x10ListPlansRequest\"6\n\x11ListPlansResponse\x12!\n\x05plans\x18\x01 \x03(\x0b\x32\x12.chaincast.v1.Plan\"\x98\x01\n\x12ListTargetsRequest\x12\x0f\n\x07plan_id\x18\x01 \x01(\t\x12\x0c\n\x04year\x18\x02 \x01(\x05\x12\x10\n\x08\x63hain_id\x18\x03 \x01(\t\x12\x11\n\tregion_id\x18\x04 \x01(\t\x12&\n\x04kind\x18\x05 \x01(\x0e\x32\x18.chaincast.v1.TargetKind\x12\x16\n\x0esimulated_only\x18\x06 \x01(\x08\"<\n\x13ListTargetsResponse\x12%\n\x07targets\x18\x01 \x03(\x0b\x32\x14.chaincast.v1.Target\"%\n\x12ListActualsRequest\x12\x0f\n\x07plan_id\x18\x01 \x01(\t\"<\n\x13ListActualsResponse\x12%\n\x07\x61\x63tuals\x18\x01 \x03(\x0b\x32\x14.chaincast.v1.Actual\"7\n\x10ListCellsRequest\x12\x10\n\x08\x63hain_id\x18\x01 \x01(\t\x12\x11\n\tregion_id\x18\x02 \x01(\t\"c\n\x11ListCellsResponse\x12!\n\x05\x63\x65lls\x18\x01 \x03(\x0b\x32\x12.chaincast.v1.Cell\x12+\n\x06shocks\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.ShockSettings\"*\n\x0fGetAuditRequest\x12\x17\n\x0fmismatches_only\x18\x01 \x01(\x08\"@\n\x10GetAuditResponse\x12,\n\x08\x66indings\x18\x01 \x03(\x0b\x32\x1a.chaincast.v1.AuditFinding2\xc2\x04\n\x0cModelService\x12R\n\x0bListRegions\x12 .chaincast.v1.ListRegionsRequest\x1a!.chaincast.v1.ListRegionsResponse\x12O\n\nListChains\x12\x1f.chaincast.v1.ListChainsRequest\x1a .chaincast.v1.ListChainsResponse\x12L\n\tListPlans\x12\x1e.chaincast.v1.ListPlansRequest\x1a\x1f.chaincast.v1.ListPlansResponse\x12R\n\x0bListTargets\x12 .chaincast.v1.ListTargetsRequest\x1a!.chaincast.v1.ListTargetsResponse\x12R\n\x0bListActuals\x12 .chaincast.v1.ListActualsRequest\x1a!.chaincast.v1.ListActualsResponse\x12L\n\tListCells\x12\x1e.chaincast.v1.ListCellsRequest\x1a\x1f.chaincast.v1.ListCellsResponse\x12I\n\x08GetAudit\x12\x1d.chaincast.v1.GetAuditRequest\x1a\x1e.chaincast.v1.GetAuditResponseB#\n\x0c\x63haincast.v1B\x11ModelServiceProtoP\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n chaincast/v1/model_service.proto\x12\x0c\x63haincast.v1\x1a\x18\x63haincast/v1/audit.proto\x1a\x18\x63haincast/v1/model.proto\"\x14\n\x12ListRegionsRequest\"<\n\x13ListRegionsResponse\x12%\n\x07regions\x18\x01 \x03(\x0b\x32\x14.chaincast.v1.Region\"\x13\n\x11ListChainsRequest\"9\n\x12ListChainsResponse\x12#\n\x06\x63hains\x18\x01 \x03(\x0b\x32\x13.chaincast.v1.Chain\"\x12\n\x10ListPlansRequest\"6\n\x11ListPlansResponse\x12!\n\x05plans\x18\x01 \x03(\x0b\x32\x12.chaincast.v1.Plan\"\x98\x01\n\x12ListTargetsRequest\x12\x0f\n\x07plan_id\x18\x01 \x01(\t\x12\x0c\n\x04year\x18\x02 \x01(\x05\x12\x10\n\x08\x63hain_id\x18\x03 \x01(\t\x12\x11\n\tregion_id\x18\x04 \x01(\t\x12&\n\x04kind\x18\x05 \x01(\x0e\x32\x18.chaincast.v1.TargetKind\x12\x16\n\x0esimulated_only\x18\x06 \x01(\x08\"<\n\x13ListTargetsResponse\x12%\n\x07targets\x18\x01 \x03(\x0b\x32\x14.chaincast.v1.Target\"%\n\x12ListActualsRequest\x12\x0f\n\x07plan_id\x18\x01 \x01(\t\"<\n\x13ListActualsResponse\x12%\n\x07\x61\x63tuals\x18\x01 \x03(\x0b\x32\x14.chaincast.v1.Actual\"7\n\x10ListCellsRequest\x12\x10\n\x08\x63hain_id\x18\x01 \x01(\t\x12\x11\n\tregion_id\x18\x02 \x01(\t\"\xc2\x01\n\x11ListCellsResponse\x12!\n\x05\x63\x65lls\x18\x01 \x03(\x0b\x32\x12.chaincast.v1.Cell\x12+\n\x06shocks\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.ShockSettings\x12,\n\x0b\x63ount_cells\x18\x03 \x03(\x0b\x32\x17.chaincast.v1.CountCell\x12/\n\x0cobservations\x18\x04 \x03(\x0b\x32\x19.chaincast.v1.Observation\"*\n\x0fGetAuditRequest\x12\x17\n\x0fmismatches_only\x18\x01 \x01(\x08\"@\n\x10GetAuditResponse\x12,\n\x08\x66indings\x18\x01 \x03(\x0b\x32\x1a.chaincast.v1.AuditFinding2\xc2\x04\n\x0cModelService\x12R\n\x0bListRegions\x12 .chaincast.v1.ListRegionsRequest\x1a!.chaincast.v1.ListRegionsResponse\x12O\n\nListChains\x12\x1f.chaincast.v1.ListChainsRequest\x1a .chaincast.v1.ListChainsResponse\x12L\n\tListPlans\x12\x1e.chaincast.v1.ListPlansRequest\x1a\x1f.chaincast.v1.ListPlansResponse\x12R\n\x0bListTargets\x12 .chaincast.v1.ListTargetsRequest\x1a!.chaincast.v1.ListTargetsResponse\x12R\n\x0bListActuals\x12 .chaincast.v1.ListActualsRequest\x1a!.chaincast.v1.ListActualsResponse\x12L\n\tListCells\x12\x1e.chaincast.v1.ListCellsRequest\x1a\x1f.chaincast.v1.ListCellsResponse\x12I\n\x08GetAudit\x12\x1d.chaincast.v1.GetAuditRequest\x1a\x1e.chaincast.v1.GetAuditResponseB#\n\x0c\x63haincast.v1B\x11ModelServiceProtoP\x01\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'chaincast.v1.model_service_pb2', globals())
@@ -45,12 +45,12 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _LISTACTUALSRESPONSE._serialized_end=658
   _LISTCELLSREQUEST._serialized_start=660
   _LISTCELLSREQUEST._serialized_end=715
-  _LISTCELLSRESPONSE._serialized_start=717
-  _LISTCELLSRESPONSE._serialized_end=816
-  _GETAUDITREQUEST._serialized_start=818
-  _GETAUDITREQUEST._serialized_end=860
-  _GETAUDITRESPONSE._serialized_start=862
-  _GETAUDITRESPONSE._serialized_end=926
-  _MODELSERVICE._serialized_start=929
-  _MODELSERVICE._serialized_end=1507
+  _LISTCELLSRESPONSE._serialized_start=718
+  _LISTCELLSRESPONSE._serialized_end=912
+  _GETAUDITREQUEST._serialized_start=914
+  _GETAUDITREQUEST._serialized_end=956
+  _GETAUDITRESPONSE._serialized_start=958
+  _GETAUDITRESPONSE._serialized_end=1022
+  _MODELSERVICE._serialized_start=1025
+  _MODELSERVICE._serialized_end=1603
 # @@protoc_insertion_point(module_scope)

@@ -40,12 +40,16 @@ class ListCellsRequest(_message.Message):
     def __init__(self, chain_id: _Optional[str] = ..., region_id: _Optional[str] = ...) -> None: ...
 
 class ListCellsResponse(_message.Message):
-    __slots__ = ["cells", "shocks"]
+    __slots__ = ["cells", "count_cells", "observations", "shocks"]
     CELLS_FIELD_NUMBER: _ClassVar[int]
+    COUNT_CELLS_FIELD_NUMBER: _ClassVar[int]
+    OBSERVATIONS_FIELD_NUMBER: _ClassVar[int]
     SHOCKS_FIELD_NUMBER: _ClassVar[int]
     cells: _containers.RepeatedCompositeFieldContainer[_model_pb2.Cell]
+    count_cells: _containers.RepeatedCompositeFieldContainer[_model_pb2.CountCell]
+    observations: _containers.RepeatedCompositeFieldContainer[_model_pb2.Observation]
     shocks: _model_pb2.ShockSettings
-    def __init__(self, cells: _Optional[_Iterable[_Union[_model_pb2.Cell, _Mapping]]] = ..., shocks: _Optional[_Union[_model_pb2.ShockSettings, _Mapping]] = ...) -> None: ...
+    def __init__(self, cells: _Optional[_Iterable[_Union[_model_pb2.Cell, _Mapping]]] = ..., shocks: _Optional[_Union[_model_pb2.ShockSettings, _Mapping]] = ..., count_cells: _Optional[_Iterable[_Union[_model_pb2.CountCell, _Mapping]]] = ..., observations: _Optional[_Iterable[_Union[_model_pb2.Observation, _Mapping]]] = ...) -> None: ...
 
 class ListChainsRequest(_message.Message):
     __slots__ = []

@@ -15,7 +15,7 @@ from chaincast.v1 import model_pb2 as chaincast_dot_v1_dot_model__pb2
 from chaincast.v1 import scenario_pb2 as chaincast_dot_v1_dot_scenario__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%chaincast/v1/simulation_service.proto\x12\x0c\x63haincast.v1\x1a\x18\x63haincast/v1/model.proto\x1a\x1b\x63haincast/v1/scenario.proto\"i\n\x0fTargetSelection\x12\x12\n\ntarget_ids\x18\x01 \x03(\t\x12\x0f\n\x07plan_id\x18\x02 \x01(\t\x12\x0c\n\x04year\x18\x03 \x01(\x05\x12\x10\n\x08\x63hain_id\x18\x04 \x01(\t\x12\x11\n\tregion_id\x18\x05 \x01(\t\"2\n\tPrecision\x12\x12\n\nhalf_width\x18\x01 \x01(\x01\x12\x11\n\tmax_paths\x18\x02 \x01(\x03\"r\n\x07Subject\x12\x11\n\x07\x63\x65ll_id\x18\x01 \x01(\tH\x00\x12\x12\n\x08\x63hain_id\x18\x02 \x01(\tH\x00\x12\x13\n\tregion_id\x18\x03 \x01(\tH\x00\x12\x13\n\ttarget_id\x18\x04 \x01(\tH\x00\x12\x0e\n\x04\x63ity\x18\x05 \x01(\x08H\x00\x42\x06\n\x04kind\"4\n\nFanRequest\x12&\n\x07subject\x18\x01 \x01(\x0b\x32\x15.chaincast.v1.Subject\".\n\x0cJointRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\ntarget_ids\x18\x02 \x03(\t\"\x95\x04\n\x0eSimulationSpec\x12.\n\x07targets\x18\x01 \x01(\x0b\x32\x1d.chaincast.v1.TargetSelection\x12\x0f\n\x05paths\x18\x02 \x01(\x03H\x00\x12,\n\tprecision\x18\x03 \x01(\x0b\x32\x17.chaincast.v1.PrecisionH\x00\x12\x11\n\x04seed\x18\x04 \x01(\x04H\x02\x88\x01\x01\x12\x14\n\x0chorizon_year\x18\x05 \x01(\x05\x12\x13\n\x0bpercentiles\x18\x06 \x03(\x01\x12&\n\x04\x66\x61ns\x18\x07 \x03(\x0b\x32\x18.chaincast.v1.FanRequest\x12-\n\toverrides\x18\x08 \x03(\x0b\x32\x1a.chaincast.v1.CellOverride\x12)\n\x05joint\x18\t \x03(\x0b\x32\x1a.chaincast.v1.JointRequest\x12;\n\x12shock_distribution\x18\n \x01(\x0e\x32\x1f.chaincast.v1.ShockDistribution\x12\x15\n\x0bscenario_id\x18\x0b \x01(\tH\x01\x12;\n\x10inline_overrides\x18\x0c \x01(\x0b\x32\x1f.chaincast.v1.ScenarioOverridesH\x01\x12\"\n\x1aignore_seeded_observations\x18\r \x01(\x08\x42\n\n\x08stoppingB\n\n\x08scenarioB\x07\n\x05_seed\"=\n\x0fSimulateRequest\x12*\n\x04spec\x18\x01 \x01(\x0b\x32\x1c.chaincast.v1.SimulationSpec\"B\n\x10SimulateResponse\x12.\n\x06report\x18\x01 \x01(\x0b\x32\x1e.chaincast.v1.SimulationReport\"C\n\x15SimulateStreamRequest\x12*\n\x04spec\x18\x01 \x01(\x0b\x32\x1c.chaincast.v1.SimulationSpec\"\x7f\n\x16SimulateStreamResponse\x12*\n\x08progress\x18\x01 \x01(\x0b\x32\x16.chaincast.v1.ProgressH\x00\x12\x30\n\x06report\x18\x02 \x01(\x0b\x32\x1e.chaincast.v1.SimulationReportH\x00\x42\x07\n\x05\x65vent\"u\n\x0bProbability\x12\x10\n\x08\x65stimate\x18\x01 \x01(\x01\x12\x16\n\x0estandard_error\x18\x02 \x01(\x01\x12\x0e\n\x06\x63i_low\x18\x03 \x01(\x01\x12\x0f\n\x07\x63i_high\x18\x04 \x01(\x01\x12\x0c\n\x04hits\x18\x05 \x01(\x03\x12\r\n\x05paths\x18\x06 \x01(\x03\"4\n\x0fPercentileValue\x12\x12\n\npercentile\x18\x01 \x01(\x01\x12\r\n\x05value\x18\x02 \x01(\x01\"\xe6\x03\n\nTargetOdds\x12\x11\n\ttarget_id\x18\x01 \x01(\t\x12)\n\x04name\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12\x0f\n\x07plan_id\x18\x03 \x01(\t\x12\x0c\n\x04year\x18\x04 \x01(\x05\x12\x14\n\x0ctarget_value\x18\x05 \x01(\x01\x12 \n\x04unit\x18\x06 \x01(\x0e\x32\x12.chaincast.v1.Unit\x12,\n\ncomparison\x18\x07 \x01(\x0e\x32\x18.chaincast.v1.Comparison\x12(\n\x05p_hit\x18\x08 \x01(\x0b\x32\x19.chaincast.v1.Probability\x12\x0e\n\x06median\x18\t \x01(\x01\x12\x0c\n\x04mean\x18\n \x01(\x01\x12\x32\n\x0bpercentiles\x18\x0b \x03(\x0b\x32\x1d.chaincast.v1.PercentileValue\x12\x12\n\nbase_value\x18\x0c \x01(\x01\x12\x11\n\tbase_year\x18\r \x01(\x05\x12\x17\n\x0frequired_growth\x18\x0e \x01(\x01\x12\x15\n\rmedian_growth\x18\x0f \x01(\x01\x12\x1a\n\x12\x65xpected_shortfall\x18\x10 \x01(\x01\x12&\n\x04kind\x18\x11 \x01(\x0e\x32\x18.chaincast.v1.TargetKind\"\x9a\x01\n\tJointOdds\x12\n\n\x02id\x18\x01 \x01(\t\x12)\n\x04name\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12\x12\n\ntarget_ids\x18\x03 \x03(\t\x12,\n\tp_all_hit\x18\x04 \x01(\x0b\x32\x19.chaincast.v1.Probability\x12\x14\n\x0cmin_marginal\x18\x05 \x01(\x01\"K\n\x07\x46\x61nYear\x12\x0c\n\x04year\x18\x01 \x01(\x05\x12\x32\n\x0bpercentiles\x18\x02 \x03(\x0b\x32\x1d.chaincast.v1.PercentileValue\"\xa0\x01\n\x03\x46\x61n\x12&\n\x07subject\x18\x01 \x01(\x0b\x32\x15.chaincast.v1.Subject\x12)\n\x04name\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12 \n\x04unit\x18\x03 \x01(\x0e\x32\x12.chaincast.v1.Unit\x12$\n\x05years\x18\x04 \x03(\x0b\x32\x15.chaincast.v1.FanYear\"2\n\rSkippedTarget\x12\x11\n\ttarget_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"r\n\x0f\x41ssumptionInUse\x12\x0f\n\x07\x63\x65ll_id\x18\x01 \x01(\t\x12\x11\n\tparameter\x18\x02 \x01(\t\x12\r\n\x05value\x18\x03 \x01(\x01\x12,\n\nprovenance\x18\x04 \x01(\x0b\x32\x18.chaincast.v1.Provenance\"\x98\x02\n\x07RunInfo\x12\r\n\x05paths\x18\x01 \x01(\x03\x12\x0c\n\x04seed\x18\x02 \x01(\x04\x12\x14\n\x0chorizon_year\x18\x03 \x01(\x05\x12-\n\x0bstop_reason\x18\x04 \x01(\x0e\x32\x18.chaincast.v1.StopReason\x12\x16\n\x0emax_half_width\x18\x05 \x01(\x01\x12\x19\n\x11wanted_half_width\x18\x06 \x01(\x01\x12;\n\x12shock_distribution\x18\x07 \x01(\x0e\x32\x1f.chaincast.v1.ShockDistribution\x12\x16\n\x0e\x65lapsed_millis\x18\x08 \x01(\x03\x12\x0f\n\x07threads\x18\t \x01(\x05\x12\x12\n\nblock_size\x18\n \x01(\x05\"\xc9\x01\n\x10ObservationInUse\x12\x16\n\x0eobservation_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x65ll_id\x18\x02 \x01(\t\x12\x0c\n\x04year\x18\x03 \x01(\x05\x12\r\n\x05value\x18\x04 \x01(\x01\x12\r\n\x05split\x18\x05 \x01(\x08\x12\r\n\x05share\x18\x06 \x01(\x01\x12\x13\n\x0bgroup_value\x18\x07 \x01(\x01\x12,\n\nprovenance\x18\x08 \x01(\x0b\x32\x18.chaincast.v1.Provenance\x12\x0e\n\x06source\x18\t \x01(\t\"\xeb\x02\n\x10SimulationReport\x12\"\n\x03run\x18\x01 \x01(\x0b\x32\x15.chaincast.v1.RunInfo\x12&\n\x04odds\x18\x02 \x03(\x0b\x32\x18.chaincast.v1.TargetOdds\x12&\n\x05joint\x18\x03 \x03(\x0b\x32\x17.chaincast.v1.JointOdds\x12\x1f\n\x04\x66\x61ns\x18\x04 \x03(\x0b\x32\x11.chaincast.v1.Fan\x12,\n\x07skipped\x18\x05 \x03(\x0b\x32\x1b.chaincast.v1.SkippedTarget\x12\x32\n\x0b\x61ssumptions\x18\x06 \x03(\x0b\x32\x1d.chaincast.v1.AssumptionInUse\x12\x34\n\x0cobservations\x18\x07 \x03(\x0b\x32\x1e.chaincast.v1.ObservationInUse\x12\x13\n\x0bscenario_id\x18\x08 \x01(\t\x12\x15\n\rscenario_etag\x18\t \x01(\t\"\x97\x01\n\x08Progress\x12\x12\n\npaths_done\x18\x01 \x01(\x03\x12\x15\n\rpaths_planned\x18\x02 \x01(\x03\x12\x30\n\testimates\x18\x03 \x03(\x0b\x32\x1d.chaincast.v1.RunningEstimate\x12\x16\n\x0emax_half_width\x18\x04 \x01(\x01\x12\x16\n\x0e\x65lapsed_millis\x18\x05 \x01(\x03\"N\n\x0fRunningEstimate\x12\x11\n\ttarget_id\x18\x01 \x01(\t\x12(\n\x05p_hit\x18\x02 \x01(\x0b\x32\x19.chaincast.v1.Probability*\x82\x01\n\nStopReason\x12\x1b\n\x17STOP_REASON_UNSPECIFIED\x10\x00\x12\x1a\n\x16STOP_REASON_PATHS_DONE\x10\x01\x12!\n\x1dSTOP_REASON_PRECISION_REACHED\x10\x02\x12\x18\n\x14STOP_REASON_PATH_CAP\x10\x03\x32\xbd\x01\n\x11SimulationService\x12I\n\x08Simulate\x12\x1d.chaincast.v1.SimulateRequest\x1a\x1e.chaincast.v1.SimulateResponse\x12]\n\x0eSimulateStream\x12#.chaincast.v1.SimulateStreamRequest\x1a$.chaincast.v1.SimulateStreamResponse0\x01\x42(\n\x0c\x63haincast.v1B\x16SimulationServiceProtoP\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%chaincast/v1/simulation_service.proto\x12\x0c\x63haincast.v1\x1a\x18\x63haincast/v1/model.proto\x1a\x1b\x63haincast/v1/scenario.proto\"i\n\x0fTargetSelection\x12\x12\n\ntarget_ids\x18\x01 \x03(\t\x12\x0f\n\x07plan_id\x18\x02 \x01(\t\x12\x0c\n\x04year\x18\x03 \x01(\x05\x12\x10\n\x08\x63hain_id\x18\x04 \x01(\t\x12\x11\n\tregion_id\x18\x05 \x01(\t\"2\n\tPrecision\x12\x12\n\nhalf_width\x18\x01 \x01(\x01\x12\x11\n\tmax_paths\x18\x02 \x01(\x03\"r\n\x07Subject\x12\x11\n\x07\x63\x65ll_id\x18\x01 \x01(\tH\x00\x12\x12\n\x08\x63hain_id\x18\x02 \x01(\tH\x00\x12\x13\n\tregion_id\x18\x03 \x01(\tH\x00\x12\x13\n\ttarget_id\x18\x04 \x01(\tH\x00\x12\x0e\n\x04\x63ity\x18\x05 \x01(\x08H\x00\x42\x06\n\x04kind\"4\n\nFanRequest\x12&\n\x07subject\x18\x01 \x01(\x0b\x32\x15.chaincast.v1.Subject\".\n\x0cJointRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\ntarget_ids\x18\x02 \x03(\t\"\x95\x04\n\x0eSimulationSpec\x12.\n\x07targets\x18\x01 \x01(\x0b\x32\x1d.chaincast.v1.TargetSelection\x12\x0f\n\x05paths\x18\x02 \x01(\x03H\x00\x12,\n\tprecision\x18\x03 \x01(\x0b\x32\x17.chaincast.v1.PrecisionH\x00\x12\x11\n\x04seed\x18\x04 \x01(\x04H\x02\x88\x01\x01\x12\x14\n\x0chorizon_year\x18\x05 \x01(\x05\x12\x13\n\x0bpercentiles\x18\x06 \x03(\x01\x12&\n\x04\x66\x61ns\x18\x07 \x03(\x0b\x32\x18.chaincast.v1.FanRequest\x12-\n\toverrides\x18\x08 \x03(\x0b\x32\x1a.chaincast.v1.CellOverride\x12)\n\x05joint\x18\t \x03(\x0b\x32\x1a.chaincast.v1.JointRequest\x12;\n\x12shock_distribution\x18\n \x01(\x0e\x32\x1f.chaincast.v1.ShockDistribution\x12\x15\n\x0bscenario_id\x18\x0b \x01(\tH\x01\x12;\n\x10inline_overrides\x18\x0c \x01(\x0b\x32\x1f.chaincast.v1.ScenarioOverridesH\x01\x12\"\n\x1aignore_seeded_observations\x18\r \x01(\x08\x42\n\n\x08stoppingB\n\n\x08scenarioB\x07\n\x05_seed\"\x80\x01\n\x0eScenarioChoice\x12\x10\n\x06seeded\x18\x01 \x01(\x08H\x00\x12\x15\n\x0bscenario_id\x18\x02 \x01(\tH\x00\x12;\n\x10inline_overrides\x18\x03 \x01(\x0b\x32\x1f.chaincast.v1.ScenarioOverridesH\x00\x42\x08\n\x06\x63hoice\"\x9f\x01\n\x0e\x43ompareRequest\x12*\n\x04spec\x18\x01 \x01(\x0b\x32\x1c.chaincast.v1.SimulationSpec\x12.\n\x08\x62\x61seline\x18\x02 \x01(\x0b\x32\x1c.chaincast.v1.ScenarioChoice\x12\x31\n\x0b\x61lternative\x18\x03 \x01(\x0b\x32\x1c.chaincast.v1.ScenarioChoice\"\xdb\x02\n\x10TargetDifference\x12\x11\n\ttarget_id\x18\x01 \x01(\t\x12)\n\x04name\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12\x31\n\x0ep_hit_baseline\x18\x03 \x01(\x0b\x32\x19.chaincast.v1.Probability\x12\x34\n\x11p_hit_alternative\x18\x04 \x01(\x0b\x32\x19.chaincast.v1.Probability\x12\x12\n\ndifference\x18\x05 \x01(\x01\x12\x16\n\x0estandard_error\x18\x06 \x01(\x01\x12\"\n\x1aindependent_standard_error\x18\x07 \x01(\x01\x12\x0e\n\x06\x63i_low\x18\x08 \x01(\x01\x12\x0f\n\x07\x63i_high\x18\t \x01(\x01\x12\x15\n\rbaseline_only\x18\n \x01(\x03\x12\x18\n\x10\x61lternative_only\x18\x0b \x01(\x03\"\x87\x02\n\x12ScenarioComparison\x12\"\n\x03run\x18\x01 \x01(\x0b\x32\x15.chaincast.v1.RunInfo\x12/\n\x07targets\x18\x02 \x03(\x0b\x32\x1e.chaincast.v1.TargetDifference\x12,\n\x07skipped\x18\x03 \x03(\x0b\x32\x1b.chaincast.v1.SkippedTarget\x12\x1c\n\x14\x62\x61seline_scenario_id\x18\x04 \x01(\t\x12\x15\n\rbaseline_etag\x18\x05 \x01(\t\x12\x1f\n\x17\x61lternative_scenario_id\x18\x06 \x01(\t\x12\x18\n\x10\x61lternative_etag\x18\x07 \x01(\t\"G\n\x0f\x43ompareResponse\x12\x34\n\ncomparison\x18\x01 \x01(\x0b\x32 .chaincast.v1.ScenarioComparison\"S\n\x12SensitivityRequest\x12*\n\x04spec\x18\x01 \x01(\x0b\x32\x1c.chaincast.v1.SimulationSpec\x12\x11\n\ttarget_id\x18\x02 \x01(\t\"\xdc\x02\n\nTornadoBar\x12\x10\n\x08input_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x65ll_id\x18\x02 \x01(\t\x12\x11\n\tparameter\x18\x03 \x01(\t\x12\r\n\x05value\x18\x04 \x01(\x01\x12\x11\n\tlow_value\x18\x05 \x01(\x01\x12\x12\n\nhigh_value\x18\x06 \x01(\x01\x12\x0c\n\x04step\x18\x07 \x01(\t\x12,\n\tp_hit_low\x18\x08 \x01(\x0b\x32\x19.chaincast.v1.Probability\x12-\n\np_hit_high\x18\t \x01(\x0b\x32\x19.chaincast.v1.Probability\x12\x16\n\x0e\x64ifference_low\x18\n \x01(\x01\x12\x1a\n\x12standard_error_low\x18\x0b \x01(\x01\x12\x17\n\x0f\x64ifference_high\x18\x0c \x01(\x01\x12\x1b\n\x13standard_error_high\x18\r \x01(\x01\x12\r\n\x05swing\x18\x0e \x01(\x01\"O\n\x0fImportanceInput\x12\x10\n\x08input_id\x18\x01 \x01(\t\x12\x15\n\rshapley_share\x18\x02 \x01(\x01\x12\x13\n\x0b\x63orrelation\x18\x03 \x01(\x01\"\x9b\x01\n\x12VarianceImportance\x12\x0e\n\x06output\x18\x01 \x01(\t\x12\x10\n\x08variance\x18\x02 \x01(\x01\x12\x17\n\x0f\x65xplained_share\x18\x03 \x01(\x01\x12-\n\x06inputs\x18\x04 \x03(\x0b\x32\x1d.chaincast.v1.ImportanceInput\x12\r\n\x05paths\x18\x05 \x01(\x03\x12\x0c\n\x04note\x18\x06 \x01(\t\"\xac\x02\n\x11SensitivityReport\x12\"\n\x03run\x18\x01 \x01(\x0b\x32\x15.chaincast.v1.RunInfo\x12\x11\n\ttarget_id\x18\x02 \x01(\t\x12)\n\x04name\x18\x03 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12(\n\x05p_hit\x18\x04 \x01(\x0b\x32\x19.chaincast.v1.Probability\x12)\n\x07tornado\x18\x05 \x03(\x0b\x32\x18.chaincast.v1.TornadoBar\x12\x34\n\nimportance\x18\x06 \x01(\x0b\x32 .chaincast.v1.VarianceImportance\x12\x13\n\x0bscenario_id\x18\x07 \x01(\t\x12\x15\n\rscenario_etag\x18\x08 \x01(\t\"F\n\x13SensitivityResponse\x12/\n\x06report\x18\x01 \x01(\x0b\x32\x1f.chaincast.v1.SensitivityReport\"=\n\x0fSimulateRequest\x12*\n\x04spec\x18\x01 \x01(\x0b\x32\x1c.chaincast.v1.SimulationSpec\"B\n\x10SimulateResponse\x12.\n\x06report\x18\x01 \x01(\x0b\x32\x1e.chaincast.v1.SimulationReport\"C\n\x15SimulateStreamRequest\x12*\n\x04spec\x18\x01 \x01(\x0b\x32\x1c.chaincast.v1.SimulationSpec\"\x7f\n\x16SimulateStreamResponse\x12*\n\x08progress\x18\x01 \x01(\x0b\x32\x16.chaincast.v1.ProgressH\x00\x12\x30\n\x06report\x18\x02 \x01(\x0b\x32\x1e.chaincast.v1.SimulationReportH\x00\x42\x07\n\x05\x65vent\"u\n\x0bProbability\x12\x10\n\x08\x65stimate\x18\x01 \x01(\x01\x12\x16\n\x0estandard_error\x18\x02 \x01(\x01\x12\x0e\n\x06\x63i_low\x18\x03 \x01(\x01\x12\x0f\n\x07\x63i_high\x18\x04 \x01(\x01\x12\x0c\n\x04hits\x18\x05 \x01(\x03\x12\r\n\x05paths\x18\x06 \x01(\x03\"4\n\x0fPercentileValue\x12\x12\n\npercentile\x18\x01 \x01(\x01\x12\r\n\x05value\x18\x02 \x01(\x01\"\xe6\x03\n\nTargetOdds\x12\x11\n\ttarget_id\x18\x01 \x01(\t\x12)\n\x04name\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12\x0f\n\x07plan_id\x18\x03 \x01(\t\x12\x0c\n\x04year\x18\x04 \x01(\x05\x12\x14\n\x0ctarget_value\x18\x05 \x01(\x01\x12 \n\x04unit\x18\x06 \x01(\x0e\x32\x12.chaincast.v1.Unit\x12,\n\ncomparison\x18\x07 \x01(\x0e\x32\x18.chaincast.v1.Comparison\x12(\n\x05p_hit\x18\x08 \x01(\x0b\x32\x19.chaincast.v1.Probability\x12\x0e\n\x06median\x18\t \x01(\x01\x12\x0c\n\x04mean\x18\n \x01(\x01\x12\x32\n\x0bpercentiles\x18\x0b \x03(\x0b\x32\x1d.chaincast.v1.PercentileValue\x12\x12\n\nbase_value\x18\x0c \x01(\x01\x12\x11\n\tbase_year\x18\r \x01(\x05\x12\x17\n\x0frequired_growth\x18\x0e \x01(\x01\x12\x15\n\rmedian_growth\x18\x0f \x01(\x01\x12\x1a\n\x12\x65xpected_shortfall\x18\x10 \x01(\x01\x12&\n\x04kind\x18\x11 \x01(\x0e\x32\x18.chaincast.v1.TargetKind\"\x9a\x01\n\tJointOdds\x12\n\n\x02id\x18\x01 \x01(\t\x12)\n\x04name\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12\x12\n\ntarget_ids\x18\x03 \x03(\t\x12,\n\tp_all_hit\x18\x04 \x01(\x0b\x32\x19.chaincast.v1.Probability\x12\x14\n\x0cmin_marginal\x18\x05 \x01(\x01\"K\n\x07\x46\x61nYear\x12\x0c\n\x04year\x18\x01 \x01(\x05\x12\x32\n\x0bpercentiles\x18\x02 \x03(\x0b\x32\x1d.chaincast.v1.PercentileValue\"\xa0\x01\n\x03\x46\x61n\x12&\n\x07subject\x18\x01 \x01(\x0b\x32\x15.chaincast.v1.Subject\x12)\n\x04name\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12 \n\x04unit\x18\x03 \x01(\x0e\x32\x12.chaincast.v1.Unit\x12$\n\x05years\x18\x04 \x03(\x0b\x32\x15.chaincast.v1.FanYear\"2\n\rSkippedTarget\x12\x11\n\ttarget_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"r\n\x0f\x41ssumptionInUse\x12\x0f\n\x07\x63\x65ll_id\x18\x01 \x01(\t\x12\x11\n\tparameter\x18\x02 \x01(\t\x12\r\n\x05value\x18\x03 \x01(\x01\x12,\n\nprovenance\x18\x04 \x01(\x0b\x32\x18.chaincast.v1.Provenance\"\x98\x02\n\x07RunInfo\x12\r\n\x05paths\x18\x01 \x01(\x03\x12\x0c\n\x04seed\x18\x02 \x01(\x04\x12\x14\n\x0chorizon_year\x18\x03 \x01(\x05\x12-\n\x0bstop_reason\x18\x04 \x01(\x0e\x32\x18.chaincast.v1.StopReason\x12\x16\n\x0emax_half_width\x18\x05 \x01(\x01\x12\x19\n\x11wanted_half_width\x18\x06 \x01(\x01\x12;\n\x12shock_distribution\x18\x07 \x01(\x0e\x32\x1f.chaincast.v1.ShockDistribution\x12\x16\n\x0e\x65lapsed_millis\x18\x08 \x01(\x03\x12\x0f\n\x07threads\x18\t \x01(\x05\x12\x12\n\nblock_size\x18\n \x01(\x05\"\xc9\x01\n\x10ObservationInUse\x12\x16\n\x0eobservation_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x65ll_id\x18\x02 \x01(\t\x12\x0c\n\x04year\x18\x03 \x01(\x05\x12\r\n\x05value\x18\x04 \x01(\x01\x12\r\n\x05split\x18\x05 \x01(\x08\x12\r\n\x05share\x18\x06 \x01(\x01\x12\x13\n\x0bgroup_value\x18\x07 \x01(\x01\x12,\n\nprovenance\x18\x08 \x01(\x0b\x32\x18.chaincast.v1.Provenance\x12\x0e\n\x06source\x18\t \x01(\t\"\xeb\x02\n\x10SimulationReport\x12\"\n\x03run\x18\x01 \x01(\x0b\x32\x15.chaincast.v1.RunInfo\x12&\n\x04odds\x18\x02 \x03(\x0b\x32\x18.chaincast.v1.TargetOdds\x12&\n\x05joint\x18\x03 \x03(\x0b\x32\x17.chaincast.v1.JointOdds\x12\x1f\n\x04\x66\x61ns\x18\x04 \x03(\x0b\x32\x11.chaincast.v1.Fan\x12,\n\x07skipped\x18\x05 \x03(\x0b\x32\x1b.chaincast.v1.SkippedTarget\x12\x32\n\x0b\x61ssumptions\x18\x06 \x03(\x0b\x32\x1d.chaincast.v1.AssumptionInUse\x12\x34\n\x0cobservations\x18\x07 \x03(\x0b\x32\x1e.chaincast.v1.ObservationInUse\x12\x13\n\x0bscenario_id\x18\x08 \x01(\t\x12\x15\n\rscenario_etag\x18\t \x01(\t\"\x97\x01\n\x08Progress\x12\x12\n\npaths_done\x18\x01 \x01(\x03\x12\x15\n\rpaths_planned\x18\x02 \x01(\x03\x12\x30\n\testimates\x18\x03 \x03(\x0b\x32\x1d.chaincast.v1.RunningEstimate\x12\x16\n\x0emax_half_width\x18\x04 \x01(\x01\x12\x16\n\x0e\x65lapsed_millis\x18\x05 \x01(\x03\"N\n\x0fRunningEstimate\x12\x11\n\ttarget_id\x18\x01 \x01(\t\x12(\n\x05p_hit\x18\x02 \x01(\x0b\x32\x19.chaincast.v1.Probability*\x82\x01\n\nStopReason\x12\x1b\n\x17STOP_REASON_UNSPECIFIED\x10\x00\x12\x1a\n\x16STOP_REASON_PATHS_DONE\x10\x01\x12!\n\x1dSTOP_REASON_PRECISION_REACHED\x10\x02\x12\x18\n\x14STOP_REASON_PATH_CAP\x10\x03\x32\xd9\x02\n\x11SimulationService\x12I\n\x08Simulate\x12\x1d.chaincast.v1.SimulateRequest\x1a\x1e.chaincast.v1.SimulateResponse\x12]\n\x0eSimulateStream\x12#.chaincast.v1.SimulateStreamRequest\x1a$.chaincast.v1.SimulateStreamResponse0\x01\x12\x46\n\x07\x43ompare\x12\x1c.chaincast.v1.CompareRequest\x1a\x1d.chaincast.v1.CompareResponse\x12R\n\x0bSensitivity\x12 .chaincast.v1.SensitivityRequest\x1a!.chaincast.v1.SensitivityResponseB(\n\x0c\x63haincast.v1B\x16SimulationServiceProtoP\x01\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'chaincast.v1.simulation_service_pb2', globals())
@@ -23,8 +23,8 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\n\014chaincast.v1B\026SimulationServiceProtoP\001'
-  _STOPREASON._serialized_start=3667
-  _STOPREASON._serialized_end=3797
+  _STOPREASON._serialized_start=5699
+  _STOPREASON._serialized_end=5829
   _TARGETSELECTION._serialized_start=110
   _TARGETSELECTION._serialized_end=215
   _PRECISION._serialized_start=217
@@ -37,40 +37,62 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _JOINTREQUEST._serialized_end=485
   _SIMULATIONSPEC._serialized_start=488
   _SIMULATIONSPEC._serialized_end=1021
-  _SIMULATEREQUEST._serialized_start=1023
-  _SIMULATEREQUEST._serialized_end=1084
-  _SIMULATERESPONSE._serialized_start=1086
-  _SIMULATERESPONSE._serialized_end=1152
-  _SIMULATESTREAMREQUEST._serialized_start=1154
-  _SIMULATESTREAMREQUEST._serialized_end=1221
-  _SIMULATESTREAMRESPONSE._serialized_start=1223
-  _SIMULATESTREAMRESPONSE._serialized_end=1350
-  _PROBABILITY._serialized_start=1352
-  _PROBABILITY._serialized_end=1469
-  _PERCENTILEVALUE._serialized_start=1471
-  _PERCENTILEVALUE._serialized_end=1523
-  _TARGETODDS._serialized_start=1526
-  _TARGETODDS._serialized_end=2012
-  _JOINTODDS._serialized_start=2015
-  _JOINTODDS._serialized_end=2169
-  _FANYEAR._serialized_start=2171
-  _FANYEAR._serialized_end=2246
-  _FAN._serialized_start=2249
-  _FAN._serialized_end=2409
-  _SKIPPEDTARGET._serialized_start=2411
-  _SKIPPEDTARGET._serialized_end=2461
-  _ASSUMPTIONINUSE._serialized_start=2463
-  _ASSUMPTIONINUSE._serialized_end=2577
-  _RUNINFO._serialized_start=2580
-  _RUNINFO._serialized_end=2860
-  _OBSERVATIONINUSE._serialized_start=2863
-  _OBSERVATIONINUSE._serialized_end=3064
-  _SIMULATIONREPORT._serialized_start=3067
-  _SIMULATIONREPORT._serialized_end=3430
-  _PROGRESS._serialized_start=3433
-  _PROGRESS._serialized_end=3584
-  _RUNNINGESTIMATE._serialized_start=3586
-  _RUNNINGESTIMATE._serialized_end=3664
-  _SIMULATIONSERVICE._serialized_start=3800
-  _SIMULATIONSERVICE._serialized_end=3989
+  _SCENARIOCHOICE._serialized_start=1024
+  _SCENARIOCHOICE._serialized_end=1152
+  _COMPAREREQUEST._serialized_start=1155
+  _COMPAREREQUEST._serialized_end=1314
+  _TARGETDIFFERENCE._serialized_start=1317
+  _TARGETDIFFERENCE._serialized_end=1664
+  _SCENARIOCOMPARISON._serialized_start=1667
+  _SCENARIOCOMPARISON._serialized_end=1930
+  _COMPARERESPONSE._serialized_start=1932
+  _COMPARERESPONSE._serialized_end=2003
+  _SENSITIVITYREQUEST._serialized_start=2005
+  _SENSITIVITYREQUEST._serialized_end=2088
+  _TORNADOBAR._serialized_start=2091
+  _TORNADOBAR._serialized_end=2439
+  _IMPORTANCEINPUT._serialized_start=2441
+  _IMPORTANCEINPUT._serialized_end=2520
+  _VARIANCEIMPORTANCE._serialized_start=2523
+  _VARIANCEIMPORTANCE._serialized_end=2678
+  _SENSITIVITYREPORT._serialized_start=2681
+  _SENSITIVITYREPORT._serialized_end=2981
+  _SENSITIVITYRESPONSE._serialized_start=2983
+  _SENSITIVITYRESPONSE._serialized_end=3053
+  _SIMULATEREQUEST._serialized_start=3055
+  _SIMULATEREQUEST._serialized_end=3116
+  _SIMULATERESPONSE._serialized_start=3118
+  _SIMULATERESPONSE._serialized_end=3184
+  _SIMULATESTREAMREQUEST._serialized_start=3186
+  _SIMULATESTREAMREQUEST._serialized_end=3253
+  _SIMULATESTREAMRESPONSE._serialized_start=3255
+  _SIMULATESTREAMRESPONSE._serialized_end=3382
+  _PROBABILITY._serialized_start=3384
+  _PROBABILITY._serialized_end=3501
+  _PERCENTILEVALUE._serialized_start=3503
+  _PERCENTILEVALUE._serialized_end=3555
+  _TARGETODDS._serialized_start=3558
+  _TARGETODDS._serialized_end=4044
+  _JOINTODDS._serialized_start=4047
+  _JOINTODDS._serialized_end=4201
+  _FANYEAR._serialized_start=4203
+  _FANYEAR._serialized_end=4278
+  _FAN._serialized_start=4281
+  _FAN._serialized_end=4441
+  _SKIPPEDTARGET._serialized_start=4443
+  _SKIPPEDTARGET._serialized_end=4493
+  _ASSUMPTIONINUSE._serialized_start=4495
+  _ASSUMPTIONINUSE._serialized_end=4609
+  _RUNINFO._serialized_start=4612
+  _RUNINFO._serialized_end=4892
+  _OBSERVATIONINUSE._serialized_start=4895
+  _OBSERVATIONINUSE._serialized_end=5096
+  _SIMULATIONREPORT._serialized_start=5099
+  _SIMULATIONREPORT._serialized_end=5462
+  _PROGRESS._serialized_start=5465
+  _PROGRESS._serialized_end=5616
+  _RUNNINGESTIMATE._serialized_start=5618
+  _RUNNINGESTIMATE._serialized_end=5696
+  _SIMULATIONSERVICE._serialized_start=5832
+  _SIMULATIONSERVICE._serialized_end=6177
 # @@protoc_insertion_point(module_scope)

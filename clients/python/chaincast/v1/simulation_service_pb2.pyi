@@ -24,6 +24,22 @@ class AssumptionInUse(_message.Message):
     value: float
     def __init__(self, cell_id: _Optional[str] = ..., parameter: _Optional[str] = ..., value: _Optional[float] = ..., provenance: _Optional[_Union[_model_pb2.Provenance, _Mapping]] = ...) -> None: ...
 
+class CompareRequest(_message.Message):
+    __slots__ = ["alternative", "baseline", "spec"]
+    ALTERNATIVE_FIELD_NUMBER: _ClassVar[int]
+    BASELINE_FIELD_NUMBER: _ClassVar[int]
+    SPEC_FIELD_NUMBER: _ClassVar[int]
+    alternative: ScenarioChoice
+    baseline: ScenarioChoice
+    spec: SimulationSpec
+    def __init__(self, spec: _Optional[_Union[SimulationSpec, _Mapping]] = ..., baseline: _Optional[_Union[ScenarioChoice, _Mapping]] = ..., alternative: _Optional[_Union[ScenarioChoice, _Mapping]] = ...) -> None: ...
+
+class CompareResponse(_message.Message):
+    __slots__ = ["comparison"]
+    COMPARISON_FIELD_NUMBER: _ClassVar[int]
+    comparison: ScenarioComparison
+    def __init__(self, comparison: _Optional[_Union[ScenarioComparison, _Mapping]] = ...) -> None: ...
+
 class Fan(_message.Message):
     __slots__ = ["name", "subject", "unit", "years"]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -49,6 +65,16 @@ class FanYear(_message.Message):
     percentiles: _containers.RepeatedCompositeFieldContainer[PercentileValue]
     year: int
     def __init__(self, year: _Optional[int] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ...) -> None: ...
+
+class ImportanceInput(_message.Message):
+    __slots__ = ["correlation", "input_id", "shapley_share"]
+    CORRELATION_FIELD_NUMBER: _ClassVar[int]
+    INPUT_ID_FIELD_NUMBER: _ClassVar[int]
+    SHAPLEY_SHARE_FIELD_NUMBER: _ClassVar[int]
+    correlation: float
+    input_id: str
+    shapley_share: float
+    def __init__(self, input_id: _Optional[str] = ..., shapley_share: _Optional[float] = ..., correlation: _Optional[float] = ...) -> None: ...
 
 class JointOdds(_message.Message):
     __slots__ = ["id", "min_marginal", "name", "p_all_hit", "target_ids"]
@@ -172,6 +198,68 @@ class RunningEstimate(_message.Message):
     target_id: str
     def __init__(self, target_id: _Optional[str] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ...) -> None: ...
 
+class ScenarioChoice(_message.Message):
+    __slots__ = ["inline_overrides", "scenario_id", "seeded"]
+    INLINE_OVERRIDES_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
+    SEEDED_FIELD_NUMBER: _ClassVar[int]
+    inline_overrides: _scenario_pb2.ScenarioOverrides
+    scenario_id: str
+    seeded: bool
+    def __init__(self, seeded: bool = ..., scenario_id: _Optional[str] = ..., inline_overrides: _Optional[_Union[_scenario_pb2.ScenarioOverrides, _Mapping]] = ...) -> None: ...
+
+class ScenarioComparison(_message.Message):
+    __slots__ = ["alternative_etag", "alternative_scenario_id", "baseline_etag", "baseline_scenario_id", "run", "skipped", "targets"]
+    ALTERNATIVE_ETAG_FIELD_NUMBER: _ClassVar[int]
+    ALTERNATIVE_SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
+    BASELINE_ETAG_FIELD_NUMBER: _ClassVar[int]
+    BASELINE_SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
+    RUN_FIELD_NUMBER: _ClassVar[int]
+    SKIPPED_FIELD_NUMBER: _ClassVar[int]
+    TARGETS_FIELD_NUMBER: _ClassVar[int]
+    alternative_etag: str
+    alternative_scenario_id: str
+    baseline_etag: str
+    baseline_scenario_id: str
+    run: RunInfo
+    skipped: _containers.RepeatedCompositeFieldContainer[SkippedTarget]
+    targets: _containers.RepeatedCompositeFieldContainer[TargetDifference]
+    def __init__(self, run: _Optional[_Union[RunInfo, _Mapping]] = ..., targets: _Optional[_Iterable[_Union[TargetDifference, _Mapping]]] = ..., skipped: _Optional[_Iterable[_Union[SkippedTarget, _Mapping]]] = ..., baseline_scenario_id: _Optional[str] = ..., baseline_etag: _Optional[str] = ..., alternative_scenario_id: _Optional[str] = ..., alternative_etag: _Optional[str] = ...) -> None: ...
+
+class SensitivityReport(_message.Message):
+    __slots__ = ["importance", "name", "p_hit", "run", "scenario_etag", "scenario_id", "target_id", "tornado"]
+    IMPORTANCE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    P_HIT_FIELD_NUMBER: _ClassVar[int]
+    RUN_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_ETAG_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
+    TARGET_ID_FIELD_NUMBER: _ClassVar[int]
+    TORNADO_FIELD_NUMBER: _ClassVar[int]
+    importance: VarianceImportance
+    name: _model_pb2.LocalizedName
+    p_hit: Probability
+    run: RunInfo
+    scenario_etag: str
+    scenario_id: str
+    target_id: str
+    tornado: _containers.RepeatedCompositeFieldContainer[TornadoBar]
+    def __init__(self, run: _Optional[_Union[RunInfo, _Mapping]] = ..., target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ..., tornado: _Optional[_Iterable[_Union[TornadoBar, _Mapping]]] = ..., importance: _Optional[_Union[VarianceImportance, _Mapping]] = ..., scenario_id: _Optional[str] = ..., scenario_etag: _Optional[str] = ...) -> None: ...
+
+class SensitivityRequest(_message.Message):
+    __slots__ = ["spec", "target_id"]
+    SPEC_FIELD_NUMBER: _ClassVar[int]
+    TARGET_ID_FIELD_NUMBER: _ClassVar[int]
+    spec: SimulationSpec
+    target_id: str
+    def __init__(self, spec: _Optional[_Union[SimulationSpec, _Mapping]] = ..., target_id: _Optional[str] = ...) -> None: ...
+
+class SensitivityResponse(_message.Message):
+    __slots__ = ["report"]
+    REPORT_FIELD_NUMBER: _ClassVar[int]
+    report: SensitivityReport
+    def __init__(self, report: _Optional[_Union[SensitivityReport, _Mapping]] = ...) -> None: ...
+
 class SimulateRequest(_message.Message):
     __slots__ = ["spec"]
     SPEC_FIELD_NUMBER: _ClassVar[int]
@@ -272,6 +360,32 @@ class Subject(_message.Message):
     target_id: str
     def __init__(self, cell_id: _Optional[str] = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ..., target_id: _Optional[str] = ..., city: bool = ...) -> None: ...
 
+class TargetDifference(_message.Message):
+    __slots__ = ["alternative_only", "baseline_only", "ci_high", "ci_low", "difference", "independent_standard_error", "name", "p_hit_alternative", "p_hit_baseline", "standard_error", "target_id"]
+    ALTERNATIVE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    BASELINE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    CI_HIGH_FIELD_NUMBER: _ClassVar[int]
+    CI_LOW_FIELD_NUMBER: _ClassVar[int]
+    DIFFERENCE_FIELD_NUMBER: _ClassVar[int]
+    INDEPENDENT_STANDARD_ERROR_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    P_HIT_ALTERNATIVE_FIELD_NUMBER: _ClassVar[int]
+    P_HIT_BASELINE_FIELD_NUMBER: _ClassVar[int]
+    STANDARD_ERROR_FIELD_NUMBER: _ClassVar[int]
+    TARGET_ID_FIELD_NUMBER: _ClassVar[int]
+    alternative_only: int
+    baseline_only: int
+    ci_high: float
+    ci_low: float
+    difference: float
+    independent_standard_error: float
+    name: _model_pb2.LocalizedName
+    p_hit_alternative: Probability
+    p_hit_baseline: Probability
+    standard_error: float
+    target_id: str
+    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., p_hit_baseline: _Optional[_Union[Probability, _Mapping]] = ..., p_hit_alternative: _Optional[_Union[Probability, _Mapping]] = ..., difference: _Optional[float] = ..., standard_error: _Optional[float] = ..., independent_standard_error: _Optional[float] = ..., ci_low: _Optional[float] = ..., ci_high: _Optional[float] = ..., baseline_only: _Optional[int] = ..., alternative_only: _Optional[int] = ...) -> None: ...
+
 class TargetOdds(_message.Message):
     __slots__ = ["base_value", "base_year", "comparison", "expected_shortfall", "kind", "mean", "median", "median_growth", "name", "p_hit", "percentiles", "plan_id", "required_growth", "target_id", "target_value", "unit", "year"]
     BASE_VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -323,6 +437,54 @@ class TargetSelection(_message.Message):
     target_ids: _containers.RepeatedScalarFieldContainer[str]
     year: int
     def __init__(self, target_ids: _Optional[_Iterable[str]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ...) -> None: ...
+
+class TornadoBar(_message.Message):
+    __slots__ = ["cell_id", "difference_high", "difference_low", "high_value", "input_id", "low_value", "p_hit_high", "p_hit_low", "parameter", "standard_error_high", "standard_error_low", "step", "swing", "value"]
+    CELL_ID_FIELD_NUMBER: _ClassVar[int]
+    DIFFERENCE_HIGH_FIELD_NUMBER: _ClassVar[int]
+    DIFFERENCE_LOW_FIELD_NUMBER: _ClassVar[int]
+    HIGH_VALUE_FIELD_NUMBER: _ClassVar[int]
+    INPUT_ID_FIELD_NUMBER: _ClassVar[int]
+    LOW_VALUE_FIELD_NUMBER: _ClassVar[int]
+    PARAMETER_FIELD_NUMBER: _ClassVar[int]
+    P_HIT_HIGH_FIELD_NUMBER: _ClassVar[int]
+    P_HIT_LOW_FIELD_NUMBER: _ClassVar[int]
+    STANDARD_ERROR_HIGH_FIELD_NUMBER: _ClassVar[int]
+    STANDARD_ERROR_LOW_FIELD_NUMBER: _ClassVar[int]
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    SWING_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    cell_id: str
+    difference_high: float
+    difference_low: float
+    high_value: float
+    input_id: str
+    low_value: float
+    p_hit_high: Probability
+    p_hit_low: Probability
+    parameter: str
+    standard_error_high: float
+    standard_error_low: float
+    step: str
+    swing: float
+    value: float
+    def __init__(self, input_id: _Optional[str] = ..., cell_id: _Optional[str] = ..., parameter: _Optional[str] = ..., value: _Optional[float] = ..., low_value: _Optional[float] = ..., high_value: _Optional[float] = ..., step: _Optional[str] = ..., p_hit_low: _Optional[_Union[Probability, _Mapping]] = ..., p_hit_high: _Optional[_Union[Probability, _Mapping]] = ..., difference_low: _Optional[float] = ..., standard_error_low: _Optional[float] = ..., difference_high: _Optional[float] = ..., standard_error_high: _Optional[float] = ..., swing: _Optional[float] = ...) -> None: ...
+
+class VarianceImportance(_message.Message):
+    __slots__ = ["explained_share", "inputs", "note", "output", "paths", "variance"]
+    EXPLAINED_SHARE_FIELD_NUMBER: _ClassVar[int]
+    INPUTS_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    OUTPUT_FIELD_NUMBER: _ClassVar[int]
+    PATHS_FIELD_NUMBER: _ClassVar[int]
+    VARIANCE_FIELD_NUMBER: _ClassVar[int]
+    explained_share: float
+    inputs: _containers.RepeatedCompositeFieldContainer[ImportanceInput]
+    note: str
+    output: str
+    paths: int
+    variance: float
+    def __init__(self, output: _Optional[str] = ..., variance: _Optional[float] = ..., explained_share: _Optional[float] = ..., inputs: _Optional[_Iterable[_Union[ImportanceInput, _Mapping]]] = ..., paths: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
 
 class StopReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

@@ -25,6 +25,16 @@ class SimulationServiceStub(object):
                 request_serializer=chaincast_dot_v1_dot_simulation__service__pb2.SimulateStreamRequest.SerializeToString,
                 response_deserializer=chaincast_dot_v1_dot_simulation__service__pb2.SimulateStreamResponse.FromString,
                 )
+        self.Compare = channel.unary_unary(
+                '/chaincast.v1.SimulationService/Compare',
+                request_serializer=chaincast_dot_v1_dot_simulation__service__pb2.CompareRequest.SerializeToString,
+                response_deserializer=chaincast_dot_v1_dot_simulation__service__pb2.CompareResponse.FromString,
+                )
+        self.Sensitivity = channel.unary_unary(
+                '/chaincast.v1.SimulationService/Sensitivity',
+                request_serializer=chaincast_dot_v1_dot_simulation__service__pb2.SensitivityRequest.SerializeToString,
+                response_deserializer=chaincast_dot_v1_dot_simulation__service__pb2.SensitivityResponse.FromString,
+                )
 
 
 class SimulationServiceServicer(object):
@@ -45,6 +55,23 @@ class SimulationServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Compare(self, request, context):
+        """Simulates two scenarios on common random numbers (the same paths) and
+        reports the difference in P(hit) per target with its paired error.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Sensitivity(self, request, context):
+        """Which inputs decide one target: a tornado of P(hit) with each input one
+        documented step down and up (common random numbers), and Shapley effects
+        of the target's value over its cells (valid with correlated inputs).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SimulationServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -57,6 +84,16 @@ def add_SimulationServiceServicer_to_server(servicer, server):
                     servicer.SimulateStream,
                     request_deserializer=chaincast_dot_v1_dot_simulation__service__pb2.SimulateStreamRequest.FromString,
                     response_serializer=chaincast_dot_v1_dot_simulation__service__pb2.SimulateStreamResponse.SerializeToString,
+            ),
+            'Compare': grpc.unary_unary_rpc_method_handler(
+                    servicer.Compare,
+                    request_deserializer=chaincast_dot_v1_dot_simulation__service__pb2.CompareRequest.FromString,
+                    response_serializer=chaincast_dot_v1_dot_simulation__service__pb2.CompareResponse.SerializeToString,
+            ),
+            'Sensitivity': grpc.unary_unary_rpc_method_handler(
+                    servicer.Sensitivity,
+                    request_deserializer=chaincast_dot_v1_dot_simulation__service__pb2.SensitivityRequest.FromString,
+                    response_serializer=chaincast_dot_v1_dot_simulation__service__pb2.SensitivityResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -100,5 +137,39 @@ class SimulationService(object):
         return grpc.experimental.unary_stream(request, target, '/chaincast.v1.SimulationService/SimulateStream',
             chaincast_dot_v1_dot_simulation__service__pb2.SimulateStreamRequest.SerializeToString,
             chaincast_dot_v1_dot_simulation__service__pb2.SimulateStreamResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def Compare(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/chaincast.v1.SimulationService/Compare',
+            chaincast_dot_v1_dot_simulation__service__pb2.CompareRequest.SerializeToString,
+            chaincast_dot_v1_dot_simulation__service__pb2.CompareResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def Sensitivity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/chaincast.v1.SimulationService/Sensitivity',
+            chaincast_dot_v1_dot_simulation__service__pb2.SensitivityRequest.SerializeToString,
+            chaincast_dot_v1_dot_simulation__service__pb2.SensitivityResponse.FromString,
             options, channel_credentials,
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
