@@ -46,7 +46,7 @@ def test_stubs_import_inside_the_chaincast_package() -> None:
     assert model_service_pb2.DESCRIPTOR.package == "chaincast.v1"
     assert set(model_service_pb2.DESCRIPTOR.services_by_name) == {"ModelService"}
     methods = {m.name for m in simulation_service_pb2.DESCRIPTOR.services_by_name["SimulationService"].methods}
-    assert methods == {"Simulate", "SimulateStream"}
+    assert methods == {"Simulate", "SimulateStream", "Compare", "Sensitivity"}
     assert hasattr(simulation_service_pb2_grpc, "SimulationServiceStub")
     # protoc's `from chaincast.v1 import ...` resolved to this package, not some other chaincast.
     assert Path(sys.modules["chaincast.v1.model_pb2"].__file__).is_relative_to(PYTHON_DIR / "chaincast")
