@@ -31,6 +31,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       OddsCommand.class,
       FanCommand.class,
+      CompareCommand.class,
+      SensitivityCommand.class,
+      ScenarioCommand.class,
       TargetsCommand.class,
       RegionsCommand.class,
       ChainsCommand.class,

@@ -11,13 +11,14 @@ final class RunSummary {
   static String of(RunInfo run) {
     String shocks =
         run.getShockDistribution() == ShockDistribution.SHOCK_DISTRIBUTION_STUDENT_T ? "Student-t" : "normal";
-    return String.format(
-        Locale.ROOT,
-        "%,d paths, seed %s, %s shocks, horizon %d, %,d ms",
-        run.getPaths(),
-        Long.toUnsignedString(run.getSeed()),
-        shocks,
-        run.getHorizonYear(),
-        run.getElapsedMillis());
+    String text =
+        String.format(
+            Locale.ROOT,
+            "%,d paths, seed %s, %s shocks, horizon %d",
+            run.getPaths(),
+            Long.toUnsignedString(run.getSeed()),
+            shocks,
+            run.getHorizonYear());
+    return run.getElapsedMillis() > 0 ? text + String.format(Locale.ROOT, ", %,d ms", run.getElapsedMillis()) : text;
   }
 }

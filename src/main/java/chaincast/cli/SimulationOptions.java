@@ -57,6 +57,17 @@ final class SimulationOptions {
   List<CellOverride> whatIfs = List.of();
 
   @Option(
+      names = "--scenario",
+      paramLabel = "ID",
+      description = "Simulate a stored scenario (see 'chaincast scenario'); --what-if applies on top.")
+  String scenario;
+
+  @Option(
+      names = "--ignore-seeded-observations",
+      description = "Start from the seeded base values, not the documents' observed actuals.")
+  boolean ignoreSeededObservations;
+
+  @Option(
       names = "--shocks",
       paramLabel = "KIND",
       description = "Shock distribution: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the seeded one).")
@@ -86,7 +97,11 @@ final class SimulationOptions {
             .setHorizonYear(horizon)
             .addAllOverrides(whatIfs)
             .addAllPercentiles(percentiles)
-            .setShockDistribution(shocks.proto);
+            .setShockDistribution(shocks.proto)
+            .setIgnoreSeededObservations(ignoreSeededObservations);
+    if (scenario != null) {
+      b.setScenarioId(scenario);
+    }
     if (precision != null) {
       b.setPrecision(Precision.newBuilder().setHalfWidth(precision).setMaxPaths(maxPaths));
     } else {

@@ -57,7 +57,7 @@ class CliIT {
 
   @BeforeAll
   void startServer() throws Exception {
-    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2)).start();
+    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(java.nio.file.Files.createTempDirectory("chaincast-it"))).start();
     address = "127.0.0.1:" + server.port();
     channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
     model = ModelServiceGrpc.newBlockingStub(channel);

@@ -50,8 +50,27 @@ final class CliProcess implements AutoCloseable {
     return jar;
   }
 
+  private static Path dataDir;
+
+  /** One scratch data directory per test JVM, for the CLI's in-process servers. */
+  static synchronized Path dataDir() {
+    if (dataDir == null) {
+      try {
+        dataDir = Files.createTempDirectory("chaincast-cli-data");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return dataDir;
+  }
+
   /** Starts {@code chaincast args...}, in the C locale so the CLI must choose UTF-8 itself. */
   static CliProcess start(List<String> args) throws IOException {
+    return start(java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(List)}, with {@code env} set on top (e.g. a UTF-8 LANG). */
+  static CliProcess start(java.util.Map<String, String> env, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
@@ -60,7 +79,10 @@ final class CliProcess implements AutoCloseable {
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("LANG", "C");
+    // In-process servers store scenarios here, never in the user's ~/.chaincast.
+    pb.environment().put("CHAINCAST_DATA_DIR", dataDir().toString());
     pb.environment().remove("LC_ALL");
+    pb.environment().putAll(env);
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     return new CliProcess(pb.start());
   }
@@ -68,6 +90,12 @@ final class CliProcess implements AutoCloseable {
   /** Runs {@code chaincast args...} to the end (at most {@code timeout}). */
   static Result run(Duration timeout, String... args) throws Exception {
     try (CliProcess p = start(List.of(args))) {
+      return p.await(timeout);
+    }
+  }
+
+  static Result run(java.util.Map<String, String> env, Duration timeout, String... args) throws Exception {
+    try (CliProcess p = start(env, List.of(args))) {
       return p.await(timeout);
     }
   }
