@@ -30,6 +30,24 @@ final class KeyedStreams {
     return SplittableRandomAdapter.mix64(h + GOLDEN_GAMMA * (purpose + 1));
   }
 
+  /** The part of {@link #start} that depends on the run and the item only: computed once per block. */
+  static long itemBase(long seed, long key) {
+    return SplittableRandomAdapter.mix64(seed ^ SplittableRandomAdapter.mix64(key));
+  }
+
+  /**
+   * The start of one path's sequence for an item, from its {@link #itemBase}: the draws of a
+   * path are {@code mix64(pathStart + (i + 1) * golden)}, read with {@link #uniform}.
+   */
+  static long pathStart(long itemBase, long path) {
+    return SplittableRandomAdapter.mix64(itemBase + GOLDEN_GAMMA * (path + 1));
+  }
+
+  /** Draw number {@code index} of the sequence starting at {@code start}, as a uniform in [0, 1). */
+  static double uniform(long start, long index) {
+    return (SplittableRandomAdapter.mix64(start + GOLDEN_GAMMA * (index + 1)) >>> 11) * DOUBLE_UNIT;
+  }
+
   /** A stable 64-bit key for an id: FNV-1a over its UTF-8 bytes. */
   static long keyOf(String id) {
     long h = 0xcbf29ce484222325L;

@@ -43,8 +43,13 @@ final class PathSimulator {
   private final double[] jump;
   /** Count of count cell k at the end of year index y: {@code [k * yearCount + y]}. */
   private final int[] counts;
-  /** Reads the keyed sequences of events and counts. */
+  /** Reads the keyed sequences of events. */
   private final KeyedStreams.Cursor keyed = new KeyedStreams.Cursor();
+  /** Per count cell, the run-and-item part of its keyed sequences (set per block). */
+  private final long[] countBase;
+  /** The seed {@link #countBase} was computed for. */
+  private long countBaseSeed;
+  private boolean countBaseSet;
 
   PathSimulator(CompiledModel model) {
     this.m = model;
@@ -56,6 +61,7 @@ final class PathSimulator {
     this.fireYear = new int[model.eventCount];
     this.jump = new double[model.eventCount];
     this.counts = new int[model.countCellCount * model.yearCount];
+    this.countBase = new long[model.countCellCount];
   }
 
   /** Simulates the first {@code paths} paths of block {@code block} (at most a full block). */
@@ -68,6 +74,13 @@ final class PathSimulator {
     ChiSquaredDistribution chiSquare =
         m.studentT ? new ChiSquaredDistribution(adapter, m.degreesOfFreedom) : null;
     long firstPath = block * MonteCarloEngine.BLOCK_SIZE;
+    if (!countBaseSet || countBaseSeed != seed) {
+      for (int k = 0; k < countBase.length; k++) {
+        countBase[k] = KeyedStreams.itemBase(seed, m.countKey[k]);
+      }
+      countBaseSeed = seed;
+      countBaseSet = true;
+    }
     for (int p = 0; p < paths; p++) {
       simulatePath(r, chiSquare, seed, firstPath + p, sink);
     }
@@ -238,7 +251,6 @@ final class PathSimulator {
   private void drawCounts(long seed, long path) {
     final CompiledModel m = this.m;
     final int years = m.yearCount;
-    final KeyedStreams.Cursor r = keyed;
     for (int k : m.countCellsDrawn) {
       int base = m.countBaseIndex[k];
       int offset = k * years;
@@ -249,14 +261,14 @@ final class PathSimulator {
       if (need.length == 0) {
         continue;
       }
-      r.reset(KeyedStreams.start(seed, m.countKey[k], path, 0));
-      int arrived = CountDraws.inverse(m.countFirstTable[k], m.countFirstGuide[k], r.at(m.firstYear + need[0]));
+      long start = KeyedStreams.pathStart(countBase[k], path);
+      int arrived = CountDraws.inverse(m.countFirstTable[k], m.countFirstGuide[k], KeyedStreams.uniform(start, m.firstYear + need[0]));
       counts[offset + need[0]] = m.countBase[k] + arrived;
       for (int j = 1; j < need.length; j++) {
         int before = need[j - 1] - base;
         int more =
             CountDraws.conditionalInverse(
-                m.countRate[k], m.countShape[k], before, arrived, need[j] - need[j - 1], r.at(m.firstYear + need[j]));
+                m.countRate[k], m.countShape[k], before, arrived, need[j] - need[j - 1], KeyedStreams.uniform(start, m.firstYear + need[j]));
         arrived += more;
         counts[offset + need[j]] = m.countBase[k] + arrived;
       }

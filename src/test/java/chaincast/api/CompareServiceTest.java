@@ -85,6 +85,29 @@ class CompareServiceTest {
   }
 
   @Test
+  void aPassedDeadlineStopsTheComparisonAndTheSensitivityOnTheServer() throws Exception {
+    for (int call = 0; call < 2; call++) {
+      long cancelledBefore = fixture.server.runStats().cancelled();
+      SimulationSpec big = SPEC.toBuilder().setPaths(40_000_000).build();
+      StatusRuntimeException e =
+          assertThrows(
+              StatusRuntimeException.class,
+              call == 0
+                  ? () -> stub.withDeadlineAfter(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                      .compare(CompareRequest.newBuilder().setSpec(big).setBaseline(SEEDED).setAlternative(cityDip(-0.05)).build())
+                  : () -> stub.withDeadlineAfter(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                      .sensitivity(chaincast.v1.SensitivityRequest.newBuilder().setTargetId("lzf62-steel-2025").setSpec(SimulationSpec.newBuilder().setPaths(2_000_000).setSeed(1)).build()));
+      assertEquals(Status.Code.DEADLINE_EXCEEDED, e.getStatus().getCode());
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (fixture.server.runStats().cancelled() == cancelledBefore && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(cancelledBefore + 1, fixture.server.runStats().cancelled(), "the server stopped the run");
+      assertTrue(fixture.server.runStats().lastCancelledAfterPaths() < 40_000_000);
+    }
+  }
+
+  @Test
   void badComparisonsNameTheField() {
     StatusRuntimeException e =
         assertThrows(

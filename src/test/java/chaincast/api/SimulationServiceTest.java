@@ -232,6 +232,38 @@ class SimulationServiceTest {
   }
 
   @Test
+  void anObservedCountIsWhereTheCountStarts() {
+    SimulationSpec spec =
+        SimulationSpec.newBuilder()
+            .setTargets(TargetSelection.newBuilder().addTargetIds("incubators-2025-etdz"))
+            .setPaths(20_000)
+            .setSeed(4)
+            .build();
+    SimulationReport before = simulate(spec);
+    SimulationReport after =
+        simulate(
+            spec.toBuilder()
+                .setInlineOverrides(
+                    chaincast.v1.ScenarioOverrides.newBuilder()
+                        .addObservations(
+                            chaincast.v1.Observation.newBuilder()
+                                .setId("etdz-incubators-2024")
+                                .setCountCellId("incubators@etdz")
+                                .setYear(2024)
+                                .setValue(3)
+                                .setSource("test")))
+                .build());
+    var used = after.getObservationsList().stream().filter(o -> o.getCellId().equals("incubators@etdz")).findFirst().orElseThrow();
+    assertEquals(3, used.getValue());
+    assertEquals(2024, after.getOdds(0).getBaseYear());
+    assertEquals(3, after.getOdds(0).getBaseValue());
+    // 3 of 4 by 2024 with a year to go beats 0 of 4 with three years to go here.
+    assertTrue(after.getOdds(0).getPHit().getEstimate() > before.getOdds(0).getPHit().getEstimate());
+    // The 5th percentile of the count never falls below what was observed.
+    assertTrue(after.getOdds(0).getPercentiles(0).getValue() >= 3);
+  }
+
+  @Test
   void conflictingObservationsAreRejectedWithTheField() {
     assertInvalid(
         "spec.inline_overrides.(seeded observation city-chains-2021).value",

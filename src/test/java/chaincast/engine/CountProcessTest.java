@@ -193,4 +193,23 @@ class CountProcessTest {
     // one more arrival; and never more likely than 4 by 2024.
     assertTrue(r.joints().get(0).allHit().hits() <= r.targets().get(0).hit().hits());
   }
+
+  @Test
+  void countsDoNotDependOnTheThreadCount() {
+    List<CountCellSpec> cells =
+        List.of(new CountCellSpec("a", BASE, 2, 1.5, 4), new CountCellSpec("b", BASE, 0, 4.0, 2));
+    double[] thresholds = {5, 12, 15};
+    int[][] in = {{0}, {1}, {0, 1}};
+    Projection p = counts(cells, in, thresholds, new boolean[3]);
+    try (MonteCarloEngine one = new MonteCarloEngine(1);
+        MonteCarloEngine three = new MonteCarloEngine(3)) {
+      RunResult a = one.run(p, Models.fixed(70_000, 8), () -> false, x -> {});
+      RunResult b = three.run(p, Models.fixed(70_000, 8), () -> false, x -> {});
+      for (int t = 0; t < 3; t++) {
+        assertEquals(a.targets().get(t).hit(), b.targets().get(t).hit());
+        assertEquals(a.targets().get(t).mean(), b.targets().get(t).mean());
+        assertEquals(java.util.Arrays.toString(a.targets().get(t).percentiles()), java.util.Arrays.toString(b.targets().get(t).percentiles()));
+      }
+    }
+  }
 }
