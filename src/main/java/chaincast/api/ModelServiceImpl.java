@@ -22,9 +22,7 @@ import chaincast.v1.Target;
 import chaincast.v1.TargetKind;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** {@code chaincast.v1.ModelService}: the seeded model, read-only. */
 public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBase {
@@ -166,17 +164,11 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
     if (r.getSimulatedOnly() && !model.isSimulated(t)) {
       return false;
     }
-    if (!r.getChainId().isEmpty() && !t.getScope().getChainIdsList().contains(r.getChainId())) {
+    if (!r.getChainId().isEmpty() && !model.scopeCoversChain(t.getScope(), r.getChainId())) {
       return false;
     }
-    if (!r.getRegionId().isEmpty()) {
-      // An empty region list means every region of the scope's chains.
-      Set<String> regions =
-          model.cellsIn(t.getScope()).stream().map(Cell::getRegionId).collect(Collectors.toSet());
-      boolean listed = t.getScope().getRegionIdsList().contains(r.getRegionId());
-      if (!listed && !regions.contains(r.getRegionId())) {
-        return false;
-      }
+    if (!r.getRegionId().isEmpty() && !model.scopeCoversRegion(t.getScope(), r.getRegionId())) {
+      return false;
     }
     return true;
   }

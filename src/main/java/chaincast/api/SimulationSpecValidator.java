@@ -168,6 +168,14 @@ public final class SimulationSpecValidator {
       v.notFound("plan", sel.getPlanId(), "spec.targets.plan_id");
       ok = false;
     }
+    if (!sel.getChainId().isEmpty() && model.chain(sel.getChainId()).isEmpty()) {
+      v.notFound("chain", sel.getChainId(), "spec.targets.chain_id");
+      ok = false;
+    }
+    if (!sel.getRegionId().isEmpty() && model.region(sel.getRegionId()).isEmpty()) {
+      v.notFound("region", sel.getRegionId(), "spec.targets.region_id");
+      ok = false;
+    }
     if (sel.getYear() != 0 && (sel.getYear() < 2000 || sel.getYear() > 2100)) {
       v.invalid("spec.targets.year", "must be 0 (any) or a calendar year, got " + sel.getYear());
       ok = false;

@@ -6,6 +6,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A channel to a Chaincast server: the one named by {@code --server}, or one
@@ -26,6 +28,9 @@ final class Connection implements AutoCloseable {
     if (target != null) {
       return new Connection(ManagedChannelBuilder.forTarget(target).usePlaintext().build(), null);
     }
+    // The in-process server is an implementation detail of this command: its
+    // start-up and per-run log lines would only clutter the user's stderr.
+    Logger.getLogger("chaincast").setLevel(Level.WARNING);
     ChaincastServer server = new ChaincastServer(ServerConfig.defaults().withPort(0)).start();
     ManagedChannel channel =
         ManagedChannelBuilder.forAddress(ServerConfig.DEFAULT_HOST, server.port()).usePlaintext().build();
@@ -37,10 +42,14 @@ final class Connection implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    if (ownServer != null) {
-      ownServer.stop();
+  public void close() {
+    try {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      if (ownServer != null) {
+        ownServer.stop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closing anyway; the caller sees the flag
     }
   }
 }

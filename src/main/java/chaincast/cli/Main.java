@@ -1,5 +1,8 @@
 package chaincast.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.io.OutputStreamWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,24 +13,75 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = {
       "Chaincast: the odds that Lianyungang (连云港) reaches its industry-chain targets,",
-      "from a Monte Carlo growth model per county and chain, served over gRPC."
+      "from a Monte Carlo growth model per county and chain, served over gRPC.",
+      "Client commands call --server HOST:PORT, or start a server in-process when it is left out."
     },
-    subcommands = {ServeCommand.class, OddsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  unexpected failure inside the CLI (a bug)",
+      "  2  the command line cannot be parsed (unknown option, not a number)",
+      "  3  the server cannot be reached",
+      "  4  the server rejected the request (value out of range, unknown id)",
+      "  5  no answer within --timeout; the server stopped the run",
+      "  6  the server failed or is busy",
+      "  7  a chart or file could not be written",
+      "130  interrupted (Ctrl-C): the call was cancelled on the server"
+    },
+    subcommands = {
+      OddsCommand.class,
+      FanCommand.class,
+      CompareCommand.class,
+      SensitivityCommand.class,
+      ScenarioCommand.class,
+      TargetsCommand.class,
+      RegionsCommand.class,
+      ChainsCommand.class,
+      CellsCommand.class,
+      PlansCommand.class,
+      ActualsCommand.class,
+      AuditCommand.class,
+      ServeCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(Terminal.out);
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    Interruption.install();
+    int code = commandLine().execute(args);
+    Interruption.finished();
+    System.exit(code);
   }
 
-  /** The configured command line, for tests. */
+  /** The configured command line: UTF-8 streams, one-line errors, the documented exit codes. */
   static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setOut(new PrintWriter(new OutputStreamWriter(Terminal.out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(Terminal.err, StandardCharsets.UTF_8), true));
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          String command = e.getCommandLine().getCommandSpec().qualifiedName();
+          Terminal.err.println(
+              command + ": " + e.getMessage().replace('\n', ' ').strip() + " (see '" + command + " --help')");
+          return ExitCode.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          Object command = commandLine.getCommand();
+          String server = command instanceof ClientCommand c ? c.server() : null;
+          FailureReport report = FailureReport.of(e, server);
+          Terminal.err.println("chaincast: " + report.message());
+          return report.exitCode();
+        });
+    return cli;
   }
 
   /** Version from the jar manifest, or the development version. */
@@ -35,7 +89,7 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"chaincast " + (v == null ? "0.1.0-dev" : v)};
+      return new String[] {"chaincast " + (v == null ? "0.1.0-dev" : v) + " (API chaincast.v1)"};
     }
   }
 }

@@ -1,9 +1,11 @@
 package chaincast.cli;
 
-import chaincast.v1.Comparison;
+import chaincast.chart.ChartText;
+import chaincast.chart.OddsChart;
 import chaincast.v1.JointOdds;
-import chaincast.v1.Precision;
-import chaincast.v1.SimulateRequest;
+import chaincast.v1.JointRequest;
+import chaincast.v1.PercentileValue;
+import chaincast.v1.SimulateResponse;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
@@ -11,142 +13,223 @@ import chaincast.v1.TargetOdds;
 import chaincast.v1.TargetSelection;
 import chaincast.v1.Unit;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code chaincast odds}: P(hit) of targets, as a table. */
+/** {@code chaincast odds}: P(hit) of targets, with intervals, as a table, JSON or CSV, and a chart. */
 @Command(
     name = "odds",
     mixinStandardHelpOptions = true,
-    description = "Probability of reaching targets (by default every simulated 2025 target).")
-final class OddsCommand implements Callable<Integer> {
-  @Option(names = "--server", paramLabel = "HOST:PORT", description = "Server to use (default: start one in-process).")
-  String server;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Deadline for the call (default: ${DEFAULT-VALUE}).")
-  double timeoutSeconds = 600;
-
+    sortOptions = false,
+    description = {
+      "Probability of reaching targets, with intervals (default: every simulated 2025 target).",
+      "Each comes with its 95% Wilson interval, the simulated median and the growth it needs."
+    })
+final class OddsCommand extends ClientCommand {
   @Option(names = "--target", paramLabel = "ID", description = "A target id (repeatable).")
   List<String> targetIds = List.of();
 
-  @Option(names = "--plan", paramLabel = "ID", description = "Every simulated target of this plan.")
+  @Option(names = "--plan", paramLabel = "ID", description = "Targets of this plan.")
   String planId = "";
 
-  @Option(names = "--year", description = "Every simulated target of this year (default: 2025 when nothing else is selected).")
+  @Option(names = "--year", paramLabel = "YEAR", description = "Targets for this calendar year.")
   int year;
 
-  @Option(names = "--paths", description = "Paths to simulate (default: ${DEFAULT-VALUE}).")
-  long paths = 1_000_000;
+  @Option(names = "--chain", paramLabel = "ID", description = "Targets whose scope includes this chain.")
+  String chainId = "";
+
+  @Option(names = "--region", paramLabel = "ID", description = "Targets whose scope reaches into this region.")
+  String regionId = "";
 
   @Option(
-      names = "--precision",
-      paramLabel = "HALF_WIDTH",
-      description = "Instead of --paths: run until every 95% half-width is at most this (e.g. 0.002).")
-  Double precision;
+      names = "--joint",
+      paramLabel = "NAME=ID,ID,...",
+      description = "Also the probability that all these targets are hit together (repeatable).")
+  List<String> joint = List.of();
 
-  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}; same seed, same numbers).")
-  long seed = 2025;
+  @Mixin SimulationOptions simulation;
 
-  @Option(names = "--horizon", description = "Last simulated year (default: 2025).")
-  int horizon;
+  @Mixin ChartOptions chart;
 
   @Override
-  public Integer call() throws Exception {
-    SimulationSpec.Builder spec =
-        SimulationSpec.newBuilder()
-            .setTargets(
-                TargetSelection.newBuilder().addAllTargetIds(targetIds).setPlanId(planId).setYear(year))
-            .setSeed(seed)
-            .setHorizonYear(horizon);
-    if (precision != null) {
-      spec.setPrecision(Precision.newBuilder().setHalfWidth(precision));
-    } else {
-      spec.setPaths(paths);
+  void check() {
+    String problem = chart.problem();
+    if (problem != null) {
+      throw usage(problem);
     }
-    try (Connection connection = Connection.open(server)) {
-      SimulationReport report =
-          SimulationServiceGrpc.newBlockingStub(connection.channel())
-              .withDeadlineAfter((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS)
-              .simulate(SimulateRequest.newBuilder().setSpec(spec).build())
-              .getReport();
-      print(report, System.out);
+    for (String j : joint) {
+      parseJoint(j); // fails early, before the server is started
     }
-    return 0;
   }
 
-  static void print(SimulationReport report, PrintStream out) {
-    out.printf(
-        Locale.ROOT,
-        "Chaincast: odds of reaching the targets — %,d paths, seed %s, %d ms%n"
-            + "P(hit) with its 95%% Wilson interval; output in 亿元 (100 million yuan); growth in %% a year from the base.%n%n",
-        report.getRun().getPaths(),
-        Long.toUnsignedString(report.getRun().getSeed()),
-        report.getRun().getElapsedMillis());
-    TextTable t =
-        new TextTable(
-            List.of("目标 Target", "名称 Name", "年 Year", "目标值 Goal", "P(hit)", "95% CI", "中位数 Median", "需增速 Need", "中位增速 Median"),
-            new boolean[] {false, false, true, true, true, true, true, true, true});
-    for (TargetOdds o : report.getOddsList()) {
-      boolean output = o.getUnit() == Unit.UNIT_YI_YUAN;
-      t.add(
-          List.of(
-              o.getTargetId(),
-              o.getName().getZh() + " " + o.getName().getEn(),
-              String.valueOf(o.getYear()),
-              (o.getComparison() == Comparison.COMPARISON_GREATER_THAN ? ">" : "≥") + amount(o.getTargetValue(), o.getUnit()),
-              pct(o.getPHit().getEstimate()),
-              "[" + pct(o.getPHit().getCiLow()) + ", " + pct(o.getPHit().getCiHigh()) + "]",
-              amount(o.getMedian(), o.getUnit()),
-              output ? growth(o.getRequiredGrowth()) : "",
-              output ? growth(o.getMedianGrowth()) : ""));
+  @Override
+  int run(Connection connection) throws Exception {
+    SimulationSpec.Builder spec =
+        simulation
+            .spec()
+            .setTargets(
+                TargetSelection.newBuilder()
+                    .addAllTargetIds(targetIds)
+                    .setPlanId(planId)
+                    .setYear(year)
+                    .setChainId(chainId)
+                    .setRegionId(regionId));
+    for (String j : joint) {
+      spec.addJoint(parseJoint(j));
     }
-    t.print(out);
+    ProgressBar progress =
+        simulation.showProgress()
+            ? new ProgressBar(Terminal.err, Terminal.stderrIsTerminal(), spec.hasPrecision() ? spec.getPrecision().getHalfWidth() : 0)
+            : null;
+    SimulationReport report =
+        SimulationCall.run(
+            withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())), spec.build(), progress);
+    print(report, format(), Terminal.out);
+    if (chart.wanted()) {
+      ChartText text = chart.text();
+      chart.write(
+          OddsChart.build(report.getOddsList(), report.getJointList(), RunSummary.of(report.getRun()), text),
+          OddsChart.suggestedHeight(report.getOddsCount() + report.getJointCount()));
+    }
+    return ExitCode.OK;
+  }
+
+  private JointRequest parseJoint(String text) {
+    int eq = text.indexOf('=');
+    String[] ids = eq < 0 ? new String[0] : text.substring(eq + 1).split(",");
+    if (eq <= 0 || ids.length < 2) {
+      throw usage("--joint '" + text + "' is not NAME=ID,ID[,ID...] with at least two target ids");
+    }
+    JointRequest.Builder b = JointRequest.newBuilder().setId(text.substring(0, eq).trim());
+    for (String id : ids) {
+      b.addTargetIds(id.trim());
+    }
+    return b.build();
+  }
+
+  static void print(SimulationReport report, OutputFormat format, PrintStream out) {
+    switch (format) {
+      case JSON -> Output.json(SimulateResponse.newBuilder().setReport(report), out);
+      case CSV -> Output.csv(csvColumns(report), csvRows(report), out);
+      case TABLE -> table(report, out);
+    }
+  }
+
+  private static void table(SimulationReport report, PrintStream out) {
+    out.println("Chaincast: odds of reaching the targets — " + RunSummary.of(report.getRun()));
+    out.println(
+        "P(hit) with its 95% Wilson interval; output in 亿元 (100 million yuan), counts as counts;"
+            + " growth in % a year from the base.");
+    out.println();
+    Output.table(targetColumns(), report.getOddsList(), out);
     if (report.getJointCount() > 0) {
       out.println();
-      TextTable j =
-          new TextTable(
-              List.of("联合 Joint set", "名称 Name", "targets", "P(all hit)", "95% CI", "min single P"),
-              new boolean[] {false, false, true, true, true, true});
-      for (JointOdds o : report.getJointList()) {
-        j.add(
-            List.of(
-                o.getId(),
-                o.getName().getZh() + " " + o.getName().getEn(),
-                String.valueOf(o.getTargetIdsCount()),
-                pct(o.getPAllHit().getEstimate()),
-                "[" + pct(o.getPAllHit().getCiLow()) + ", " + pct(o.getPAllHit().getCiHigh()) + "]",
-                pct(o.getMinMarginal())));
-      }
-      j.print(out);
+      Output.table(jointColumns(), report.getJointList(), out);
     }
     out.println();
     if (report.getSkippedCount() > 0) {
       out.printf(
-          "%d selected targets are not simulated (counts and other indicators); list them with the API's ListTargets.%n",
+          Locale.ROOT,
+          "%d selected targets are not simulated (counts and other indicators): 'chaincast targets' says why.%n",
           report.getSkippedCount());
     }
     out.printf(
-        "%d cell parameters in play rest on assumptions (flagged in seeds/); override them per request.%n",
+        Locale.ROOT,
+        "%d cell parameters in play rest on assumptions (flagged in seeds/); change them with --what-if.%n",
         report.getAssumptionsCount());
   }
 
-  /** One decimal, or three below 1% so small odds do not read as zero. */
-  private static String pct(double p) {
-    return String.format(Locale.ROOT, p > 0 && p < 0.01 ? "%.3f%%" : "%.1f%%", 100 * p);
+  private static List<Column<TargetOdds>> targetColumns() {
+    return List.of(
+        Column.tableOnly("目标 Target", false, TargetOdds::getTargetId),
+        Column.tableOnly("名称 Name", false, o -> Formats.name(o.getName())),
+        Column.tableOnly("年 Year", true, o -> String.valueOf(o.getYear())),
+        Column.tableOnly(
+            "目标值 Goal", true, o -> Formats.sign(o.getComparison()) + Formats.amount(o.getTargetValue(), o.getUnit())),
+        Column.tableOnly("P(hit)", true, o -> Formats.pct(o.getPHit().getEstimate())),
+        Column.tableOnly("95% CI", true, o -> Formats.interval(o.getPHit())),
+        Column.tableOnly("中位数 Median", true, o -> Formats.amount(o.getMedian(), o.getUnit())),
+        Column.tableOnly("需增速 Need", true, o -> output(o) ? Formats.growth(o.getRequiredGrowth()) : ""),
+        Column.tableOnly("中位增速 Median growth", true, o -> output(o) ? Formats.growth(o.getMedianGrowth()) : ""));
   }
 
-  private static String growth(double g) {
-    return String.format(Locale.ROOT, "%+.1f%%", 100 * g);
+  private static boolean output(TargetOdds o) {
+    return o.getUnit() == Unit.UNIT_YI_YUAN;
   }
 
-  private static String amount(double v, Unit unit) {
-    if (unit == Unit.UNIT_COUNT) {
-      return String.format(Locale.ROOT, "%.0f", v);
+  private static List<Column<JointOdds>> jointColumns() {
+    return List.of(
+        Column.tableOnly("联合 Joint set", false, JointOdds::getId),
+        Column.tableOnly("名称 Name", false, j -> Formats.name(j.getName())),
+        Column.tableOnly("targets", true, j -> String.valueOf(j.getTargetIdsCount())),
+        Column.tableOnly("P(all hit)", true, j -> Formats.pct(j.getPAllHit().getEstimate())),
+        Column.tableOnly("95% CI", true, j -> Formats.interval(j.getPAllHit())),
+        Column.tableOnly("min single P", true, j -> Formats.pct(j.getMinMarginal())));
+  }
+
+  // ---- CSV: one row per target, then one per joint set (kind = target | joint) ----
+
+  /** A CSV row: a target's odds or a joint set's. */
+  private record Row(TargetOdds target, JointOdds joint) {}
+
+  private static List<Row> csvRows(SimulationReport report) {
+    List<Row> rows = new ArrayList<>();
+    report.getOddsList().forEach(o -> rows.add(new Row(o, null)));
+    report.getJointList().forEach(j -> rows.add(new Row(null, j)));
+    return rows;
+  }
+
+  private static List<Column<Row>> csvColumns(SimulationReport report) {
+    List<Column<Row>> c = new ArrayList<>();
+    c.add(Column.csvOnly("kind", r -> r.target() != null ? "target" : "joint"));
+    c.add(Column.csvOnly("id", r -> r.target() != null ? r.target().getTargetId() : r.joint().getId()));
+    c.add(Column.csvOnly("name_zh", r -> r.target() != null ? r.target().getName().getZh() : r.joint().getName().getZh()));
+    c.add(Column.csvOnly("name_en", r -> r.target() != null ? r.target().getName().getEn() : r.joint().getName().getEn()));
+    c.add(target("plan_id", TargetOdds::getPlanId));
+    c.add(target("year", TargetOdds::getYear));
+    c.add(target("comparison", o -> Formats.sign(o.getComparison()).equals(">") ? "greater_than" : "at_least"));
+    c.add(target("target_value", TargetOdds::getTargetValue));
+    c.add(target("unit", o -> Formats.unitCode(o.getUnit())));
+    c.add(Column.csvOnly("p_hit", r -> p(r).getEstimate()));
+    c.add(Column.csvOnly("standard_error", r -> p(r).getStandardError()));
+    c.add(Column.csvOnly("ci_low", r -> p(r).getCiLow()));
+    c.add(Column.csvOnly("ci_high", r -> p(r).getCiHigh()));
+    c.add(Column.csvOnly("hits", r -> p(r).getHits()));
+    c.add(Column.csvOnly("paths", r -> p(r).getPaths()));
+    c.add(target("median", TargetOdds::getMedian));
+    c.add(target("mean", TargetOdds::getMean));
+    if (report.getOddsCount() > 0) {
+      List<PercentileValue> ps = report.getOdds(0).getPercentilesList();
+      for (int i = 0; i < ps.size(); i++) {
+        int k = i;
+        c.add(target(percentileColumn(ps.get(i).getPercentile()), o -> o.getPercentiles(k).getValue()));
+      }
     }
-    return String.format(Locale.ROOT, v >= 100 ? "%,.0f" : "%,.1f", v);
+    c.add(target("base_value", o -> output(o) ? o.getBaseValue() : null));
+    c.add(target("base_year", o -> output(o) ? o.getBaseYear() : null));
+    c.add(target("required_growth", o -> output(o) ? o.getRequiredGrowth() : null));
+    c.add(target("median_growth", o -> output(o) ? o.getMedianGrowth() : null));
+    c.add(target("expected_shortfall", TargetOdds::getExpectedShortfall));
+    c.add(Column.csvOnly("joint_target_ids", r -> r.joint() == null ? null : String.join(";", r.joint().getTargetIdsList())));
+    c.add(Column.csvOnly("min_single_p_hit", r -> r.joint() == null ? null : r.joint().getMinMarginal()));
+    return c;
+  }
+
+  private static Column<Row> target(String name, java.util.function.Function<TargetOdds, Object> f) {
+    return Column.csvOnly(name, r -> r.target() == null ? null : f.apply(r.target()));
+  }
+
+  private static chaincast.v1.Probability p(Row r) {
+    return r.target() != null ? r.target().getPHit() : r.joint().getPAllHit();
+  }
+
+  /** "p5", "p50", "p2_5": a percentile as a CSV column name. */
+  static String percentileColumn(double p) {
+    String s = p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p).replace('.', '_');
+    return "p" + s;
   }
 }

@@ -14,7 +14,7 @@ final class ServeCommand implements Callable<Integer> {
   int port = ServerConfig.DEFAULT_PORT;
 
   @Option(
-      names = "--host",
+      names = {"--host", "--bind"},
       description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
   String host = ServerConfig.DEFAULT_HOST;
 
@@ -24,10 +24,19 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--seeds", description = "Seed directory (default: the seeds bundled in the jar).")
   Path seeds;
 
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Where stored scenarios live (default: $CHAINCAST_DATA_DIR, else ~/.chaincast).")
+  Path dataDir;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config =
         ServerConfig.defaults().withHost(host).withPort(port).withThreads(threads).withSeedsDir(seeds);
+    if (dataDir != null) {
+      config = config.withDataDir(dataDir);
+    }
     ChaincastServer server = new ChaincastServer(config).start().stopOnJvmShutdown();
     System.err.println("chaincast: serving on " + host + ":" + server.port() + " (Ctrl-C to stop)");
     server.blockUntilShutdown();

@@ -222,6 +222,27 @@ public final class Model {
     return Collections.unmodifiableList(out);
   }
 
+  /** True when {@code scope} names {@code chainId} among its chains. */
+  public boolean scopeCoversChain(Scope scope, String chainId) {
+    return scope.getChainIdsList().contains(chainId);
+  }
+
+  /**
+   * True when {@code scope} reaches into {@code regionId}: the region is listed, or the scope
+   * lists no region (every region of its chains) and one of its cells lies there.
+   */
+  public boolean scopeCoversRegion(Scope scope, String regionId) {
+    if (scope.getRegionIdsList().contains(regionId)) {
+      return true;
+    }
+    for (Cell c : cellsIn(scope)) {
+      if (c.getRegionId().equals(regionId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The cells of one chain, in model order (empty for an unknown chain). */
   public List<Cell> cellsOfChain(String chainId) {
     return cellsByChain.getOrDefault(chainId, List.of());

@@ -86,7 +86,11 @@ public final class ProjectionPlanner {
   /** The targets a selection picks, simulated or not, in model order after explicit ids. */
   public List<Target> select(TargetSelection selection) {
     Set<String> ids = new LinkedHashSet<>(selection.getTargetIdsList());
-    boolean filtered = !selection.getPlanId().isEmpty() || selection.getYear() != 0;
+    boolean filtered =
+        !selection.getPlanId().isEmpty()
+            || selection.getYear() != 0
+            || !selection.getChainId().isEmpty()
+            || !selection.getRegionId().isEmpty();
     int year = selection.getYear();
     if (ids.isEmpty() && !filtered) {
       year = Limits.DEFAULT_HORIZON_YEAR;
@@ -96,7 +100,12 @@ public final class ProjectionPlanner {
       for (Target t : model.targets()) {
         boolean planOk = selection.getPlanId().isEmpty() || t.getPlanId().equals(selection.getPlanId());
         boolean yearOk = year == 0 || t.getYear() == year;
-        if (planOk && yearOk) {
+        boolean chainOk =
+            selection.getChainId().isEmpty() || model.scopeCoversChain(t.getScope(), selection.getChainId());
+        boolean regionOk =
+            selection.getRegionId().isEmpty()
+                || model.scopeCoversRegion(t.getScope(), selection.getRegionId());
+        if (planOk && yearOk && chainOk && regionOk) {
           ids.add(t.getId());
         }
       }

@@ -86,6 +86,7 @@ public final class ReportBuilder {
             .setTargetValue(t.getValue())
             .setUnit(t.getUnit())
             .setComparison(t.getComparison())
+            .setKind(t.getKind())
             .setPHit(probability(r.hit()))
             .setMedian(r.median())
             .setMean(r.mean())

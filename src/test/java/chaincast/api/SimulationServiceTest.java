@@ -124,6 +124,29 @@ class SimulationServiceTest {
   }
 
   @Test
+  void chainAndRegionFiltersSelectTheTargetsWhoseScopeCoversThem() {
+    SimulationReport r =
+        simulate(
+            SimulationSpec.newBuilder()
+                .setTargets(TargetSelection.newBuilder().setChainId("pharma").setRegionId("haizhou").setYear(2025))
+                .setPaths(5_000)
+                .setSeed(1)
+                .build());
+    List<String> expected =
+        targets.stream()
+            .filter(t -> t.getYear() == 2025 && t.getNotSimulatedReason().isEmpty())
+            .filter(t -> t.getScope().getChainIdsList().contains("pharma"))
+            .filter(
+                t -> t.getScope().getRegionIdsList().isEmpty() || t.getScope().getRegionIdsList().contains("haizhou"))
+            .map(Target::getId)
+            .toList();
+    assertEquals(expected, r.getOddsList().stream().map(TargetOdds::getTargetId).toList());
+    assertTrue(expected.contains("pharma-output-2025-haizhou"), expected.toString());
+    assertTrue(expected.contains("pharma-output-2025"), "the city headline covers Haizhou too");
+    assertFalse(expected.contains("pharma-output-2025-etdz"), expected.toString());
+  }
+
+  @Test
   void countTargetsAreSimulatedAndJoinOutputTargets() {
     SimulationReport r =
         simulate(
@@ -533,6 +556,8 @@ class SimulationServiceTest {
   void badTargets() {
     assertNotFound("no-such-target", b -> b.setTargets(TargetSelection.newBuilder().addTargetIds("no-such-target")));
     assertNotFound("no-such-plan", b -> b.setTargets(TargetSelection.newBuilder().setPlanId("no-such-plan")));
+    assertNotFound("no-chain", b -> b.setTargets(TargetSelection.newBuilder().setChainId("no-chain")));
+    assertNotFound("atlantis", b -> b.setTargets(TargetSelection.newBuilder().setRegionId("atlantis")));
     assertInvalid("spec.targets.year", b -> b.setTargets(TargetSelection.newBuilder().setYear(1800)));
     assertInvalid("spec.targets", b -> b.setTargets(TargetSelection.newBuilder().addTargetIds(aCountTarget().getId())));
     assertInvalid("spec.shock_distribution", b -> b.setShockDistributionValue(99));

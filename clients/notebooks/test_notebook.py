@@ -1,0 +1,78 @@
+"""The planners' notebook runs headless (nbclient) against a real server, with no error,
+producing its odds table and the fan chart PNG; the committed copy carries its outputs."""
+
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from server_fixtures import PYTHON_DIR
+
+NOTEBOOK = Path(__file__).resolve().parent / "lianyungang_2025_odds.ipynb"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def outputs(nb) -> list:
+    return [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
+
+
+def check_outputs(nb) -> None:
+    outs = outputs(nb)
+    errors = [f"{o.get('ename')}: {o.get('evalue')}" for o in outs if o.output_type == "error"]
+    assert not errors, errors
+    stderr = [o.text for o in outs if o.output_type == "stream" and o.name == "stderr"]
+    assert not [t for t in stderr if "Traceback" in t or "Warning" in t], stderr
+    html = [o.data["text/html"] for o in outs if "data" in o and "text/html" in o.data]
+    # The odds table: every 2025 pharma target with its P(hit).
+    odds_tables = [h for h in html if "P(hit) %" in h and "pharma-output-2025-etdz" in h]
+    assert odds_tables, "no odds table in the outputs"
+    # The what-if table.
+    assert [h for h in html if "change (points)" in h], "no what-if table in the outputs"
+    pngs = [base64.b64decode(o.data["image/png"]) for o in outs if "data" in o and "image/png" in o.data]
+    assert len(pngs) >= 3 and all(p.startswith(PNG) for p in pngs)
+
+
+def test_notebook_executes_against_the_server(server_target: str, tmp_path: Path, monkeypatch) -> None:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    for cell in nb.cells:  # run a clean copy, not whatever outputs are committed
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    monkeypatch.setenv("CHAINCAST_TARGET", server_target)
+    monkeypatch.setenv("CHAINCAST_FIGURE_DIR", str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PYTHON_DIR), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel's inline backend draws the PNGs
+    client = NotebookClient(
+        nb,
+        timeout=180,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+    )
+    client.execute()
+    check_outputs(nb)
+    saved = tmp_path / "pharma_fan_by_county.png"
+    assert saved.is_file() and saved.read_bytes().startswith(PNG)
+    assert saved.stat().st_size > 20_000  # eight panels, not an empty canvas
+    # The what-if ran on Haizhou (the printed drift change).
+    text = "".join(o.get("text", "") for o in outputs(nb) if o.output_type == "stream")
+    assert "pharma@haizhou drift_mean" in text
+
+
+def test_committed_notebook_has_its_outputs() -> None:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nbformat.validate(nb)
+    check_outputs(nb)
+    assert all(c.execution_count for c in nb.cells if c.cell_type == "code"), "commit it executed, in order"
+
+
+def test_committed_fan_chart_for_the_readme() -> None:
+    png = NOTEBOOK.parent / "pharma_fan_by_county.png"
+    assert png.read_bytes().startswith(PNG)
+    readme = (NOTEBOOK.parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "clients/notebooks/pharma_fan_by_county.png" in readme

@@ -1,0 +1,590 @@
+"""The Chaincast client: the gRPC API as pandas DataFrames."""
+
+from __future__ import annotations
+
+import math
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
+
+import grpc
+import pandas as pd
+
+from chaincast import frames
+from chaincast.errors import from_rpc_error
+from chaincast.frames import Progress, Report
+from chaincast.v1 import (
+    model_pb2,
+    model_service_pb2,
+    model_service_pb2_grpc,
+    scenario_pb2,
+    simulation_service_pb2 as sim_pb2,
+    simulation_service_pb2_grpc,
+)
+
+__all__ = ["Client", "DEFAULT_TARGET", "DEFAULT_TIMEOUT", "SubjectLike", "OverridesLike"]
+
+DEFAULT_TARGET = "localhost:50051"
+"""Where ``chaincast serve`` listens by default."""
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds every call may take unless the client or the call says otherwise."""
+
+_USE_CLIENT_TIMEOUT: Any = object()
+
+SubjectLike = Union[str, Tuple[str, str], Mapping[str, str], sim_pb2.Subject]
+"""A fan subject: ``"pharma@etdz"`` (a cell), ``"city"``, ``"chain:pharma"``,
+``"region:etdz"``, ``"target:pharma-output-2025"``, ``("region", "etdz")``,
+``{"region_id": "etdz"}``, a ``chaincast.v1.Subject``, or a bare chain, region
+or target id (looked up in the model)."""
+
+OverridesLike = Union[
+    Mapping[str, Mapping[str, float]],
+    Iterable[Union[scenario_pb2.CellOverride, Mapping[str, Any]]],
+]
+"""Per-cell what-ifs: ``{"pharma@haizhou": {"drift_mean": 0.0}}``, or a list of
+``{"cell_id": ..., "drift_mean": ...}`` dicts or ``CellOverride`` messages."""
+
+_OVERRIDE_FIELDS = ("base_value", "drift_mean", "drift_sd", "volatility")
+_SUBJECT_KINDS = {"cell": "cell_id", "chain": "chain_id", "region": "region_id", "target": "target_id"}
+_SHOCKS = {
+    None: model_pb2.SHOCK_DISTRIBUTION_UNSPECIFIED,
+    "normal": model_pb2.SHOCK_DISTRIBUTION_NORMAL,
+    "student_t": model_pb2.SHOCK_DISTRIBUTION_STUDENT_T,
+    "student-t": model_pb2.SHOCK_DISTRIBUTION_STUDENT_T,
+    "t": model_pb2.SHOCK_DISTRIBUTION_STUDENT_T,
+}
+_TARGET_KINDS = {
+    None: model_pb2.TARGET_KIND_UNSPECIFIED,
+    "output": model_pb2.TARGET_KIND_OUTPUT,
+    "count": model_pb2.TARGET_KIND_COUNT,
+    "chains_above": model_pb2.TARGET_KIND_CHAINS_ABOVE,
+    "other": model_pb2.TARGET_KIND_OTHER,
+}
+
+
+class Client:
+    """A connection to a Chaincast server.
+
+    Every table comes back as a pandas DataFrame; every failed call raises a
+    :class:`chaincast.ChaincastError` subclass with the gRPC status, the
+    message and the bad fields.
+
+    Example::
+
+        import chaincast
+        with chaincast.Client("localhost:50051") as c:
+            odds = c.odds(year=2025, paths=200_000, seed=2025)
+            print(odds[["target_id", "name_en", "p_hit", "ci_low", "ci_high"]])
+
+    Args:
+        target: ``host:port`` of the server.
+        timeout: seconds each call may take (a gRPC deadline); ``None`` for no
+            deadline. Each method also takes ``timeout=`` for that call alone.
+        options: extra gRPC channel options, e.g.
+            ``[("grpc.max_receive_message_length", 64 << 20)]``.
+        credentials: ``grpc.ChannelCredentials`` for a TLS server; the default
+            is a plaintext channel (the server binds 127.0.0.1).
+    """
+
+    def __init__(
+        self,
+        target: str = DEFAULT_TARGET,
+        timeout: Optional[float] = DEFAULT_TIMEOUT,
+        *,
+        options: Optional[Sequence[Tuple[str, Any]]] = None,
+        credentials: Optional[grpc.ChannelCredentials] = None,
+    ) -> None:
+        if timeout is not None and not (timeout > 0):
+            raise ValueError(f"timeout must be positive seconds or None, got {timeout!r}")
+        self.target = target
+        self.timeout = timeout
+        opts = list(options or [])
+        if credentials is None:
+            self._channel = grpc.insecure_channel(target, options=opts)
+        else:
+            self._channel = grpc.secure_channel(target, credentials, options=opts)
+        self.model_stub = model_service_pb2_grpc.ModelServiceStub(self._channel)
+        """The raw ``ModelService`` stub, for anything the wrappers leave out."""
+        self.simulation_stub = simulation_service_pb2_grpc.SimulationServiceStub(self._channel)
+        """The raw ``SimulationService`` stub."""
+        self._ids: Optional[Dict[str, set]] = None
+        self._closed = False
+
+    # ------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Close the channel. Further calls fail; closing twice is harmless."""
+        if not self._closed:
+            self._closed = True
+            self._channel.close()
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._closed else "open"
+        return f"<chaincast.Client {self.target} timeout={self.timeout} {state}>"
+
+    # -------------------------------------------------------------- helpers
+
+    def _deadline(self, timeout: Any) -> Optional[float]:
+        return self.timeout if timeout is _USE_CLIENT_TIMEOUT else timeout
+
+    def _call(self, method: Any, name: str, request: Any, timeout: Any) -> Any:
+        if self._closed:
+            raise RuntimeError("this chaincast.Client is closed")
+        try:
+            return method(request, timeout=self._deadline(timeout))
+        except grpc.RpcError as error:
+            raise from_rpc_error(error, name) from None
+
+    # ------------------------------------------------------------- browsing
+
+    def regions(self, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+        """Counties, districts and function zones: id, name_zh, name_en, kind, note."""
+        r = self._call(self.model_stub.ListRegions, "ListRegions", model_service_pb2.ListRegionsRequest(), timeout)
+        return frames.regions_frame(r.regions)
+
+    def chains(self, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+        """Industry chains: id, name_zh, name_en, family (city/zone), aliases, related_chain_ids, note."""
+        r = self._call(self.model_stub.ListChains, "ListChains", model_service_pb2.ListChainsRequest(), timeout)
+        return frames.chains_frame(r.chains)
+
+    def plans(self, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+        """The plan documents the targets come from."""
+        r = self._call(self.model_stub.ListPlans, "ListPlans", model_service_pb2.ListPlansRequest(), timeout)
+        return frames.plans_frame(r.plans)
+
+    def targets(
+        self,
+        *,
+        plan: Optional[str] = None,
+        year: Optional[int] = None,
+        chain: Optional[str] = None,
+        region: Optional[str] = None,
+        kind: Optional[str] = None,
+        simulated_only: bool = False,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> pd.DataFrame:
+        """The plans' targets, filtered (filters combine with AND).
+
+        Args:
+            plan: only this plan's targets (a plan id, e.g. ``lzbf-2023-53``).
+            year: only targets for this calendar year.
+            chain: only targets whose scope includes this chain.
+            region: only targets whose scope includes this region.
+            kind: ``output``, ``count``, ``chains_above`` or ``other``.
+            simulated_only: only targets the engine simulates.
+
+        Returns:
+            One row per target; see :func:`chaincast.frames.targets_frame`.
+        """
+        if kind not in _TARGET_KINDS:
+            raise ValueError(f"kind must be one of {sorted(k for k in _TARGET_KINDS if k)}, got {kind!r}")
+        request = model_service_pb2.ListTargetsRequest(
+            plan_id=plan or "",
+            year=int(year or 0),
+            chain_id=chain or "",
+            region_id=region or "",
+            kind=_TARGET_KINDS[kind],
+            simulated_only=simulated_only,
+        )
+        r = self._call(self.model_stub.ListTargets, "ListTargets", request, timeout)
+        return frames.targets_frame(r.targets)
+
+    def actuals(self, *, plan: Optional[str] = None, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+        """Realised figures the plan documents report (optionally of one plan)."""
+        request = model_service_pb2.ListActualsRequest(plan_id=plan or "")
+        r = self._call(self.model_stub.ListActuals, "ListActuals", request, timeout)
+        return frames.actuals_frame(r.actuals)
+
+    def cells(
+        self,
+        *,
+        chain: Optional[str] = None,
+        region: Optional[str] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> pd.DataFrame:
+        """The model's cells with their growth parameters and where each comes from.
+
+        ``df.attrs["shocks"]`` holds the shock settings shared by every cell.
+        """
+        request = model_service_pb2.ListCellsRequest(chain_id=chain or "", region_id=region or "")
+        r = self._call(self.model_stub.ListCells, "ListCells", request, timeout)
+        return frames.cells_frame(r)
+
+    def audit(self, *, mismatches_only: bool = False, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+        """The consistency audit: where the plans' figures do not add up."""
+        request = model_service_pb2.GetAuditRequest(mismatches_only=mismatches_only)
+        r = self._call(self.model_stub.GetAudit, "GetAudit", request, timeout)
+        return frames.audit_frame(r.findings)
+
+    # ----------------------------------------------------------- simulation
+
+    def simulate(
+        self,
+        targets: Union[None, str, Iterable[str]] = None,
+        *,
+        plan: Optional[str] = None,
+        year: Optional[int] = None,
+        paths: Optional[int] = None,
+        precision: Optional[float] = None,
+        max_paths: Optional[int] = None,
+        seed: Optional[int] = None,
+        horizon: Optional[int] = None,
+        percentiles: Optional[Sequence[float]] = None,
+        fans: Optional[Sequence[SubjectLike]] = None,
+        overrides: Optional[OverridesLike] = None,
+        joint: Optional[Mapping[str, Sequence[str]]] = None,
+        shock: Optional[str] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> Report:
+        """Run a simulation and return the whole report as DataFrames.
+
+        Args:
+            targets: target ids (one string or several). With ``plan``/``year``
+                they add up; with none of the three the server takes every
+                simulated 2025 target.
+            plan: every simulated target of this plan (with ``year``: that year's).
+            year: every simulated target of this calendar year.
+            paths: how many Monte Carlo paths (server default 100 000).
+            precision: instead of ``paths``, run until every 95 % interval is
+                at most ± this wide (e.g. 0.005 = ±0.5 points).
+            max_paths: the path cap of a precision run.
+            seed: random seed; the same seed gives identical results. Unset:
+                the server draws one and reports it (``report.run.seed``).
+            horizon: last simulated year (default 2025, at most 2035).
+            percentiles: percentiles (0 < p < 100) for targets and fans
+                (default 5, 25, 50, 75, 95).
+            fans: subjects to report yearly percentiles for (see :data:`SubjectLike`).
+            overrides: what-ifs on cell parameters for this run only (see
+                :data:`OverridesLike`): base_value (亿元), drift_mean (mean log
+                growth a year), drift_sd, volatility.
+            joint: extra target sets whose joint P(all hit) to report,
+                ``{"my-set": ["id-1", "id-2"]}``.
+            shock: ``"normal"`` or ``"student_t"`` (default: the seeded one).
+            timeout: seconds for this call (default: the client's).
+
+        Raises:
+            InvalidArgument: a bad value (with every bad field listed).
+            NotFound: an unknown target, cell, chain or region id.
+            DeadlineExceeded: the run took longer than ``timeout``.
+        """
+        spec, groups = self._spec(
+            targets, plan, year, paths, precision, max_paths, seed, horizon, percentiles, fans, overrides, joint, shock
+        )
+        response = self._call(
+            self.simulation_stub.Simulate, "Simulate", sim_pb2.SimulateRequest(spec=spec), timeout
+        )
+        return frames.report_from_proto(response.report, groups)
+
+    def odds(
+        self,
+        targets: Union[None, str, Iterable[str]] = None,
+        *,
+        plan: Optional[str] = None,
+        year: Optional[int] = None,
+        paths: Optional[int] = None,
+        precision: Optional[float] = None,
+        max_paths: Optional[int] = None,
+        seed: Optional[int] = None,
+        horizon: Optional[int] = None,
+        percentiles: Optional[Sequence[float]] = None,
+        overrides: Optional[OverridesLike] = None,
+        shock: Optional[str] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> pd.DataFrame:
+        """The odds of reaching targets: one row per target.
+
+        Takes the same arguments as :meth:`simulate` (without fans and joint
+        sets). Columns: target_id, plan_id, name_zh, name_en, year, comparison,
+        target_value, unit, p_hit, p_hit_se, ci_low, ci_high, hits, paths,
+        median, mean, one ``p<percentile>`` column per percentile (p5 ... p95),
+        base_year, base_value, required_growth, median_growth,
+        expected_shortfall (see :func:`chaincast.frames.odds_frame`).
+        ``df.attrs["run"]`` says how it ran (paths, seed, time).
+        """
+        return self.simulate(
+            targets,
+            plan=plan,
+            year=year,
+            paths=paths,
+            precision=precision,
+            max_paths=max_paths,
+            seed=seed,
+            horizon=horizon,
+            percentiles=percentiles,
+            overrides=overrides,
+            shock=shock,
+            timeout=timeout,
+        ).odds
+
+    def fan(
+        self,
+        subjects: Union[SubjectLike, Sequence[SubjectLike]],
+        *,
+        paths: Optional[int] = None,
+        seed: Optional[int] = None,
+        horizon: Optional[int] = None,
+        percentiles: Optional[Sequence[float]] = None,
+        overrides: Optional[OverridesLike] = None,
+        shock: Optional[str] = None,
+        targets: Union[None, str, Iterable[str]] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> pd.DataFrame:
+        """Yearly percentiles of one or more cells or groups, as a long DataFrame.
+
+        Args:
+            subjects: one subject or a list (see :data:`SubjectLike`), e.g.
+                ``["target:pharma-output-2025-etdz", "pharma@haizhou", "city"]``.
+            targets: targets to simulate alongside; by default the subjects
+                that are targets, so their target lines can be drawn.
+            others: as in :meth:`simulate`.
+
+        Returns:
+            Columns group, subject_kind, name_zh, name_en, unit, year,
+            percentile, value: one row per (group, year, percentile), from the
+            base year to the horizon. ``df.attrs["targets"]`` maps each
+            simulated target id to its value, year and P(hit), which
+            :func:`chaincast.plot_fan` uses for target lines.
+        """
+        if isinstance(subjects, (str, tuple, sim_pb2.Subject)) or isinstance(subjects, Mapping):
+            subjects = [subjects]  # type: ignore[list-item]
+        subject_list = list(subjects)  # type: ignore[arg-type]
+        if not subject_list:
+            raise ValueError("fan() needs at least one subject")
+        if targets is None:
+            resolved = [self._subject(s) for s in subject_list]
+            target_subjects = [s.target_id for s, _ in resolved if s.WhichOneof("kind") == "target_id"]
+            targets = target_subjects or None
+        report = self.simulate(
+            targets,
+            paths=paths,
+            seed=seed,
+            horizon=horizon,
+            percentiles=percentiles,
+            fans=subject_list,
+            overrides=overrides,
+            shock=shock,
+            timeout=timeout,
+        )
+        return report.fans
+
+    def stream(
+        self,
+        targets: Union[None, str, Iterable[str]] = None,
+        *,
+        plan: Optional[str] = None,
+        year: Optional[int] = None,
+        paths: Optional[int] = None,
+        precision: Optional[float] = None,
+        max_paths: Optional[int] = None,
+        seed: Optional[int] = None,
+        horizon: Optional[int] = None,
+        percentiles: Optional[Sequence[float]] = None,
+        fans: Optional[Sequence[SubjectLike]] = None,
+        overrides: Optional[OverridesLike] = None,
+        joint: Optional[Mapping[str, Sequence[str]]] = None,
+        shock: Optional[str] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> Iterator[Union[Progress, Report]]:
+        """Run a simulation, yielding a :class:`Progress` after every batch, then the :class:`Report`.
+
+        Same arguments as :meth:`simulate`; ``timeout`` bounds the whole
+        stream. Stopping early (``break``, or closing the generator) cancels
+        the run on the server. Example::
+
+            for event in client.stream(precision=0.002, seed=1):
+                if isinstance(event, chaincast.Progress):
+                    print(f"{event.fraction:.0%}  ±{event.max_half_width:.4f}")
+                else:
+                    report = event
+        """
+        spec, groups = self._spec(
+            targets, plan, year, paths, precision, max_paths, seed, horizon, percentiles, fans, overrides, joint, shock
+        )
+        if self._closed:
+            raise RuntimeError("this chaincast.Client is closed")
+        call = self.simulation_stub.SimulateStream(
+            sim_pb2.SimulateStreamRequest(spec=spec), timeout=self._deadline(timeout)
+        )
+        try:
+            try:
+                for message in call:
+                    event = message.WhichOneof("event")
+                    if event == "progress":
+                        yield frames.progress_from_proto(message.progress)
+                    elif event == "report":
+                        yield frames.report_from_proto(message.report, groups)
+            except grpc.RpcError as error:
+                raise from_rpc_error(error, "SimulateStream") from None
+        finally:
+            call.cancel()  # no-op when the stream already ended
+
+    # --------------------------------------------------------- request specs
+
+    def _spec(
+        self,
+        targets: Union[None, str, Iterable[str]],
+        plan: Optional[str],
+        year: Optional[int],
+        paths: Optional[int],
+        precision: Optional[float],
+        max_paths: Optional[int],
+        seed: Optional[int],
+        horizon: Optional[int],
+        percentiles: Optional[Sequence[float]],
+        fans: Optional[Sequence[SubjectLike]],
+        overrides: Optional[OverridesLike],
+        joint: Optional[Mapping[str, Sequence[str]]],
+        shock: Optional[str],
+    ) -> Tuple[sim_pb2.SimulationSpec, List[str]]:
+        """Build a SimulationSpec; also return the fan group labels."""
+        spec = sim_pb2.SimulationSpec()
+        if isinstance(targets, str):
+            targets = [targets]
+        if targets is not None:
+            spec.targets.target_ids.extend(str(t) for t in targets)
+        if plan:
+            spec.targets.plan_id = plan
+        if year:
+            spec.targets.year = int(year)
+        if paths is not None and precision is not None:
+            raise ValueError("give paths or precision, not both")
+        if max_paths is not None and precision is None:
+            raise ValueError("max_paths only applies with precision")
+        if paths is not None:
+            spec.paths = int(paths)
+        if precision is not None:
+            spec.precision.half_width = float(precision)
+            if max_paths is not None:
+                spec.precision.max_paths = int(max_paths)
+        if seed is not None:
+            if int(seed) < 0:
+                raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+            spec.seed = int(seed)
+        if horizon:
+            spec.horizon_year = int(horizon)
+        if percentiles is not None:
+            spec.percentiles.extend(float(p) for p in percentiles)
+        groups: List[str] = []
+        if isinstance(fans, (str, tuple, sim_pb2.Subject, Mapping)):
+            fans = [fans]  # one subject
+        for subject_like in fans or ():
+            subject, label = self._subject(subject_like)
+            spec.fans.add().subject.CopyFrom(subject)
+            groups.append(label)
+        if len(set(groups)) != len(groups):  # one id under two kinds: qualify every label
+            groups = []
+            for fan in spec.fans:
+                kind, subject_id = frames.subject_kind_and_id(fan.subject)
+                groups.append(subject_id if kind == "city" else f"{kind}:{subject_id}")
+        spec.overrides.extend(_overrides(overrides))
+        for set_id, ids in (joint or {}).items():
+            spec.joint.add(id=set_id, target_ids=list(ids))
+        if shock not in _SHOCKS:
+            raise ValueError(f"shock must be 'normal' or 'student_t', got {shock!r}")
+        spec.shock_distribution = _SHOCKS[shock]
+        return spec, groups
+
+    def _subject(self, subject: SubjectLike) -> Tuple[sim_pb2.Subject, str]:
+        """Resolve a subject spec into a Subject message and its group label."""
+        if isinstance(subject, sim_pb2.Subject):
+            kind, subject_id = frames.subject_kind_and_id(subject)
+            return subject, subject_id
+        if isinstance(subject, Mapping):
+            if len(subject) != 1:
+                raise ValueError(f"a subject mapping needs exactly one key, got {dict(subject)!r}")
+            (key, value), = subject.items()
+            kind = key[:-3] if key.endswith("_id") else key
+            return self._subject((kind, value))
+        if isinstance(subject, tuple):
+            if len(subject) != 2:
+                raise ValueError(f"a subject tuple is (kind, id), got {subject!r}")
+            kind, subject_id = subject
+            if kind == "city":
+                return sim_pb2.Subject(city=True), "city"
+            if kind not in _SUBJECT_KINDS:
+                raise ValueError(f"subject kind must be cell, chain, region, target or city, got {kind!r}")
+            return sim_pb2.Subject(**{_SUBJECT_KINDS[kind]: str(subject_id)}), str(subject_id)
+        if not isinstance(subject, str):
+            raise TypeError(f"not a subject: {subject!r}")
+        if subject == "city":
+            return sim_pb2.Subject(city=True), "city"
+        kind, sep, rest = subject.partition(":")
+        if sep and kind in _SUBJECT_KINDS:
+            return self._subject((kind, rest))
+        if "@" in subject:
+            return sim_pb2.Subject(cell_id=subject), subject
+        # A bare id: find what it names.
+        ids = self._model_ids()
+        kinds = [k for k in ("chain", "region", "target") if subject in ids[k]]
+        if len(kinds) == 1:
+            return self._subject((kinds[0], subject))
+        if not kinds:
+            raise ValueError(
+                f"unknown fan subject {subject!r}: not a cell (chain@region), chain, region or target id, "
+                "nor 'city'"
+            )
+        raise ValueError(
+            f"ambiguous fan subject {subject!r}: it is a {' and a '.join(kinds)} id; "
+            f"write e.g. '{kinds[0]}:{subject}'"
+        )
+
+    def _model_ids(self) -> Dict[str, set]:
+        """Chain, region and target ids of the model (fetched once per client)."""
+        if self._ids is None:
+            chains = self._call(self.model_stub.ListChains, "ListChains", model_service_pb2.ListChainsRequest(), _USE_CLIENT_TIMEOUT)
+            regions = self._call(self.model_stub.ListRegions, "ListRegions", model_service_pb2.ListRegionsRequest(), _USE_CLIENT_TIMEOUT)
+            targets = self._call(self.model_stub.ListTargets, "ListTargets", model_service_pb2.ListTargetsRequest(), _USE_CLIENT_TIMEOUT)
+            self._ids = {
+                "chain": {c.id for c in chains.chains},
+                "region": {r.id for r in regions.regions},
+                "target": {t.id for t in targets.targets},
+            }
+        return self._ids
+
+
+def _overrides(overrides: Optional[OverridesLike]) -> List[scenario_pb2.CellOverride]:
+    """Normalise the accepted override forms into CellOverride messages."""
+    if overrides is None:
+        return []
+    result: List[scenario_pb2.CellOverride] = []
+    if isinstance(overrides, Mapping):
+        items: Iterable[Any] = ({"cell_id": cell, **dict(values)} for cell, values in overrides.items())
+    else:
+        items = overrides
+    for item in items:
+        if isinstance(item, scenario_pb2.CellOverride):
+            result.append(item)
+            continue
+        if not isinstance(item, Mapping) or "cell_id" not in item:
+            raise ValueError(f"an override is a CellOverride or a mapping with cell_id, got {item!r}")
+        unknown = set(item) - {"cell_id", *_OVERRIDE_FIELDS}
+        if unknown:
+            raise ValueError(
+                f"unknown override field(s) {sorted(unknown)} for cell {item['cell_id']!r}; "
+                f"known: {', '.join(_OVERRIDE_FIELDS)}"
+            )
+        message = scenario_pb2.CellOverride(cell_id=str(item["cell_id"]))
+        for name in _OVERRIDE_FIELDS:
+            if item.get(name) is not None:
+                value = float(item[name])
+                if math.isnan(value):
+                    raise ValueError(f"override {item['cell_id']}.{name} is NaN")
+                setattr(message, name, value)
+        result.append(message)
+    return result

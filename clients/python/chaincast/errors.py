@@ -1,0 +1,204 @@
+"""Readable exceptions for failed calls.
+
+Every failed call raises a :class:`ChaincastError` subclass chosen by the gRPC
+status code. It carries the status code, the server's message and the rich
+details the server attaches (``google.rpc.BadRequest`` field violations,
+``google.rpc.ResourceInfo`` for unknown ids), read from the
+``grpc-status-details-bin`` trailer, so a notebook shows::
+
+    InvalidArgument: INVALID_ARGUMENT in Simulate: 2 invalid fields
+      spec.paths: must be from 1 to 50000000, got -5
+      spec.overrides[0].volatility: must be from 0 to 2, got 3.0
+
+The subclasses also derive from the matching built-in exception
+(``ValueError``, ``LookupError``, ``TimeoutError``, ``ConnectionError``), so
+plain Python ``except`` clauses work too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple, Type
+
+import grpc
+
+from chaincast._rpc import error_details_pb2, status_pb2
+
+__all__ = [
+    "ChaincastError",
+    "InvalidArgument",
+    "NotFound",
+    "DeadlineExceeded",
+    "Unavailable",
+    "ResourceExhausted",
+    "Cancelled",
+    "FieldViolation",
+    "ResourceInfo",
+    "from_rpc_error",
+]
+
+STATUS_DETAILS_KEY = "grpc-status-details-bin"
+_TYPE_URL_PREFIX = "type.googleapis.com/"
+
+
+@dataclass(frozen=True)
+class FieldViolation:
+    """One bad field of a request (from ``google.rpc.BadRequest``)."""
+
+    field: str
+    """Path of the field in the request, e.g. ``spec.overrides[0].volatility``."""
+    description: str
+    """What is wrong with it, e.g. ``must be from 0 to 2, got 3.0``."""
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.description}"
+
+
+@dataclass(frozen=True)
+class ResourceInfo:
+    """The resource an error is about (from ``google.rpc.ResourceInfo``)."""
+
+    resource_type: str
+    """e.g. ``target``, ``cell``."""
+    resource_name: str
+    """The id the server did not find."""
+    owner: str
+    description: str
+    """e.g. ``named by spec.targets.target_ids[0]``."""
+
+
+class ChaincastError(Exception):
+    """A call to the Chaincast server failed.
+
+    Attributes:
+        code: the gRPC status code (``grpc.StatusCode``).
+        message: the server's message (or gRPC's, for transport errors).
+        field_violations: every bad field, for INVALID_ARGUMENT.
+        resource: the unknown resource, for NOT_FOUND.
+        details: every detail message decoded from the status (protobuf
+            messages; unknown detail types are kept as ``google.protobuf.Any``).
+        method: the RPC that failed, e.g. ``Simulate``.
+    """
+
+    def __init__(
+        self,
+        code: grpc.StatusCode,
+        message: str,
+        *,
+        field_violations: Sequence[FieldViolation] = (),
+        resource: Optional[ResourceInfo] = None,
+        details: Sequence[object] = (),
+        method: str = "",
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.field_violations: List[FieldViolation] = list(field_violations)
+        self.resource = resource
+        self.details: List[object] = list(details)
+        self.method = method
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = f" in {self.method}" if self.method else ""
+        if self.field_violations:
+            # The server's message repeats the first violations; list them all instead.
+            count = len(self.field_violations)
+            head = f"{self.code.name}{where}: {count} invalid field{'s' if count > 1 else ''}"
+        else:
+            head = f"{self.code.name}{where}: {self.message}" if self.message else f"{self.code.name}{where}"
+        lines = [head]
+        lines.extend(f"  {v}" for v in self.field_violations)
+        return "\n".join(lines)
+
+    @property
+    def fields(self) -> List[str]:
+        """The names of the bad fields, in the server's order."""
+        return [v.field for v in self.field_violations]
+
+
+class InvalidArgument(ChaincastError, ValueError):
+    """INVALID_ARGUMENT: the request is wrong; see ``field_violations``."""
+
+
+class NotFound(ChaincastError, LookupError):
+    """NOT_FOUND: an id names nothing in the model; see ``resource``."""
+
+
+class DeadlineExceeded(ChaincastError, TimeoutError):
+    """DEADLINE_EXCEEDED: the call took longer than its timeout."""
+
+
+class Unavailable(ChaincastError, ConnectionError):
+    """UNAVAILABLE: no server at the address, or it is shutting down."""
+
+
+class ResourceExhausted(ChaincastError):
+    """RESOURCE_EXHAUSTED: the server is running its limit of simulations; retry shortly."""
+
+
+class Cancelled(ChaincastError):
+    """CANCELLED: the call was cancelled (e.g. a stream closed early)."""
+
+
+_BY_CODE: Dict[grpc.StatusCode, Type[ChaincastError]] = {
+    grpc.StatusCode.INVALID_ARGUMENT: InvalidArgument,
+    grpc.StatusCode.NOT_FOUND: NotFound,
+    grpc.StatusCode.DEADLINE_EXCEEDED: DeadlineExceeded,
+    grpc.StatusCode.UNAVAILABLE: Unavailable,
+    grpc.StatusCode.RESOURCE_EXHAUSTED: ResourceExhausted,
+    grpc.StatusCode.CANCELLED: Cancelled,
+}
+
+
+def _decode_details(raw: bytes) -> Tuple[Optional[str], List[object], List[FieldViolation], Optional[ResourceInfo]]:
+    """Decode a serialized google.rpc.Status: (message, details, violations, resource)."""
+    status = status_pb2.Status.FromString(raw)
+    details: List[object] = []
+    violations: List[FieldViolation] = []
+    resource: Optional[ResourceInfo] = None
+    for any_detail in status.details:
+        name = any_detail.type_url[len(_TYPE_URL_PREFIX):] if any_detail.type_url.startswith(_TYPE_URL_PREFIX) else ""
+        if name == "google.rpc.BadRequest":
+            bad = error_details_pb2.BadRequest.FromString(any_detail.value)
+            details.append(bad)
+            violations.extend(FieldViolation(v.field, v.description) for v in bad.field_violations)
+        elif name == "google.rpc.ResourceInfo":
+            info = error_details_pb2.ResourceInfo.FromString(any_detail.value)
+            details.append(info)
+            resource = ResourceInfo(info.resource_type, info.resource_name, info.owner, info.description)
+        elif name == "google.rpc.ErrorInfo":
+            details.append(error_details_pb2.ErrorInfo.FromString(any_detail.value))
+        else:
+            details.append(any_detail)
+    return status.message, details, violations, resource
+
+
+def from_rpc_error(error: grpc.RpcError, method: str = "") -> ChaincastError:
+    """Turn a ``grpc.RpcError`` into the matching :class:`ChaincastError`.
+
+    Reads the rich status from the ``grpc-status-details-bin`` trailer
+    (grpcio-status is not needed). A trailer that cannot be decoded is
+    ignored: the code and message still come through.
+    """
+    code = error.code() if hasattr(error, "code") else grpc.StatusCode.UNKNOWN
+    message = error.details() if hasattr(error, "details") else str(error)
+    details: List[object] = []
+    violations: List[FieldViolation] = []
+    resource: Optional[ResourceInfo] = None
+    trailers = error.trailing_metadata() if hasattr(error, "trailing_metadata") else None
+    for key, value in trailers or ():
+        if key == STATUS_DETAILS_KEY and isinstance(value, bytes):
+            try:
+                status_message, details, violations, resource = _decode_details(value)
+            except Exception:  # a malformed trailer must not hide the error itself
+                break
+            message = message or status_message or ""
+    cls = _BY_CODE.get(code, ChaincastError)
+    return cls(
+        code,
+        message or "",
+        field_violations=violations,
+        resource=resource,
+        details=details,
+        method=method,
+    )

@@ -1,0 +1,766 @@
+"""Turn the server's protobuf messages into pandas DataFrames.
+
+Conventions, the same in every table:
+
+* text columns (ids, names, units, kinds) have pandas' ``string`` dtype;
+* numbers are ``float64``; counts and years ``int64``; a year or count that
+  may be missing is ``Int64`` (nullable);
+* Chinese and English names are separate columns, ``name_zh`` and ``name_en``;
+* enums are short lower-case words (``output``, ``chains_above``, ``county``);
+* the unit of a value is in a ``unit`` column: ``亿元`` (100 million yuan,
+  current prices), ``count``, ``%`` or ``亿美元`` (100 million US dollars);
+  ``df.attrs["units"]`` spells them out;
+* probabilities are fractions from 0 to 1, growth rates fractions a year
+  (0.12 = 12 % a year).
+
+The functions here are pure (message in, DataFrame out); :class:`chaincast.Client`
+calls them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+import pandas as pd
+
+from chaincast.v1 import audit_pb2, model_pb2, simulation_service_pb2
+
+__all__ = [
+    "UNIT_LABELS",
+    "UNIT_NOTES",
+    "RunInfo",
+    "Progress",
+    "Report",
+    "percentile_column",
+    "regions_frame",
+    "chains_frame",
+    "plans_frame",
+    "targets_frame",
+    "actuals_frame",
+    "cells_frame",
+    "audit_frame",
+    "odds_frame",
+    "joint_frame",
+    "fans_frame",
+    "skipped_frame",
+    "assumptions_frame",
+    "estimates_frame",
+    "report_from_proto",
+    "progress_from_proto",
+]
+
+UNIT_LABELS: Dict[int, str] = {
+    model_pb2.UNIT_UNSPECIFIED: "",
+    model_pb2.UNIT_YI_YUAN: "亿元",
+    model_pb2.UNIT_COUNT: "count",
+    model_pb2.UNIT_PERCENT: "%",
+    model_pb2.UNIT_YI_USD: "亿美元",
+}
+"""Unit enum value -> the label used in ``unit`` columns."""
+
+UNIT_NOTES: Dict[str, str] = {
+    "亿元": "100 million yuan (亿元), current prices",
+    "count": "a count (firms, drugs, platforms, chains)",
+    "%": "percent (0 to 100)",
+    "亿美元": "100 million US dollars (亿美元)",
+}
+"""Unit label -> what it means, in English."""
+
+COMPARISON_LABELS: Dict[int, str] = {
+    model_pb2.COMPARISON_UNSPECIFIED: "",
+    model_pb2.COMPARISON_AT_LEAST: ">=",
+    model_pb2.COMPARISON_GREATER_THAN: ">",
+}
+
+STRING = "string"
+FLOAT = "float64"
+INT = "int64"
+NULLABLE_INT = "Int64"
+
+
+def _enum_label(enum_type: Any, value: int, prefix: str) -> str:
+    """``TARGET_KIND_CHAINS_ABOVE`` -> ``chains_above``; 0 -> ``""``."""
+    if value == 0:
+        return ""
+    try:
+        name = enum_type.Name(value)
+    except ValueError:
+        return str(value)
+    return name[len(prefix):].lower() if name.startswith(prefix) else name.lower()
+
+
+def _citation(c: model_pb2.Citation) -> str:
+    """``plan §section, row`` in one string ("" when empty)."""
+    parts = [p for p in (c.plan_id, c.section, c.row) if p]
+    return " · ".join(parts)
+
+
+def _frame(rows: List[Dict[str, Any]], dtypes: Mapping[str, str]) -> pd.DataFrame:
+    """A DataFrame with exactly these columns, in this order, with these dtypes."""
+    df = pd.DataFrame(rows, columns=list(dtypes))
+    for column, dtype in dtypes.items():
+        if dtype == "object":
+            continue
+        if dtype == "bool":
+            df[column] = df[column].astype(bool)
+        else:
+            df[column] = df[column].astype(dtype)
+    return df
+
+
+def _with_attrs(df: pd.DataFrame, **attrs: Any) -> pd.DataFrame:
+    units = {label: note for label, note in UNIT_NOTES.items()}
+    df.attrs.update({"units": units, **attrs})
+    return df
+
+
+def percentile_column(p: float) -> str:
+    """Column name of a percentile: 5 -> ``p5``, 2.5 -> ``p2.5``."""
+    text = f"{p:g}"
+    return f"p{text}"
+
+
+# --------------------------------------------------------------------- model
+
+
+def regions_frame(regions: Iterable[model_pb2.Region]) -> pd.DataFrame:
+    """One row per region: id, name_zh, name_en, kind (county/district/function_zone/unallocated), note."""
+    rows = [
+        {
+            "id": r.id,
+            "name_zh": r.name.zh,
+            "name_en": r.name.en,
+            "kind": _enum_label(model_pb2.RegionKind, r.kind, "REGION_KIND_"),
+            "note": r.note,
+        }
+        for r in regions
+    ]
+    dtypes = {"id": STRING, "name_zh": STRING, "name_en": STRING, "kind": STRING, "note": STRING}
+    return _with_attrs(_frame(rows, dtypes))
+
+
+def chains_frame(chains: Iterable[model_pb2.Chain]) -> pd.DataFrame:
+    """One row per chain: id, names, family (city/zone), aliases and related chains (lists), note."""
+    rows = [
+        {
+            "id": c.id,
+            "name_zh": c.name.zh,
+            "name_en": c.name.en,
+            "family": _enum_label(model_pb2.ChainFamily, c.family, "CHAIN_FAMILY_"),
+            "aliases": list(c.aliases),
+            "related_chain_ids": list(c.related_chain_ids),
+            "note": c.note,
+        }
+        for c in chains
+    ]
+    dtypes = {
+        "id": STRING,
+        "name_zh": STRING,
+        "name_en": STRING,
+        "family": STRING,
+        "aliases": "object",
+        "related_chain_ids": "object",
+        "note": STRING,
+    }
+    return _with_attrs(_frame(rows, dtypes))
+
+
+def plans_frame(plans: Iterable[model_pb2.Plan]) -> pd.DataFrame:
+    """One row per plan document: id, document_number, title_zh, title_en, issued, vintage, source_file."""
+    rows = [
+        {
+            "id": p.id,
+            "document_number": p.document_number,
+            "title_zh": p.title.zh,
+            "title_en": p.title.en,
+            "issued": p.issued,
+            "vintage": p.vintage,
+            "source_file": p.source_file,
+        }
+        for p in plans
+    ]
+    dtypes = {
+        "id": STRING,
+        "document_number": STRING,
+        "title_zh": STRING,
+        "title_en": STRING,
+        "issued": STRING,
+        "vintage": INT,
+        "source_file": STRING,
+    }
+    return _with_attrs(_frame(rows, dtypes))
+
+
+def targets_frame(targets: Iterable[model_pb2.Target]) -> pd.DataFrame:
+    """One row per target.
+
+    Columns: id, plan_id, name_zh, name_en, kind (output/count/chains_above/
+    other), metric, year, value (in ``unit``), unit, comparison (``>=`` or
+    ``>``), chain_ids and region_ids (lists: the scope), level (亿元, the output
+    a chain must reach; NaN unless kind is chains_above), simulated (bool),
+    not_simulated_reason, interpretation, citation.
+    """
+    rows = []
+    for t in targets:
+        kind = _enum_label(model_pb2.TargetKind, t.kind, "TARGET_KIND_")
+        rows.append(
+            {
+                "id": t.id,
+                "plan_id": t.plan_id,
+                "name_zh": t.name.zh,
+                "name_en": t.name.en,
+                "kind": kind,
+                "metric": t.metric,
+                "year": t.year,
+                "value": t.value,
+                "unit": UNIT_LABELS.get(t.unit, str(t.unit)),
+                "comparison": COMPARISON_LABELS.get(t.comparison, ""),
+                "chain_ids": list(t.scope.chain_ids),
+                "region_ids": list(t.scope.region_ids),
+                "level": t.level if t.kind == model_pb2.TARGET_KIND_CHAINS_ABOVE else math.nan,
+                "simulated": not t.not_simulated_reason,
+                "not_simulated_reason": t.not_simulated_reason,
+                "interpretation": t.interpretation,
+                "citation": _citation(t.citation),
+            }
+        )
+    dtypes = {
+        "id": STRING,
+        "plan_id": STRING,
+        "name_zh": STRING,
+        "name_en": STRING,
+        "kind": STRING,
+        "metric": STRING,
+        "year": INT,
+        "value": FLOAT,
+        "unit": STRING,
+        "comparison": STRING,
+        "chain_ids": "object",
+        "region_ids": "object",
+        "level": FLOAT,
+        "simulated": "bool",
+        "not_simulated_reason": STRING,
+        "interpretation": STRING,
+        "citation": STRING,
+    }
+    return _with_attrs(_frame(rows, dtypes))
+
+
+def actuals_frame(actuals: Iterable[model_pb2.Actual]) -> pd.DataFrame:
+    """One row per reported actual: id, plan_id, names, year, period, value, unit,
+    growth_percent and planned_value (NaN when the document gives none),
+    chain_ids, region_ids, citation, note."""
+    rows = [
+        {
+            "id": a.id,
+            "plan_id": a.plan_id,
+            "name_zh": a.name.zh,
+            "name_en": a.name.en,
+            "year": a.year,
+            "period": a.period,
+            "value": a.value,
+            "unit": UNIT_LABELS.get(a.unit, str(a.unit)),
+            "growth_percent": a.growth_percent if a.HasField("growth_percent") else math.nan,
+            "planned_value": a.planned_value if a.HasField("planned_value") else math.nan,
+            "chain_ids": list(a.scope.chain_ids),
+            "region_ids": list(a.scope.region_ids),
+            "citation": _citation(a.citation),
+            "note": a.note,
+        }
+        for a in actuals
+    ]
+    dtypes = {
+        "id": STRING,
+        "plan_id": STRING,
+        "name_zh": STRING,
+        "name_en": STRING,
+        "year": INT,
+        "period": STRING,
+        "value": FLOAT,
+        "unit": STRING,
+        "growth_percent": FLOAT,
+        "planned_value": FLOAT,
+        "chain_ids": "object",
+        "region_ids": "object",
+        "citation": STRING,
+        "note": STRING,
+    }
+    return _with_attrs(_frame(rows, dtypes))
+
+
+def _provenance_kind(p: model_pb2.Provenance) -> str:
+    return _enum_label(model_pb2.ProvenanceKind, p.kind, "PROVENANCE_KIND_")
+
+
+def cells_frame(response: Any) -> pd.DataFrame:
+    """One row per cell from a ListCellsResponse.
+
+    Columns: id (``chain@region``), chain_id, region_id, base_year,
+    base_value (亿元), drift_mean (mean log growth a year), drift_sd,
+    volatility, and for each parameter ``<name>_source`` (target/actual/
+    derived/assumption), events (how many project events), note.
+    ``df.attrs["shocks"]`` holds the shared shock settings.
+    """
+    rows = []
+    for c in response.cells:
+        p = c.parameters
+        rows.append(
+            {
+                "id": c.id,
+                "chain_id": c.chain_id,
+                "region_id": c.region_id,
+                "base_year": p.base_year,
+                "base_value": p.base_value.value,
+                "drift_mean": p.drift_mean.value,
+                "drift_sd": p.drift_sd.value,
+                "volatility": p.volatility.value,
+                "base_value_source": _provenance_kind(p.base_value.provenance),
+                "drift_mean_source": _provenance_kind(p.drift_mean.provenance),
+                "drift_sd_source": _provenance_kind(p.drift_sd.provenance),
+                "volatility_source": _provenance_kind(p.volatility.provenance),
+                "events": len(c.events),
+                "note": c.note,
+            }
+        )
+    dtypes = {
+        "id": STRING,
+        "chain_id": STRING,
+        "region_id": STRING,
+        "base_year": INT,
+        "base_value": FLOAT,
+        "drift_mean": FLOAT,
+        "drift_sd": FLOAT,
+        "volatility": FLOAT,
+        "base_value_source": STRING,
+        "drift_mean_source": STRING,
+        "drift_sd_source": STRING,
+        "volatility_source": STRING,
+        "events": INT,
+        "note": STRING,
+    }
+    s = response.shocks
+    shocks = {
+        "city_weight": s.city_weight.value,
+        "chain_weight": s.chain_weight.value,
+        "distribution": _enum_label(model_pb2.ShockDistribution, s.distribution, "SHOCK_DISTRIBUTION_"),
+        "degrees_of_freedom": s.degrees_of_freedom.value,
+    }
+    return _with_attrs(_frame(rows, dtypes), shocks=shocks)
+
+
+def audit_frame(findings: Iterable[audit_pb2.AuditFinding]) -> pd.DataFrame:
+    """One row per audit finding: kind, year, headline_target_id,
+    part_target_ids (list), headline_value, compared_value, difference,
+    relative_difference, unit, consistent (bool), explanation."""
+    rows = [
+        {
+            "kind": _enum_label(audit_pb2.FindingKind, f.kind, "FINDING_KIND_"),
+            "year": f.year,
+            "headline_target_id": f.headline_target_id,
+            "part_target_ids": list(f.part_target_ids),
+            "headline_value": f.headline_value,
+            "compared_value": f.compared_value,
+            "difference": f.difference,
+            "relative_difference": f.relative_difference,
+            "unit": UNIT_LABELS.get(f.unit, str(f.unit)),
+            "consistent": f.consistent,
+            "explanation": f.explanation,
+        }
+        for f in findings
+    ]
+    dtypes = {
+        "kind": STRING,
+        "year": INT,
+        "headline_target_id": STRING,
+        "part_target_ids": "object",
+        "headline_value": FLOAT,
+        "compared_value": FLOAT,
+        "difference": FLOAT,
+        "relative_difference": FLOAT,
+        "unit": STRING,
+        "consistent": "bool",
+        "explanation": STRING,
+    }
+    return _with_attrs(_frame(rows, dtypes))
+
+
+# ---------------------------------------------------------------- simulation
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """How a simulation ran (``SimulationReport.run``)."""
+
+    paths: int
+    seed: int
+    horizon_year: int
+    stop_reason: str
+    """``paths_done``, ``precision_reached`` or ``path_cap``."""
+    max_half_width: float
+    """The widest 95 % half-width among the reported probabilities."""
+    wanted_half_width: float
+    shock_distribution: str
+    """``normal`` or ``student_t``."""
+    elapsed_ms: int
+    threads: int
+    block_size: int
+
+    @classmethod
+    def from_proto(cls, run: simulation_service_pb2.RunInfo) -> "RunInfo":
+        return cls(
+            paths=run.paths,
+            seed=run.seed,
+            horizon_year=run.horizon_year,
+            stop_reason=_enum_label(simulation_service_pb2.StopReason, run.stop_reason, "STOP_REASON_"),
+            max_half_width=run.max_half_width,
+            wanted_half_width=run.wanted_half_width,
+            shock_distribution=_enum_label(
+                model_pb2.ShockDistribution, run.shock_distribution, "SHOCK_DISTRIBUTION_"
+            ),
+            elapsed_ms=run.elapsed_millis,
+            threads=run.threads,
+            block_size=run.block_size,
+        )
+
+    def as_dict(self) -> Dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _probability_columns(p: simulation_service_pb2.Probability) -> Dict[str, Any]:
+    return {
+        "p_hit": p.estimate,
+        "p_hit_se": p.standard_error,
+        "ci_low": p.ci_low,
+        "ci_high": p.ci_high,
+        "hits": p.hits,
+        "paths": p.paths,
+    }
+
+
+_PROBABILITY_DTYPES = {
+    "p_hit": FLOAT,
+    "p_hit_se": FLOAT,
+    "ci_low": FLOAT,
+    "ci_high": FLOAT,
+    "hits": INT,
+    "paths": INT,
+}
+
+
+def odds_frame(
+    odds: Sequence[simulation_service_pb2.TargetOdds], run: Optional[RunInfo] = None
+) -> pd.DataFrame:
+    """One row per target of a report.
+
+    Columns: target_id, plan_id, name_zh, name_en, year, comparison (``>=``
+    or ``>``), target_value, unit, kind (output, count or chains_above); p_hit (hits / paths), p_hit_se, ci_low and
+    ci_high (Wilson 95 % interval), hits, paths; median, mean and one column
+    per percentile (``p5`` ... ``p95``) of the simulated value in the target
+    year, in ``unit``; base_year, base_value, required_growth (the yearly
+    growth from the base the target needs) and median_growth (the median
+    path's yearly growth); expected_shortfall (E[target - value | missed]).
+
+    base_value is in ``unit``: for a chains-above target it is how many chains
+    were above the level in the base year. The server computes no growth for
+    those targets (nor where the base is 0): they get NaN in required_growth
+    and median_growth, not a 0 % growth that was never computed.
+    """
+    percentiles: List[float] = []
+    for o in odds:
+        for pv in o.percentiles:
+            if pv.percentile not in percentiles:
+                percentiles.append(pv.percentile)
+    rows = []
+    for o in odds:
+        # The server leaves growth unset (0) for chains-above targets and where
+        # there is no positive base to grow from.
+        has_growth = o.kind != model_pb2.TARGET_KIND_CHAINS_ABOVE and o.base_value > 0 and o.year > o.base_year
+        row: Dict[str, Any] = {
+            "target_id": o.target_id,
+            "plan_id": o.plan_id,
+            "name_zh": o.name.zh,
+            "name_en": o.name.en,
+            "year": o.year,
+            "comparison": COMPARISON_LABELS.get(o.comparison, ""),
+            "target_value": o.target_value,
+            "unit": UNIT_LABELS.get(o.unit, str(o.unit)),
+            "kind": _enum_label(model_pb2.TargetKind, o.kind, "TARGET_KIND_"),
+            **_probability_columns(o.p_hit),
+            "median": o.median,
+            "mean": o.mean,
+        }
+        values = {pv.percentile: pv.value for pv in o.percentiles}
+        for p in percentiles:
+            row[percentile_column(p)] = values.get(p, math.nan)
+        row.update(
+            {
+                "base_year": o.base_year if o.base_year else None,
+                "base_value": o.base_value,
+                "required_growth": o.required_growth if has_growth else math.nan,
+                "median_growth": o.median_growth if has_growth else math.nan,
+                "expected_shortfall": o.expected_shortfall,
+            }
+        )
+        rows.append(row)
+    dtypes: Dict[str, str] = {
+        "target_id": STRING,
+        "plan_id": STRING,
+        "name_zh": STRING,
+        "name_en": STRING,
+        "year": INT,
+        "comparison": STRING,
+        "target_value": FLOAT,
+        "unit": STRING,
+        "kind": STRING,
+        **_PROBABILITY_DTYPES,
+        "median": FLOAT,
+        "mean": FLOAT,
+    }
+    dtypes.update({percentile_column(p): FLOAT for p in percentiles})
+    dtypes.update(
+        {
+            "base_year": NULLABLE_INT,
+            "base_value": FLOAT,
+            "required_growth": FLOAT,
+            "median_growth": FLOAT,
+            "expected_shortfall": FLOAT,
+        }
+    )
+    df = _frame(rows, dtypes)
+    return _with_attrs(
+        df,
+        percentiles=list(percentiles),
+        run=run.as_dict() if run else {},
+        probability="p_hit, ci_low, ci_high: fractions 0..1 (95 % Wilson interval)",
+        growth="required_growth, median_growth: fractions a year (0.12 = 12 %/yr)",
+    )
+
+
+def joint_frame(joint: Sequence[simulation_service_pb2.JointOdds]) -> pd.DataFrame:
+    """One row per joint set: id, names, target_ids (list), targets (how many),
+    p_all_hit (all hit on one path), its se and 95 % interval, hits, paths, and
+    min_marginal (the smallest single-target P(hit) among them)."""
+    rows = [
+        {
+            "id": j.id,
+            "name_zh": j.name.zh,
+            "name_en": j.name.en,
+            "target_ids": list(j.target_ids),
+            "targets": len(j.target_ids),
+            "p_all_hit": j.p_all_hit.estimate,
+            "p_all_hit_se": j.p_all_hit.standard_error,
+            "ci_low": j.p_all_hit.ci_low,
+            "ci_high": j.p_all_hit.ci_high,
+            "hits": j.p_all_hit.hits,
+            "paths": j.p_all_hit.paths,
+            "min_marginal": j.min_marginal,
+        }
+        for j in joint
+    ]
+    dtypes = {
+        "id": STRING,
+        "name_zh": STRING,
+        "name_en": STRING,
+        "target_ids": "object",
+        "targets": INT,
+        "p_all_hit": FLOAT,
+        "p_all_hit_se": FLOAT,
+        "ci_low": FLOAT,
+        "ci_high": FLOAT,
+        "hits": INT,
+        "paths": INT,
+        "min_marginal": FLOAT,
+    }
+    return _with_attrs(_frame(rows, dtypes))
+
+
+def subject_kind_and_id(subject: simulation_service_pb2.Subject) -> "tuple[str, str]":
+    """(kind, id) of a Subject: ("cell", "pharma@etdz"), ("city", "city")..."""
+    which = subject.WhichOneof("kind")
+    if which is None:
+        return "", ""
+    if which == "city":
+        return "city", "city"
+    return which[: -len("_id")], getattr(subject, which)
+
+
+def fans_frame(
+    fans: Sequence[simulation_service_pb2.Fan], groups: Optional[Sequence[str]] = None
+) -> pd.DataFrame:
+    """The fans of a report as one long table: one row per (group, year, percentile).
+
+    Columns: group (the subject's label: a cell, chain, region or target id,
+    or ``city``), subject_kind, name_zh, name_en, unit, year, percentile
+    (0..100), value (in ``unit``). ``groups`` overrides the labels, one per fan.
+    """
+    rows = []
+    for i, fan in enumerate(fans):
+        kind, subject_id = subject_kind_and_id(fan.subject)
+        group = groups[i] if groups is not None else subject_id
+        unit = UNIT_LABELS.get(fan.unit, str(fan.unit))
+        for fy in fan.years:
+            for pv in fy.percentiles:
+                rows.append(
+                    {
+                        "group": group,
+                        "subject_kind": kind,
+                        "name_zh": fan.name.zh,
+                        "name_en": fan.name.en,
+                        "unit": unit,
+                        "year": fy.year,
+                        "percentile": pv.percentile,
+                        "value": pv.value,
+                    }
+                )
+    dtypes = {
+        "group": STRING,
+        "subject_kind": STRING,
+        "name_zh": STRING,
+        "name_en": STRING,
+        "unit": STRING,
+        "year": INT,
+        "percentile": FLOAT,
+        "value": FLOAT,
+    }
+    return _with_attrs(_frame(rows, dtypes))
+
+
+def skipped_frame(skipped: Iterable[simulation_service_pb2.SkippedTarget]) -> pd.DataFrame:
+    """Selected targets the run did not simulate: target_id, reason."""
+    rows = [{"target_id": s.target_id, "reason": s.reason} for s in skipped]
+    return _with_attrs(_frame(rows, {"target_id": STRING, "reason": STRING}))
+
+
+def assumptions_frame(assumptions: Iterable[simulation_service_pb2.AssumptionInUse]) -> pd.DataFrame:
+    """Cell parameters of the run that rest on an assumption or an override:
+    cell_id, parameter, value, source (assumption/override/...), reason, formula."""
+    rows = [
+        {
+            "cell_id": a.cell_id,
+            "parameter": a.parameter,
+            "value": a.value,
+            "source": _provenance_kind(a.provenance),
+            "reason": a.provenance.reason,
+            "formula": a.provenance.formula,
+        }
+        for a in assumptions
+    ]
+    dtypes = {
+        "cell_id": STRING,
+        "parameter": STRING,
+        "value": FLOAT,
+        "source": STRING,
+        "reason": STRING,
+        "formula": STRING,
+    }
+    return _with_attrs(_frame(rows, dtypes))
+
+
+def estimates_frame(estimates: Iterable[simulation_service_pb2.RunningEstimate]) -> pd.DataFrame:
+    """Running estimates of a Progress: target_id, p_hit, p_hit_se, ci_low, ci_high, hits, paths."""
+    rows = [{"target_id": e.target_id, **_probability_columns(e.p_hit)} for e in estimates]
+    return _with_attrs(_frame(rows, {"target_id": STRING, **_PROBABILITY_DTYPES}))
+
+
+@dataclass
+class Report:
+    """A simulation report as DataFrames.
+
+    Attributes:
+        odds: one row per simulated target (see :func:`odds_frame`).
+        joint: joint probabilities of target sets (see :func:`joint_frame`).
+        fans: the requested fans, long format (see :func:`fans_frame`).
+        skipped: selected targets not simulated, with the reason.
+        assumptions: cell parameters in play that rest on assumptions or overrides.
+        run: how it ran (paths, seed, stop reason, time).
+        raw: the ``chaincast.v1.SimulationReport`` message itself.
+    """
+
+    odds: pd.DataFrame
+    joint: pd.DataFrame
+    fans: pd.DataFrame
+    skipped: pd.DataFrame
+    assumptions: pd.DataFrame
+    run: RunInfo
+    raw: simulation_service_pb2.SimulationReport = field(repr=False)
+
+    def __repr__(self) -> str:
+        r = self.run
+        return (
+            f"<Report {len(self.odds)} targets, {len(self.joint)} joint sets, "
+            f"{self.fans['group'].nunique() if len(self.fans) else 0} fans; "
+            f"{r.paths:,} paths, seed {r.seed}, {r.stop_reason}, {r.elapsed_ms} ms>"
+        )
+
+
+def report_from_proto(
+    report: simulation_service_pb2.SimulationReport, fan_groups: Optional[Sequence[str]] = None
+) -> Report:
+    """Convert a SimulationReport message into a :class:`Report`."""
+    run = RunInfo.from_proto(report.run)
+    fans = fans_frame(report.fans, fan_groups)
+    odds = odds_frame(report.odds, run)
+    fans.attrs["run"] = run.as_dict()
+    fans.attrs["targets"] = _target_lines(odds)
+    return Report(
+        odds=odds,
+        joint=joint_frame(report.joint),
+        fans=fans,
+        skipped=skipped_frame(report.skipped),
+        assumptions=assumptions_frame(report.assumptions),
+        run=run,
+        raw=report,
+    )
+
+
+def _target_lines(odds: pd.DataFrame) -> Dict[str, Dict[str, Any]]:
+    """Target id -> what a fan chart needs to draw its target line."""
+    lines: Dict[str, Dict[str, Any]] = {}
+    for row in odds.itertuples(index=False):
+        lines[str(row.target_id)] = {
+            "target_value": float(row.target_value),
+            "year": int(row.year),
+            "comparison": str(row.comparison),
+            "unit": str(row.unit),
+            "name_zh": str(row.name_zh),
+            "name_en": str(row.name_en),
+            "p_hit": float(row.p_hit),
+        }
+    return lines
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One progress update of a streaming run.
+
+    Attributes:
+        paths_done: paths simulated so far.
+        paths_planned: paths planned (or the cap of a precision run).
+        max_half_width: widest 95 % half-width of the running estimates.
+        elapsed_ms: wall time so far.
+        estimates: running P(hit) per target (see :func:`estimates_frame`).
+    """
+
+    paths_done: int
+    paths_planned: int
+    max_half_width: float
+    elapsed_ms: int
+    estimates: pd.DataFrame = field(repr=False)
+
+    @property
+    def fraction(self) -> float:
+        """paths_done / paths_planned (0 when nothing is planned)."""
+        return self.paths_done / self.paths_planned if self.paths_planned else 0.0
+
+
+def progress_from_proto(p: simulation_service_pb2.Progress) -> Progress:
+    """Convert a Progress message into a :class:`Progress`."""
+    return Progress(
+        paths_done=p.paths_done,
+        paths_planned=p.paths_planned,
+        max_half_width=p.max_half_width,
+        elapsed_ms=p.elapsed_millis,
+        estimates=estimates_frame(p.estimates),
+    )

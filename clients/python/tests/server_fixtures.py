@@ -1,0 +1,92 @@
+"""Fixtures shared by the client tests and the notebook test: one real
+Chaincast server for the whole test run.
+
+The server is ``java -jar target/chaincast.jar serve --port 0`` (build it with
+``mvn -q -DskipTests package``; ``mvn verify`` does so before running these
+tests), started once, its port read from its stderr, stopped at the end. Set
+``CHAINCAST_TARGET=host:port`` to test against a server you started instead.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+from pathlib import Path
+from typing import Iterator, Optional
+
+import pytest
+
+PYTHON_DIR = Path(__file__).resolve().parents[1]  # clients/python
+REPO_ROOT = PYTHON_DIR.parents[1]
+if str(PYTHON_DIR) not in sys.path:  # test this tree, installed or not
+    sys.path.insert(0, str(PYTHON_DIR))
+
+import grpc  # noqa: E402
+
+import chaincast  # noqa: E402
+from chaincast.local import LocalServer  # noqa: E402
+from chaincast.v1 import model_service_pb2_grpc, simulation_service_pb2_grpc  # noqa: E402
+
+__all__ = ["pytest_sessionfinish", "server_target", "channel", "client", "model_stub", "simulation_stub", "REPO_ROOT", "PYTHON_DIR"]
+
+
+def _jar() -> Path:
+    env = os.environ.get("CHAINCAST_JAR")
+    return Path(env) if env else REPO_ROOT / "target" / "chaincast.jar"
+
+
+_server: Optional[LocalServer] = None
+
+
+def _shared_server() -> LocalServer:
+    """One server for the whole run, shared by every conftest that imports these fixtures."""
+    global _server
+    if _server is None:
+        jar = _jar()
+        if not jar.is_file():
+            pytest.fail(f"{jar} is missing: build it first with `mvn -q -DskipTests package` (or run `mvn verify`)")
+        _server = LocalServer(jar, threads=2, jvm_args=["-Xmx512m"], startup_timeout=60).start()
+        atexit.register(_server.stop)  # even if pytest dies before pytest_sessionfinish
+    return _server
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Stop the shared server (SIGTERM, then SIGKILL after 15 s) and check it is gone."""
+    global _server
+    server, _server = _server, None  # both conftests call this hook: stop once
+    if server is not None and server.process is not None:
+        code = server.stop(timeout=15)
+        assert server.process.poll() is not None, "server process leaked"
+        print(f"\nchaincast test server {server.target} stopped (exit {code})")
+
+
+@pytest.fixture(scope="session")
+def server_target() -> Iterator[str]:
+    """``host:port`` of a running server (started once unless CHAINCAST_TARGET is set)."""
+    external = os.environ.get("CHAINCAST_TARGET")
+    yield external if external else _shared_server().target
+
+
+@pytest.fixture(scope="session")
+def channel(server_target: str) -> Iterator[grpc.Channel]:
+    """A raw channel, to compare the wrappers with what the server returns."""
+    ch = grpc.insecure_channel(server_target)
+    yield ch
+    ch.close()
+
+
+@pytest.fixture(scope="session")
+def model_stub(channel: grpc.Channel) -> model_service_pb2_grpc.ModelServiceStub:
+    return model_service_pb2_grpc.ModelServiceStub(channel)
+
+
+@pytest.fixture(scope="session")
+def simulation_stub(channel: grpc.Channel) -> simulation_service_pb2_grpc.SimulationServiceStub:
+    return simulation_service_pb2_grpc.SimulationServiceStub(channel)
+
+
+@pytest.fixture
+def client(server_target: str) -> Iterator[chaincast.Client]:
+    with chaincast.Client(server_target, timeout=60) as c:
+        yield c

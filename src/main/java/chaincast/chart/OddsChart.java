@@ -1,0 +1,134 @@
+package chaincast.chart;
+
+import chaincast.v1.JointOdds;
+import chaincast.v1.Probability;
+import chaincast.v1.TargetOdds;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
+
+/**
+ * P(hit) per target (and joint set) as horizontal bars, each with its 95%
+ * Wilson interval drawn as a dark band at the bar's end: with a million
+ * paths the interval is a sliver, and the chart shows that too.
+ */
+public final class OddsChart {
+  private static final Color BAR = new Color(0x9ecae1);
+  private static final Color JOINT = new Color(0xfdae6b);
+  private static final Color INTERVAL = new Color(0x08306b);
+
+  private OddsChart() {}
+
+  /** One bar of the chart. */
+  private record Bar(String label, Probability p, boolean joint) {}
+
+  /** Height in pixels that fits {@code rows} bars with readable labels. */
+  public static int suggestedHeight(int rows) {
+    return 150 + 24 * Math.max(rows, 1);
+  }
+
+  public static JFreeChart build(List<TargetOdds> odds, List<JointOdds> joint, String subtitle, ChartText text) {
+    List<Bar> bars = new ArrayList<>();
+    for (TargetOdds o : odds) {
+      bars.add(new Bar(o.getTargetId(), o.getPHit(), false));
+    }
+    for (JointOdds j : joint) {
+      bars.add(new Bar(text.label("联合", "all of") + " " + j.getId(), j.getPAllHit(), true));
+    }
+    String series = "P(hit)";
+    DefaultCategoryDataset estimates = new DefaultCategoryDataset();
+    String[] categories = new String[bars.size()];
+    Number[][] lows = new Number[1][bars.size()];
+    Number[][] highs = new Number[1][bars.size()];
+    for (int i = 0; i < bars.size(); i++) {
+      Bar b = bars.get(i);
+      categories[i] = b.label();
+      estimates.addValue(100 * b.p().getEstimate(), series, b.label());
+      lows[0][i] = 100 * b.p().getCiLow();
+      highs[0][i] = 100 * b.p().getCiHigh();
+    }
+
+    CategoryAxis targets = new CategoryAxis(text.label("目标", "Target"));
+    targets.setTickLabelFont(text.font(Font.PLAIN, 11));
+    targets.setLabelFont(text.font(Font.PLAIN, 13));
+    targets.setCategoryMargin(0.25);
+    NumberAxis percent = new NumberAxis(text.label("达标概率（%）", "Probability of reaching the target, %"));
+    percent.setRange(0, 100);
+    percent.setNumberFormatOverride(new DecimalFormat("0"));
+    percent.setLabelFont(text.font(Font.PLAIN, 13));
+    percent.setTickLabelFont(text.font(Font.PLAIN, 12));
+
+    BarRenderer barRenderer =
+        new BarRenderer() {
+          @Override
+          public java.awt.Paint getItemPaint(int row, int column) {
+            return bars.get(column).joint() ? JOINT : BAR;
+          }
+        };
+    barRenderer.setBarPainter(new StandardBarPainter());
+    barRenderer.setShadowVisible(false);
+    barRenderer.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator() {
+          @Override
+          public String generateLabel(org.jfree.data.category.CategoryDataset data, int row, int column) {
+            return percentLabel(bars.get(column).p().getEstimate());
+          }
+        });
+    barRenderer.setDefaultItemLabelsVisible(true);
+    barRenderer.setDefaultItemLabelFont(text.font(Font.PLAIN, 11));
+    barRenderer.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+
+    CategoryPlot plot = new CategoryPlot(estimates, targets, percent, barRenderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+
+    IntervalBarRenderer intervalRenderer = new IntervalBarRenderer();
+    intervalRenderer.setBarPainter(new StandardBarPainter());
+    intervalRenderer.setShadowVisible(false);
+    intervalRenderer.setSeriesPaint(0, INTERVAL);
+    intervalRenderer.setMinimumBarLength(2.0); // a visible tick even when the interval is narrower than a pixel
+    plot.setDataset(1, new DefaultIntervalCategoryDataset(new String[] {"95%"}, categories, lows, highs));
+    plot.setRenderer(1, intervalRenderer);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the interval over its bar
+
+    JFreeChart chart =
+        new JFreeChart(
+            text.label("各目标达标概率", "Odds of reaching each target"), text.font(Font.BOLD, 17), plot, false);
+    chart.addSubtitle(
+        new TextTitle(
+            text.label("条：达标概率；深色段：95%区间", "Bar: P(hit); dark band at its end: 95% interval")
+                + " · " + subtitle,
+            text.font(Font.PLAIN, 12)));
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  /** One decimal; three below 1% so small odds do not read as zero; "0%" only when no path hit. */
+  static String percentLabel(double p) {
+    if (p == 0) {
+      return "0%";
+    }
+    return String.format(java.util.Locale.ROOT, p < 0.01 ? "%.3f%%" : "%.1f%%", 100 * p);
+  }
+}

@@ -1,0 +1,54 @@
+package chaincast.cli;
+
+import io.grpc.stub.AbstractStub;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that calls the server: opens the {@link Connection}, sets the
+ * deadline on every stub, and leaves failures to {@link FailureReport}.
+ */
+abstract class ClientCommand implements Callable<Integer> {
+  @Mixin ClientOptions client;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public final Integer call() throws Exception {
+    if (!(client.timeoutSeconds > 0) || Double.isInfinite(client.timeoutSeconds)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--timeout must be a positive number of seconds, got " + client.timeoutSeconds);
+    }
+    check();
+    try (Connection connection = Connection.open(client.server)) {
+      return run(connection);
+    }
+  }
+
+  /** Checks option combinations picocli cannot express; throws ParameterException (exit 2). */
+  void check() {}
+
+  /** Does the command's work over {@code connection}; returns the exit code. */
+  abstract int run(Connection connection) throws Exception;
+
+  /** {@code stub} with the command's deadline. */
+  final <S extends AbstractStub<S>> S withDeadline(S stub) {
+    return stub.withDeadlineAfter((long) Math.ceil(client.timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
+  }
+
+  /** The server named by --server, or null for the in-process one (for error messages). */
+  final String server() {
+    return client.server;
+  }
+
+  final OutputFormat format() {
+    return client.format;
+  }
+
+  final CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

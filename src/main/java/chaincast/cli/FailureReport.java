@@ -1,0 +1,138 @@
+package chaincast.cli;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ResourceInfo;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a failure into one line a person can act on and the exit code that
+ * classifies it (see {@link ExitCode}). Server-side field violations are
+ * listed with the CLI option that sets the field, so "spec.horizon_year" reads
+ * as "--horizon".
+ */
+record FailureReport(int exitCode, String message) {
+
+  /** Request fields (by prefix) and the options that set them, most specific first. */
+  private static final Map<String, String> OPTION_OF_FIELD = new LinkedHashMap<>();
+
+  static {
+    OPTION_OF_FIELD.put("spec.precision.half_width", "--precision");
+    OPTION_OF_FIELD.put("spec.precision.max_paths", "--max-paths");
+    OPTION_OF_FIELD.put("spec.paths", "--paths");
+    OPTION_OF_FIELD.put("spec.horizon_year", "--horizon");
+    OPTION_OF_FIELD.put("spec.percentiles", "--percentiles");
+    OPTION_OF_FIELD.put("spec.overrides", "--what-if");
+    OPTION_OF_FIELD.put("spec.targets.target_ids", "--target");
+    OPTION_OF_FIELD.put("spec.targets.plan_id", "--plan");
+    OPTION_OF_FIELD.put("spec.targets.year", "--year");
+    OPTION_OF_FIELD.put("spec.targets.chain_id", "--chain");
+    OPTION_OF_FIELD.put("spec.targets.region_id", "--region");
+    OPTION_OF_FIELD.put("spec.targets", "--target");
+    OPTION_OF_FIELD.put("spec.fans", "the fan's subject option");
+    OPTION_OF_FIELD.put("spec.joint", "--joint");
+    OPTION_OF_FIELD.put("spec.shock_distribution", "--shocks");
+  }
+
+  /** Classifies {@code failure}; {@code server} names the server for "cannot reach" messages. */
+  static FailureReport of(Throwable failure, String server) {
+    if (Interruption.interrupted()) {
+      return new FailureReport(ExitCode.INTERRUPTED, "interrupted: the call was cancelled on the server");
+    }
+    StatusRuntimeException sre = find(failure, StatusRuntimeException.class);
+    if (sre != null) {
+      return ofStatus(sre, server);
+    }
+    OutputFailure output = find(failure, OutputFailure.class);
+    if (output != null) {
+      return new FailureReport(ExitCode.OUTPUT, output.getMessage());
+    }
+    return new FailureReport(
+        ExitCode.INTERNAL, "unexpected failure (please report it): " + failure);
+  }
+
+  private static FailureReport ofStatus(StatusRuntimeException e, String server) {
+    Status status = e.getStatus();
+    String description = status.getDescription() == null ? "" : status.getDescription();
+    String code = status.getCode().name();
+    switch (status.getCode()) {
+      case UNAVAILABLE:
+        return new FailureReport(
+            ExitCode.UNREACHABLE,
+            "cannot reach the server at "
+                + (server == null ? "the in-process address" : server)
+                + " (UNAVAILABLE: "
+                + description
+                + "); is it running? Start one with 'chaincast serve', or leave out --server");
+      case DEADLINE_EXCEEDED:
+        return new FailureReport(
+            ExitCode.DEADLINE,
+            "no answer within the deadline (DEADLINE_EXCEEDED); the server stopped the run."
+                + " Raise --timeout or ask for fewer --paths");
+      case CANCELLED:
+        return new FailureReport(ExitCode.INTERRUPTED, "the call was cancelled (CANCELLED): " + description);
+      case INVALID_ARGUMENT:
+      case NOT_FOUND:
+      case FAILED_PRECONDITION:
+      case OUT_OF_RANGE:
+      case ALREADY_EXISTS:
+      case ABORTED:
+        return new FailureReport(ExitCode.REJECTED, "the server rejected the request (" + code + "): " + details(e, description));
+      case RESOURCE_EXHAUSTED:
+        return new FailureReport(
+            ExitCode.SERVER_ERROR, "the server is busy (RESOURCE_EXHAUSTED): " + description + "; try again shortly");
+      default:
+        return new FailureReport(ExitCode.SERVER_ERROR, "server error (" + code + "): " + description);
+    }
+  }
+
+  /** The field violations, each with its option, or the resource not found; else the description. */
+  private static String details(StatusRuntimeException e, String description) {
+    com.google.rpc.Status rich = StatusProto.fromThrowable(e);
+    if (rich == null) {
+      return description;
+    }
+    List<String> parts = new ArrayList<>();
+    for (Any detail : rich.getDetailsList()) {
+      try {
+        if (detail.is(BadRequest.class)) {
+          for (BadRequest.FieldViolation v : detail.unpack(BadRequest.class).getFieldViolationsList()) {
+            parts.add(v.getField() + optionHint(v.getField()) + ": " + v.getDescription());
+          }
+        } else if (detail.is(ResourceInfo.class)) {
+          ResourceInfo r = detail.unpack(ResourceInfo.class);
+          parts.add("no " + r.getResourceType() + " '" + r.getResourceName() + "'"
+              + (r.getDescription().isEmpty() ? "" : " (" + r.getDescription() + ")"));
+        }
+      } catch (InvalidProtocolBufferException ignored) {
+        // a malformed detail adds nothing a person could use; the description remains
+      }
+    }
+    return parts.isEmpty() ? description : String.join("; ", parts);
+  }
+
+  static String optionHint(String field) {
+    for (Map.Entry<String, String> e : OPTION_OF_FIELD.entrySet()) {
+      if (field.startsWith(e.getKey())) {
+        return " (" + e.getValue() + ")";
+      }
+    }
+    return "";
+  }
+
+  private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
+  }
+}

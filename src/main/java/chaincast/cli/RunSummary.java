@@ -1,0 +1,24 @@
+package chaincast.cli;
+
+import chaincast.v1.RunInfo;
+import chaincast.v1.ShockDistribution;
+import java.util.Locale;
+
+/** One line saying how a report was made: paths, seed, shocks, time. */
+final class RunSummary {
+  private RunSummary() {}
+
+  static String of(RunInfo run) {
+    String shocks =
+        run.getShockDistribution() == ShockDistribution.SHOCK_DISTRIBUTION_STUDENT_T ? "Student-t" : "normal";
+    String text =
+        String.format(
+            Locale.ROOT,
+            "%,d paths, seed %s, %s shocks, horizon %d",
+            run.getPaths(),
+            Long.toUnsignedString(run.getSeed()),
+            shocks,
+            run.getHorizonYear());
+    return run.getElapsedMillis() > 0 ? text + String.format(Locale.ROOT, ", %,d ms", run.getElapsedMillis()) : text;
+  }
+}

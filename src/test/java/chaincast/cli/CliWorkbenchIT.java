@@ -1,0 +1,219 @@
+package chaincast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chaincast.server.ChaincastServer;
+import chaincast.server.ServerConfig;
+import chaincast.v1.CompareRequest;
+import chaincast.v1.CompareResponse;
+import chaincast.v1.CreateScenarioResponse;
+import chaincast.v1.GetScenarioResponse;
+import chaincast.v1.ListScenariosResponse;
+import chaincast.v1.ScenarioChoice;
+import chaincast.v1.SensitivityRequest;
+import chaincast.v1.SensitivityResponse;
+import chaincast.v1.SimulateRequest;
+import chaincast.v1.SimulateResponse;
+import chaincast.v1.SimulationServiceGrpc;
+import chaincast.v1.SimulationServiceGrpc.SimulationServiceBlockingStub;
+import chaincast.v1.SimulationSpec;
+import chaincast.v1.TargetDifference;
+import chaincast.v1.TargetSelection;
+import chaincast.v1.UpdateScenarioResponse;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scenarios, comparisons and sensitivity through the CLI, as separate processes against a real server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliWorkbenchIT {
+  private ChaincastServer server;
+  private ManagedChannel channel;
+  private String address;
+  private SimulationServiceBlockingStub simulation;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  void startServer() throws Exception {
+    server =
+        new ChaincastServer(
+                ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(Files.createTempDirectory("chaincast-wb")))
+            .start();
+    address = "127.0.0.1:" + server.port();
+    channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
+    simulation = SimulationServiceGrpc.newBlockingStub(channel);
+  }
+
+  @AfterAll
+  void stopServer() throws Exception {
+    channel.shutdownNow();
+    server.stop();
+  }
+
+  private CliProcess.Result cli(String... args) throws Exception {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--server";
+    all[args.length + 1] = address;
+    return CliProcess.run(all);
+  }
+
+  /** As {@link #cli}, in a UTF-8 locale: the JVM decodes arguments in the locale's charset. */
+  private CliProcess.Result cliUtf8(String... args) throws Exception {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--server";
+    all[args.length + 1] = address;
+    return CliProcess.run(java.util.Map.of("LANG", "C.UTF-8"), java.time.Duration.ofSeconds(60), all);
+  }
+
+  private static <B extends Message.Builder> B parse(CliProcess.Result r, B into) throws Exception {
+    assertEquals(0, r.exitCode(), r.toString());
+    JsonFormat.parser().merge(r.stdout(), into);
+    return into;
+  }
+
+  @Test
+  void scenarioLifecycleWithEtags() throws Exception {
+    CreateScenarioResponse created =
+        parse(
+                cliUtf8("scenario", "create", "haizhou-slow", "--name-en", "Haizhou slower", "--name-zh", "海州放缓",
+                    "--what-if", "pharma@haizhou:drift_mean=0.0", "--macro-shock", "dip:city:2024:-0.10", "--format", "json"),
+                CreateScenarioResponse.newBuilder())
+            .build();
+    String etag = created.getScenario().getEtag();
+    assertTrue(!etag.isEmpty());
+    assertEquals(1, created.getScenario().getOverrides().getCellsCount());
+    assertEquals(-0.10, created.getScenario().getOverrides().getMacroShocks(0).getChange());
+
+    ListScenariosResponse listed = parse(cli("scenario", "list", "--format", "json"), ListScenariosResponse.newBuilder()).build();
+    assertTrue(listed.getScenariosList().stream().anyMatch(s -> s.getId().equals("haizhou-slow")));
+
+    UpdateScenarioResponse updated =
+        parse(
+                cli("scenario", "update", "haizhou-slow", "--etag", etag, "--description", "lower growth", "--format", "json"),
+                UpdateScenarioResponse.newBuilder())
+            .build();
+    assertNotEquals(etag, updated.getScenario().getEtag());
+    assertEquals("lower growth", updated.getScenario().getDescription());
+    assertEquals(created.getScenario().getOverrides(), updated.getScenario().getOverrides(), "changes kept");
+
+    CliProcess.Result stale = cli("scenario", "update", "haizhou-slow", "--etag", etag, "--description", "mine");
+    assertEquals(ExitCode.REJECTED, stale.exitCode(), stale.toString());
+    assertTrue(stale.stderr().contains("ABORTED"), stale.toString());
+    GetScenarioResponse after = parse(cli("scenario", "show", "haizhou-slow", "--format", "json"), GetScenarioResponse.newBuilder()).build();
+    assertEquals("lower growth", after.getScenario().getDescription(), "the stale write changed nothing");
+
+    CliProcess.Result table = cli("scenario", "show", "haizhou-slow");
+    assertTrue(table.stdout().contains("海州放缓 Haizhou slower") && table.stdout().contains("\"driftMean\": 0.0"), table.stdout());
+
+    assertEquals(0, cli("scenario", "delete", "haizhou-slow", "--etag", after.getScenario().getEtag()).exitCode());
+    CliProcess.Result gone = cli("scenario", "show", "haizhou-slow");
+    assertEquals(ExitCode.REJECTED, gone.exitCode(), gone.toString());
+    assertTrue(gone.stderr().contains("NOT_FOUND"), gone.toString());
+  }
+
+  @Test
+  void oddsAndCompareOfAStoredScenarioAreTheServersAnswers() throws Exception {
+    parse(cli("scenario", "create", "etdz-slow", "--name-en", "ETDZ pharma slower", "--what-if", "pharma@etdz:drift_mean=0.03", "--format", "json"),
+        CreateScenarioResponse.newBuilder());
+    SimulateResponse odds =
+        parse(cli("odds", "--scenario", "etdz-slow", "--target", "pharma-output-2025", "--paths", "20000", "--format", "json"),
+                SimulateResponse.newBuilder())
+            .build();
+    SimulationSpec spec =
+        SimulationSpec.newBuilder()
+            .setTargets(TargetSelection.newBuilder().addTargetIds("pharma-output-2025"))
+            .setPaths(20_000)
+            .setSeed(2025)
+            .setScenarioId("etdz-slow")
+            .build();
+    var direct = simulation.simulate(SimulateRequest.newBuilder().setSpec(spec).build()).getReport();
+    assertEquals(direct.getOdds(0), odds.getReport().getOdds(0));
+
+    CompareResponse compared =
+        parse(cli("compare", "--alternative", "etdz-slow", "--target", "pharma-output-2025", "--target",
+                "pharma-output-2025-etdz", "--paths", "20000", "--format", "json"), CompareResponse.newBuilder())
+            .build();
+    CompareResponse expected =
+        simulation.compare(
+            CompareRequest.newBuilder()
+                .setSpec(
+                    SimulationSpec.newBuilder()
+                        .setTargets(TargetSelection.newBuilder().addTargetIds("pharma-output-2025").addTargetIds("pharma-output-2025-etdz"))
+                        .setPaths(20_000)
+                        .setSeed(2025))
+                .setBaseline(ScenarioChoice.newBuilder().setSeeded(true))
+                .setAlternative(ScenarioChoice.newBuilder().setScenarioId("etdz-slow"))
+                .build());
+    assertEquals(expected.getComparison().getTargetsList(), compared.getComparison().getTargetsList());
+    TargetDifference etdz = compared.getComparison().getTargets(1);
+    assertTrue(etdz.getDifference() < 0, "slower growth lowers the odds");
+    assertTrue(etdz.getStandardError() < etdz.getIndependentStandardError(), "common random numbers pay");
+
+    CompareResponse same =
+        parse(cli("compare", "--baseline", "etdz-slow", "--alternative", "etdz-slow", "--target", "pharma-output-2025",
+                "--paths", "20000", "--format", "json"), CompareResponse.newBuilder())
+            .build();
+    assertEquals(0.0, same.getComparison().getTargets(0).getDifference());
+    assertEquals(0.0, same.getComparison().getTargets(0).getStandardError());
+
+    CliProcess.Result inline =
+        cli("compare", "--what-if", "pharma@etdz:drift_mean=0.03", "--target", "pharma-output-2025", "--paths", "20000", "--format", "csv");
+    assertEquals(0, inline.exitCode(), inline.toString());
+    String row = inline.stdout().lines().skip(1).findFirst().orElseThrow();
+    assertTrue(row.startsWith("pharma-output-2025,"), row);
+    assertTrue(
+        row.contains("," + expected.getComparison().getTargets(0).getDifference() + ","),
+        "inline changes equal to the stored scenario give its difference: " + row);
+  }
+
+  @Test
+  void sensitivityTablesAndTornado() throws Exception {
+    SensitivityResponse json =
+        parse(cli("sensitivity", "--target", "pharma-output-2025-etdz", "--paths", "5000", "--format", "json"),
+                SensitivityResponse.newBuilder())
+            .build();
+    SensitivityResponse direct =
+        simulation.sensitivity(
+            SensitivityRequest.newBuilder()
+                .setSpec(SimulationSpec.newBuilder().setPaths(5000).setSeed(2025))
+                .setTargetId("pharma-output-2025-etdz")
+                .build());
+    assertEquals(direct.getReport().getTornadoList(), json.getReport().getTornadoList());
+    assertEquals(direct.getReport().getImportance(), json.getReport().getImportance());
+
+    Path png = dir.resolve("tornado.png");
+    CliProcess.Result table =
+        cli("sensitivity", "--target", "pharma-output-2025-etdz", "--paths", "5000", "--bars", "6", "--png", png.toString());
+    assertEquals(0, table.exitCode(), table.toString());
+    assertTrue(table.stdout().contains("Tornado") && table.stdout().contains("Shapley"), table.stdout());
+    String first = json.getReport().getTornado(0).getInputId();
+    assertTrue(table.stdout().contains(first), table.stdout());
+    int bars = Math.min(6, json.getReport().getTornadoCount());
+    CliChartsIT.assertPicture(png, 1000, chaincast.chart.TornadoChart.suggestedHeight(bars));
+  }
+
+  @Test
+  void usageErrors() throws Exception {
+    CliProcess.Result neither = cli("compare", "--target", "pharma-output-2025");
+    assertEquals(ExitCode.USAGE, neither.exitCode(), neither.toString());
+    assertTrue(neither.stderr().contains("side B"), neither.toString());
+    CliProcess.Result badShock = cli("scenario", "create", "x-1", "--macro-shock", "dip:county:2024:-0.1");
+    assertEquals(ExitCode.USAGE, badShock.exitCode(), badShock.toString());
+    assertTrue(badShock.stderr().contains("WHERE must be city"), badShock.toString());
+    CliProcess.Result noEtag = cli("scenario", "update", "x-1", "--description", "d");
+    assertEquals(ExitCode.USAGE, noEtag.exitCode(), noEtag.toString());
+  }
+}

@@ -1,0 +1,76 @@
+package chaincast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ResourceInfo;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class FailureReportTest {
+  @Test
+  void eachStatusClassHasItsExitCode() {
+    assertEquals(ExitCode.UNREACHABLE, code(Status.UNAVAILABLE));
+    assertEquals(ExitCode.DEADLINE, code(Status.DEADLINE_EXCEEDED));
+    assertEquals(ExitCode.REJECTED, code(Status.INVALID_ARGUMENT));
+    assertEquals(ExitCode.REJECTED, code(Status.NOT_FOUND));
+    assertEquals(ExitCode.REJECTED, code(Status.ABORTED));
+    assertEquals(ExitCode.SERVER_ERROR, code(Status.RESOURCE_EXHAUSTED));
+    assertEquals(ExitCode.SERVER_ERROR, code(Status.INTERNAL));
+    assertEquals(ExitCode.SERVER_ERROR, code(Status.UNIMPLEMENTED));
+    assertEquals(ExitCode.OUTPUT, FailureReport.of(new OutputFailure("x", new IOException()), null).exitCode());
+    assertEquals(ExitCode.INTERNAL, FailureReport.of(new IllegalStateException("bug"), null).exitCode());
+  }
+
+  @Test
+  void fieldViolationsAreListedWithTheirOptions() {
+    com.google.rpc.Status rich =
+        com.google.rpc.Status.newBuilder()
+            .setCode(Code.INVALID_ARGUMENT_VALUE)
+            .setMessage("2 invalid fields")
+            .addDetails(
+                Any.pack(
+                    BadRequest.newBuilder()
+                        .addFieldViolations(
+                            BadRequest.FieldViolation.newBuilder().setField("spec.paths").setDescription("must be positive"))
+                        .addFieldViolations(
+                            BadRequest.FieldViolation.newBuilder().setField("spec.overrides[1].volatility").setDescription("too big"))
+                        .build()))
+            .build();
+    FailureReport r = FailureReport.of(StatusProto.toStatusRuntimeException(rich), "h:1");
+    assertEquals(ExitCode.REJECTED, r.exitCode());
+    assertEquals(
+        "the server rejected the request (INVALID_ARGUMENT): spec.paths (--paths): must be positive;"
+            + " spec.overrides[1].volatility (--what-if): too big",
+        r.message());
+  }
+
+  @Test
+  void notFoundNamesTheResource() {
+    com.google.rpc.Status rich =
+        com.google.rpc.Status.newBuilder()
+            .setCode(Code.NOT_FOUND_VALUE)
+            .setMessage("no target 'x'")
+            .addDetails(Any.pack(ResourceInfo.newBuilder().setResourceType("target").setResourceName("x").build()))
+            .build();
+    FailureReport r = FailureReport.of(StatusProto.toStatusRuntimeException(rich), null);
+    assertTrue(r.message().contains("no target 'x'"), r.message());
+  }
+
+  @Test
+  void unreachableNamesTheServerAndTheWayOut() {
+    FailureReport r = FailureReport.of(new StatusRuntimeException(Status.UNAVAILABLE.withDescription("io")), "10.0.0.9:7");
+    assertTrue(r.message().contains("10.0.0.9:7"), r.message());
+    assertTrue(r.message().contains("chaincast serve"), r.message());
+  }
+
+  private static int code(Status s) {
+    return FailureReport.of(new StatusRuntimeException(s.withDescription("d")), "h:1").exitCode();
+  }
+}
