@@ -1,5 +1,6 @@
 """The planners' notebook runs headless (nbclient) against a real server, with no error,
-producing its odds table and the fan chart PNG; the committed copy carries its outputs."""
+producing its odds table, the fan chart and tornado PNGs, the stored-scenario comparison;
+the committed copy carries its outputs."""
 
 from __future__ import annotations
 
@@ -33,8 +34,13 @@ def check_outputs(nb) -> None:
     assert odds_tables, "no odds table in the outputs"
     # The what-if table.
     assert [h for h in html if "change (points)" in h], "no what-if table in the outputs"
+    # The stored scenario compared with the seeded model: paired beside independent errors.
+    compared = [h for h in html if "paired s.e. (points)" in h and "independent s.e. (points)" in h]
+    assert compared and "pharma-output-2025-haizhou" in compared[0], "no comparison table in the outputs"
+    # The Shapley shares of the tornado section.
+    assert [h for h in html if "Shapley share of variance %" in h and "pharma@etdz" in h], "no Shapley table"
     pngs = [base64.b64decode(o.data["image/png"]) for o in outs if "data" in o and "image/png" in o.data]
-    assert len(pngs) >= 3 and all(p.startswith(PNG) for p in pngs)
+    assert len(pngs) >= 4 and all(p.startswith(PNG) for p in pngs)
 
 
 def test_notebook_executes_against_the_server(server_target: str, tmp_path: Path, monkeypatch) -> None:
@@ -62,6 +68,9 @@ def test_notebook_executes_against_the_server(server_target: str, tmp_path: Path
     # The what-if ran on Haizhou (the printed drift change).
     text = "".join(o.get("text", "") for o in outputs(nb) if o.output_type == "stream")
     assert "pharma@haizhou drift_mean" in text
+    assert "stored 'haizhou-pharma-slower'" in text and "largest swing: pharma@etdz.start_value" in text
+    tornado = tmp_path / "pharma_tornado.png"
+    assert tornado.is_file() and tornado.read_bytes().startswith(PNG) and tornado.stat().st_size > 20_000
 
 
 def test_committed_notebook_has_its_outputs() -> None:
@@ -71,8 +80,9 @@ def test_committed_notebook_has_its_outputs() -> None:
     assert all(c.execution_count for c in nb.cells if c.cell_type == "code"), "commit it executed, in order"
 
 
-def test_committed_fan_chart_for_the_readme() -> None:
-    png = NOTEBOOK.parent / "pharma_fan_by_county.png"
-    assert png.read_bytes().startswith(PNG)
+def test_committed_charts_for_the_readme() -> None:
     readme = (NOTEBOOK.parents[2] / "README.md").read_text(encoding="utf-8")
-    assert "clients/notebooks/pharma_fan_by_county.png" in readme
+    for name in ("pharma_fan_by_county.png", "pharma_tornado.png"):
+        png = NOTEBOOK.parent / name
+        assert png.read_bytes().startswith(PNG)
+        assert f"clients/notebooks/{name}" in readme

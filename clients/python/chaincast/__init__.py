@@ -10,14 +10,19 @@ industry-chain targets, as pandas DataFrames and matplotlib charts.
     chaincast.plot_fan(fan)
 
 Main pieces: :class:`Client` (browsing, ``odds``, ``fan``, ``simulate``,
-``stream``), :func:`plot_fan`, :func:`plot_odds`, and the exceptions
-(:class:`ChaincastError` and its subclasses). The generated gRPC stubs are in
+``stream``; stored scenarios ``create_scenario`` ... ``delete_scenario``;
+``compare`` and ``sensitivity``), :func:`plot_fan`, :func:`plot_odds`,
+:func:`plot_tornado`, and the exceptions (:class:`ChaincastError` and its
+subclasses). The generated gRPC stubs are in
 ``chaincast.v1``; :mod:`chaincast.local` starts a server from the jar.
 """
 
 from chaincast.client import DEFAULT_TARGET, DEFAULT_TIMEOUT, Client
 from chaincast.errors import (
+    Aborted,
+    AlreadyExists,
     Cancelled,
+    Conflict,
     ChaincastError,
     DeadlineExceeded,
     FieldViolation,
@@ -27,8 +32,8 @@ from chaincast.errors import (
     ResourceInfo,
     Unavailable,
 )
-from chaincast.frames import Progress, Report, RunInfo
-from chaincast.plotting import cjk_font, plot_fan, plot_odds, use_cjk_font
+from chaincast.frames import Progress, Report, RunInfo, Scenario, ScenarioPage, Sensitivity
+from chaincast.plotting import cjk_font, plot_fan, plot_odds, plot_tornado, use_cjk_font
 
 __version__ = "0.1.0"
 
@@ -39,6 +44,9 @@ __all__ = [
     "Report",
     "Progress",
     "RunInfo",
+    "Scenario",
+    "ScenarioPage",
+    "Sensitivity",
     "ChaincastError",
     "InvalidArgument",
     "NotFound",
@@ -46,10 +54,14 @@ __all__ = [
     "Unavailable",
     "ResourceExhausted",
     "Cancelled",
+    "Conflict",
+    "Aborted",
+    "AlreadyExists",
     "FieldViolation",
     "ResourceInfo",
     "plot_fan",
     "plot_odds",
+    "plot_tornado",
     "cjk_font",
     "use_cjk_font",
     "__version__",

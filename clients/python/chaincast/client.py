@@ -20,18 +20,27 @@ import grpc
 import pandas as pd
 
 from chaincast import frames
-from chaincast.errors import from_rpc_error
-from chaincast.frames import Progress, Report
+from chaincast.errors import NotFound, from_rpc_error
+from chaincast.frames import Progress, Report, Scenario, ScenarioPage, Sensitivity
+from chaincast.scenarios import (
+    OverridesLike,
+    ScenarioOverridesLike,
+    cell_overrides,
+    localized_name,
+    scenario_overrides,
+)
 from chaincast.v1 import (
     model_pb2,
     model_service_pb2,
     model_service_pb2_grpc,
     scenario_pb2,
+    scenario_service_pb2,
+    scenario_service_pb2_grpc,
     simulation_service_pb2 as sim_pb2,
     simulation_service_pb2_grpc,
 )
 
-__all__ = ["Client", "DEFAULT_TARGET", "DEFAULT_TIMEOUT", "SubjectLike", "OverridesLike"]
+__all__ = ["Client", "DEFAULT_TARGET", "DEFAULT_TIMEOUT", "SubjectLike", "OverridesLike", "ScenarioLike"]
 
 DEFAULT_TARGET = "localhost:50051"
 """Where ``chaincast serve`` listens by default."""
@@ -47,14 +56,12 @@ SubjectLike = Union[str, Tuple[str, str], Mapping[str, str], sim_pb2.Subject]
 ``{"region_id": "etdz"}``, a ``chaincast.v1.Subject``, or a bare chain, region
 or target id (looked up in the model)."""
 
-OverridesLike = Union[
-    Mapping[str, Mapping[str, float]],
-    Iterable[Union[scenario_pb2.CellOverride, Mapping[str, Any]]],
-]
-"""Per-cell what-ifs: ``{"pharma@haizhou": {"drift_mean": 0.0}}``, or a list of
-``{"cell_id": ..., "drift_mean": ...}`` dicts or ``CellOverride`` messages."""
-
-_OVERRIDE_FIELDS = ("base_value", "drift_mean", "drift_sd", "volatility")
+ScenarioLike = Union[None, str, Scenario, scenario_pb2.ScenarioOverrides, Mapping[str, Any]]
+"""Which version of the model to simulate: ``None`` (the seeded model), a
+stored scenario's id (``"haizhou-slower"``) or :class:`chaincast.frames.Scenario`,
+or changes given inline: a ``ScenarioOverrides`` message or a dict (see
+:mod:`chaincast.scenarios`), e.g. ``{"macro_shocks": [{"id": "slump", "city":
+True, "year": 2024, "change": -0.1}]}`` or ``{"pharma@haizhou": {"drift_mean": 0.0}}``."""
 _SUBJECT_KINDS = {"cell": "cell_id", "chain": "chain_id", "region": "region_id", "target": "target_id"}
 _SHOCKS = {
     None: model_pb2.SHOCK_DISTRIBUTION_UNSPECIFIED,
@@ -117,6 +124,8 @@ class Client:
         """The raw ``ModelService`` stub, for anything the wrappers leave out."""
         self.simulation_stub = simulation_service_pb2_grpc.SimulationServiceStub(self._channel)
         """The raw ``SimulationService`` stub."""
+        self.scenario_stub = scenario_service_pb2_grpc.ScenarioServiceStub(self._channel)
+        """The raw ``ScenarioService`` stub."""
         self._ids: Optional[Dict[str, set]] = None
         self._closed = False
 
@@ -232,6 +241,183 @@ class Client:
         r = self._call(self.model_stub.GetAudit, "GetAudit", request, timeout)
         return frames.audit_frame(r.findings)
 
+    # ------------------------------------------------------------ scenarios
+
+    def create_scenario(
+        self,
+        scenario_id: str,
+        name: Any,
+        description: str = "",
+        overrides: Optional[ScenarioOverridesLike] = None,
+        *,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> Scenario:
+        """Store a new named scenario on the server and return it with its etag.
+
+        Args:
+            scenario_id: its id: 1 to 63 characters of a-z, 0-9 and '-',
+                starting with a letter, e.g. ``"haizhou-slower"``.
+            name: what planners call it: ``"Haizhou slows"`` (English),
+                ``"海州放缓"`` (Chinese), or ``("海州放缓", "Haizhou slows")``.
+            description: what the scenario asks, in a sentence or two.
+            overrides: its changes to the seeded model: a dict such as
+                ``{"cells": {"pharma@haizhou": {"drift_mean": -0.015}},
+                "macro_shocks": [...]}`` (see :mod:`chaincast.scenarios`) or
+                a ``ScenarioOverrides`` message.
+
+        Raises:
+            AlreadyExists: the id is taken.
+            InvalidArgument: a bad id, name or change (every bad field listed).
+        """
+        message = scenario_service_pb2.Scenario(
+            id=str(scenario_id),
+            name=localized_name(name),
+            description=description or "",
+            overrides=scenario_overrides(overrides),
+        )
+        r = self._call(
+            self.scenario_stub.CreateScenario,
+            "CreateScenario",
+            scenario_service_pb2.CreateScenarioRequest(scenario=message),
+            timeout,
+        )
+        return Scenario.from_proto(r.scenario)
+
+    def get_scenario(self, scenario_id: str, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> Scenario:
+        """One stored scenario, with its current etag; ``.changes`` lists its changes as a table.
+
+        Raises:
+            NotFound: there is no scenario with this id.
+        """
+        r = self._call(
+            self.scenario_stub.GetScenario,
+            "GetScenario",
+            scenario_service_pb2.GetScenarioRequest(scenario_id=str(scenario_id)),
+            timeout,
+        )
+        return Scenario.from_proto(r.scenario)
+
+    def scenario_page(
+        self, page_size: int = 50, page_token: str = "", *, timeout: Any = _USE_CLIENT_TIMEOUT
+    ) -> ScenarioPage:
+        """One page of stored scenarios, in id order.
+
+        Args:
+            page_size: at most this many (1 to 1000).
+            page_token: ``""`` for the first page, then the previous page's
+                ``next_page_token``.
+
+        Returns:
+            A :class:`chaincast.frames.ScenarioPage`: ``.scenarios`` (a
+            DataFrame, see :func:`chaincast.frames.scenarios_frame`) and
+            ``.next_page_token`` (``""`` on the last page).
+        """
+        request = scenario_service_pb2.ListScenariosRequest(page_size=int(page_size), page_token=page_token or "")
+        r = self._call(self.scenario_stub.ListScenarios, "ListScenarios", request, timeout)
+        return ScenarioPage(frames.scenarios_frame(r.scenarios), r.next_page_token)
+
+    def scenario_pages(self, page_size: int = 50, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> Iterator[ScenarioPage]:
+        """Every page of stored scenarios, one :class:`ScenarioPage` at a time (see :meth:`scenario_page`)."""
+        token = ""
+        while True:
+            page = self.scenario_page(page_size, token, timeout=timeout)
+            yield page
+            if not page.next_page_token:
+                return
+            token = page.next_page_token
+
+    def scenarios(self, page_size: int = 50, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+        """Every stored scenario, one row each in id order, read ``page_size`` at a time.
+
+        Columns: id, name_zh, name_en, description, etag, create_time,
+        update_time, changes and how many of each kind (see
+        :func:`chaincast.frames.scenarios_frame`). ``df.attrs["pages"]`` says
+        how many pages were read.
+        """
+        pages = list(self.scenario_pages(page_size, timeout=timeout))
+        df = pd.concat([p.scenarios for p in pages], ignore_index=True) if len(pages) > 1 else pages[0].scenarios
+        df = df.astype(pages[0].scenarios.dtypes.to_dict())  # concat of empty pages keeps the dtypes
+        df.attrs.update(pages[0].scenarios.attrs)
+        df.attrs["pages"] = len(pages)
+        return df
+
+    def update_scenario(
+        self,
+        scenario_id: str,
+        *,
+        etag: str,
+        name: Any = None,
+        description: Optional[str] = None,
+        overrides: Optional[ScenarioOverridesLike] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> Scenario:
+        """Change a stored scenario, if nobody else has since you read it.
+
+        ``etag`` is the one you read (``get_scenario(id).etag`` or the value a
+        create or update returned). What you leave as ``None`` keeps its
+        value in the version that etag names; ``overrides`` replaces the
+        changes as a whole.
+
+        Returns:
+            The scenario as stored, with its new etag.
+
+        Raises:
+            Aborted: the etag is stale: the scenario was changed (or deleted
+                and re-created) after you read it. Nothing was written; get it
+                again, reapply your change, retry.
+            NotFound: there is no such scenario (any more).
+            InvalidArgument: a bad name or change.
+        """
+        if not etag:
+            raise ValueError("etag is required: pass the etag of the version you read (get_scenario(id).etag)")
+        message = scenario_service_pb2.Scenario(id=str(scenario_id), etag=str(etag))
+        if name is None or description is None or overrides is None:
+            # Fill in what the caller keeps. The server checks the etag, so if
+            # this read is newer than the caller's version the update is refused.
+            current = self.get_scenario(scenario_id, timeout=timeout).raw
+            message.name.CopyFrom(current.name)
+            message.description = current.description
+            message.overrides.CopyFrom(current.overrides)
+        if name is not None:
+            message.name.CopyFrom(localized_name(name))
+        if description is not None:
+            message.description = description
+        if overrides is not None:
+            message.overrides.CopyFrom(scenario_overrides(overrides))
+        r = self._call(
+            self.scenario_stub.UpdateScenario,
+            "UpdateScenario",
+            scenario_service_pb2.UpdateScenarioRequest(scenario=message),
+            timeout,
+        )
+        return Scenario.from_proto(r.scenario)
+
+    def delete_scenario(
+        self,
+        scenario_id: str,
+        etag: Optional[str] = None,
+        *,
+        missing_ok: bool = False,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> bool:
+        """Delete a stored scenario; return True if it was deleted.
+
+        Args:
+            etag: the version you read; the delete is refused (``Aborted``)
+                if the scenario changed since. ``None`` deletes whatever
+                version is current.
+            missing_ok: return False instead of raising ``NotFound`` when
+                there is no such scenario.
+        """
+        request = scenario_service_pb2.DeleteScenarioRequest(scenario_id=str(scenario_id), etag=etag or "")
+        try:
+            self._call(self.scenario_stub.DeleteScenario, "DeleteScenario", request, timeout)
+        except NotFound:
+            if missing_ok:
+                return False
+            raise
+        return True
+
     # ----------------------------------------------------------- simulation
 
     def simulate(
@@ -248,6 +434,7 @@ class Client:
         percentiles: Optional[Sequence[float]] = None,
         fans: Optional[Sequence[SubjectLike]] = None,
         overrides: Optional[OverridesLike] = None,
+        scenario: ScenarioLike = None,
         joint: Optional[Mapping[str, Sequence[str]]] = None,
         shock: Optional[str] = None,
         timeout: Any = _USE_CLIENT_TIMEOUT,
@@ -272,7 +459,12 @@ class Client:
             fans: subjects to report yearly percentiles for (see :data:`SubjectLike`).
             overrides: what-ifs on cell parameters for this run only (see
                 :data:`OverridesLike`): base_value (亿元), drift_mean (mean log
-                growth a year), drift_sd, volatility.
+                growth a year), drift_sd, volatility. They apply on top of
+                ``scenario``.
+            scenario: the version of the model to run (see
+                :data:`ScenarioLike`): a stored scenario's id, or changes
+                inline (cells, counts, events added/removed/delayed, macro
+                shocks, observations). Default: the seeded model.
             joint: extra target sets whose joint P(all hit) to report,
                 ``{"my-set": ["id-1", "id-2"]}``.
             shock: ``"normal"`` or ``"student_t"`` (default: the seeded one).
@@ -280,11 +472,12 @@ class Client:
 
         Raises:
             InvalidArgument: a bad value (with every bad field listed).
-            NotFound: an unknown target, cell, chain or region id.
+            NotFound: an unknown target, cell, chain, region or scenario id.
             DeadlineExceeded: the run took longer than ``timeout``.
         """
         spec, groups = self._spec(
-            targets, plan, year, paths, precision, max_paths, seed, horizon, percentiles, fans, overrides, joint, shock
+            targets, plan, year, paths, precision, max_paths, seed, horizon, percentiles, fans, overrides, joint, shock,
+            scenario,
         )
         response = self._call(
             self.simulation_stub.Simulate, "Simulate", sim_pb2.SimulateRequest(spec=spec), timeout
@@ -304,6 +497,7 @@ class Client:
         horizon: Optional[int] = None,
         percentiles: Optional[Sequence[float]] = None,
         overrides: Optional[OverridesLike] = None,
+        scenario: ScenarioLike = None,
         shock: Optional[str] = None,
         timeout: Any = _USE_CLIENT_TIMEOUT,
     ) -> pd.DataFrame:
@@ -328,6 +522,7 @@ class Client:
             horizon=horizon,
             percentiles=percentiles,
             overrides=overrides,
+            scenario=scenario,
             shock=shock,
             timeout=timeout,
         ).odds
@@ -341,6 +536,7 @@ class Client:
         horizon: Optional[int] = None,
         percentiles: Optional[Sequence[float]] = None,
         overrides: Optional[OverridesLike] = None,
+        scenario: ScenarioLike = None,
         shock: Optional[str] = None,
         targets: Union[None, str, Iterable[str]] = None,
         timeout: Any = _USE_CLIENT_TIMEOUT,
@@ -378,6 +574,7 @@ class Client:
             percentiles=percentiles,
             fans=subject_list,
             overrides=overrides,
+            scenario=scenario,
             shock=shock,
             timeout=timeout,
         )
@@ -397,6 +594,7 @@ class Client:
         percentiles: Optional[Sequence[float]] = None,
         fans: Optional[Sequence[SubjectLike]] = None,
         overrides: Optional[OverridesLike] = None,
+        scenario: ScenarioLike = None,
         joint: Optional[Mapping[str, Sequence[str]]] = None,
         shock: Optional[str] = None,
         timeout: Any = _USE_CLIENT_TIMEOUT,
@@ -414,7 +612,8 @@ class Client:
                     report = event
         """
         spec, groups = self._spec(
-            targets, plan, year, paths, precision, max_paths, seed, horizon, percentiles, fans, overrides, joint, shock
+            targets, plan, year, paths, precision, max_paths, seed, horizon, percentiles, fans, overrides, joint, shock,
+            scenario,
         )
         if self._closed:
             raise RuntimeError("this chaincast.Client is closed")
@@ -434,6 +633,94 @@ class Client:
         finally:
             call.cancel()  # no-op when the stream already ended
 
+    # ------------------------------------------------- compare, sensitivity
+
+    def compare(
+        self,
+        baseline: ScenarioLike = None,
+        alternative: ScenarioLike = None,
+        *,
+        targets: Union[None, str, Iterable[str]] = None,
+        plan: Optional[str] = None,
+        year: Optional[int] = None,
+        paths: Optional[int] = None,
+        seed: Optional[int] = None,
+        horizon: Optional[int] = None,
+        overrides: Optional[OverridesLike] = None,
+        shock: Optional[str] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> pd.DataFrame:
+        """Two versions of the model on the same random paths: how P(hit) moves per target.
+
+        Both sides run on common random numbers (the same paths), so the
+        difference is the change's effect with a much smaller error than two
+        separate runs would have: ``standard_error`` (paired) beside
+        ``independent_standard_error`` shows how much.
+
+        Args:
+            baseline: side A (see :data:`ScenarioLike`): ``None`` for the
+                seeded model, a stored scenario's id, or changes inline.
+            alternative: side B; the difference is B minus A.
+            targets, plan, year, paths, seed, horizon, shock: as in
+                :meth:`simulate` (a fixed path count; no precision runs).
+            overrides: cell overrides applied to both sides.
+
+        Returns:
+            One row per target: target_id, name_zh, name_en, p_hit_baseline,
+            p_hit_alternative, difference, standard_error,
+            independent_standard_error, ci_low, ci_high (of the difference),
+            baseline_only, alternative_only (paths hit on one side only), ...
+            (see :func:`chaincast.frames.comparison_frame`).
+
+        Raises:
+            NotFound: an unknown scenario or target id.
+            InvalidArgument: a bad value (every bad field listed).
+        """
+        spec, _ = self._spec(targets, plan, year, paths, None, None, seed, horizon, None, None, overrides, None, shock)
+        request = sim_pb2.CompareRequest(spec=spec, baseline=_choice(baseline), alternative=_choice(alternative))
+        r = self._call(self.simulation_stub.Compare, "Compare", request, timeout)
+        return frames.comparison_frame(r.comparison)
+
+    def sensitivity(
+        self,
+        target_id: str,
+        *,
+        scenario: ScenarioLike = None,
+        overrides: Optional[OverridesLike] = None,
+        paths: Optional[int] = None,
+        seed: Optional[int] = None,
+        horizon: Optional[int] = None,
+        shock: Optional[str] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> Sensitivity:
+        """Which inputs decide one target: a tornado and Shapley effects.
+
+        The tornado moves each input of the target's cells (starting value,
+        drift_mean, drift_sd, volatility; for count targets base_count,
+        yearly_rate, rate_shape) one documented step down and up and reports
+        P(hit) at each step, on the point's own paths (paired errors). The
+        Shapley effects divide the variance of the target's value among its
+        cells, valid although they are correlated.
+
+        Args:
+            target_id: a simulated target, e.g. ``"pharma-output-2025"``.
+            scenario: the point the inputs move around (see :data:`ScenarioLike`);
+                default the seeded model.
+            overrides: cell overrides on top of it.
+            paths: paths per run (server default 20 000); the server runs
+                four per input, so keep it modest.
+            seed, horizon, shock: as in :meth:`simulate`.
+
+        Returns:
+            A :class:`chaincast.frames.Sensitivity`: ``.tornado`` and
+            ``.importance`` DataFrames, ``.p_hit`` at the point, ``.run``.
+            Draw the tornado with :func:`chaincast.plot_tornado`.
+        """
+        spec, _ = self._spec(None, None, None, paths, None, None, seed, horizon, None, None, overrides, None, shock, scenario)
+        request = sim_pb2.SensitivityRequest(spec=spec, target_id=str(target_id))
+        r = self._call(self.simulation_stub.Sensitivity, "Sensitivity", request, timeout)
+        return frames.sensitivity_from_proto(r.report)
+
     # --------------------------------------------------------- request specs
 
     def _spec(
@@ -451,6 +738,7 @@ class Client:
         overrides: Optional[OverridesLike],
         joint: Optional[Mapping[str, Sequence[str]]],
         shock: Optional[str],
+        scenario: ScenarioLike = None,
     ) -> Tuple[sim_pb2.SimulationSpec, List[str]]:
         """Build a SimulationSpec; also return the fan group labels."""
         spec = sim_pb2.SimulationSpec()
@@ -492,7 +780,8 @@ class Client:
             for fan in spec.fans:
                 kind, subject_id = frames.subject_kind_and_id(fan.subject)
                 groups.append(subject_id if kind == "city" else f"{kind}:{subject_id}")
-        spec.overrides.extend(_overrides(overrides))
+        spec.overrides.extend(cell_overrides(overrides))
+        _set_scenario(spec, scenario)
         for set_id, ids in (joint or {}).items():
             spec.joint.add(id=set_id, target_ids=list(ids))
         if shock not in _SHOCKS:
@@ -558,33 +847,28 @@ class Client:
         return self._ids
 
 
-def _overrides(overrides: Optional[OverridesLike]) -> List[scenario_pb2.CellOverride]:
-    """Normalise the accepted override forms into CellOverride messages."""
-    if overrides is None:
-        return []
-    result: List[scenario_pb2.CellOverride] = []
-    if isinstance(overrides, Mapping):
-        items: Iterable[Any] = ({"cell_id": cell, **dict(values)} for cell, values in overrides.items())
+def _set_scenario(spec: sim_pb2.SimulationSpec, scenario: ScenarioLike) -> None:
+    """Put a :data:`ScenarioLike` into the spec's ``scenario`` oneof."""
+    if scenario is None:
+        return
+    if isinstance(scenario, Scenario):
+        spec.scenario_id = scenario.id
+    elif isinstance(scenario, str):
+        if not scenario:
+            raise ValueError("scenario id is empty; pass None for the seeded model")
+        spec.scenario_id = scenario
     else:
-        items = overrides
-    for item in items:
-        if isinstance(item, scenario_pb2.CellOverride):
-            result.append(item)
-            continue
-        if not isinstance(item, Mapping) or "cell_id" not in item:
-            raise ValueError(f"an override is a CellOverride or a mapping with cell_id, got {item!r}")
-        unknown = set(item) - {"cell_id", *_OVERRIDE_FIELDS}
-        if unknown:
-            raise ValueError(
-                f"unknown override field(s) {sorted(unknown)} for cell {item['cell_id']!r}; "
-                f"known: {', '.join(_OVERRIDE_FIELDS)}"
-            )
-        message = scenario_pb2.CellOverride(cell_id=str(item["cell_id"]))
-        for name in _OVERRIDE_FIELDS:
-            if item.get(name) is not None:
-                value = float(item[name])
-                if math.isnan(value):
-                    raise ValueError(f"override {item['cell_id']}.{name} is NaN")
-                setattr(message, name, value)
-        result.append(message)
-    return result
+        spec.inline_overrides.CopyFrom(scenario_overrides(scenario))
+
+
+def _choice(side: ScenarioLike) -> sim_pb2.ScenarioChoice:
+    """One side of a comparison: None is the seeded model."""
+    if side is None:
+        return sim_pb2.ScenarioChoice(seeded=True)
+    if isinstance(side, Scenario):
+        return sim_pb2.ScenarioChoice(scenario_id=side.id)
+    if isinstance(side, str):
+        if not side:
+            raise ValueError("scenario id is empty; pass None for the seeded model")
+        return sim_pb2.ScenarioChoice(scenario_id=side)
+    return sim_pb2.ScenarioChoice(inline_overrides=scenario_overrides(side))

@@ -32,6 +32,9 @@ __all__ = [
     "Unavailable",
     "ResourceExhausted",
     "Cancelled",
+    "Conflict",
+    "Aborted",
+    "AlreadyExists",
     "FieldViolation",
     "ResourceInfo",
     "from_rpc_error",
@@ -140,6 +143,27 @@ class Cancelled(ChaincastError):
     """CANCELLED: the call was cancelled (e.g. a stream closed early)."""
 
 
+class Conflict(ChaincastError):
+    """A write was refused because it conflicts with what the server holds.
+
+    The base of :class:`Aborted` (a stale etag) and :class:`AlreadyExists`
+    (an id already taken); ``except chaincast.Conflict`` catches both.
+    """
+
+
+class Aborted(Conflict):
+    """ABORTED: the scenario changed since its etag was read (someone else saved it).
+
+    Nothing was written. Get the scenario again (``Client.get_scenario``),
+    reapply your change to the new version and update with its etag. The
+    server's ``message`` names the scenario and the stale etag.
+    """
+
+
+class AlreadyExists(Conflict):
+    """ALREADY_EXISTS: the id is taken (e.g. a scenario id); see ``resource``."""
+
+
 _BY_CODE: Dict[grpc.StatusCode, Type[ChaincastError]] = {
     grpc.StatusCode.INVALID_ARGUMENT: InvalidArgument,
     grpc.StatusCode.NOT_FOUND: NotFound,
@@ -147,6 +171,8 @@ _BY_CODE: Dict[grpc.StatusCode, Type[ChaincastError]] = {
     grpc.StatusCode.UNAVAILABLE: Unavailable,
     grpc.StatusCode.RESOURCE_EXHAUSTED: ResourceExhausted,
     grpc.StatusCode.CANCELLED: Cancelled,
+    grpc.StatusCode.ABORTED: Aborted,
+    grpc.StatusCode.ALREADY_EXISTS: AlreadyExists,
 }
 
 

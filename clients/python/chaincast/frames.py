@@ -49,6 +49,17 @@ __all__ = [
     "estimates_frame",
     "report_from_proto",
     "progress_from_proto",
+    "observations_frame",
+    "Scenario",
+    "ScenarioPage",
+    "scenarios_frame",
+    "changes_frame",
+    "comparison_frame",
+    "PARAMETER_UNITS",
+    "tornado_frame",
+    "importance_frame",
+    "Sensitivity",
+    "sensitivity_from_proto",
 ]
 
 UNIT_LABELS: Dict[int, str] = {
@@ -676,6 +687,10 @@ class Report:
         assumptions: cell parameters in play that rest on assumptions or overrides.
         run: how it ran (paths, seed, stop reason, time).
         raw: the ``chaincast.v1.SimulationReport`` message itself.
+        observations: the observations the run started from (see
+            :func:`observations_frame`).
+        scenario_id, scenario_etag: the stored scenario simulated and the
+            version of it ("" for the seeded model or inline changes).
     """
 
     odds: pd.DataFrame
@@ -685,6 +700,9 @@ class Report:
     assumptions: pd.DataFrame
     run: RunInfo
     raw: simulation_service_pb2.SimulationReport = field(repr=False)
+    observations: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    scenario_id: str = ""
+    scenario_etag: str = ""
 
     def __repr__(self) -> str:
         r = self.run
@@ -704,6 +722,9 @@ def report_from_proto(
     odds = odds_frame(report.odds, run)
     fans.attrs["run"] = run.as_dict()
     fans.attrs["targets"] = _target_lines(odds)
+    scenario = {"scenario_id": report.scenario_id, "scenario_etag": report.scenario_etag}
+    odds.attrs.update(scenario)
+    fans.attrs.update(scenario)
     return Report(
         odds=odds,
         joint=joint_frame(report.joint),
@@ -712,6 +733,9 @@ def report_from_proto(
         assumptions=assumptions_frame(report.assumptions),
         run=run,
         raw=report,
+        observations=observations_frame(report.observations),
+        scenario_id=report.scenario_id,
+        scenario_etag=report.scenario_etag,
     )
 
 
@@ -763,4 +787,433 @@ def progress_from_proto(p: simulation_service_pb2.Progress) -> Progress:
         max_half_width=p.max_half_width,
         elapsed_ms=p.elapsed_millis,
         estimates=estimates_frame(p.estimates),
+    )
+
+
+def observations_frame(observations: Iterable[simulation_service_pb2.ObservationInUse]) -> pd.DataFrame:
+    """The observations a run started from: observation_id, cell_id, year, value
+    (亿元, or a count for count cells), split (bool: the cell's share of a group
+    total), share and group_value (NaN unless split), source (override/actual/
+    derived), reason, note (the caller's free-text source)."""
+    rows = [
+        {
+            "observation_id": o.observation_id,
+            "cell_id": o.cell_id,
+            "year": o.year,
+            "value": o.value,
+            "split": o.split,
+            "share": o.share if o.split else math.nan,
+            "group_value": o.group_value if o.split else math.nan,
+            "source": _provenance_kind(o.provenance),
+            "reason": o.provenance.reason,
+            "note": o.source,
+        }
+        for o in observations
+    ]
+    dtypes = {
+        "observation_id": STRING,
+        "cell_id": STRING,
+        "year": INT,
+        "value": FLOAT,
+        "split": "bool",
+        "share": FLOAT,
+        "group_value": FLOAT,
+        "source": STRING,
+        "reason": STRING,
+        "note": STRING,
+    }
+    return _with_attrs(_frame(rows, dtypes))
+
+
+# ----------------------------------------------------------------- scenarios
+
+TIMESTAMP = "datetime64[ns, UTC]"
+
+
+def _timestamp(ts: Any) -> "pd.Timestamp":
+    """A protobuf Timestamp as a UTC pandas Timestamp (NaT when unset)."""
+    if not ts.seconds and not ts.nanos:
+        return pd.NaT
+    return pd.Timestamp(ts.seconds * 1_000_000_000 + ts.nanos, unit="ns", tz="UTC")
+
+
+def _change_count(overrides: Any) -> Dict[str, int]:
+    return {
+        "cells": len(overrides.cells),
+        "counts": len(overrides.counts),
+        "added_events": len(overrides.added_events),
+        "removed_events": len(overrides.removed_events),
+        "delayed_events": len(overrides.delayed_events),
+        "macro_shocks": len(overrides.macro_shocks),
+        "observations": len(overrides.observations),
+    }
+
+
+def changes_frame(overrides: Any) -> pd.DataFrame:
+    """A scenario's changes, one row per changed value.
+
+    Columns: change (cell, count, added_event, removed_event, delayed_event,
+    macro_shock, observation), subject (the cell, count cell, chain, region,
+    ``city`` or group it acts on), item (the parameter, event id, shock id or
+    observation id), value (the new value: a parameter, a delay in years, a
+    relative change, an observed 亿元 or count; NaN for an added or removed
+    event), year (Int64: the shock's or observation's year, an added event's
+    first year).
+    """
+    rows: List[Dict[str, Any]] = []
+    for c in overrides.cells:
+        for name in ("base_value", "drift_mean", "drift_sd", "volatility"):
+            if c.HasField(name):
+                rows.append({"change": "cell", "subject": c.cell_id, "item": name, "value": getattr(c, name), "year": None})
+    for c in overrides.counts:
+        for name in ("base_count", "yearly_rate", "rate_shape"):
+            if c.HasField(name):
+                rows.append({"change": "count", "subject": c.count_cell_id, "item": name, "value": getattr(c, name), "year": None})
+    for e in overrides.added_events:
+        rows.append({"change": "added_event", "subject": e.cell_id, "item": e.event.id, "value": math.nan, "year": e.event.first_year or None})
+    for e in overrides.removed_events:
+        rows.append({"change": "removed_event", "subject": e.cell_id, "item": e.event_id, "value": math.nan, "year": None})
+    for e in overrides.delayed_events:
+        rows.append({"change": "delayed_event", "subject": e.cell_id, "item": e.event_id, "value": float(e.years), "year": None})
+    for m in overrides.macro_shocks:
+        where = m.WhichOneof("where")
+        subject = "city" if where == "city" else (getattr(m, where) if where else "")
+        rows.append({"change": "macro_shock", "subject": subject, "item": m.id, "value": m.change, "year": m.year})
+    for o in overrides.observations:
+        which = o.WhichOneof("subject")
+        if which == "group":
+            subject = "+".join(o.group.chain_ids) + ("@" + "+".join(o.group.region_ids) if o.group.region_ids else "")
+        else:
+            subject = getattr(o, which) if which else ""
+        rows.append({"change": "observation", "subject": subject, "item": o.id, "value": o.value, "year": o.year})
+    dtypes = {"change": STRING, "subject": STRING, "item": STRING, "value": FLOAT, "year": NULLABLE_INT}
+    return _with_attrs(_frame(rows, dtypes))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A stored scenario (``chaincast.v1.Scenario``).
+
+    Attributes:
+        id: its id, e.g. ``haizhou-slower``.
+        name_zh, name_en: its name.
+        description: what it asks.
+        etag: the version read; pass it to ``update_scenario``/``delete_scenario``.
+        create_time, update_time: UTC timestamps set by the server.
+        overrides: the changes (a ``ScenarioOverrides`` message; give it back
+            as ``overrides=`` or ``scenario=`` as is).
+        raw: the message itself.
+    """
+
+    id: str
+    name_zh: str
+    name_en: str
+    description: str
+    etag: str
+    create_time: Any
+    update_time: Any
+    overrides: Any = field(repr=False)
+    raw: Any = field(repr=False)
+
+    @property
+    def changes(self) -> pd.DataFrame:
+        """The changes as a table (see :func:`changes_frame`)."""
+        return changes_frame(self.overrides)
+
+    @classmethod
+    def from_proto(cls, s: Any) -> "Scenario":
+        return cls(
+            id=s.id,
+            name_zh=s.name.zh,
+            name_en=s.name.en,
+            description=s.description,
+            etag=s.etag,
+            create_time=_timestamp(s.create_time),
+            update_time=_timestamp(s.update_time),
+            overrides=s.overrides,
+            raw=s,
+        )
+
+
+_SCENARIO_DTYPES = {
+    "id": STRING,
+    "name_zh": STRING,
+    "name_en": STRING,
+    "description": STRING,
+    "etag": STRING,
+    "create_time": TIMESTAMP,
+    "update_time": TIMESTAMP,
+    "changes": INT,
+    "cells": INT,
+    "counts": INT,
+    "added_events": INT,
+    "removed_events": INT,
+    "delayed_events": INT,
+    "macro_shocks": INT,
+    "observations": INT,
+}
+
+
+def scenarios_frame(scenarios: Iterable[Any]) -> pd.DataFrame:
+    """One row per stored scenario, in the server's (id) order.
+
+    Columns: id, name_zh, name_en, description, etag, create_time and
+    update_time (UTC), changes (how many entries in all), then how many of
+    each kind: cells, counts, added_events, removed_events, delayed_events,
+    macro_shocks, observations. ``get_scenario(id)`` gives the changes themselves.
+    """
+    rows = []
+    for s in scenarios:
+        counts = _change_count(s.overrides)
+        rows.append(
+            {
+                "id": s.id,
+                "name_zh": s.name.zh,
+                "name_en": s.name.en,
+                "description": s.description,
+                "etag": s.etag,
+                "create_time": _timestamp(s.create_time),
+                "update_time": _timestamp(s.update_time),
+                "changes": sum(counts.values()),
+                **counts,
+            }
+        )
+    return _with_attrs(_frame(rows, _SCENARIO_DTYPES))
+
+
+@dataclass(frozen=True)
+class ScenarioPage:
+    """One page of ``ListScenarios``: the scenarios and the token of the next page
+    (``""`` on the last page)."""
+
+    scenarios: pd.DataFrame
+    next_page_token: str
+
+
+# ----------------------------------------------------------------- compare
+
+
+def comparison_frame(comparison: simulation_service_pb2.ScenarioComparison) -> pd.DataFrame:
+    """One row per target of a comparison (alternative minus baseline, same paths).
+
+    Columns: target_id, name_zh, name_en; p_hit_baseline and
+    p_hit_alternative (fractions 0..1) with their own standard errors
+    (p_hit_baseline_se, p_hit_alternative_se); difference (alternative minus
+    baseline, probability units), standard_error (paired: from the paths that
+    change sides; exactly 0 when none does), independent_standard_error (what
+    two independent runs of the same length would give), ci_low and ci_high
+    (95 % interval of the difference), baseline_only and alternative_only
+    (paths hit on one side only), paths (per side).
+    ``df.attrs`` carries run, baseline_scenario_id/etag,
+    alternative_scenario_id/etag and skipped (target id -> reason).
+    """
+    rows = [
+        {
+            "target_id": d.target_id,
+            "name_zh": d.name.zh,
+            "name_en": d.name.en,
+            "p_hit_baseline": d.p_hit_baseline.estimate,
+            "p_hit_alternative": d.p_hit_alternative.estimate,
+            "difference": d.difference,
+            "standard_error": d.standard_error,
+            "independent_standard_error": d.independent_standard_error,
+            "ci_low": d.ci_low,
+            "ci_high": d.ci_high,
+            "baseline_only": d.baseline_only,
+            "alternative_only": d.alternative_only,
+            "p_hit_baseline_se": d.p_hit_baseline.standard_error,
+            "p_hit_alternative_se": d.p_hit_alternative.standard_error,
+            "paths": d.p_hit_baseline.paths,
+        }
+        for d in comparison.targets
+    ]
+    dtypes = {
+        "target_id": STRING,
+        "name_zh": STRING,
+        "name_en": STRING,
+        "p_hit_baseline": FLOAT,
+        "p_hit_alternative": FLOAT,
+        "difference": FLOAT,
+        "standard_error": FLOAT,
+        "independent_standard_error": FLOAT,
+        "ci_low": FLOAT,
+        "ci_high": FLOAT,
+        "baseline_only": INT,
+        "alternative_only": INT,
+        "p_hit_baseline_se": FLOAT,
+        "p_hit_alternative_se": FLOAT,
+        "paths": INT,
+    }
+    return _with_attrs(
+        _frame(rows, dtypes),
+        run=RunInfo.from_proto(comparison.run).as_dict(),
+        baseline_scenario_id=comparison.baseline_scenario_id,
+        baseline_etag=comparison.baseline_etag,
+        alternative_scenario_id=comparison.alternative_scenario_id,
+        alternative_etag=comparison.alternative_etag,
+        skipped={s.target_id: s.reason for s in comparison.skipped},
+        probability="fractions 0..1; difference = alternative - baseline on the same paths",
+    )
+
+
+# -------------------------------------------------------------- sensitivity
+
+PARAMETER_UNITS: Dict[str, str] = {
+    "start_value": "亿元",
+    "base_value": "亿元",
+    "drift_mean": "log growth/yr",
+    "drift_sd": "log growth/yr",
+    "volatility": "log output",
+    "base_count": "count",
+    "yearly_rate": "count/yr",
+    "rate_shape": "",
+}
+"""Tornado parameter -> the unit of its value (``""``: a pure number)."""
+
+
+def tornado_frame(report: simulation_service_pb2.SensitivityReport) -> pd.DataFrame:
+    """One row per tornado bar, longest bar (largest swing) first.
+
+    Columns: input_id (``cell.parameter``), cell_id, parameter (start_value,
+    drift_mean, drift_sd, volatility; base_count, yearly_rate, rate_shape for
+    count cells), unit (of value: 亿元, log growth/yr, ...), value (at the
+    point), low_value and high_value (one documented step down and up), step
+    (the step, in words), p_hit_low and p_hit_high (P(hit) with the input
+    stepped, fractions 0..1) with p_hit_low_se and p_hit_high_se,
+    difference_low and difference_high (P(hit) at the step minus at the point)
+    with their paired standard errors standard_error_low and
+    standard_error_high, swing (abs(p_hit_high - p_hit_low)).
+    ``df.attrs``: target_id, name_zh, name_en, p_hit (at the point), p_hit_se,
+    p_hit_ci (low, high), run.
+    """
+    rows = [
+        {
+            "input_id": b.input_id,
+            "cell_id": b.cell_id,
+            "parameter": b.parameter,
+            "unit": PARAMETER_UNITS.get(b.parameter, ""),
+            "value": b.value,
+            "low_value": b.low_value,
+            "high_value": b.high_value,
+            "step": b.step,
+            "p_hit_low": b.p_hit_low.estimate,
+            "p_hit_high": b.p_hit_high.estimate,
+            "p_hit_low_se": b.p_hit_low.standard_error,
+            "p_hit_high_se": b.p_hit_high.standard_error,
+            "difference_low": b.difference_low,
+            "standard_error_low": b.standard_error_low,
+            "difference_high": b.difference_high,
+            "standard_error_high": b.standard_error_high,
+            "swing": b.swing,
+        }
+        for b in report.tornado
+    ]
+    dtypes = {
+        "input_id": STRING,
+        "cell_id": STRING,
+        "parameter": STRING,
+        "unit": STRING,
+        "value": FLOAT,
+        "low_value": FLOAT,
+        "high_value": FLOAT,
+        "step": STRING,
+        "p_hit_low": FLOAT,
+        "p_hit_high": FLOAT,
+        "p_hit_low_se": FLOAT,
+        "p_hit_high_se": FLOAT,
+        "difference_low": FLOAT,
+        "standard_error_low": FLOAT,
+        "difference_high": FLOAT,
+        "standard_error_high": FLOAT,
+        "swing": FLOAT,
+    }
+    return _with_attrs(
+        _frame(rows, dtypes),
+        target_id=report.target_id,
+        name_zh=report.name.zh,
+        name_en=report.name.en,
+        p_hit=report.p_hit.estimate,
+        p_hit_se=report.p_hit.standard_error,
+        p_hit_ci=(report.p_hit.ci_low, report.p_hit.ci_high),
+        run=RunInfo.from_proto(report.run).as_dict(),
+        probability="p_hit_*, difference_*: fractions 0..1; errors paired with the point's paths",
+    )
+
+
+def importance_frame(importance: simulation_service_pb2.VarianceImportance) -> pd.DataFrame:
+    """One row per input of the variance decomposition, largest share first.
+
+    Columns: input_id (a cell or count cell id, or ``cell/drift`` and
+    ``cell/shocks`` for the two parts of a single cell's growth),
+    shapley_share (its Shapley share of the output's variance, 0..1; the
+    shares add up to explained_share), correlation (with the output over the
+    paths). ``df.attrs``: output (what is decomposed), variance,
+    explained_share, paths, note (set, with no rows, when the target has too
+    many inputs to decompose).
+    """
+    rows = [
+        {"input_id": i.input_id, "shapley_share": i.shapley_share, "correlation": i.correlation}
+        for i in importance.inputs
+    ]
+    dtypes = {"input_id": STRING, "shapley_share": FLOAT, "correlation": FLOAT}
+    return _with_attrs(
+        _frame(rows, dtypes),
+        output=importance.output,
+        variance=importance.variance,
+        explained_share=importance.explained_share,
+        paths=importance.paths,
+        note=importance.note,
+    )
+
+
+@dataclass
+class Sensitivity:
+    """Which inputs decide one target (``SensitivityReport``).
+
+    Attributes:
+        target_id, name_zh, name_en: the target.
+        p_hit: P(hit) at the point (the scenario as given), with p_hit_se.
+        tornado: one row per input (see :func:`tornado_frame`); draw it with
+            :func:`chaincast.plot_tornado`.
+        importance: Shapley effects (see :func:`importance_frame`).
+        run: how it ran (paths per run, seed).
+        scenario_id, scenario_etag: the stored scenario at the point ("" otherwise).
+        raw: the ``SensitivityReport`` message.
+    """
+
+    target_id: str
+    name_zh: str
+    name_en: str
+    p_hit: float
+    p_hit_se: float
+    tornado: pd.DataFrame
+    importance: pd.DataFrame
+    run: RunInfo
+    scenario_id: str
+    scenario_etag: str
+    raw: simulation_service_pb2.SensitivityReport = field(repr=False)
+
+    def __repr__(self) -> str:
+        top = self.tornado["input_id"].iloc[0] if len(self.tornado) else "-"
+        return (
+            f"<Sensitivity {self.target_id}: P(hit) {self.p_hit:.3f}, {len(self.tornado)} tornado bars "
+            f"(largest {top}), {len(self.importance)} Shapley inputs; {self.run.paths:,} paths, seed {self.run.seed}>"
+        )
+
+
+def sensitivity_from_proto(report: simulation_service_pb2.SensitivityReport) -> Sensitivity:
+    """Convert a SensitivityReport message into a :class:`Sensitivity`."""
+    run = RunInfo.from_proto(report.run)
+    return Sensitivity(
+        target_id=report.target_id,
+        name_zh=report.name.zh,
+        name_en=report.name.en,
+        p_hit=report.p_hit.estimate,
+        p_hit_se=report.p_hit.standard_error,
+        tornado=tornado_frame(report),
+        importance=importance_frame(report.importance),
+        run=run,
+        scenario_id=report.scenario_id,
+        scenario_etag=report.scenario_etag,
+        raw=report,
     )

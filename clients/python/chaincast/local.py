@@ -59,6 +59,10 @@ class LocalServer:
         threads: engine threads (default: the server's, all cores).
         jvm_args: JVM options, e.g. ``["-Xmx512m"]``.
         startup_timeout: seconds to wait for the server to report its port.
+        data_dir: where the server keeps stored scenarios (its
+            ``CHAINCAST_DATA_DIR``); default: the server's own default
+            (``$CHAINCAST_DATA_DIR``, else ``~/.chaincast``). Tests pass a
+            temporary directory so they start from an empty store.
     """
 
     def __init__(
@@ -69,12 +73,14 @@ class LocalServer:
         threads: Optional[int] = None,
         jvm_args: Sequence[str] = ("-Xmx512m",),
         startup_timeout: float = 60.0,
+        data_dir: Optional[os.PathLike] = None,
     ) -> None:
         self.jar = Path(jar) if jar is not None else find_jar()
         self.java = java
         self.threads = threads
         self.jvm_args = list(jvm_args)
         self.startup_timeout = startup_timeout
+        self.data_dir = Path(data_dir) if data_dir is not None else None
         self.process: Optional[subprocess.Popen] = None
         self.host: Optional[str] = None
         self.port: Optional[int] = None
@@ -101,8 +107,12 @@ class LocalServer:
         command = [self.java, *self.jvm_args, "-jar", str(self.jar), "serve", "--port", "0"]
         if self.threads:
             command += ["--threads", str(self.threads)]
+        env = None
+        if self.data_dir is not None:
+            env = {**os.environ, "CHAINCAST_DATA_DIR": str(self.data_dir)}
         self.process = subprocess.Popen(
             command,
+            env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

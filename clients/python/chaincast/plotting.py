@@ -26,7 +26,7 @@ from matplotlib.text import Text
 
 import pandas as pd
 
-__all__ = ["cjk_font", "use_cjk_font", "plot_fan", "plot_odds", "english_only"]
+__all__ = ["cjk_font", "use_cjk_font", "plot_fan", "plot_odds", "plot_tornado", "english_only"]
 
 # Families with the simplified Chinese glyphs the names use, best first.
 _PREFERRED_CJK = (
@@ -457,6 +457,141 @@ def plot_odds(
             title = words("目标达成概率", "Odds of reaching the targets")
             if run.get("paths"):
                 title += f" — {int(run['paths']):,} " + words("条路径", "paths")
+                if run.get("seed") is not None:
+                    title += f", seed {run['seed']}"
+        ax.set_title(title)
+        _apply_font(ax, family)
+    return ax
+
+
+_PARAMETER_WORDS: Dict[str, Tuple[str, str]] = {
+    "start_value": ("起始产值", "start value"),
+    "base_value": ("基期产值", "base value"),
+    "drift_mean": ("平均增速", "mean growth"),
+    "drift_sd": ("增速离散度", "growth s.d."),
+    "volatility": ("波动率", "volatility"),
+    "base_count": ("起始数量", "start count"),
+    "yearly_rate": ("年均新增", "yearly arrivals"),
+    "rate_shape": ("速率形状", "rate shape"),
+}
+
+
+def _tornado_input(sensitivity: Any) -> Tuple[pd.DataFrame, Dict[str, Any]]:
+    """(tornado DataFrame, its attrs) from a tornado frame or a Sensitivity."""
+    df = getattr(sensitivity, "tornado", sensitivity)
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"plot_tornado needs Client.sensitivity(...) or its .tornado DataFrame, not {type(sensitivity).__name__}")
+    attrs = dict(df.attrs)
+    if hasattr(sensitivity, "tornado"):  # the Sensitivity object knows the point for sure
+        attrs.update(p_hit=sensitivity.p_hit, target_id=sensitivity.target_id,
+                     name_zh=sensitivity.name_zh, name_en=sensitivity.name_en)
+    return df, attrs
+
+
+def _format_input(value: float) -> str:
+    """An input's value beside its bar: 亿元 like plot values, small rates to 3 significant digits."""
+    if value == 0 or abs(value) >= 10:
+        return _format_value(value)
+    return f"{value:.3g}"
+
+
+def plot_tornado(
+    df: Any,
+    ax: Optional[Axes] = None,
+    *,
+    top: Optional[int] = None,
+    p_hit: Optional[float] = None,
+    cjk: Optional[bool] = None,
+    title: Optional[str] = None,
+) -> Axes:
+    """Draw a tornado: P(hit) with each input one step down and up, around the point's P(hit).
+
+    Each input gets a row: a bar from the point's P(hit) to P(hit) with the
+    input one step down (blue) and one to P(hit) one step up (orange), with
+    ±1.96 paired standard errors at the ends; the input's values at the two
+    steps are written beside the bars and its unit in the row label. The
+    longest bar (largest swing) is at the top.
+
+    Args:
+        df: ``Client.sensitivity(...)`` or its ``.tornado`` DataFrame
+            (columns input_id, cell_id, parameter, unit, low_value,
+            high_value, p_hit_low, p_hit_high, standard_error_low,
+            standard_error_high, swing; ``attrs["p_hit"]`` the point).
+        ax: Axes to draw on (default: a new figure sized to the rows).
+        top: draw only the ``top`` longest bars.
+        p_hit: the point's P(hit) (default: from the report).
+        cjk: as in :func:`plot_fan`.
+        title: overrides the title (default: the target's name and the run).
+
+    Returns:
+        The Axes.
+    """
+    frame, attrs = _tornado_input(df)
+    required = {"cell_id", "parameter", "low_value", "high_value", "p_hit_low", "p_hit_high", "swing"}
+    missing = required - set(frame.columns)
+    if missing:
+        raise ValueError(f"plot_tornado needs a tornado DataFrame (Client.sensitivity().tornado); missing columns {sorted(missing)}")
+    if len(frame) == 0:
+        raise ValueError("the tornado DataFrame is empty")
+    point = p_hit if p_hit is not None else attrs.get("p_hit")
+    if point is None:
+        raise ValueError("the point's P(hit) is unknown: pass p_hit= or the frame from Client.sensitivity()")
+    frame = frame.sort_values("swing", ascending=False, kind="stable")
+    if top is not None:
+        frame = frame.head(int(top))
+    family = _resolve_font(cjk)
+    words = _Labels(family)
+    n = len(frame)
+    center = float(point) * 100
+    with _font_context(family):
+        if ax is None:
+            ax = _new_axes((10.5, max(3.0, 0.36 * n + 1.6)))
+        y = list(range(n))
+        low = frame["p_hit_low"].to_numpy(dtype=float) * 100
+        high = frame["p_hit_high"].to_numpy(dtype=float) * 100
+        ax.barh(y, low - center, left=center, height=0.7, color="C0", alpha=0.85,
+                label=words("下调一档", "input one step down"))
+        ax.barh(y, high - center, left=center, height=0.7, color="C1", alpha=0.85,
+                label=words("上调一档", "input one step up"))
+        if {"standard_error_low", "standard_error_high"} <= set(frame.columns):
+            se_low = frame["standard_error_low"].to_numpy(dtype=float) * 100 * 1.96
+            se_high = frame["standard_error_high"].to_numpy(dtype=float) * 100 * 1.96
+            ax.errorbar(low, y, xerr=se_low, fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
+            ax.errorbar(high, y, xerr=se_high, fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
+        ax.axvline(center, color="black", linewidth=1.2,
+                   label=f"{words('基准', 'at the point')} P(hit) {center:.1f}%")
+        labels = []
+        span = max(float(abs(low - center).max()), float(abs(high - center).max()), 1.0)
+        pad = span * 0.02
+        whisker_low = (frame["standard_error_low"].to_numpy(dtype=float) * 196) if "standard_error_low" in frame else [0.0] * n
+        whisker_high = (frame["standard_error_high"].to_numpy(dtype=float) * 196) if "standard_error_high" in frame else [0.0] * n
+        for i, row in enumerate(frame.itertuples(index=False)):
+            zh, en = _PARAMETER_WORDS.get(str(row.parameter), (str(row.parameter), str(row.parameter)))
+            unit = str(getattr(row, "unit", "") or "")
+            unit_text = words.unit(unit).split(",")[0] if unit in _UNIT_TEXT else unit
+            if not words.bilingual and unit == "亿元":
+                unit_text = "100M yuan"
+            labels.append(f"{row.cell_id} {words(zh, en)}" + (f" ({unit_text})" if unit_text else ""))
+            for value, x, whisker in ((row.low_value, low[i], whisker_low[i]), (row.high_value, high[i], whisker_high[i])):
+                left_side = x < center
+                offset = pad + float(whisker)
+                ax.text(x + (-offset if left_side else offset), i, _format_input(float(value)),
+                        va="center", ha="right" if left_side else "left", fontsize="x-small")
+        ax.set_yticks(y, labels)
+        ax.invert_yaxis()
+        ax.set_xlim(max(0.0, min(low.min(), center) - span * 0.35), min(100.0, max(high.max(), center) + span * 0.35))
+        if words.bilingual:
+            ax.set_xlabel("达标概率 P(hit) %（须线 whiskers: ±1.96 配对标准误 paired s.e.）")
+        else:
+            ax.set_xlabel("Chance of reaching the target, P(hit) %  (whiskers: ±1.96 paired s.e.)")
+        ax.grid(True, axis="x", alpha=0.3)
+        ax.legend(loc="lower right", fontsize="small", frameon=False)
+        if title is None:
+            name = words.name(str(attrs.get("name_zh", "")), str(attrs.get("name_en", ""))) or str(attrs.get("target_id", ""))
+            title = f"{words('敏感性', 'Sensitivity')}: {name}"
+            run = attrs.get("run") or {}
+            if run.get("paths"):
+                title += f"\n{int(run['paths']):,} " + words("条路径/次", "paths a run")
                 if run.get("seed") is not None:
                     title += f", seed {run['seed']}"
         ax.set_title(title)

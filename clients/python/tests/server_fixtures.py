@@ -3,7 +3,8 @@ Chaincast server for the whole test run.
 
 The server is ``java -jar target/chaincast.jar serve --port 0`` (build it with
 ``mvn -q -DskipTests package``; ``mvn verify`` does so before running these
-tests), started once, its port read from its stderr, stopped at the end. Set
+tests), started once with its scenario store in a fresh temporary directory,
+its port read from its stderr, stopped at the end. Set
 ``CHAINCAST_TARGET=host:port`` to test against a server you started instead.
 """
 
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -26,9 +29,23 @@ import grpc  # noqa: E402
 
 import chaincast  # noqa: E402
 from chaincast.local import LocalServer  # noqa: E402
-from chaincast.v1 import model_service_pb2_grpc, simulation_service_pb2_grpc  # noqa: E402
+from chaincast.v1 import (  # noqa: E402
+    model_service_pb2_grpc,
+    scenario_service_pb2_grpc,
+    simulation_service_pb2_grpc,
+)
 
-__all__ = ["pytest_sessionfinish", "server_target", "channel", "client", "model_stub", "simulation_stub", "REPO_ROOT", "PYTHON_DIR"]
+__all__ = [
+    "pytest_sessionfinish",
+    "server_target",
+    "channel",
+    "client",
+    "model_stub",
+    "simulation_stub",
+    "scenario_stub",
+    "REPO_ROOT",
+    "PYTHON_DIR",
+]
 
 
 def _jar() -> Path:
@@ -46,7 +63,9 @@ def _shared_server() -> LocalServer:
         jar = _jar()
         if not jar.is_file():
             pytest.fail(f"{jar} is missing: build it first with `mvn -q -DskipTests package` (or run `mvn verify`)")
-        _server = LocalServer(jar, threads=2, jvm_args=["-Xmx512m"], startup_timeout=60).start()
+        data_dir = tempfile.mkdtemp(prefix="chaincast-test-scenarios-")  # an empty store, not ~/.chaincast
+        atexit.register(shutil.rmtree, data_dir, True)  # registered first, so it runs after the stop
+        _server = LocalServer(jar, threads=2, jvm_args=["-Xmx512m"], startup_timeout=60, data_dir=data_dir).start()
         atexit.register(_server.stop)  # even if pytest dies before pytest_sessionfinish
     return _server
 
@@ -84,6 +103,11 @@ def model_stub(channel: grpc.Channel) -> model_service_pb2_grpc.ModelServiceStub
 @pytest.fixture(scope="session")
 def simulation_stub(channel: grpc.Channel) -> simulation_service_pb2_grpc.SimulationServiceStub:
     return simulation_service_pb2_grpc.SimulationServiceStub(channel)
+
+
+@pytest.fixture(scope="session")
+def scenario_stub(channel: grpc.Channel) -> scenario_service_pb2_grpc.ScenarioServiceStub:
+    return scenario_service_pb2_grpc.ScenarioServiceStub(channel)
 
 
 @pytest.fixture
