@@ -207,6 +207,8 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
             case STALE_ETAG -> ApiException.aborted(e.getMessage());
           };
       observer.onError(mapped.toStatusRuntimeException());
+    } catch (chaincast.store.ScenarioStoreInUseException e) {
+      observer.onError(ApiException.storeInUse(e).toStatusRuntimeException());
     } catch (RuntimeException e) {
       logger.log(Level.SEVERE, "scenario store failed", e);
       observer.onError(Status.INTERNAL.withDescription("scenario store failed: " + e.getMessage()).asRuntimeException());

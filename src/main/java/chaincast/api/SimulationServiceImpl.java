@@ -280,7 +280,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private Side side(ScenarioChoice c, String field) {
     if (c.getChoiceCase() == ScenarioChoice.ChoiceCase.SCENARIO_ID) {
       String id = c.getScenarioId();
-      Scenario s = store.get().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, field + ".scenario_id")).scenario();
+      Scenario s = openStore().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, field + ".scenario_id")).scenario();
       return new Side(s.getOverrides(), id, s.getEtag());
     }
     return new Side(c.getInlineOverrides(), "", "");
@@ -345,7 +345,16 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       return null;
     }
     String id = spec.getScenarioId();
-    return store.get().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, "spec.scenario_id")).scenario();
+    return openStore().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, "spec.scenario_id")).scenario();
+  }
+
+  /** The scenario store, or FAILED_PRECONDITION when another server holds its file. */
+  private ScenarioStore openStore() {
+    try {
+      return store.get();
+    } catch (chaincast.store.ScenarioStoreInUseException e) {
+      throw ApiException.storeInUse(e);
+    }
   }
 
   /** Where the overrides a planning conflict names sit in the request. */

@@ -74,7 +74,12 @@ public final class ScenarioStore implements AutoCloseable {
       }
       c.setAutoCommit(false);
       return new ScenarioStore(c);
-    } catch (IOException | SQLException e) {
+    } catch (SQLException e) {
+      if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        throw new ScenarioStoreInUseException(dataDir, e);
+      }
+      throw new IllegalStateException("cannot open the scenario store in " + dataDir + ": " + e.getMessage(), e);
+    } catch (IOException e) {
       throw new IllegalStateException("cannot open the scenario store in " + dataDir + ": " + e.getMessage(), e);
     }
   }

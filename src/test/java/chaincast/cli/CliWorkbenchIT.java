@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliWorkbenchIT {
   private ChaincastServer server;
+  private Path serverData;
   private ManagedChannel channel;
   private String address;
   private SimulationServiceBlockingStub simulation;
@@ -48,7 +49,7 @@ class CliWorkbenchIT {
   void startServer() throws Exception {
     server =
         new ChaincastServer(
-                ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(Files.createTempDirectory("chaincast-wb")))
+                ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(serverData = Files.createTempDirectory("chaincast-wb")))
             .start();
     address = "127.0.0.1:" + server.port();
     channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
@@ -203,6 +204,18 @@ class CliWorkbenchIT {
     assertTrue(table.stdout().contains(first), table.stdout());
     int bars = Math.min(6, json.getReport().getTornadoCount());
     CliChartsIT.assertPicture(png, 1000, chaincast.chart.TornadoChart.suggestedHeight(bars));
+  }
+
+  @Test
+  void aStoreHeldByAnotherServerIsAClearRejection() throws Exception {
+    // The test's server opens its store; a CLI with no --server starts its own server on the same directory.
+    parse(cli("scenario", "create", "held-1", "--name-en", "Held", "--format", "json"), CreateScenarioResponse.newBuilder());
+    CliProcess.Result r =
+        CliProcess.run(java.util.Map.of("CHAINCAST_DATA_DIR", serverData.toString()), java.time.Duration.ofSeconds(60), "scenario", "list");
+    assertEquals(ExitCode.REJECTED, r.exitCode(), r.toString());
+    assertEquals(1, r.stderr().strip().lines().count(), "one line, no stack trace: " + r);
+    assertTrue(r.stderr().contains("FAILED_PRECONDITION") && r.stderr().contains("in use by another Chaincast server"), r.toString());
+    assertTrue(r.stderr().contains("--server HOST:PORT"), r.toString());
   }
 
   @Test
