@@ -8,7 +8,6 @@ import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.TargetDifference;
-import chaincast.v1.TargetSelection;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -39,20 +38,7 @@ final class CompareCommand extends ClientCommand {
   /** Side B as changes given here, when --alternative is not used. */
   @Mixin ScenarioChanges changes;
 
-  @Option(names = "--target", paramLabel = "ID", description = "A target id (repeatable).")
-  List<String> targetIds = List.of();
-
-  @Option(names = "--plan", paramLabel = "ID", description = "Targets of this plan.")
-  String planId = "";
-
-  @Option(names = "--year", paramLabel = "YEAR", description = "Targets for this calendar year.")
-  int year;
-
-  @Option(names = "--chain", paramLabel = "ID", description = "Targets whose scope includes this chain.")
-  String chainId = "";
-
-  @Option(names = "--region", paramLabel = "ID", description = "Targets whose scope reaches into this region.")
-  String regionId = "";
+  @Mixin TargetOptions targets;
 
   @Option(names = "--paths", paramLabel = "N", description = "Paths per side (default: ${DEFAULT-VALUE}).")
   long paths = 200_000;
@@ -74,13 +60,7 @@ final class CompareCommand extends ClientCommand {
   int run(Connection connection) throws IOException {
     SimulationSpec spec =
         SimulationSpec.newBuilder()
-            .setTargets(
-                TargetSelection.newBuilder()
-                    .addAllTargetIds(targetIds)
-                    .setPlanId(planId)
-                    .setYear(year)
-                    .setChainId(chainId)
-                    .setRegionId(regionId))
+            .setTargets(targets.toProto())
             .setPaths(paths)
             .setSeed(seed)
             .setHorizonYear(horizon)

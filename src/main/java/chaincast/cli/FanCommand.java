@@ -106,13 +106,9 @@ final class FanCommand extends ClientCommand {
     // The marked targets are the ones simulated; with none, the default 2025 selection runs
     // (the fan itself does not depend on which targets are selected).
     spec.setTargets(TargetSelection.newBuilder().addAllTargetIds(marked));
-    ProgressBar progress =
-        simulation.showProgress()
-            ? new ProgressBar(Terminal.err, Terminal.stderrIsTerminal(), spec.hasPrecision() ? spec.getPrecision().getHalfWidth() : 0)
-            : null;
     SimulationReport report =
         SimulationCall.run(
-            withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())), spec.build(), progress);
+            withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())), spec.build(), simulation.progressBar(spec));
     Fan fan = report.getFans(0);
     List<TargetOdds> odds = report.getOddsList().stream().filter(o -> marked.contains(o.getTargetId())).toList();
     print(report, fan, odds, format(), Terminal.out);

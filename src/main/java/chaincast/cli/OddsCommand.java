@@ -10,7 +10,6 @@ import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.TargetOdds;
-import chaincast.v1.TargetSelection;
 import chaincast.v1.Unit;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -30,20 +29,7 @@ import picocli.CommandLine.Option;
       "Each comes with its 95% Wilson interval, the simulated median and the growth it needs."
     })
 final class OddsCommand extends ClientCommand {
-  @Option(names = "--target", paramLabel = "ID", description = "A target id (repeatable).")
-  List<String> targetIds = List.of();
-
-  @Option(names = "--plan", paramLabel = "ID", description = "Targets of this plan.")
-  String planId = "";
-
-  @Option(names = "--year", paramLabel = "YEAR", description = "Targets for this calendar year.")
-  int year;
-
-  @Option(names = "--chain", paramLabel = "ID", description = "Targets whose scope includes this chain.")
-  String chainId = "";
-
-  @Option(names = "--region", paramLabel = "ID", description = "Targets whose scope reaches into this region.")
-  String regionId = "";
+  @Mixin TargetOptions targets;
 
   @Option(
       names = "--joint",
@@ -71,23 +57,13 @@ final class OddsCommand extends ClientCommand {
     SimulationSpec.Builder spec =
         simulation
             .spec()
-            .setTargets(
-                TargetSelection.newBuilder()
-                    .addAllTargetIds(targetIds)
-                    .setPlanId(planId)
-                    .setYear(year)
-                    .setChainId(chainId)
-                    .setRegionId(regionId));
+            .setTargets(targets.toProto());
     for (String j : joint) {
       spec.addJoint(parseJoint(j));
     }
-    ProgressBar progress =
-        simulation.showProgress()
-            ? new ProgressBar(Terminal.err, Terminal.stderrIsTerminal(), spec.hasPrecision() ? spec.getPrecision().getHalfWidth() : 0)
-            : null;
     SimulationReport report =
         SimulationCall.run(
-            withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())), spec.build(), progress);
+            withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())), spec.build(), simulation.progressBar(spec));
     print(report, format(), Terminal.out);
     if (chart.wanted()) {
       ChartText text = chart.text();

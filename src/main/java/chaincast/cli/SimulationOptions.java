@@ -110,7 +110,12 @@ final class SimulationOptions {
     return b;
   }
 
-  boolean showProgress() {
-    return progress != null ? progress : Terminal.stderrIsTerminal();
+  /** A progress bar on stderr when one is wanted (asked for, or stderr is a terminal), else null. */
+  ProgressBar progressBar(chaincast.v1.SimulationSpecOrBuilder spec) {
+    boolean show = progress != null ? progress : Terminal.stderrIsTerminal();
+    if (!show) {
+      return null;
+    }
+    return new ProgressBar(Terminal.err, Terminal.stderrIsTerminal(), spec.hasPrecision() ? spec.getPrecision().getHalfWidth() : 0);
   }
 }
