@@ -1,5 +1,6 @@
 package chaincast.cli;
 
+import io.grpc.Context;
 import io.grpc.stub.AbstractStub;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that calls the server: opens the {@link Connection}, sets the
- * deadline on every stub, and leaves failures to {@link FailureReport}.
+ * A command that calls the server: opens the {@link Connection}, runs its
+ * calls in a context that Ctrl-C cancels, sets the deadline on every stub,
+ * and leaves failures to {@link FailureReport}.
  */
 abstract class ClientCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
@@ -24,7 +26,16 @@ abstract class ClientCommand implements Callable<Integer> {
     }
     check();
     try (Connection connection = Connection.open(client.server)) {
-      return run(connection);
+      // Every call of the command runs in this context; Ctrl-C cancels it,
+      // which cancels the call in flight on the server too.
+      Context.CancellableContext context = Context.current().withCancellation();
+      Interruption.onInterrupt(() -> context.cancel(null));
+      try {
+        return context.call(() -> run(connection));
+      } finally {
+        Interruption.clear();
+        context.close();
+      }
     }
   }
 

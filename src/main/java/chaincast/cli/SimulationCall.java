@@ -6,30 +6,24 @@ import chaincast.v1.SimulateStreamResponse;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationServiceGrpc.SimulationServiceBlockingStub;
 import chaincast.v1.SimulationSpec;
-import io.grpc.Context;
 import java.util.Iterator;
 
 /**
- * One simulation call, cancellable by Ctrl-C: unary when nobody watches,
- * the streaming RPC when a progress bar is shown. Either way the call runs in
- * a cancellable gRPC context that {@link Interruption} cancels on a signal,
- * which the server sees as a cancelled call and stops the engine.
+ * One simulation call: unary when nobody watches, the streaming RPC when a
+ * progress bar is shown. Either way it runs in the command's cancellable
+ * context (see {@link ClientCommand}), so Ctrl-C cancels it on the server.
  */
 final class SimulationCall {
   private SimulationCall() {}
 
   static SimulationReport run(SimulationServiceBlockingStub stub, SimulationSpec spec, ProgressBar progress)
       throws Exception {
-    Context.CancellableContext context = Context.current().withCancellation();
-    Interruption.onInterrupt(() -> context.cancel(null));
     try {
-      return context.call(() -> progress == null ? unary(stub, spec) : streamed(stub, spec, progress));
+      return progress == null ? unary(stub, spec) : streamed(stub, spec, progress);
     } finally {
-      Interruption.clear();
       if (progress != null) {
         progress.finish();
       }
-      context.close();
     }
   }
 

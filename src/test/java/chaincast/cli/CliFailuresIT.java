@@ -185,6 +185,22 @@ class CliFailuresIT {
   }
 
   @Test
+  void ctrlCCancelsAnyCommandPromptly() throws Exception {
+    try (CliProcess p =
+        CliProcess.start(
+            List.of("compare", "--server", address, "--what-if", "pharma@etdz:drift_mean=0.03", "--paths", LONG_RUN))) {
+      Thread.sleep(2500); // the JVM is up and the call is in flight
+      assertTrue(p.process().isAlive(), "a 50 M path comparison is still running: " + p.stderrSoFar());
+      long sent = System.nanoTime();
+      p.interrupt();
+      CliProcess.Result r = p.await(Duration.ofSeconds(20));
+      double seconds = (System.nanoTime() - sent) / 1e9;
+      assertEquals(ExitCode.INTERRUPTED, r.exitCode(), r.toString());
+      assertTrue(seconds < 4, "the CLI cancels and exits at once, not after its wind-down limit: " + seconds + " s");
+    }
+  }
+
+  @Test
   void aKilledClientClosesTheStreamAndTheServerStops() throws Exception {
     long cancelledBefore = server.runStats().cancelled();
     try (CliProcess p = CliProcess.start(List.of("odds", "--server", address, "--paths", LONG_RUN, "--progress"))) {
