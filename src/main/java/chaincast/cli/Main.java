@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Chaincast: the odds that Lianyungang (连云港) reaches its industry-chain targets,",
-      "from a Monte Carlo growth model per county and chain, served over gRPC.",
-      "Client commands call --server HOST:PORT, or start a server in-process when it is left out."
+      "Chaincast: the odds that Lianyungang (连云港) reaches its industry-chain",
+      "targets, from a Monte Carlo growth model per county and chain, over gRPC.",
+      "Client commands call --server HOST:PORT, or start a server in-process."
     },
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Probability of reaching targets, with intervals (default: every simulated 2025 target).",
-      "Each comes with its 95% Wilson interval, the simulated median and the growth it needs."
+      "Each comes with its 95%% Wilson interval, the simulated median and the growth it needs."
     })
 final class OddsCommand extends ClientCommand {
   @Mixin TargetOptions targets;

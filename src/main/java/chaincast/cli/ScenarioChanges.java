@@ -42,7 +42,7 @@ final class ScenarioChanges {
       paramLabel = "ID:WHERE:YEAR:CHANGE",
       description = {
         "A change of level from a year on (repeatable), WHERE = city, chain=ID, region=ID or cell=ID,",
-        "CHANGE relative: city-dip:city:2024:-0.10 is -10% city-wide in 2024."
+        "CHANGE relative: city-dip:city:2024:-0.10 is -10%% city-wide in 2024."
       })
   List<String> macroShocks = List.of();
 

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Which inputs decide a target: a tornado (P(hit) with each input one documented step",
-      "down and up, on common random numbers) and Shapley effects of the target's value."
+      "Which inputs decide a target: a tornado and Shapley effects.",
+      "The tornado gives P(hit) with each input one documented step down and up, on common",
+      "random numbers; the Shapley effects split the variance of the target's value."
     })
 final class SensitivityCommand extends ClientCommand {
   @Option(names = "--target", required = true, paramLabel = "ID", description = "The target to analyse.")

@@ -28,7 +28,7 @@ final class SimulationOptions {
   @Option(
       names = "--precision",
       paramLabel = "HALF_WIDTH",
-      description = "Instead of a path count: run until every 95% half-width is at most this, e.g. 0.002 (±0.2 points).")
+      description = "Instead of a path count: run until every 95%% half-width is at most this, e.g. 0.002 (±0.2 points).")
   Double precision;
 
   @Option(
