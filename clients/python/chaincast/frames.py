@@ -996,7 +996,8 @@ class ScenarioPage:
 def comparison_frame(comparison: simulation_service_pb2.ScenarioComparison) -> pd.DataFrame:
     """One row per target of a comparison (alternative minus baseline, same paths).
 
-    Columns: target_id, name_zh, name_en; p_hit_baseline and
+    Columns: target_id, name_zh, name_en, year, target_value, unit, kind
+    (output, count or chains_above); p_hit_baseline and
     p_hit_alternative (fractions 0..1) with their own standard errors
     (p_hit_baseline_se, p_hit_alternative_se); difference (alternative minus
     baseline, probability units), standard_error (paired: from the paths that
@@ -1012,6 +1013,10 @@ def comparison_frame(comparison: simulation_service_pb2.ScenarioComparison) -> p
             "target_id": d.target_id,
             "name_zh": d.name.zh,
             "name_en": d.name.en,
+            "year": d.year,
+            "target_value": d.target_value,
+            "unit": UNIT_LABELS.get(d.unit, str(d.unit)),
+            "kind": _enum_label(model_pb2.TargetKind, d.kind, "TARGET_KIND_"),
             "p_hit_baseline": d.p_hit_baseline.estimate,
             "p_hit_alternative": d.p_hit_alternative.estimate,
             "difference": d.difference,
@@ -1031,6 +1036,10 @@ def comparison_frame(comparison: simulation_service_pb2.ScenarioComparison) -> p
         "target_id": STRING,
         "name_zh": STRING,
         "name_en": STRING,
+        "year": INT,
+        "target_value": FLOAT,
+        "unit": STRING,
+        "kind": STRING,
         "p_hit_baseline": FLOAT,
         "p_hit_alternative": FLOAT,
         "difference": FLOAT,

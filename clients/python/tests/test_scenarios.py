@@ -55,6 +55,10 @@ COMPARE_DTYPES = {
     "target_id": "string",
     "name_zh": "string",
     "name_en": "string",
+    "year": "int64",
+    "target_value": "float64",
+    "unit": "string",
+    "kind": "string",
     "p_hit_baseline": "float64",
     "p_hit_alternative": "float64",
     "difference": "float64",
@@ -309,6 +313,8 @@ def test_compare_frame_equals_the_raw_response(client: chaincast.Client, simulat
     assert len(df) == len(raw.targets) == 2
     for row, d in zip(df.to_dict("records"), raw.targets):
         assert (row["target_id"], row["name_zh"], row["name_en"]) == (d.target_id, d.name.zh, d.name.en)
+        assert (row["year"], row["target_value"]) == (d.year, d.target_value) and d.year == 2025
+        assert (row["unit"], row["kind"]) == ("亿元", "output")
         assert (row["p_hit_baseline"], row["p_hit_alternative"]) == (d.p_hit_baseline.estimate, d.p_hit_alternative.estimate)
         assert (row["difference"], row["standard_error"], row["independent_standard_error"]) == (
             d.difference, d.standard_error, d.independent_standard_error)

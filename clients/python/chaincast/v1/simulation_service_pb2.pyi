@@ -361,30 +361,38 @@ class Subject(_message.Message):
     def __init__(self, cell_id: _Optional[str] = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ..., target_id: _Optional[str] = ..., city: bool = ...) -> None: ...
 
 class TargetDifference(_message.Message):
-    __slots__ = ["alternative_only", "baseline_only", "ci_high", "ci_low", "difference", "independent_standard_error", "name", "p_hit_alternative", "p_hit_baseline", "standard_error", "target_id"]
+    __slots__ = ["alternative_only", "baseline_only", "ci_high", "ci_low", "difference", "independent_standard_error", "kind", "name", "p_hit_alternative", "p_hit_baseline", "standard_error", "target_id", "target_value", "unit", "year"]
     ALTERNATIVE_ONLY_FIELD_NUMBER: _ClassVar[int]
     BASELINE_ONLY_FIELD_NUMBER: _ClassVar[int]
     CI_HIGH_FIELD_NUMBER: _ClassVar[int]
     CI_LOW_FIELD_NUMBER: _ClassVar[int]
     DIFFERENCE_FIELD_NUMBER: _ClassVar[int]
     INDEPENDENT_STANDARD_ERROR_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     P_HIT_ALTERNATIVE_FIELD_NUMBER: _ClassVar[int]
     P_HIT_BASELINE_FIELD_NUMBER: _ClassVar[int]
     STANDARD_ERROR_FIELD_NUMBER: _ClassVar[int]
     TARGET_ID_FIELD_NUMBER: _ClassVar[int]
+    TARGET_VALUE_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
     alternative_only: int
     baseline_only: int
     ci_high: float
     ci_low: float
     difference: float
     independent_standard_error: float
+    kind: _model_pb2.TargetKind
     name: _model_pb2.LocalizedName
     p_hit_alternative: Probability
     p_hit_baseline: Probability
     standard_error: float
     target_id: str
-    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., p_hit_baseline: _Optional[_Union[Probability, _Mapping]] = ..., p_hit_alternative: _Optional[_Union[Probability, _Mapping]] = ..., difference: _Optional[float] = ..., standard_error: _Optional[float] = ..., independent_standard_error: _Optional[float] = ..., ci_low: _Optional[float] = ..., ci_high: _Optional[float] = ..., baseline_only: _Optional[int] = ..., alternative_only: _Optional[int] = ...) -> None: ...
+    target_value: float
+    unit: _model_pb2.Unit
+    year: int
+    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., p_hit_baseline: _Optional[_Union[Probability, _Mapping]] = ..., p_hit_alternative: _Optional[_Union[Probability, _Mapping]] = ..., difference: _Optional[float] = ..., standard_error: _Optional[float] = ..., independent_standard_error: _Optional[float] = ..., ci_low: _Optional[float] = ..., ci_high: _Optional[float] = ..., baseline_only: _Optional[int] = ..., alternative_only: _Optional[int] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ...) -> None: ...
 
 class TargetOdds(_message.Message):
     __slots__ = ["base_value", "base_year", "comparison", "expected_shortfall", "kind", "mean", "median", "median_growth", "name", "p_hit", "percentiles", "plan_id", "required_growth", "target_id", "target_value", "unit", "year"]

@@ -104,6 +104,14 @@ final class CompareCommand extends ClientCommand {
     return List.of(
         Column.text("目标 Target", "target_id", TargetDifference::getTargetId),
         Column.text("名称 Name", "name", d -> Formats.name(d.getName())),
+        Column.number("年 Year", "year", d -> String.valueOf(d.getYear()), TargetDifference::getYear),
+        Column.number(
+            "目标值 Goal",
+            "target_value",
+            d -> Formats.amount(d.getTargetValue(), d.getUnit()) + " " + Formats.unit(d.getUnit()),
+            TargetDifference::getTargetValue),
+        Column.csvOnly("unit", d -> Formats.unitCode(d.getUnit())),
+        Column.csvOnly("kind", d -> Formats.enumName(d.getKind())),
         Column.number("P(A)", "p_hit_baseline", d -> Formats.pct(d.getPHitBaseline().getEstimate()), d -> d.getPHitBaseline().getEstimate()),
         Column.number("P(B)", "p_hit_alternative", d -> Formats.pct(d.getPHitAlternative().getEstimate()), d -> d.getPHitAlternative().getEstimate()),
         Column.number("差 B−A", "difference", d -> points(d.getDifference()) + " ±" + points(1.96 * d.getStandardError()).substring(1), TargetDifference::getDifference),

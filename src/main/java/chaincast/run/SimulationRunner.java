@@ -105,7 +105,11 @@ public final class SimulationRunner {
               .setCiLow(d - 1.96 * se)
               .setCiHigh(d + 1.96 * se)
               .setBaselineOnly(pair.onlyA())
-              .setAlternativeOnly(pair.onlyB()));
+              .setAlternativeOnly(pair.onlyB())
+              .setYear(a.targets().get(t).getYear())
+              .setTargetValue(a.targets().get(t).getValue())
+              .setUnit(a.targets().get(t).getUnit())
+              .setKind(a.targets().get(t).getKind()));
     }
     return out.build();
   }

@@ -58,7 +58,11 @@ class CompareServiceTest {
     ScenarioComparison c =
         stub.compare(CompareRequest.newBuilder().setSpec(SPEC).setBaseline(SEEDED).setAlternative(SEEDED).build()).getComparison();
     assertEquals(72, c.getTargetsCount(), "8 output and 64 count targets of the pharma plan");
+    long counts = c.getTargetsList().stream().filter(t -> t.getKind() == chaincast.v1.TargetKind.TARGET_KIND_COUNT).count();
+    assertEquals(64, counts, "each row says what kind of target it is");
     for (TargetDifference t : c.getTargetsList()) {
+      assertEquals(2025, t.getYear(), t.getTargetId());
+      assertTrue(t.getTargetValue() >= 0 && t.getUnit() != chaincast.v1.Unit.UNIT_UNSPECIFIED, t.getTargetId());
       assertEquals(0.0, t.getDifference(), t.getTargetId());
       assertEquals(0.0, t.getStandardError(), t.getTargetId());
       assertEquals(0, t.getBaselineOnly() + t.getAlternativeOnly());
