@@ -77,11 +77,12 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
 
   @Override
   public void simulate(SimulateRequest request, StreamObserver<SimulateResponse> responseObserver) {
-    execute(
-        request.getSpec(),
+    SimulationSpec spec = request.getSpec();
+    serve(
         responseObserver,
-        progress -> {},
-        report -> SimulateResponse.newBuilder().setReport(report).build());
+        "simulation",
+        overridesField(spec),
+        () -> simulation(spec, progress -> {}, report -> SimulateResponse.newBuilder().setReport(report).build()));
   }
 
   @Override
@@ -89,67 +90,71 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       SimulateStreamRequest request, StreamObserver<SimulateStreamResponse> responseObserver) {
     ServerCallStreamObserver<SimulateStreamResponse> call =
         (ServerCallStreamObserver<SimulateStreamResponse>) responseObserver;
-    execute(
-        request.getSpec(),
+    SimulationSpec spec = request.getSpec();
+    serve(
         responseObserver,
-        progress -> {
-          if (!call.isCancelled()) {
-            call.onNext(SimulateStreamResponse.newBuilder().setProgress(progress).build());
-          }
-        },
-        report -> SimulateStreamResponse.newBuilder().setReport(report).build());
+        "simulation",
+        overridesField(spec),
+        () ->
+            simulation(
+                spec,
+                progress -> {
+                  if (!call.isCancelled()) {
+                    call.onNext(SimulateStreamResponse.newBuilder().setProgress(progress).build());
+                  }
+                },
+                report -> SimulateStreamResponse.newBuilder().setReport(report).build()));
+  }
+
+  /** Validates a simulation and resolves its scenario; the run, once admitted, answers with {@code wrap}. */
+  private <T> Admitted<T> simulation(
+      SimulationSpec spec,
+      Consumer<chaincast.v1.Progress> onProgress,
+      java.util.function.Function<SimulationReport, T> wrap) {
+    validator.validate(spec);
+    Scenario scenario = scenarioOf(spec);
+    return cancel -> {
+      SimulationReport report =
+          runner.run(spec, scenario == null ? spec.getInlineOverrides() : scenario.getOverrides(), cancel, onProgress);
+      if (scenario != null) {
+        report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
+      }
+      return wrap.apply(report);
+    };
   }
 
   @Override
   public void compare(CompareRequest request, StreamObserver<CompareResponse> observer) {
-    ServerCallStreamObserver<CompareResponse> call = (ServerCallStreamObserver<CompareResponse>) observer;
-    call.setOnCancelHandler(() -> logger.fine("client cancelled a comparison"));
-    Context context = Context.current();
-    CancellationSignal cancel = () -> context.isCancelled() || call.isCancelled();
-    String field = "";
-    try {
-      validateComparison(request);
-      Side a = side(request.getBaseline(), "baseline");
-      Side b = side(request.getAlternative(), "alternative");
-      if (!admission.tryAcquire()) {
-        throw ApiException.busy(maxConcurrentRuns);
-      }
-      try {
-        stats.onStart();
-        field = sideField(request.getBaseline(), "baseline");
-        runner.planner().plan(request.getSpec(), a.overrides(), 0); // name the side of a conflict
-        field = sideField(request.getAlternative(), "alternative");
-        runner.planner().plan(request.getSpec(), b.overrides(), 0);
-        field = "";
-        ScenarioComparison comparison = runner.compare(request.getSpec(), a.overrides(), b.overrides(), cancel);
-        comparison =
-            comparison.toBuilder()
-                .setBaselineScenarioId(a.id())
-                .setBaselineEtag(a.etag())
-                .setAlternativeScenarioId(b.id())
-                .setAlternativeEtag(b.etag())
+    serve(
+        observer,
+        "comparison",
+        "", // each side is planned alone first, which names the side of a conflict
+        () -> {
+          validateComparison(request);
+          Side a = side(request.getBaseline(), "baseline");
+          Side b = side(request.getAlternative(), "alternative");
+          planSide(request.getSpec(), a, request.getBaseline(), "baseline");
+          planSide(request.getSpec(), b, request.getAlternative(), "alternative");
+          return cancel -> {
+            ScenarioComparison comparison = runner.compare(request.getSpec(), a.overrides(), b.overrides(), cancel);
+            return CompareResponse.newBuilder()
+                .setComparison(
+                    comparison.toBuilder()
+                        .setBaselineScenarioId(a.id())
+                        .setBaselineEtag(a.etag())
+                        .setAlternativeScenarioId(b.id())
+                        .setAlternativeEtag(b.etag()))
                 .build();
-        stats.onComplete();
-        if (!call.isCancelled()) {
-          observer.onNext(CompareResponse.newBuilder().setComparison(comparison).build());
-          observer.onCompleted();
-        }
-      } finally {
-        admission.release();
-      }
-    } catch (ApiException e) {
-      observer.onError(e.toStatusRuntimeException());
+          };
+        });
+  }
+
+  /** Plans one side of a comparison alone, so that a conflict in its overrides names that side. */
+  private void planSide(SimulationSpec spec, Side side, ScenarioChoice choice, String name) {
+    try {
+      runner.planner().plan(spec, side.overrides(), 0);
     } catch (PlanningException e) {
-      observer.onError(ApiException.invalidField(field + "." + e.field(), e.description()).toStatusRuntimeException());
-    } catch (RunCancelledException e) {
-      stats.onCancel(e.pathsDone());
-      Deadline deadline = context.getDeadline();
-      boolean expired = deadline != null && deadline.isExpired();
-      observer.onError(
-          (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED).withDescription(e.getMessage()).asRuntimeException());
-    } catch (RuntimeException e) {
-      logger.log(Level.SEVERE, "comparison failed", e);
-      observer.onError(Status.INTERNAL.withDescription("comparison failed: " + e).withCause(e).asRuntimeException());
+      throw ApiException.invalidField(sideField(choice, name) + "." + e.field(), e.description());
     }
   }
 
@@ -161,27 +166,62 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
 
   @Override
   public void sensitivity(SensitivityRequest request, StreamObserver<SensitivityResponse> observer) {
-    ServerCallStreamObserver<SensitivityResponse> call = (ServerCallStreamObserver<SensitivityResponse>) observer;
-    call.setOnCancelHandler(() -> logger.fine("client cancelled a sensitivity analysis"));
+    SimulationSpec spec = request.getSpec();
+    serve(
+        observer,
+        "sensitivity analysis",
+        overridesField(spec),
+        () -> {
+          Target target = validateSensitivity(request);
+          Scenario scenario = scenarioOf(spec);
+          ScenarioOverrides point = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
+          return cancel -> {
+            SensitivityReport report = sensitivity.analyse(spec, point, target, cancel);
+            if (scenario != null) {
+              report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
+            }
+            return SensitivityResponse.newBuilder().setReport(report).build();
+          };
+        });
+  }
+
+  /** An RPC's work once its request is validated: it runs holding an admission slot. */
+  @FunctionalInterface
+  private interface Admitted<T> {
+    T run(CancellationSignal cancel);
+  }
+
+  /** Validates and resolves a request (throwing ApiException), and returns the work to admit. */
+  @FunctionalInterface
+  private interface Preparation<T> {
+    Admitted<T> prepare();
+  }
+
+  /**
+   * What every run-carrying RPC shares: validate, admit (RESOURCE_EXHAUSTED beyond the limit),
+   * run with the call's cancellation, count, answer, and map each failure to its status.
+   *
+   * @param what names the RPC's work in logs and messages, e.g. "comparison"
+   * @param overridesPrefix where in the request the overrides a planning conflict names sit
+   */
+  private <T> void serve(
+      StreamObserver<T> observer, String what, String overridesPrefix, Preparation<T> preparation) {
+    ServerCallStreamObserver<T> call = (ServerCallStreamObserver<T>) observer;
+    // Without a handler, a late onNext on a cancelled call throws; we poll instead.
+    call.setOnCancelHandler(() -> logger.fine("client cancelled a " + what));
     Context context = Context.current();
     CancellationSignal cancel = () -> context.isCancelled() || call.isCancelled();
     try {
-      Target target = validateSensitivity(request);
-      SimulationSpec spec = request.getSpec();
-      Scenario scenario = scenarioOf(spec);
-      ScenarioOverrides point = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
+      Admitted<T> work = preparation.prepare();
       if (!admission.tryAcquire()) {
         throw ApiException.busy(maxConcurrentRuns);
       }
       try {
         stats.onStart();
-        SensitivityReport report = sensitivity.analyse(spec, point, target, cancel);
-        if (scenario != null) {
-          report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
-        }
+        T response = work.run(cancel);
         stats.onComplete();
         if (!call.isCancelled()) {
-          observer.onNext(SensitivityResponse.newBuilder().setReport(report).build());
+          observer.onNext(response);
           observer.onCompleted();
         }
       } finally {
@@ -190,16 +230,23 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     } catch (ApiException e) {
       observer.onError(e.toStatusRuntimeException());
     } catch (PlanningException e) {
-      observer.onError(ApiException.invalidField(overridesField(request.getSpec()) + e.field(), e.description()).toStatusRuntimeException());
+      observer.onError(
+          ApiException.invalidField(overridesPrefix + e.field(), e.description()).toStatusRuntimeException());
     } catch (RunCancelledException e) {
       stats.onCancel(e.pathsDone());
       Deadline deadline = context.getDeadline();
       boolean expired = deadline != null && deadline.isExpired();
+      logger.info(
+          what + " stopped after " + e.pathsDone() + " paths: "
+              + (expired ? "deadline exceeded" : "cancelled by the client"));
       observer.onError(
-          (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED).withDescription(e.getMessage()).asRuntimeException());
+          (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
+              .withDescription(e.getMessage())
+              .asRuntimeException());
     } catch (RuntimeException e) {
-      logger.log(Level.SEVERE, "sensitivity analysis failed", e);
-      observer.onError(Status.INTERNAL.withDescription("sensitivity analysis failed: " + e).withCause(e).asRuntimeException());
+      logger.log(Level.SEVERE, what + " failed", e);
+      observer.onError(
+          Status.INTERNAL.withDescription(what + " failed: " + e).withCause(e).asRuntimeException());
     }
   }
 
@@ -284,59 +331,6 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       return new Side(s.getOverrides(), id, s.getEtag());
     }
     return new Side(c.getInlineOverrides(), "", "");
-  }
-
-  private <T> void execute(
-      SimulationSpec spec,
-      StreamObserver<T> observer,
-      Consumer<chaincast.v1.Progress> onProgress,
-      java.util.function.Function<SimulationReport, T> wrap) {
-    ServerCallStreamObserver<T> call = (ServerCallStreamObserver<T>) observer;
-    // Without a handler, a late onNext on a cancelled call throws; we poll instead.
-    call.setOnCancelHandler(() -> logger.fine("client cancelled a simulation"));
-    Context context = Context.current();
-    CancellationSignal cancel = () -> context.isCancelled() || call.isCancelled();
-    try {
-      validator.validate(spec);
-      if (!admission.tryAcquire()) {
-        throw ApiException.busy(maxConcurrentRuns);
-      }
-      try {
-        stats.onStart();
-        Scenario scenario = scenarioOf(spec);
-        SimulationReport report =
-            runner.run(spec, scenario == null ? spec.getInlineOverrides() : scenario.getOverrides(), cancel, onProgress);
-        if (scenario != null) {
-          report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
-        }
-        stats.onComplete();
-        if (!call.isCancelled()) {
-          observer.onNext(wrap.apply(report));
-          observer.onCompleted();
-        }
-      } finally {
-        admission.release();
-      }
-    } catch (ApiException e) {
-      observer.onError(e.toStatusRuntimeException());
-    } catch (PlanningException e) {
-      observer.onError(ApiException.invalidField(overridesField(spec) + e.field(), e.description()).toStatusRuntimeException());
-    } catch (RunCancelledException e) {
-      stats.onCancel(e.pathsDone());
-      Deadline deadline = context.getDeadline();
-      boolean expired = deadline != null && deadline.isExpired();
-      logger.info(
-          "simulation stopped after " + e.pathsDone() + " paths: "
-              + (expired ? "deadline exceeded" : "cancelled by the client"));
-      observer.onError(
-          (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
-              .withDescription(e.getMessage())
-              .asRuntimeException());
-    } catch (RuntimeException e) {
-      logger.log(Level.SEVERE, "simulation failed", e);
-      observer.onError(
-          Status.INTERNAL.withDescription("simulation failed: " + e).withCause(e).asRuntimeException());
-    }
   }
 
   /** The stored scenario a spec names, or null for the seeded baseline or inline overrides. */
