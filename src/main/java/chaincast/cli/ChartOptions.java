@@ -5,7 +5,10 @@ import chaincast.chart.ChartText;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jfree.chart.JFreeChart;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Where and how large to draw a command's chart. */
 final class ChartOptions {
@@ -15,11 +18,30 @@ final class ChartOptions {
   @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the chart as an SVG file.")
   Path svg;
 
-  @Option(names = "--width", paramLabel = "PIXELS", description = "Chart width (default: ${DEFAULT-VALUE}).")
+  /** The command this mixin is part of, for usage errors. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   int width = 1000;
 
-  @Option(names = "--height", paramLabel = "PIXELS", description = "Chart height (default: fits the content).")
   Integer height;
+
+  // Sizes are checked as they are parsed, so a bad one is a usage error (exit 2) before any work.
+  @Option(names = "--width", paramLabel = "PIXELS", description = "Chart width (default: 1000).")
+  void width(int pixels) {
+    if (pixels < 200 || pixels > 8000) {
+      throw new ParameterException(command.commandLine(), "--width must be 200 to 8000 pixels, got " + pixels);
+    }
+    width = pixels;
+  }
+
+  @Option(names = "--height", paramLabel = "PIXELS", description = "Chart height (default: fits the content).")
+  void height(int pixels) {
+    if (pixels < 150 || pixels > 8000) {
+      throw new ParameterException(command.commandLine(), "--height must be 150 to 8000 pixels, got " + pixels);
+    }
+    height = pixels;
+  }
 
   @Option(
       names = "--english-labels",
@@ -28,17 +50,6 @@ final class ChartOptions {
 
   boolean wanted() {
     return png != null || svg != null;
-  }
-
-  /** Checks the sizes before any work is done. */
-  String problem() {
-    if (width < 200 || width > 8000) {
-      return "--width must be 200 to 8000 pixels, got " + width;
-    }
-    if (height != null && (height < 150 || height > 8000)) {
-      return "--height must be 150 to 8000 pixels, got " + height;
-    }
-    return null;
   }
 
   ChartText text() {

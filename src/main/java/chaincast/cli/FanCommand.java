@@ -87,14 +87,6 @@ final class FanCommand extends ClientCommand {
   @Mixin ChartOptions chart;
 
   @Override
-  void check() {
-    String problem = chart.problem();
-    if (problem != null) {
-      throw usage(problem);
-    }
-  }
-
-  @Override
   int run(Connection connection) throws Exception {
     Set<String> marked = new LinkedHashSet<>();
     if (subject.target != null) {

@@ -43,10 +43,6 @@ final class OddsCommand extends ClientCommand {
 
   @Override
   void check() {
-    String problem = chart.problem();
-    if (problem != null) {
-      throw usage(problem);
-    }
     for (String j : joint) {
       parseJoint(j); // fails early, before the server is started
     }

@@ -47,10 +47,6 @@ final class SensitivityCommand extends ClientCommand {
 
   @Override
   void check() {
-    String problem = chart.problem();
-    if (problem != null) {
-      throw usage(problem);
-    }
     if (bars < 1) {
       throw usage("--bars must be at least 1, got " + bars);
     }
