@@ -3,6 +3,7 @@ package chaincast.cli;
 import chaincast.chart.ChartText;
 import chaincast.chart.FanChart;
 import chaincast.chart.TargetMark;
+import chaincast.run.SubjectNames;
 import chaincast.v1.Fan;
 import chaincast.v1.FanRequest;
 import chaincast.v1.FanYear;
@@ -183,7 +184,7 @@ final class FanCommand extends ClientCommand {
 
   /** CSV: long format (subject, year, percentile, value), ready for pandas or a pivot table. */
   private static List<Column<Point>> longColumns(Fan fan) {
-    String subject = subjectText(fan.getSubject());
+    String subject = SubjectNames.key(fan.getSubject()); // the key the server and the Python client use
     return List.of(
         Column.csvOnly("subject", p -> subject),
         Column.csvOnly("name_zh", p -> fan.getName().getZh()),
@@ -192,17 +193,5 @@ final class FanCommand extends ClientCommand {
         Column.csvOnly("year", Point::year),
         Column.csvOnly("percentile", Point::percentile),
         Column.csvOnly("value", Point::value));
-  }
-
-  /** "cell:pharma@etdz", "chain:pharma", ..., "city". */
-  static String subjectText(Subject s) {
-    return switch (s.getKindCase()) {
-      case CELL_ID -> "cell:" + s.getCellId();
-      case CHAIN_ID -> "chain:" + s.getChainId();
-      case REGION_ID -> "region:" + s.getRegionId();
-      case TARGET_ID -> "target:" + s.getTargetId();
-      case CITY -> "city";
-      default -> "";
-    };
   }
 }
