@@ -125,7 +125,7 @@ public final class OddsChart {
   }
 
   /** One decimal; three below 1% so small odds do not read as zero; "0%" only when no path hit. */
-  static String percentLabel(double p) {
+  public static String percentLabel(double p) {
     if (p == 0) {
       return "0%";
     }

@@ -1,5 +1,6 @@
 package chaincast.cli;
 
+import chaincast.chart.OddsChart;
 import chaincast.v1.Citation;
 import chaincast.v1.Comparison;
 import chaincast.v1.LocalizedName;
@@ -22,12 +23,9 @@ final class Formats {
     return n.getEn().isEmpty() ? n.getZh() : n.getZh() + " " + n.getEn();
   }
 
-  /** A probability in percent: one decimal, three below 1% so small odds do not read as zero. */
+  /** A probability in percent, as the odds chart labels it (small odds keep three decimals). */
   static String pct(double p) {
-    if (p == 0) {
-      return "0%";
-    }
-    return String.format(Locale.ROOT, p < 0.01 ? "%.3f%%" : "%.1f%%", 100 * p);
+    return OddsChart.percentLabel(p);
   }
 
   /** "[low, high]" of a probability's 95% interval. */
