@@ -112,10 +112,10 @@ final class SimulationOptions {
 
   /** A progress bar on stderr when one is wanted (asked for, or stderr is a terminal), else null. */
   ProgressBar progressBar(chaincast.v1.SimulationSpecOrBuilder spec) {
-    boolean show = progress != null ? progress : Terminal.stderrIsTerminal();
-    if (!show) {
+    boolean terminal = Terminal.stderrIsTerminal();
+    if (!(progress != null ? progress : terminal)) {
       return null;
     }
-    return new ProgressBar(Terminal.err, Terminal.stderrIsTerminal(), spec.hasPrecision() ? spec.getPrecision().getHalfWidth() : 0);
+    return new ProgressBar(Terminal.err, terminal, spec.hasPrecision() ? spec.getPrecision().getHalfWidth() : 0);
   }
 }
