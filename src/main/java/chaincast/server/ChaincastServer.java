@@ -73,6 +73,7 @@ public final class ChaincastServer {
   public ChaincastServer start() throws IOException {
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+            .intercept(new CallerInterceptor())
             .addService(new ModelServiceImpl(model, ConsistencyAudit.run(model)))
             .addService(simulation)
             .addService(scenarios)
