@@ -2,6 +2,8 @@ package chaincast.cli;
 
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
@@ -23,10 +25,13 @@ final class Connection implements AutoCloseable {
     this.ownServer = ownServer;
   }
 
-  /** Connects to {@code target} ("host:port"), or starts a local server when it is null. */
-  static Connection open(String target) throws IOException {
+  /**
+   * Connects to {@code target} ("host:port") with {@code credentials} (TLS, token or plaintext),
+   * or starts a local plaintext server when {@code target} is null.
+   */
+  static Connection open(String target, ChannelCredentials credentials) throws IOException {
     if (target != null) {
-      return new Connection(ManagedChannelBuilder.forTarget(target).usePlaintext().build(), null);
+      return new Connection(Grpc.newChannelBuilder(target, credentials).build(), null);
     }
     // The in-process server is an implementation detail of this command: its
     // start-up and per-run log lines would only clutter the user's stderr.
