@@ -8,10 +8,12 @@ package chaincast.server;
 public final class ServerSetupException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** A refusal with its message for the operator. */
   public ServerSetupException(String message) {
     super(message);
   }
 
+  /** A refusal with its message and the failure behind it. */
   public ServerSetupException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -53,8 +53,12 @@ public final class TokenFile {
     return parse(file.toString(), text);
   }
 
-  /** Parses the file's text; {@code where} names it in messages. */
-  static BearerTokens parse(String where, String text) {
+  /**
+   * Parses a token file's text; {@code where} names it in messages.
+   *
+   * @throws ServerSetupException naming the line and what is wrong
+   */
+  public static BearerTokens parse(String where, String text) {
     List<BearerTokens.Entry> entries = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> hashes = new HashSet<>();
