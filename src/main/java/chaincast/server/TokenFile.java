@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * # NAME     ROLES        SHA-256 OF THE TOKEN
- * planner    write        sha256:3c469e9d6c5875d37a43f353d4f88e61fcf812c66eee3457465a40b0da4153e0
+ * planner    write        sha256:d8c2ecdb0d8562c3d7924e6ad24a1080d72c55ccbf365ed3011cd4d45d9da1c7
  * dashboard  read         sha256:...
  * ops        admin        sha256:...
  * </pre>
