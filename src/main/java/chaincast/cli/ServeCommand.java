@@ -88,7 +88,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     ChaincastServer server;
     try {
-      server = new ChaincastServer(config, security()).start().stopOnJvmShutdown();
+      ServerSecurity security = security();
+      security.checkBind(host); // before loading the model: a refusal comes at once
+      server = new ChaincastServer(config, security).start().stopOnJvmShutdown();
     } catch (ServerSetupException e) {
       Terminal.err.println("chaincast serve: " + e.getMessage());
       return ExitCode.USAGE;

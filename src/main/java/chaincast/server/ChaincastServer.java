@@ -89,15 +89,23 @@ public final class ChaincastServer {
    *     unprotected (see {@link ServerSecurity#checkBind})
    */
   public ChaincastServer start() throws IOException {
-    security.checkBind(config.host());
-    NettyServerBuilder builder =
-        transport(new InetSocketAddress(config.host(), config.port()))
-            // The last interceptor added runs first: the caller is known before anything else runs.
-            .intercept(security.tokens() == null ? new CallerInterceptor() : new AuthInterceptor(security.tokens()))
-            .addService(new ModelServiceImpl(model, ConsistencyAudit.run(model)))
-            .addService(simulation)
-            .addService(scenarios)
-            .addService(health.getHealthService());
+    NettyServerBuilder builder;
+    try {
+      security.checkBind(config.host());
+      builder = transport(new InetSocketAddress(config.host(), config.port()));
+    } catch (ServerSetupException e) {
+      // Nothing was bound; release what the constructor made, since stop() will not be called.
+      engine.close();
+      store.close();
+      throw e;
+    }
+    builder
+        // The last interceptor added runs first: the caller is known before anything else runs.
+        .intercept(security.tokens() == null ? new CallerInterceptor() : new AuthInterceptor(security.tokens()))
+        .addService(new ModelServiceImpl(model, ConsistencyAudit.run(model)))
+        .addService(simulation)
+        .addService(scenarios)
+        .addService(health.getHealthService());
     if (security.reflection()) {
       builder.addService(ProtoReflectionServiceV1.newInstance());
     }
@@ -107,8 +115,13 @@ public final class ChaincastServer {
     health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(ScenarioServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     logger.info("Chaincast listening on " + config.host() + ":" + port() + " (" + security.describe() + ")");
-    if (security.insecure() && !ServerSecurity.isLoopback(config.host()) && !security.authenticates()) {
-      logger.warning("--insecure: anyone who can reach " + config.host() + ":" + port() + " may call every RPC");
+    if (security.insecure() && !ServerSecurity.isLoopback(config.host())
+        && (security.tls() == null || !security.authenticates())) {
+      String risk =
+          security.authenticates()
+              ? "TLS: tokens cross the network in clear text"
+              : "authentication: anyone who can reach it may call every RPC";
+      logger.warning("--insecure: listening on " + config.host() + ":" + port() + " without " + risk);
     }
     if (security.tls() != null) {
       security.tls().warnings().forEach(logger::warning);
