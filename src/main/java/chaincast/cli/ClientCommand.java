@@ -27,7 +27,7 @@ abstract class ClientCommand implements Callable<Integer> {
           spec.commandLine(), "--timeout must be a positive number of seconds, got " + client.timeoutSeconds);
     }
     check();
-    try (Connection connection = Connection.open(client.server, credentials())) {
+    try (Connection connection = connect()) {
       // Every call of the command runs in this context; Ctrl-C cancels it,
       // which cancels the call in flight on the server too.
       Context.CancellableContext context = Context.current().withCancellation();
@@ -38,6 +38,16 @@ abstract class ClientCommand implements Callable<Integer> {
         Interruption.clear();
         context.close();
       }
+    }
+  }
+
+  /** The connection the options ask for; a target or credentials gRPC refuses are a usage error. */
+  private Connection connect() throws java.io.IOException {
+    io.grpc.ChannelCredentials credentials = credentials();
+    try {
+      return Connection.open(client.server, credentials);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
   }
 

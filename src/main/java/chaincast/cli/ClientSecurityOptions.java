@@ -1,13 +1,17 @@
 package chaincast.cli;
 
+import chaincast.server.PemFiles;
+import chaincast.server.ServerSetupException;
 import io.grpc.ChannelCredentials;
 import io.grpc.CompositeChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.TlsChannelCredentials;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -92,12 +96,24 @@ final class ClientSecurityOptions {
     }
     TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder();
     try {
+      // Checked here with the JDK so a wrong file is named; Netty would only say "invalid".
       if (ca != null) {
-        builder.trustManager(readable(tlsCa != null ? "--tls-ca" : TLS_CA_ENV, ca).toFile());
+        String option = tlsCa != null ? "--tls-ca" : TLS_CA_ENV;
+        byte[] pem = PemFiles.read(option, ca);
+        PemFiles.certificates(option, ca, pem);
+        builder.trustManager(new ByteArrayInputStream(pem));
       }
       if (tlsCert != null) {
-        builder.keyManager(readable("--tls-cert", tlsCert).toFile(), readable("--tls-key", tlsKey).toFile());
+        byte[] chain = PemFiles.read("--tls-cert", tlsCert);
+        PublicKey publicKey = PemFiles.certificates("--tls-cert", tlsCert, chain).get(0).getPublicKey();
+        byte[] key = PemFiles.read("--tls-key", tlsKey);
+        if (!PemFiles.matches(PemFiles.privateKey("--tls-key", tlsKey, key, publicKey), publicKey)) {
+          throw new Invalid("--tls-key " + tlsKey + " does not belong to the certificate in --tls-cert " + tlsCert);
+        }
+        builder.keyManager(new ByteArrayInputStream(chain), new ByteArrayInputStream(key));
       }
+    } catch (ServerSetupException e) {
+      throw new Invalid(e.getMessage());
     } catch (IOException | IllegalArgumentException e) {
       throw new Invalid("the TLS files cannot be used: " + e.getMessage());
     }

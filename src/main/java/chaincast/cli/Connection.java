@@ -6,6 +6,7 @@ import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.ManagedChannelRegistry;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -31,7 +32,14 @@ final class Connection implements AutoCloseable {
    */
   static Connection open(String target, ChannelCredentials credentials) throws IOException {
     if (target != null) {
-      return new Connection(Grpc.newChannelBuilder(target, credentials).build(), null);
+      ManagedChannel channel;
+      try {
+        channel = Grpc.newChannelBuilder(target, credentials).build();
+      } catch (ManagedChannelRegistry.ProviderNotFoundException e) {
+        // The credentials were checked; this is the transport refusing them all the same.
+        throw new IllegalArgumentException("cannot connect to " + target + ": " + e.getMessage(), e);
+      }
+      return new Connection(channel, null);
     }
     // The in-process server is an implementation detail of this command: its
     // start-up and per-run log lines would only clutter the user's stderr.

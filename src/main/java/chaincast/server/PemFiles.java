@@ -26,15 +26,17 @@ import java.util.regex.Pattern;
 /**
  * Reads PEM certificates and private keys with the JDK alone, so a wrong file is reported at
  * start-up by name and with the fix, instead of as a TLS handshake failure on the first call.
+ * The server checks its files with it, and the CLI its --tls-ca and client certificate. Every
+ * method throws {@link ServerSetupException} with a message that starts with the option and file.
  */
-final class PemFiles {
+public final class PemFiles {
   private static final Pattern KEY_BLOCK =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
   private PemFiles() {}
 
   /** The file's bytes; {@code option} names the command-line option for the message. */
-  static byte[] read(String option, Path file) {
+  public static byte[] read(String option, Path file) {
     try {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -47,7 +49,7 @@ final class PemFiles {
   }
 
   /** Every certificate in a PEM file, in order; at least one. */
-  static List<X509Certificate> certificates(String option, Path file, byte[] pem) {
+  public static List<X509Certificate> certificates(String option, Path file, byte[] pem) {
     String text = new String(pem, StandardCharsets.US_ASCII);
     if (!text.contains("-----BEGIN CERTIFICATE-----")) {
       throw new ServerSetupException(
@@ -70,7 +72,7 @@ final class PemFiles {
    * The unencrypted PKCS#8 private key in {@code pem}, of the algorithm of {@code publicKey}
    * (RSA or EC). Other PEM key forms get a message with the openssl command that converts them.
    */
-  static PrivateKey privateKey(String option, Path file, byte[] pem, PublicKey publicKey) {
+  public static PrivateKey privateKey(String option, Path file, byte[] pem, PublicKey publicKey) {
     Matcher m = KEY_BLOCK.matcher(new String(pem, StandardCharsets.US_ASCII));
     if (!m.find()) {
       throw new ServerSetupException(
@@ -107,7 +109,7 @@ final class PemFiles {
    * Whether {@code privateKey} belongs to {@code publicKey}: it signs a random challenge that the
    * public key must verify. This works for every key type, unlike comparing moduli.
    */
-  static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
+  public static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
     String algorithm = publicKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
     try {
       byte[] challenge = new byte[32];
