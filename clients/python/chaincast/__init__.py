@@ -28,8 +28,10 @@ from chaincast.errors import (
     FieldViolation,
     InvalidArgument,
     NotFound,
+    PermissionDenied,
     ResourceExhausted,
     ResourceInfo,
+    Unauthenticated,
     Unavailable,
 )
 from chaincast.frames import Progress, Report, RunInfo, Scenario, ScenarioPage, Sensitivity
@@ -57,6 +59,8 @@ __all__ = [
     "Conflict",
     "Aborted",
     "AlreadyExists",
+    "Unauthenticated",
+    "PermissionDenied",
     "FieldViolation",
     "ResourceInfo",
     "plot_fan",

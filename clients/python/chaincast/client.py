@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from typing import (
     Any,
     Dict,
@@ -20,6 +21,7 @@ import grpc
 import pandas as pd
 
 from chaincast import frames
+from chaincast._credentials import open_channel
 from chaincast.errors import NotFound, from_rpc_error
 from chaincast.frames import Progress, Report, Scenario, ScenarioPage, Sensitivity
 from chaincast.scenarios import (
@@ -99,8 +101,24 @@ class Client:
             deadline. Each method also takes ``timeout=`` for that call alone.
         options: extra gRPC channel options, e.g.
             ``[("grpc.max_receive_message_length", 64 << 20)]``.
-        credentials: ``grpc.ChannelCredentials`` for a TLS server; the default
-            is a plaintext channel (the server binds 127.0.0.1).
+        credentials: ``grpc.ChannelCredentials`` for a TLS server, when
+            ``tls_ca=`` is not enough (e.g. a client certificate for mutual TLS:
+            ``grpc.ssl_channel_credentials(ca, key, cert)``).
+        tls_ca: the CA certificate(s) that signed the server's certificate: a PEM
+            file's path or the PEM bytes; the channel then uses TLS. Default:
+            ``$CHAINCAST_TLS_CA``, else plaintext.
+        tls: use TLS with the system's trusted CAs (a publicly trusted certificate).
+        token: the bearer token for a server started with ``--token-file``.
+            Default: ``$CHAINCAST_TOKEN``. Prefer ``token_file=`` or the
+            environment to writing a token into a notebook that others may read.
+        token_file: a file whose first line is the token (``chaincast token
+            --out`` writes one). Default: ``$CHAINCAST_TOKEN_FILE``.
+
+    The token is sent only over TLS or to a loopback address; to any other
+    plaintext address the constructor raises ``ValueError`` rather than let it
+    cross the network readable. A refused token raises
+    :class:`chaincast.Unauthenticated`, a role too low for the call
+    :class:`chaincast.PermissionDenied`.
     """
 
     def __init__(
@@ -110,16 +128,25 @@ class Client:
         *,
         options: Optional[Sequence[Tuple[str, Any]]] = None,
         credentials: Optional[grpc.ChannelCredentials] = None,
+        tls_ca: Union[None, str, "os.PathLike[str]", bytes] = None,
+        tls: bool = False,
+        token: Optional[str] = None,
+        token_file: Union[None, str, "os.PathLike[str]"] = None,
     ) -> None:
         if timeout is not None and not (timeout > 0):
             raise ValueError(f"timeout must be positive seconds or None, got {timeout!r}")
         self.target = target
         self.timeout = timeout
-        opts = list(options or [])
-        if credentials is None:
-            self._channel = grpc.insecure_channel(target, options=opts)
-        else:
-            self._channel = grpc.secure_channel(target, credentials, options=opts)
+        self._channel = open_channel(
+            target,
+            list(options or []),
+            credentials=credentials,
+            tls_ca=tls_ca,
+            tls=tls,
+            token=token,
+            token_file=token_file,
+            env=os.environ,
+        )
         self.model_stub = model_service_pb2_grpc.ModelServiceStub(self._channel)
         """The raw ``ModelService`` stub, for anything the wrappers leave out."""
         self.simulation_stub = simulation_service_pb2_grpc.SimulationServiceStub(self._channel)

@@ -11,8 +11,8 @@ details the server attaches (``google.rpc.BadRequest`` field violations,
       spec.overrides[0].volatility: must be from 0 to 2, got 3.0
 
 The subclasses also derive from the matching built-in exception
-(``ValueError``, ``LookupError``, ``TimeoutError``, ``ConnectionError``), so
-plain Python ``except`` clauses work too.
+(``ValueError``, ``LookupError``, ``TimeoutError``, ``ConnectionError``,
+``PermissionError``), so plain Python ``except`` clauses work too.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ __all__ = [
     "Conflict",
     "Aborted",
     "AlreadyExists",
+    "Unauthenticated",
+    "PermissionDenied",
     "FieldViolation",
     "ResourceInfo",
     "from_rpc_error",
@@ -164,6 +166,22 @@ class AlreadyExists(Conflict):
     """ALREADY_EXISTS: the id is taken (e.g. a scenario id); see ``resource``."""
 
 
+class Unauthenticated(ChaincastError, PermissionError):
+    """UNAUTHENTICATED: the server wants a bearer token and got none, or one it does not know.
+
+    Pass ``token=`` (or ``token_file=``, or set ``CHAINCAST_TOKEN`` / ``CHAINCAST_TOKEN_FILE``)
+    with a token from the server's operator. The message never contains the token.
+    """
+
+
+class PermissionDenied(ChaincastError, PermissionError):
+    """PERMISSION_DENIED: the token is valid but its role does not allow this call.
+
+    The message names the token, its roles and the role the call needs (e.g. a ``read``
+    token changing a stored scenario, which needs ``write``).
+    """
+
+
 _BY_CODE: Dict[grpc.StatusCode, Type[ChaincastError]] = {
     grpc.StatusCode.INVALID_ARGUMENT: InvalidArgument,
     grpc.StatusCode.NOT_FOUND: NotFound,
@@ -173,6 +191,8 @@ _BY_CODE: Dict[grpc.StatusCode, Type[ChaincastError]] = {
     grpc.StatusCode.CANCELLED: Cancelled,
     grpc.StatusCode.ABORTED: Aborted,
     grpc.StatusCode.ALREADY_EXISTS: AlreadyExists,
+    grpc.StatusCode.UNAUTHENTICATED: Unauthenticated,
+    grpc.StatusCode.PERMISSION_DENIED: PermissionDenied,
 }
 
 

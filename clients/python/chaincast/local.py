@@ -63,6 +63,8 @@ class LocalServer:
             ``CHAINCAST_DATA_DIR``); default: the server's own default
             (``$CHAINCAST_DATA_DIR``, else ``~/.chaincast``). Tests pass a
             temporary directory so they start from an empty store.
+        args: more ``serve`` options, e.g. ``["--tls-cert", "server.pem",
+            "--tls-key", "server.key", "--token-file", "tokens.txt"]``.
     """
 
     def __init__(
@@ -74,6 +76,7 @@ class LocalServer:
         jvm_args: Sequence[str] = ("-Xmx512m",),
         startup_timeout: float = 60.0,
         data_dir: Optional[os.PathLike] = None,
+        args: Sequence[str] = (),
     ) -> None:
         self.jar = Path(jar) if jar is not None else find_jar()
         self.java = java
@@ -81,6 +84,7 @@ class LocalServer:
         self.jvm_args = list(jvm_args)
         self.startup_timeout = startup_timeout
         self.data_dir = Path(data_dir) if data_dir is not None else None
+        self.args = list(args)
         self.process: Optional[subprocess.Popen] = None
         self.host: Optional[str] = None
         self.port: Optional[int] = None
@@ -107,6 +111,7 @@ class LocalServer:
         command = [self.java, *self.jvm_args, "-jar", str(self.jar), "serve", "--port", "0"]
         if self.threads:
             command += ["--threads", str(self.threads)]
+        command += self.args
         env = None
         if self.data_dir is not None:
             env = {**os.environ, "CHAINCAST_DATA_DIR": str(self.data_dir)}

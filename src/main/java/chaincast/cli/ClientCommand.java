@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 abstract class ClientCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
 
+  @Mixin ClientSecurityOptions security;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -25,7 +27,7 @@ abstract class ClientCommand implements Callable<Integer> {
           spec.commandLine(), "--timeout must be a positive number of seconds, got " + client.timeoutSeconds);
     }
     check();
-    try (Connection connection = Connection.open(client.server)) {
+    try (Connection connection = connect()) {
       // Every call of the command runs in this context; Ctrl-C cancels it,
       // which cancels the call in flight on the server too.
       Context.CancellableContext context = Context.current().withCancellation();
@@ -36,6 +38,32 @@ abstract class ClientCommand implements Callable<Integer> {
         Interruption.clear();
         context.close();
       }
+    }
+  }
+
+  /** The connection the options ask for; a target or credentials gRPC refuses are a usage error. */
+  private Connection connect() throws java.io.IOException {
+    io.grpc.ChannelCredentials credentials = credentials();
+    try {
+      return Connection.open(client.server, credentials);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  /** TLS and token credentials for --server; null for the in-process server, which needs none. */
+  private io.grpc.ChannelCredentials credentials() {
+    if (client.server == null) {
+      if (security.anyGiven()) {
+        throw usage("--tls-ca, --tls, --tls-cert, --tls-key, --token and --token-file need --server HOST:PORT;"
+            + " the in-process server is plaintext and open");
+      }
+      return null; // CHAINCAST_TOKEN and CHAINCAST_TLS_CA are for remote servers only
+    }
+    try {
+      return security.credentials(System.getenv());
+    } catch (ClientSecurityOptions.Invalid e) {
+      throw usage(e.getMessage());
     }
   }
 

@@ -2,8 +2,11 @@ package chaincast.cli;
 
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.ManagedChannelRegistry;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -23,10 +26,20 @@ final class Connection implements AutoCloseable {
     this.ownServer = ownServer;
   }
 
-  /** Connects to {@code target} ("host:port"), or starts a local server when it is null. */
-  static Connection open(String target) throws IOException {
+  /**
+   * Connects to {@code target} ("host:port") with {@code credentials} (TLS, token or plaintext),
+   * or starts a local plaintext server when {@code target} is null.
+   */
+  static Connection open(String target, ChannelCredentials credentials) throws IOException {
     if (target != null) {
-      return new Connection(ManagedChannelBuilder.forTarget(target).usePlaintext().build(), null);
+      ManagedChannel channel;
+      try {
+        channel = Grpc.newChannelBuilder(target, credentials).build();
+      } catch (ManagedChannelRegistry.ProviderNotFoundException e) {
+        // The credentials were checked; this is the transport refusing them all the same.
+        throw new IllegalArgumentException("cannot connect to " + target + ": " + e.getMessage(), e);
+      }
+      return new Connection(channel, null);
     }
     // The in-process server is an implementation detail of this command: its
     // start-up and per-run log lines would only clutter the user's stderr.

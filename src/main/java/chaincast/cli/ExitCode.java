@@ -10,7 +10,11 @@ final class ExitCode {
   static final int OK = 0;
   /** An unexpected failure inside the CLI (a bug: please report it). */
   static final int INTERNAL = 1;
-  /** The command line could not be parsed: unknown option, missing value, not a number. */
+  /**
+   * The command line could not be parsed (unknown option, missing value, not a number), or names
+   * a file that cannot be used (a TLS or token file); {@code serve} also exits with it when it
+   * refuses to start as configured.
+   */
   static final int USAGE = 2;
   /** The server could not be reached (UNAVAILABLE). */
   static final int UNREACHABLE = 3;
@@ -25,6 +29,10 @@ final class ExitCode {
   static final int SERVER_ERROR = 6;
   /** A result could not be written to the file named by --png/--svg/--output. */
   static final int OUTPUT = 7;
+  /** The server did not accept the credentials (UNAUTHENTICATED): no token, or not one it knows. */
+  static final int UNAUTHENTICATED = 8;
+  /** The token is valid but its role does not allow the call (PERMISSION_DENIED). */
+  static final int PERMISSION_DENIED = 9;
   /** Interrupted (Ctrl-C, SIGINT or SIGTERM): the call was cancelled on the server. */
   static final int INTERRUPTED = 130;
 

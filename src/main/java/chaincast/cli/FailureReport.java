@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns a failure into one line a person can act on and the exit code that
@@ -62,15 +63,32 @@ record FailureReport(int exitCode, String message) {
     Status status = e.getStatus();
     String description = status.getDescription() == null ? "" : status.getDescription();
     String code = status.getCode().name();
+    SSLException tls = find(e, SSLException.class);
     switch (status.getCode()) {
       case UNAVAILABLE:
+        if (tls != null) {
+          return new FailureReport(
+              ExitCode.UNREACHABLE,
+              "the TLS handshake with the server at " + server + " failed (UNAVAILABLE: " + oneLine(tls.getMessage())
+                  + "); check that --tls-ca holds the CA that signed the server's certificate, that the host"
+                  + " in --server is a name in that certificate, and that the server speaks TLS");
+        }
         return new FailureReport(
             ExitCode.UNREACHABLE,
             "cannot reach the server at "
                 + (server == null ? "the in-process address" : server)
                 + " (UNAVAILABLE: "
+                + oneLine(description)
+                + "); is it running? Start one with 'chaincast serve', or leave out --server"
+                + (server == null ? "" : ". A server with TLS needs --tls-ca FILE (or --tls)"));
+      case UNAUTHENTICATED:
+        return new FailureReport(
+            ExitCode.UNAUTHENTICATED,
+            "the server did not accept the credentials (UNAUTHENTICATED): "
                 + description
-                + "); is it running? Start one with 'chaincast serve', or leave out --server");
+                + ". Give a valid token with --token-file FILE, CHAINCAST_TOKEN_FILE or CHAINCAST_TOKEN");
+      case PERMISSION_DENIED:
+        return new FailureReport(ExitCode.PERMISSION_DENIED, "not allowed (PERMISSION_DENIED): " + description);
       case DEADLINE_EXCEEDED:
         return new FailureReport(
             ExitCode.DEADLINE,
@@ -125,6 +143,11 @@ record FailureReport(int exitCode, String message) {
       }
     }
     return "";
+  }
+
+  /** The CLI reports in one line; some transport messages span several. */
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
   private static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -20,12 +20,14 @@ import picocli.CommandLine.Command;
     footer = {
       "  0  success",
       "  1  unexpected failure inside the CLI (a bug)",
-      "  2  the command line cannot be parsed (unknown option, not a number)",
+      "  2  the command line cannot be parsed (unknown option, not a number) or names a file that cannot be used",
       "  3  the server cannot be reached",
       "  4  the server rejected the request (value out of range, unknown id)",
       "  5  no answer within --timeout; the server stopped the run",
       "  6  the server failed or is busy",
       "  7  a chart or file could not be written",
+      "  8  the server did not accept the token (UNAUTHENTICATED)",
+      "  9  the token's role does not allow the call (PERMISSION_DENIED)",
       "130  interrupted (Ctrl-C): the call was cancelled on the server"
     },
     subcommands = {
@@ -42,6 +44,7 @@ import picocli.CommandLine.Command;
       ActualsCommand.class,
       AuditCommand.class,
       ServeCommand.class,
+      TokenCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

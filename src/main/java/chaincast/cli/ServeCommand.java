@@ -2,13 +2,25 @@ package chaincast.cli;
 
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.server.ServerSecurity;
+import chaincast.server.ServerSetupException;
+import chaincast.server.ServerTls;
+import chaincast.server.TokenFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code chaincast serve}: run the gRPC server until interrupted. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Chaincast gRPC server.")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Chaincast gRPC server.",
+      "On an address other than loopback it needs TLS (--tls-cert, --tls-key) and authentication",
+      "(--token-file or --tls-client-ca), or --insecure."
+    })
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port = ServerConfig.DEFAULT_PORT;
@@ -30,6 +42,43 @@ final class ServeCommand implements Callable<Integer> {
       description = "Where stored scenarios live (default: $CHAINCAST_DATA_DIR, else ~/.chaincast).")
   Path dataDir;
 
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description = "Serve TLS with this PEM certificate chain (server certificate first). Needs --tls-key.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "The certificate's private key: PEM, unencrypted PKCS#8 ('BEGIN PRIVATE KEY'), RSA or EC.")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-client-ca",
+      paramLabel = "FILE",
+      description = "Require client certificates signed by a CA in this PEM file (mutual TLS). Needs --tls-cert.")
+  Path tlsClientCa;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = {
+        "Require a bearer token on every call but health checks. One token a line:",
+        "'NAME ROLES sha256:HEX', roles read, write, admin ('chaincast token' makes one)."
+      })
+  Path tokenFile;
+
+  @Option(
+      names = "--insecure",
+      description = "Allow a non-loopback --host without TLS and authentication (a trusted network only).")
+  boolean insecure;
+
+  @Option(names = "--no-reflection", negatable = false, description = "Do not serve gRPC server reflection.")
+  boolean noReflection;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config =
@@ -37,9 +86,31 @@ final class ServeCommand implements Callable<Integer> {
     if (dataDir != null) {
       config = config.withDataDir(dataDir);
     }
-    ChaincastServer server = new ChaincastServer(config).start().stopOnJvmShutdown();
+    ChaincastServer server;
+    try {
+      ServerSecurity security = security();
+      security.checkBind(host); // before loading the model: a refusal comes at once
+      server = new ChaincastServer(config, security).start().stopOnJvmShutdown();
+    } catch (ServerSetupException e) {
+      Terminal.err.println("chaincast serve: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
     System.err.println("chaincast: serving on " + host + ":" + server.port() + " (Ctrl-C to stop)");
     server.blockUntilShutdown();
     return 0;
+  }
+
+  /** The TLS, token and reflection set-up the options ask for, with every file read and checked. */
+  private ServerSecurity security() {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--tls-cert and --tls-key go together: give both, or neither for plaintext");
+    }
+    if (tlsClientCa != null && tlsCert == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--tls-client-ca needs TLS: add --tls-cert FILE --tls-key FILE");
+    }
+    ServerTls tls = tlsCert == null ? null : ServerTls.load(tlsCert, tlsKey, tlsClientCa);
+    return new ServerSecurity(tls, tokenFile == null ? null : TokenFile.load(tokenFile), !noReflection, insecure);
   }
 }

@@ -36,6 +36,7 @@ public final class ChaincastServer {
   static final long GRACE_SECONDS = 10;
 
   private final ServerConfig config;
+  private final ServerSecurity security;
   private final Model model;
   private final MonteCarloEngine engine;
   private final SimulationServiceImpl simulation;
@@ -45,14 +46,26 @@ public final class ChaincastServer {
   private Server server;
 
   public ChaincastServer(ServerConfig config) {
-    this(
-        config,
-        config.seedsDir() == null ? SeedLoader.fromClasspath() : SeedLoader.fromDirectory(config.seedsDir()));
+    this(config, ServerSecurity.NONE);
   }
 
-  /** A server over an already loaded model. */
+  /** A server with TLS, tokens and reflection as {@code security} says. */
+  public ChaincastServer(ServerConfig config, ServerSecurity security) {
+    this(
+        config,
+        config.seedsDir() == null ? SeedLoader.fromClasspath() : SeedLoader.fromDirectory(config.seedsDir()),
+        security);
+  }
+
+  /** A server over an already loaded model, plaintext and open (loopback only). */
   public ChaincastServer(ServerConfig config, Model model) {
+    this(config, model, ServerSecurity.NONE);
+  }
+
+  /** A server over an already loaded model, with {@code security}. */
+  public ChaincastServer(ServerConfig config, Model model, ServerSecurity security) {
     this.config = config;
+    this.security = security;
     this.model = model;
     this.engine = new MonteCarloEngine(config.threads());
     SimulationRunner runner = new SimulationRunner(model, engine, config.limits());
@@ -69,24 +82,69 @@ public final class ChaincastServer {
     this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner());
   }
 
-  /** Binds and starts serving; marks every service SERVING. */
+  /**
+   * Binds and starts serving; marks every service SERVING.
+   *
+   * @throws ServerSetupException when the address is not loopback and the server would be
+   *     unprotected (see {@link ServerSecurity#checkBind})
+   */
   public ChaincastServer start() throws IOException {
-    server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
-            .intercept(new CallerInterceptor())
-            .addService(new ModelServiceImpl(model, ConsistencyAudit.run(model)))
-            .addService(simulation)
-            .addService(scenarios)
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .build()
-            .start();
+    NettyServerBuilder builder;
+    try {
+      security.checkBind(config.host());
+      builder = transport(new InetSocketAddress(config.host(), config.port()));
+    } catch (ServerSetupException e) {
+      // Nothing was bound; release what the constructor made, since stop() will not be called.
+      engine.close();
+      store.close();
+      throw e;
+    }
+    builder
+        // The last interceptor added runs first: the caller is known before anything else runs.
+        .intercept(security.tokens() == null ? new CallerInterceptor() : new AuthInterceptor(security.tokens()))
+        .addService(new ModelServiceImpl(model, ConsistencyAudit.run(model)))
+        .addService(simulation)
+        .addService(scenarios)
+        .addService(health.getHealthService());
+    if (security.reflection()) {
+      builder.addService(ProtoReflectionServiceV1.newInstance());
+    }
+    server = builder.build().start();
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(ScenarioServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-    logger.info("Chaincast listening on " + config.host() + ":" + port());
+    logger.info("Chaincast listening on " + config.host() + ":" + port() + " (" + security.describe() + ")");
+    if (security.insecure() && !ServerSecurity.isLoopback(config.host())
+        && (security.tls() == null || !security.authenticates())) {
+      String risk =
+          security.authenticates()
+              ? "TLS: tokens cross the network in clear text"
+              : "authentication: anyone who can reach it may call every RPC";
+      logger.warning("--insecure: listening on " + config.host() + ":" + port() + " without " + risk);
+    }
+    if (security.tls() != null) {
+      security.tls().warnings().forEach(logger::warning);
+    }
     return this;
+  }
+
+  /** A Netty builder for {@code address}: with the TLS credentials, or plaintext. */
+  private NettyServerBuilder transport(InetSocketAddress address) {
+    if (security.tls() == null) {
+      return NettyServerBuilder.forAddress(address);
+    }
+    try {
+      return NettyServerBuilder.forAddress(address, security.tls().credentials());
+    } catch (IllegalArgumentException e) {
+      // PemFiles checked the files; this is Netty refusing them all the same.
+      throw new ServerSetupException("the TLS files cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  /** The services this server serves, for tests that check every method has a role. */
+  java.util.List<io.grpc.ServerServiceDefinition> services() {
+    return server.getServices();
   }
 
   /** The bound port (useful with port 0). */

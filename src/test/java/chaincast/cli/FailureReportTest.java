@@ -24,8 +24,39 @@ class FailureReportTest {
     assertEquals(ExitCode.SERVER_ERROR, code(Status.RESOURCE_EXHAUSTED));
     assertEquals(ExitCode.SERVER_ERROR, code(Status.INTERNAL));
     assertEquals(ExitCode.SERVER_ERROR, code(Status.UNIMPLEMENTED));
+    assertEquals(ExitCode.UNAUTHENTICATED, code(Status.UNAUTHENTICATED));
+    assertEquals(ExitCode.PERMISSION_DENIED, code(Status.PERMISSION_DENIED));
     assertEquals(ExitCode.OUTPUT, FailureReport.of(new OutputFailure("x", new IOException()), null).exitCode());
     assertEquals(ExitCode.INTERNAL, FailureReport.of(new IllegalStateException("bug"), null).exitCode());
+  }
+
+  @Test
+  void authFailuresSayWhatToDo() {
+    FailureReport unauthenticated =
+        FailureReport.of(Status.UNAUTHENTICATED.withDescription("the bearer token is not valid").asRuntimeException(), "h:1");
+    assertEquals(
+        "the server did not accept the credentials (UNAUTHENTICATED): the bearer token is not valid. Give a valid"
+            + " token with --token-file FILE, CHAINCAST_TOKEN_FILE or CHAINCAST_TOKEN",
+        unauthenticated.message());
+    FailureReport denied =
+        FailureReport.of(Status.PERMISSION_DENIED.withDescription("needs the write role").asRuntimeException(), "h:1");
+    assertEquals("not allowed (PERMISSION_DENIED): needs the write role", denied.message());
+  }
+
+  @Test
+  void aTlsHandshakeFailureSaysWhatToCheckInOneLine() {
+    StatusRuntimeException e =
+        Status.UNAVAILABLE
+            .withDescription("io exception\nChannel Pipeline: [SslHandler#0]")
+            .withCause(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))
+            .asRuntimeException();
+    FailureReport r = FailureReport.of(e, "localhost:7");
+    assertEquals(ExitCode.UNREACHABLE, r.exitCode());
+    assertTrue(r.message().startsWith("the TLS handshake with the server at localhost:7 failed (UNAVAILABLE: PKIX path building failed); check that --tls-ca"), r.message());
+    FailureReport plain =
+        FailureReport.of(Status.UNAVAILABLE.withDescription("io exception\nChannel Pipeline: [x]").asRuntimeException(), "h:1");
+    assertTrue(plain.message().contains("(UNAVAILABLE: io exception Channel Pipeline: [x])"), plain.message());
+    assertTrue(plain.message().endsWith("A server with TLS needs --tls-ca FILE (or --tls)"), plain.message());
   }
 
   @Test
