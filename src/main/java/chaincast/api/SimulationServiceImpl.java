@@ -2,6 +2,7 @@ package chaincast.api;
 
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.RunCancelledException;
+import chaincast.metrics.ServerMetrics;
 import chaincast.run.PlanningException;
 import chaincast.run.SimulationRunner;
 import chaincast.store.ScenarioStore;
@@ -53,6 +54,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private final Supplier<ScenarioStore> store;
   private final SensitivityAnalysis sensitivity;
   private final long maxPaths;
+  private final ServerMetrics metrics;
 
   public SimulationServiceImpl(
       SimulationRunner runner,
@@ -60,8 +62,10 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       int maxConcurrentRuns,
       Supplier<ScenarioStore> store,
       SensitivityAnalysis sensitivity,
-      long maxPaths) {
+      long maxPaths,
+      ServerMetrics metrics) {
     this.runner = runner;
+    this.metrics = metrics;
     this.store = store;
     this.sensitivity = sensitivity;
     this.maxPaths = maxPaths;
@@ -216,15 +220,26 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       if (!admission.tryAcquire()) {
         throw ApiException.busy(maxConcurrentRuns);
       }
+      long started = System.nanoTime();
+      String outcome = "failed";
       try {
         stats.onStart();
-        T response = work.run(cancel);
+        T response;
+        try {
+          response = work.run(cancel);
+        } catch (RunCancelledException e) {
+          outcome = "cancelled";
+          throw e;
+        }
         stats.onComplete();
+        outcome = "completed";
         if (!call.isCancelled()) {
           observer.onNext(response);
           observer.onCompleted();
         }
       } finally {
+        stats.onEnd();
+        metrics.recordRun(what.replace(' ', '_'), outcome, System.nanoTime() - started);
         admission.release();
       }
     } catch (ApiException e) {
@@ -327,7 +342,10 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private Side side(ScenarioChoice c, String field) {
     if (c.getChoiceCase() == ScenarioChoice.ChoiceCase.SCENARIO_ID) {
       String id = c.getScenarioId();
-      Scenario s = openStore().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, field + ".scenario_id")).scenario();
+      Scenario s =
+          metrics.timeStore("get", () -> openStore().get(id))
+              .orElseThrow(() -> ApiException.notFound("scenario", id, field + ".scenario_id"))
+              .scenario();
       return new Side(s.getOverrides(), id, s.getEtag());
     }
     return new Side(c.getInlineOverrides(), "", "");
@@ -339,7 +357,9 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       return null;
     }
     String id = spec.getScenarioId();
-    return openStore().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, "spec.scenario_id")).scenario();
+    return metrics.timeStore("get", () -> openStore().get(id))
+        .orElseThrow(() -> ApiException.notFound("scenario", id, "spec.scenario_id"))
+        .scenario();
   }
 
   /** The scenario store, or FAILED_PRECONDITION when another server holds its file. */
