@@ -1,7 +1,7 @@
 package chaincast.api;
 
-import chaincast.run.PlanningException;
 import chaincast.metrics.ServerMetrics;
+import chaincast.run.PlanningException;
 import chaincast.run.ProjectionPlanner;
 import chaincast.store.ScenarioStore;
 import chaincast.store.ScenarioStoreException;

@@ -220,26 +220,13 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       if (!admission.tryAcquire()) {
         throw ApiException.busy(maxConcurrentRuns);
       }
-      long started = System.nanoTime();
-      String outcome = "failed";
       try {
-        stats.onStart();
-        T response;
-        try {
-          response = work.run(cancel);
-        } catch (RunCancelledException e) {
-          outcome = "cancelled";
-          throw e;
-        }
-        stats.onComplete();
-        outcome = "completed";
+        T response = runCounted(work, cancel, what);
         if (!call.isCancelled()) {
           observer.onNext(response);
           observer.onCompleted();
         }
       } finally {
-        stats.onEnd();
-        metrics.recordRun(what.replace(' ', '_'), outcome, System.nanoTime() - started);
         admission.release();
       }
     } catch (ApiException e) {
@@ -262,6 +249,28 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       logger.log(Level.SEVERE, what + " failed", e);
       observer.onError(
           Status.INTERNAL.withDescription(what + " failed: " + e).withCause(e).asRuntimeException());
+    }
+  }
+
+  /**
+   * Runs admitted work, counting it in {@link RunStats} (started, active, completed) and timing
+   * it in {@code chaincast_run_duration_seconds} by kind ({@code what}) and outcome.
+   */
+  private <T> T runCounted(Admitted<T> work, CancellationSignal cancel, String what) {
+    long started = System.nanoTime();
+    String outcome = "failed";
+    stats.onStart();
+    try {
+      T response = work.run(cancel);
+      stats.onComplete();
+      outcome = "completed";
+      return response;
+    } catch (RunCancelledException e) {
+      outcome = "cancelled";
+      throw e;
+    } finally {
+      stats.onEnd();
+      metrics.recordRun(what.replace(' ', '_'), outcome, System.nanoTime() - started);
     }
   }
 

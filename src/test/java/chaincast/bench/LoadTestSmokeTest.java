@@ -106,6 +106,23 @@ class LoadTestSmokeTest {
     assertEquals(report.calls() / 2.0, report.throughput(), 1e-9);
   }
 
+  @Test
+  void spawnServerRunsServeInItsOwnJvmAndReadsItsHeap() {
+    StringWriter out = new StringWriter();
+    int exit =
+        LoadTest.command()
+            .setOut(new PrintWriter(out))
+            .execute(
+                "--spawn-server", "256m", "--server-threads", "1", "--mode", "browse",
+                "--clients", "2", "--seconds", "1", "--warmup", "0", "--min-steps", "5");
+    String report = out.toString();
+    assertEquals(0, exit, report);
+    assertTrue(report.contains("Server spawned with -Xmx256m, 1 engine threads."), report);
+    Matcher heap = Pattern.compile("Server: peak heap ([0-9.]+) MiB of ([0-9.]+) MiB").matcher(report);
+    assertTrue(heap.find(), report);
+    assertEquals(256, Double.parseDouble(heap.group(2)), 16, "the spawned JVM's own heap limit: " + report);
+  }
+
   private static String matchOf(String regex, String text) {
     Matcher m = Pattern.compile(regex).matcher(text);
     assertTrue(m.find(), regex + " in\n" + text);
