@@ -104,11 +104,11 @@ public record LoadReport(LoadTest.Settings settings, double seconds, List<Row> r
       b.append("Server: no figures (give --metrics URL to read its heap, paths and runs).\n");
     } else {
       b.append(String.format(Locale.ROOT,
-          "Server: peak heap %.1f MiB of %.1f MiB (chaincast_jvm_heap_peak_used_bytes, since start); "
+          "Server: peak heap %.1f MiB of %.1f MiB, at most %.1f MiB kept after a collection (since start); "
               + "%,.0f paths simulated (%,.0f paths/s); at most %.0f runs active (sampled each second); "
               + "%,.0f calls finished.%n",
-          server.peakHeapBytes() / MIB, server.heapMaxBytes() / MIB, server.paths(), server.pathsPerSecond(),
-          server.maxRunsActive(), server.calls()));
+          server.peakHeapBytes() / MIB, server.heapMaxBytes() / MIB, server.peakAfterGcBytes() / MIB,
+          server.paths(), server.pathsPerSecond(), server.maxRunsActive(), server.calls()));
     }
     return b.toString();
   }

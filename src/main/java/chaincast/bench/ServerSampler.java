@@ -46,6 +46,7 @@ final class ServerSampler implements AutoCloseable {
         last.sum("chaincast_rpc_server_duration_seconds_count") - first.sum("chaincast_rpc_server_duration_seconds_count");
     return new ServerFigures(
         last.sum("chaincast_jvm_heap_peak_used_bytes"),
+        last.sum("chaincast_jvm_heap_peak_after_gc_bytes"),
         heapMax,
         paths,
         paths / seconds,
@@ -78,6 +79,7 @@ final class ServerSampler implements AutoCloseable {
    * What the server says about the window.
    *
    * @param peakHeapBytes  {@code chaincast_jvm_heap_peak_used_bytes} at the end: most heap held at once since it started
+   * @param peakAfterGcBytes {@code chaincast_jvm_heap_peak_after_gc_bytes}: most heap kept right after a collection
    * @param heapMaxBytes   the heap's limit (sum of the heap pools' maxima)
    * @param paths          paths simulated in the window
    * @param pathsPerSecond paths over the window's length
@@ -87,6 +89,7 @@ final class ServerSampler implements AutoCloseable {
    */
   record ServerFigures(
       double peakHeapBytes,
+      double peakAfterGcBytes,
       double heapMaxBytes,
       double paths,
       double pathsPerSecond,

@@ -22,17 +22,21 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * {@code chaincast_jvm_heap_peak_used_bytes}: the most heap the JVM has held at once since start.
+ * {@code chaincast_jvm_heap_peak_used_bytes}: the most heap the JVM has held at once since start;
+ * {@code chaincast_jvm_heap_peak_after_gc_bytes}: the most it still held right after a collection.
  *
  * <p>Why not {@code jvm_memory_used_bytes}: it is a sample, and heap use is a saw-tooth whose
  * teeth (the moment before each collection) fall between scrapes. Summing each pool's own peak
  * ({@link MemoryPoolMXBean#getPeakUsage()}) over-counts, since the young and old pools peak at
  * different times. The heap just before a collection starts is the top of a tooth, and the JVM
  * reports it with every collection; this keeps the largest such total, and the current use if
- * that is larger.
+ * that is larger. How high the teeth reach is the collector's choice (G1 lets the young
+ * generation fill free heap before it collects), so the heap kept right after a collection, the
+ * live data and what survived with it, is the figure that says what the work needed.
  */
 final class HeapPeak implements MeterBinder, AutoCloseable {
   static final String NAME = "chaincast.jvm.heap.peak.used";
+  static final String AFTER_GC = "chaincast.jvm.heap.peak.after.gc";
 
   private final Set<String> heapPools =
       ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -40,6 +44,7 @@ final class HeapPeak implements MeterBinder, AutoCloseable {
           .map(MemoryPoolMXBean::getName)
           .collect(Collectors.toUnmodifiableSet());
   private final AtomicLong peak = new AtomicLong();
+  private final AtomicLong peakAfterGc = new AtomicLong();
   private final List<Runnable> unsubscribe = new ArrayList<>();
 
   @Override
@@ -53,6 +58,10 @@ final class HeapPeak implements MeterBinder, AutoCloseable {
     }
     Gauge.builder(NAME, this, HeapPeak::peakBytes)
         .description("Most heap in use at once since the JVM started: the largest total just before a collection, or now")
+        .baseUnit("bytes")
+        .register(registry);
+    Gauge.builder(AFTER_GC, peakAfterGc, AtomicLong::get)
+        .description("Most heap still in use right after a collection since the JVM started (0 before the first)")
         .baseUnit("bytes")
         .register(registry);
   }
@@ -74,13 +83,18 @@ final class HeapPeak implements MeterBinder, AutoCloseable {
     }
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-    long before = 0;
-    for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+    peak.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+    peakAfterGc.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+  }
+
+  private long heapUsed(Map<String, MemoryUsage> pools) {
+    long used = 0;
+    for (Map.Entry<String, MemoryUsage> pool : pools.entrySet()) {
       if (heapPools.contains(pool.getKey())) {
-        before += pool.getValue().getUsed();
+        used += pool.getValue().getUsed();
       }
     }
-    peak.accumulateAndGet(before, Math::max);
+    return used;
   }
 
   private static void removeQuietly(NotificationEmitter emitter, NotificationListener listener) {

@@ -161,8 +161,12 @@ class MetricsEndpointTest {
             CreateScenarioRequest.newBuilder()
                 .setScenario(Scenario.newBuilder().setId("metrics-docs").setName(LocalizedName.newBuilder().setEn("docs")))
                 .build());
-    System.gc(); // GC pause timers appear after the first collection
-    Scrape scrape = awaitScrape(s -> s.has("jvm_gc_pause_seconds_count"));
+    System.gc(); // GC pause timers and the after-GC peak appear after the first collection
+    Scrape scrape =
+        awaitScrape(s -> s.has("jvm_gc_pause_seconds_count") && s.sum("chaincast_jvm_heap_peak_after_gc_bytes") > 0);
+    double peak = scrape.sum("chaincast_jvm_heap_peak_used_bytes");
+    double afterGc = scrape.sum("chaincast_jvm_heap_peak_after_gc_bytes");
+    assertTrue(afterGc <= peak && peak <= Runtime.getRuntime().maxMemory(), afterGc + " <= " + peak);
     List<DocumentedMetric> documented = documentedMetrics();
     assertTrue(documented.size() >= 12, "README's metric table: " + documented);
     for (DocumentedMetric m : documented) {
