@@ -1,5 +1,6 @@
 package chaincast.api;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,9 +12,16 @@ public final class RunStats {
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong cancelled = new AtomicLong();
   private final AtomicLong lastCancelledAfterPaths = new AtomicLong(-1);
+  private final AtomicInteger active = new AtomicInteger();
 
   void onStart() {
     started.incrementAndGet();
+    active.incrementAndGet();
+  }
+
+  /** A run that {@link #onStart started} has ended, however it ended. */
+  void onEnd() {
+    active.decrementAndGet();
   }
 
   void onComplete() {
@@ -35,6 +43,11 @@ public final class RunStats {
 
   public long cancelled() {
     return cancelled.get();
+  }
+
+  /** Runs started and not yet ended: those running on the engine now. */
+  public int active() {
+    return active.get();
   }
 
   /** Paths the last cancelled run had done when it stopped, or -1. */

@@ -1,5 +1,6 @@
 package chaincast.api;
 
+import chaincast.metrics.ServerMetrics;
 import chaincast.run.PlanningException;
 import chaincast.run.ProjectionPlanner;
 import chaincast.store.ScenarioStore;
@@ -39,10 +40,15 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   private final Supplier<ScenarioStore> store;
   private final ScenarioOverridesValidator overridesValidator;
   private final ProjectionPlanner planner;
+  private final ServerMetrics metrics;
 
   public ScenarioServiceImpl(
-      Supplier<ScenarioStore> store, SimulationSpecValidator validator, ProjectionPlanner planner) {
+      Supplier<ScenarioStore> store,
+      SimulationSpecValidator validator,
+      ProjectionPlanner planner,
+      ServerMetrics metrics) {
     this.store = store;
+    this.metrics = metrics;
     this.overridesValidator = validator.overridesValidator();
     this.planner = planner;
   }
@@ -54,7 +60,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
         () -> {
           Scenario s = request.getScenario();
           validate(s, false);
-          return CreateScenarioResponse.newBuilder().setScenario(store.get().create(s).scenario()).build();
+          return CreateScenarioResponse.newBuilder().setScenario(timed("create", st -> st.create(s)).scenario()).build();
         });
   }
 
@@ -65,7 +71,9 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
         () -> {
           String id = checkId(request.getScenarioId(), "scenario_id");
           Scenario s =
-              store.get().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, "scenario_id")).scenario();
+              timed("get", st -> st.get(id))
+                  .orElseThrow(() -> ApiException.notFound("scenario", id, "scenario_id"))
+                  .scenario();
           return GetScenarioResponse.newBuilder().setScenario(s).build();
         });
   }
@@ -88,7 +96,8 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
             }
           }
           v.throwIfAny();
-          ScenarioStore.Page page = store.get().list(size, after);
+          String from = after;
+          ScenarioStore.Page page = timed("list", st -> st.list(size, from));
           ListScenariosResponse.Builder b = ListScenariosResponse.newBuilder();
           page.scenarios().forEach(s -> b.addScenarios(s.scenario()));
           if (page.more()) {
@@ -105,7 +114,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
         () -> {
           Scenario s = request.getScenario();
           long version = validate(s, true);
-          return UpdateScenarioResponse.newBuilder().setScenario(store.get().update(s, version).scenario()).build();
+          return UpdateScenarioResponse.newBuilder().setScenario(timed("update", st -> st.update(s, version)).scenario()).build();
         });
   }
 
@@ -122,7 +131,13 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
               throw ApiException.invalidField("etag", "is not an etag this server issued, got '" + request.getEtag() + "'");
             }
           }
-          store.get().delete(id, version);
+          long expected = version;
+          timed(
+              "delete",
+              st -> {
+                st.delete(id, expected);
+                return null;
+              });
           return DeleteScenarioResponse.getDefaultInstance();
         });
   }
@@ -165,6 +180,15 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
       throw ApiException.invalidField("scenario.overrides." + e.field(), e.description());
     }
     return version;
+  }
+
+  /**
+   * One store call (opening the store first if needed), timed in
+   * {@code chaincast_store_operation_duration_seconds}; a {@link ScenarioStoreException} (not
+   * found, exists, stale etag) counts as a refusal, anything else as a failure.
+   */
+  private <T> T timed(String operation, java.util.function.Function<ScenarioStore, T> call) {
+    return metrics.timeStore(operation, () -> call.apply(store.get()), ScenarioStoreException.class);
   }
 
   private static String checkId(String id, String field) {

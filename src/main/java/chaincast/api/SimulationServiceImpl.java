@@ -2,6 +2,7 @@ package chaincast.api;
 
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.RunCancelledException;
+import chaincast.metrics.ServerMetrics;
 import chaincast.run.PlanningException;
 import chaincast.run.SimulationRunner;
 import chaincast.store.ScenarioStore;
@@ -53,6 +54,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private final Supplier<ScenarioStore> store;
   private final SensitivityAnalysis sensitivity;
   private final long maxPaths;
+  private final ServerMetrics metrics;
 
   public SimulationServiceImpl(
       SimulationRunner runner,
@@ -60,8 +62,10 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       int maxConcurrentRuns,
       Supplier<ScenarioStore> store,
       SensitivityAnalysis sensitivity,
-      long maxPaths) {
+      long maxPaths,
+      ServerMetrics metrics) {
     this.runner = runner;
+    this.metrics = metrics;
     this.store = store;
     this.sensitivity = sensitivity;
     this.maxPaths = maxPaths;
@@ -217,9 +221,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
         throw ApiException.busy(maxConcurrentRuns);
       }
       try {
-        stats.onStart();
-        T response = work.run(cancel);
-        stats.onComplete();
+        T response = runCounted(work, cancel, what);
         if (!call.isCancelled()) {
           observer.onNext(response);
           observer.onCompleted();
@@ -247,6 +249,28 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       logger.log(Level.SEVERE, what + " failed", e);
       observer.onError(
           Status.INTERNAL.withDescription(what + " failed: " + e).withCause(e).asRuntimeException());
+    }
+  }
+
+  /**
+   * Runs admitted work, counting it in {@link RunStats} (started, active, completed) and timing
+   * it in {@code chaincast_run_duration_seconds} by kind ({@code what}) and outcome.
+   */
+  private <T> T runCounted(Admitted<T> work, CancellationSignal cancel, String what) {
+    long started = System.nanoTime();
+    String outcome = "failed";
+    stats.onStart();
+    try {
+      T response = work.run(cancel);
+      stats.onComplete();
+      outcome = "completed";
+      return response;
+    } catch (RunCancelledException e) {
+      outcome = "cancelled";
+      throw e;
+    } finally {
+      stats.onEnd();
+      metrics.recordRun(what.replace(' ', '_'), outcome, System.nanoTime() - started);
     }
   }
 
@@ -327,7 +351,10 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private Side side(ScenarioChoice c, String field) {
     if (c.getChoiceCase() == ScenarioChoice.ChoiceCase.SCENARIO_ID) {
       String id = c.getScenarioId();
-      Scenario s = openStore().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, field + ".scenario_id")).scenario();
+      Scenario s =
+          metrics.timeStore("get", () -> openStore().get(id))
+              .orElseThrow(() -> ApiException.notFound("scenario", id, field + ".scenario_id"))
+              .scenario();
       return new Side(s.getOverrides(), id, s.getEtag());
     }
     return new Side(c.getInlineOverrides(), "", "");
@@ -339,7 +366,9 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       return null;
     }
     String id = spec.getScenarioId();
-    return openStore().get(id).orElseThrow(() -> ApiException.notFound("scenario", id, "spec.scenario_id")).scenario();
+    return metrics.timeStore("get", () -> openStore().get(id))
+        .orElseThrow(() -> ApiException.notFound("scenario", id, "spec.scenario_id"))
+        .scenario();
   }
 
   /** The scenario store, or FAILED_PRECONDITION when another server holds its file. */

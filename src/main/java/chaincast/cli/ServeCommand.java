@@ -6,6 +6,7 @@ import chaincast.server.ServerSecurity;
 import chaincast.server.ServerSetupException;
 import chaincast.server.ServerTls;
 import chaincast.server.TokenFile;
+import chaincast.server.ServerLogging;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -79,6 +80,23 @@ final class ServeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description = "Serve Prometheus metrics on http://HOST:PORT/metrics (default: off; 0 for any free port).")
+  Integer metricsPort;
+
+  @Option(
+      names = "--metrics-host",
+      paramLabel = "HOST",
+      description = "Address the metrics endpoint binds (default: ${DEFAULT-VALUE}; it has no authentication).")
+  String metricsHost = ServerConfig.DEFAULT_HOST;
+
+  @Option(
+      names = "--no-access-log",
+      description = "Do not log a line per call (by default each call's request id, method, caller, status and duration go to stderr).")
+  boolean noAccessLog;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config =
@@ -86,6 +104,7 @@ final class ServeCommand implements Callable<Integer> {
     if (dataDir != null) {
       config = config.withDataDir(dataDir);
     }
+    ServerLogging.forServe(!noAccessLog);
     ChaincastServer server;
     try {
       ServerSecurity security = security();
@@ -96,6 +115,10 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     System.err.println("chaincast: serving on " + host + ":" + server.port() + " (Ctrl-C to stop)");
+    if (metricsPort != null) {
+      int bound = server.startMetricsEndpoint(metricsHost, metricsPort).getPort();
+      System.err.println("chaincast: metrics on http://" + metricsHost + ":" + bound + "/metrics");
+    }
     server.blockUntilShutdown();
     return 0;
   }

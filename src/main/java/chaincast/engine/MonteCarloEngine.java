@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs {@link Projection}s by Monte Carlo on a fixed pool of worker threads.
@@ -80,6 +81,8 @@ public final class MonteCarloEngine implements AutoCloseable {
 
   private final int threads;
   private final ExecutorService pool;
+  /** Paths simulated since this engine was made, added block by block (for operators' metrics). */
+  private final LongAdder pathsSimulated = new LongAdder();
 
   /**
    * An engine with its own pool of {@code threads} worker threads (daemon
@@ -99,6 +102,15 @@ public final class MonteCarloEngine implements AutoCloseable {
   /** Number of worker threads. */
   public int threads() {
     return threads;
+  }
+
+  /**
+   * Paths simulated so far by every run on this engine, cancelled ones included; a paired path
+   * ({@link #compare}) counts once per side. It grows block by block, so its rate is the
+   * engine's throughput while a long run is still going.
+   */
+  public long pathsSimulated() {
+    return pathsSimulated.sum();
   }
 
   /**
@@ -185,7 +197,7 @@ public final class MonteCarloEngine implements AutoCloseable {
     if (pool.isShutdown()) {
       throw new IllegalStateException("engine is closed");
     }
-    return new PairedRun(pool, threads).run(a, b, paths, seed, cancel);
+    return new PairedRun(pool, threads, pathsSimulated).run(a, b, paths, seed, cancel);
   }
 
   /**
@@ -246,6 +258,7 @@ public final class MonteCarloEngine implements AutoCloseable {
                   tally.endBlock();
                   roundSums[(int) (b - firstBlock)] = tally.blockSums.clone();
                   pathsCompleted.addAndGet(paths);
+                  pathsSimulated.add(paths);
                 }
               });
     }

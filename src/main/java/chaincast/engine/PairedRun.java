@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs two projections on common random numbers: block {@code b} of each side draws from the
@@ -22,10 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PairedRun {
   private final ExecutorService pool;
   private final int threads;
+  private final LongAdder pathsSimulated;
 
-  PairedRun(ExecutorService pool, int threads) {
+  /** @param pathsSimulated the engine's total, which each paired path adds two to (one per side) */
+  PairedRun(ExecutorService pool, int threads, LongAdder pathsSimulated) {
     this.pool = pool;
     this.threads = threads;
+    this.pathsSimulated = pathsSimulated;
   }
 
   ComparisonResult run(Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
@@ -77,6 +81,7 @@ final class PairedRun {
                   sa.simulateBlock(seed, block, n, recorder(ta, flagsA, targets));
                   sb.simulateBlock(seed, block, n, comparer(tb, flagsA, targets, counts));
                   done.addAndGet(n);
+                  pathsSimulated.add(2L * n);
                 }
               }));
     }

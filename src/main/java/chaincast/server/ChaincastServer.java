@@ -5,6 +5,8 @@ import chaincast.api.ScenarioServiceImpl;
 import chaincast.api.SimulationServiceImpl;
 import chaincast.api.SimulationSpecValidator;
 import chaincast.engine.MonteCarloEngine;
+import chaincast.metrics.MetricsEndpoint;
+import chaincast.metrics.ServerMetrics;
 import chaincast.model.Model;
 import chaincast.run.SimulationRunner;
 import chaincast.seed.ConsistencyAudit;
@@ -43,7 +45,9 @@ public final class ChaincastServer {
   private final ScenarioServiceImpl scenarios;
   private final LazyScenarioStore store;
   private final HealthStatusManager health = new HealthStatusManager();
+  private final ServerMetrics metrics = new ServerMetrics();
   private Server server;
+  private MetricsEndpoint metricsEndpoint;
 
   public ChaincastServer(ServerConfig config) {
     this(config, ServerSecurity.NONE);
@@ -78,8 +82,13 @@ public final class ChaincastServer {
             config.limits().maxConcurrentRuns(),
             store,
             new SensitivityAnalysis(model, runner),
-            config.limits().maxPaths());
-    this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner());
+            config.limits().maxPaths(),
+            metrics);
+    this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner(), metrics);
+    metrics.bindPathsSimulated(engine, MonteCarloEngine::pathsSimulated);
+    metrics.bindRunsActive(simulation.stats(), chaincast.api.RunStats::active);
+    // chaincast_runs_queued: once admission has a wait queue, bind its length here with
+    // metrics.bindRunsQueued(queue, Queue::queued). Until then the gauge is absent, not zero.
   }
 
   /**
@@ -102,6 +111,8 @@ public final class ChaincastServer {
     builder
         // The last interceptor added runs first: the caller is known before anything else runs.
         .intercept(security.tokens() == null ? new CallerInterceptor() : new AuthInterceptor(security.tokens()))
+        // Added last, so called first: it sees every call, those refused by the others too.
+        .intercept(new CallObserver(metrics, new AccessLog()))
         .addService(new ModelServiceImpl(model, ConsistencyAudit.run(model)))
         .addService(simulation)
         .addService(scenarios)
@@ -152,6 +163,28 @@ public final class ChaincastServer {
     return server.getPort();
   }
 
+  /** The server's meters (what {@link #startMetricsEndpoint} serves). */
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Serves the metrics in the Prometheus text format on {@code http://host:port/metrics}
+   * until {@link #stop()}.
+   *
+   * @param port 0 for any free port
+   * @return the bound address
+   * @throws IOException if the address cannot be bound
+   */
+  public synchronized InetSocketAddress startMetricsEndpoint(String host, int port) throws IOException {
+    if (metricsEndpoint != null) {
+      throw new IllegalStateException("the metrics endpoint is already serving on " + metricsEndpoint.address());
+    }
+    metricsEndpoint = MetricsEndpoint.start(metrics, new InetSocketAddress(host, port));
+    logger.info("metrics on http://" + host + ":" + metricsEndpoint.address().getPort() + MetricsEndpoint.PATH);
+    return metricsEndpoint.address();
+  }
+
   /** Counters of the simulation service. */
   public chaincast.api.RunStats runStats() {
     return simulation.stats();
@@ -163,6 +196,7 @@ public final class ChaincastServer {
    */
   public void stop() throws InterruptedException {
     if (server == null) {
+      closeMetrics();
       return;
     }
     // Tell load balancers first, so no new work is routed here.
@@ -174,6 +208,15 @@ public final class ChaincastServer {
     }
     engine.close();
     store.close();
+    closeMetrics();
+  }
+
+  private synchronized void closeMetrics() {
+    if (metricsEndpoint != null) {
+      metricsEndpoint.close();
+      metricsEndpoint = null;
+    }
+    metrics.close();
   }
 
   /** Blocks until the server terminates. */
