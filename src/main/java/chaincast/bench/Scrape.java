@@ -20,6 +20,9 @@ public final class Scrape {
   /** One sample: a series name, its labels in the order given, and its value. */
   public record Sample(String name, Map<String, String> labels, double value) {}
 
+  /** One client for every scrape: making one takes long enough to skew a measured window's first scrape. */
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
   private final List<Sample> samples;
   private final String text;
 
@@ -34,9 +37,8 @@ public final class Scrape {
    * @throws IOException if the endpoint does not answer 200
    */
   public static Scrape fetch(URI endpoint) throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> response =
-        client.send(
+        HTTP.send(
             HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {

@@ -17,7 +17,9 @@ final class ServerSampler implements AutoCloseable {
   private volatile int failedScrapes;
   private Scrape first;
 
-  ServerSampler(URI endpoint) {
+  /** Checks the endpoint answers (during the warm-up, so the window's first scrape is not the first ever). */
+  ServerSampler(URI endpoint) throws IOException, InterruptedException {
+    Scrape.fetch(endpoint);
     this.endpoint = endpoint;
     this.thread = new Thread(this::sample, "chaincast-load-sampler");
     this.thread.setDaemon(true);
