@@ -16,9 +16,9 @@ public record AdmissionSettings(
     int maxQueued, int maxQueuedPerClient, double heapFraction, long reservedHeapBytes, long budgetBytes) {
 
   /** Waiting runs over all clients, by default. */
-  public static final int DEFAULT_MAX_QUEUED = 64;
+  public static final int DEFAULT_MAX_QUEUED = 256;
   /** Waiting runs per client, by default. */
-  public static final int DEFAULT_MAX_QUEUED_PER_CLIENT = 16;
+  public static final int DEFAULT_MAX_QUEUED_PER_CLIENT = 128;
   /** Share of the heap above the reserve that runs may hold, by default. */
   public static final double DEFAULT_HEAP_FRACTION = 0.75;
   /** Heap reserved for everything but runs, by default: 32 MiB. */
@@ -36,7 +36,10 @@ public record AdmissionSettings(
     }
   }
 
-  /** 64 waiting, 16 per client, 75% of the heap above 32 MiB. */
+  /**
+   * 256 waiting, 128 per client (a waiting call holds a thread and its small request, nothing
+   * more), 75% of the heap above 32 MiB.
+   */
   public static AdmissionSettings defaults() {
     return new AdmissionSettings(
         DEFAULT_MAX_QUEUED, DEFAULT_MAX_QUEUED_PER_CLIENT, DEFAULT_HEAP_FRACTION, DEFAULT_RESERVED_HEAP_BYTES, 0);

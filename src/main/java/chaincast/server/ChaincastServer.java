@@ -1,9 +1,11 @@
 package chaincast.server;
 
+import chaincast.admission.AdmissionQueue;
 import chaincast.api.ModelServiceImpl;
 import chaincast.api.ScenarioServiceImpl;
 import chaincast.api.SimulationServiceImpl;
 import chaincast.api.SimulationSpecValidator;
+import chaincast.engine.MemoryFootprint;
 import chaincast.engine.MonteCarloEngine;
 import chaincast.model.Model;
 import chaincast.run.SimulationRunner;
@@ -58,11 +60,24 @@ public final class ChaincastServer {
     SimulationRunner runner = new SimulationRunner(model, engine, config.limits());
     SimulationSpecValidator validator = new SimulationSpecValidator(model, config.limits(), runner.planner());
     this.store = new LazyScenarioStore(config.dataDir());
+    long budget = config.admission().budget(Runtime.getRuntime().maxMemory());
+    AdmissionQueue admission =
+        new AdmissionQueue(
+            budget,
+            config.limits().maxConcurrentRuns(),
+            config.admission().maxQueued(),
+            config.admission().maxQueuedPerClient(),
+            System::nanoTime);
+    logger.info(
+        "runs: at most " + config.limits().maxConcurrentRuns() + " at once within "
+            + MemoryFootprint.mebibytes(budget) + " of heap (of " + MemoryFootprint.mebibytes(Runtime.getRuntime().maxMemory())
+            + "), " + config.admission().maxQueued() + " waiting (" + config.admission().maxQueuedPerClient()
+            + " per client)");
     this.simulation =
         new SimulationServiceImpl(
             runner,
             validator,
-            config.limits().maxConcurrentRuns(),
+            admission,
             store,
             new SensitivityAnalysis(model, runner),
             config.limits().maxPaths());
