@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ResourceInfo;
+import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -98,13 +99,23 @@ public final class ApiException extends RuntimeException {
             .build());
   }
 
-  /** RESOURCE_EXHAUSTED: the server is at its limit of concurrent runs. */
-  public static ApiException busy(int running) {
+  /**
+   * RESOURCE_EXHAUSTED with a {@code google.rpc.RetryInfo} saying when to try again (the run
+   * queue is full, or the server ran out of memory for this run).
+   */
+  public static ApiException resourceExhausted(String message, java.time.Duration retryDelay) {
+    RetryInfo retry =
+        RetryInfo.newBuilder()
+            .setRetryDelay(
+                com.google.protobuf.Duration.newBuilder()
+                    .setSeconds(retryDelay.getSeconds())
+                    .setNanos(retryDelay.getNano()))
+            .build();
     return new ApiException(
         Status.newBuilder()
             .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
-            .setMessage(
-                "the server is already running " + running + " simulations, its limit; retry shortly")
+            .setMessage(message)
+            .addDetails(Any.pack(retry))
             .build());
   }
 

@@ -1,6 +1,10 @@
 package chaincast.api;
 
+import chaincast.admission.AdmissionQueue;
+import chaincast.admission.AdmissionRefusedException;
 import chaincast.engine.CancellationSignal;
+import chaincast.engine.MemoryFootprint;
+import com.google.common.util.concurrent.MoreExecutors;
 import chaincast.engine.RunCancelledException;
 import chaincast.metrics.ServerMetrics;
 import chaincast.run.PlanningException;
@@ -30,7 +34,7 @@ import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,20 +50,32 @@ import java.util.logging.Logger;
 public final class SimulationServiceImpl extends SimulationServiceGrpc.SimulationServiceImplBase {
   private static final Logger logger = Logger.getLogger(SimulationServiceImpl.class.getName());
 
+  static {
+    // Load the classes of the error details now. A class whose static initializer runs out of
+    // memory stays unusable for the life of the JVM ("Could not initialize class
+    // com.google.rpc.ErrorDetailsProto"): the first OutOfMemoryError answered with RetryInfo
+    // would turn every later error with details into UNKNOWN.
+    ApiException.resourceExhausted("", java.time.Duration.ofSeconds(1)).toStatusRuntimeException();
+    ApiException.invalidField("", "").toStatusRuntimeException();
+  }
+
   private final SimulationRunner runner;
   private final SimulationSpecValidator validator;
-  private final Semaphore admission;
-  private final int maxConcurrentRuns;
-  private final RunStats stats = new RunStats();
+  private final AdmissionQueue admission;
+  private final RunStats stats;
   private final Supplier<ScenarioStore> store;
   private final SensitivityAnalysis sensitivity;
   private final long maxPaths;
   private final ServerMetrics metrics;
 
+  /**
+   * @param admission admits each run against the memory budget and the limit of runs at once,
+   *     queueing the rest fairly per client
+   */
   public SimulationServiceImpl(
       SimulationRunner runner,
       SimulationSpecValidator validator,
-      int maxConcurrentRuns,
+      AdmissionQueue admission,
       Supplier<ScenarioStore> store,
       SensitivityAnalysis sensitivity,
       long maxPaths,
@@ -70,11 +86,11 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     this.sensitivity = sensitivity;
     this.maxPaths = maxPaths;
     this.validator = validator;
-    this.maxConcurrentRuns = maxConcurrentRuns;
-    this.admission = new Semaphore(maxConcurrentRuns);
+    this.admission = admission;
+    this.stats = new RunStats(admission);
   }
 
-  /** Counters of runs started, completed and cancelled. */
+  /** Counters of runs started, completed and cancelled, and the admission queue's state. */
   public RunStats stats() {
     return stats;
   }
@@ -111,20 +127,23 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   }
 
   /** Validates a simulation and resolves its scenario; the run, once admitted, answers with {@code wrap}. */
-  private <T> Admitted<T> simulation(
+  private <T> Prepared<T> simulation(
       SimulationSpec spec,
       Consumer<chaincast.v1.Progress> onProgress,
       java.util.function.Function<SimulationReport, T> wrap) {
     validator.validate(spec);
     Scenario scenario = scenarioOf(spec);
-    return cancel -> {
-      SimulationReport report =
-          runner.run(spec, scenario == null ? spec.getInlineOverrides() : scenario.getOverrides(), cancel, onProgress);
-      if (scenario != null) {
-        report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
-      }
-      return wrap.apply(report);
-    };
+    ScenarioOverrides overrides = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
+    return new Prepared<>(
+        cancel -> {
+          SimulationReport report = runner.run(spec, overrides, cancel, onProgress);
+          if (scenario != null) {
+            report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
+          }
+          return wrap.apply(report);
+        },
+        runner.footprint(spec, overrides),
+        spec);
   }
 
   @Override
@@ -139,17 +158,20 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
           Side b = side(request.getAlternative(), "alternative");
           planSide(request.getSpec(), a, request.getBaseline(), "baseline");
           planSide(request.getSpec(), b, request.getAlternative(), "alternative");
-          return cancel -> {
-            ScenarioComparison comparison = runner.compare(request.getSpec(), a.overrides(), b.overrides(), cancel);
-            return CompareResponse.newBuilder()
-                .setComparison(
-                    comparison.toBuilder()
-                        .setBaselineScenarioId(a.id())
-                        .setBaselineEtag(a.etag())
-                        .setAlternativeScenarioId(b.id())
-                        .setAlternativeEtag(b.etag()))
-                .build();
-          };
+          return new Prepared<>(
+              cancel -> {
+                ScenarioComparison comparison = runner.compare(request.getSpec(), a.overrides(), b.overrides(), cancel);
+                return CompareResponse.newBuilder()
+                    .setComparison(
+                        comparison.toBuilder()
+                            .setBaselineScenarioId(a.id())
+                            .setBaselineEtag(a.etag())
+                            .setAlternativeScenarioId(b.id())
+                            .setAlternativeEtag(b.etag()))
+                    .build();
+              },
+              runner.footprintOfComparison(request.getSpec(), a.overrides(), b.overrides()),
+              request.getSpec());
         });
   }
 
@@ -179,13 +201,16 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
           Target target = validateSensitivity(request);
           Scenario scenario = scenarioOf(spec);
           ScenarioOverrides point = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
-          return cancel -> {
-            SensitivityReport report = sensitivity.analyse(spec, point, target, cancel);
-            if (scenario != null) {
-              report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
-            }
-            return SensitivityResponse.newBuilder().setReport(report).build();
-          };
+          return new Prepared<>(
+              cancel -> {
+                SensitivityReport report = sensitivity.analyse(spec, point, target, cancel);
+                if (scenario != null) {
+                  report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
+                }
+                return SensitivityResponse.newBuilder().setReport(report).build();
+              },
+              sensitivity.footprint(spec, point, target),
+              spec);
         });
   }
 
@@ -195,15 +220,22 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     T run(CancellationSignal cancel);
   }
 
+  /**
+   * A validated request: its work, the most heap the work holds, and the spec it came with (for
+   * naming what to reduce when it can never fit).
+   */
+  private record Prepared<T>(Admitted<T> work, MemoryFootprint footprint, SimulationSpec spec) {}
+
   /** Validates and resolves a request (throwing ApiException), and returns the work to admit. */
   @FunctionalInterface
   private interface Preparation<T> {
-    Admitted<T> prepare();
+    Prepared<T> prepare();
   }
 
   /**
-   * What every run-carrying RPC shares: validate, admit (RESOURCE_EXHAUSTED beyond the limit),
-   * run with the call's cancellation, count, answer, and map each failure to its status.
+   * What every run-carrying RPC shares: validate, size, admit (wait in the fair queue; refused
+   * with RESOURCE_EXHAUSTED and RetryInfo when it is full), run with the call's cancellation,
+   * count, answer, and map each failure to its status.
    *
    * @param what names the RPC's work in logs and messages, e.g. "comparison"
    * @param overridesPrefix where in the request the overrides a planning conflict names sit
@@ -215,19 +247,17 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     call.setOnCancelHandler(() -> logger.fine("client cancelled a " + what));
     Context context = Context.current();
     CancellationSignal cancel = () -> context.isCancelled() || call.isCancelled();
+    MemoryFootprint footprint = null;
     try {
-      Admitted<T> work = preparation.prepare();
-      if (!admission.tryAcquire()) {
-        throw ApiException.busy(maxConcurrentRuns);
-      }
-      try {
-        T response = runCounted(work, cancel, what);
+      Prepared<T> prepared = preparation.prepare();
+      footprint = prepared.footprint();
+      try (AdmissionQueue.Ticket ticket = enter(prepared, what, overridesPrefix)) {
+        awaitAdmission(ticket, context);
+        T response = runCounted(prepared.work(), cancel, what);
         if (!call.isCancelled()) {
           observer.onNext(response);
           observer.onCompleted();
         }
-      } finally {
-        admission.release();
       }
     } catch (ApiException e) {
       observer.onError(e.toStatusRuntimeException());
@@ -245,6 +275,32 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
           (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
               .withDescription(e.getMessage())
               .asRuntimeException());
+    } catch (CancellationException e) {
+      stats.onCancelWhileQueued();
+      Deadline deadline = context.getDeadline();
+      boolean expired = deadline != null && deadline.isExpired();
+      observer.onError(
+          (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
+              .withDescription(what + " left the queue before it started: " + (expired ? "deadline exceeded" : "cancelled"))
+              .asRuntimeException());
+    } catch (OutOfMemoryError e) {
+      // The run's memory is unreachable once this frame unwound: answer, and keep serving.
+      stats.onOutOfMemory();
+      java.time.Duration retry = admission.retryDelay();
+      logger.log(
+          Level.SEVERE,
+          what + " ran out of memory (its estimate: "
+              + (footprint == null ? "not sized yet" : MemoryFootprint.mebibytes(footprint.total()) + ": " + footprint.describe())
+              + "; run budget " + MemoryFootprint.mebibytes(admission.budgetBytes()) + ", heap "
+              + MemoryFootprint.mebibytes(Runtime.getRuntime().maxMemory())
+              + "); if this repeats, lower serve --run-memory-fraction or --run-memory, or raise -Xmx",
+          e);
+      observer.onError(
+          ApiException.resourceExhausted(
+                  "the server ran out of memory during this " + what + " and stopped it; retry in "
+                      + Math.max(1, retry.toSeconds()) + " s",
+                  retry)
+              .toStatusRuntimeException());
     } catch (RuntimeException e) {
       logger.log(Level.SEVERE, what + " failed", e);
       observer.onError(
@@ -271,6 +327,36 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     } finally {
       stats.onEnd();
       metrics.recordRun(what.replace(' ', '_'), outcome, System.nanoTime() - started);
+    }
+  }
+
+  /**
+   * Enters the admission queue with the run's footprint; a run that can never fit the budget is
+   * INVALID_ARGUMENT naming what to reduce (waiting or retrying cannot help it), a full queue is
+   * RESOURCE_EXHAUSTED with RetryInfo.
+   */
+  private AdmissionQueue.Ticket enter(Prepared<?> prepared, String what, String overridesPrefix) {
+    try {
+      return admission.enter(Caller.current().id(), prepared.footprint().total());
+    } catch (AdmissionRefusedException e) {
+      if (e.reason() == AdmissionRefusedException.Reason.TOO_LARGE) {
+        throw MemoryAdvice.tooLarge(what, prepared.footprint(), admission.budgetBytes(), prepared.spec(), overridesPrefix);
+      }
+      throw ApiException.resourceExhausted(e.getMessage(), e.retryAfter());
+    }
+  }
+
+  /**
+   * Waits in the queue until admitted. A call cancelled or past its deadline meanwhile leaves
+   * the queue at once (the context's listener cancels the ticket) and gets CancellationException.
+   */
+  private static void awaitAdmission(AdmissionQueue.Ticket ticket, Context context) {
+    Context.CancellationListener leave = c -> ticket.cancel();
+    context.addListener(leave, MoreExecutors.directExecutor());
+    try {
+      ticket.awaitAdmission();
+    } finally {
+      context.removeListener(leave);
     }
   }
 

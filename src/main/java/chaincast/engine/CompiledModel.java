@@ -38,6 +38,8 @@ final class CompiledModel {
   final int[] projectionIndex;
   /** Number of cells whose base year index is below y: the cells stepped in year y. */
   final int[] activeCount;
+  /** Per cell (internal order): year index of its base year. */
+  final int[] cellBaseIndex;
   final double[] baseValue;
   final double[] logBase;
   final double[] driftMean;
@@ -92,10 +94,12 @@ final class CompiledModel {
   final int[] countCellsDrawn;
   /** Per count cell: the year indices some count target reads it in, ascending (after its base). */
   final int[][] countYears;
-  /** Per count cell: the cumulative law of its arrivals up to its first count year (see {@link CountDraws}). */
-  final double[][] countFirstTable;
-  /** Per count cell: the guide table of {@link #countFirstTable}. */
-  final int[][] countFirstGuide;
+  /**
+   * Per count cell: the law of its arrivals up to its first count year (see {@link CountDraws}),
+   * shared by count cells with the same rate, shape and span; null for cells not drawn, and for
+   * every cell of a model compiled only to size a run.
+   */
+  final CountTable[] countFirstTable;
 
   // ---- events, flattened ----
   final int eventCount;
@@ -138,6 +142,12 @@ final class CompiledModel {
   final int[][] countedGroups;
   final double[] level;
   final int[] minCount;
+  /**
+   * Per count or chains-above target: the largest count it can reach on a path (for a count
+   * target, its cells' base counts plus the most arrivals their laws draw; when a cell is read
+   * after its first span, any int); 0 for value targets.
+   */
+  final int[] targetMaxCount;
   /** Targets evaluated in year index y. */
   final int[][] targetsByYear;
   final int fanCount;
@@ -154,8 +164,14 @@ final class CompiledModel {
   final int[] targetSeries;
   /** Per fan and year index: its series. */
   final int[][] fanSeries;
+  /**
+   * Per series: the fine window of its histogram, biased binary exponents {@code [lo, hi)}
+   * (see {@link SeriesWindows}).
+   */
+  final int[] seriesWindowLo;
+  final int[] seriesWindowHi;
 
-  private CompiledModel(Projection p, boolean recordEverything) {
+  private CompiledModel(Projection p, boolean recordEverything, CountTables tables) {
     this.projection = p;
     List<CellSpec> cells = p.cells();
     cellCount = cells.size();
@@ -199,6 +215,7 @@ final class CompiledModel {
     shockOwn = new double[cellCount];
     factorSlot = new int[cellCount];
     int[] baseIndex = new int[cellCount];
+    cellBaseIndex = baseIndex;
     cityLoading = Math.sqrt(wc);
     chainLoading = Math.sqrt(wh);
     double sqrtOwnShared = Math.sqrt(Math.max(0.0, 1.0 - wc - wh));
@@ -425,8 +442,7 @@ final class CompiledModel {
     }
     countCellsDrawn = drawn.stream().toArray();
     countYears = new int[countCellCount][];
-    countFirstTable = new double[countCellCount][];
-    countFirstGuide = new int[countCellCount][];
+    countFirstTable = new CountTable[countCellCount];
     for (int k = 0; k < countCellCount; k++) {
       BitSet years = new BitSet();
       for (int t = 0; t < targetCount; t++) {
@@ -439,10 +455,14 @@ final class CompiledModel {
         }
       }
       countYears[k] = years.stream().toArray();
-      if (countYears[k].length > 0) {
-        countFirstTable[k] =
-            CountDraws.table(countRate[k], countShape[k], countYears[k][0] - countBaseIndex[k]);
-        countFirstGuide[k] = CountDraws.guide(countFirstTable[k]);
+      if (countYears[k].length > 0 && tables != null) {
+        countFirstTable[k] = tables.get(countRate[k], countShape[k], countFirstSpan(k));
+      }
+    }
+    targetMaxCount = new int[targetCount];
+    for (int t = 0; t < targetCount; t++) {
+      if (!isValueTarget[t]) {
+        targetMaxCount[t] = targetCountCells[t] == null ? countedGroups[t].length : maxCountOf(t);
       }
     }
     targetsByYear = new int[yearCount][];
@@ -508,6 +528,33 @@ final class CompiledModel {
       recordedGroups[y] = gs.stream().toArray();
       recordedCells[y] = cs.stream().toArray();
     }
+    int[][] windows = SeriesWindows.of(this);
+    seriesWindowLo = windows[0];
+    seriesWindowHi = windows[1];
+  }
+
+  /** The largest count count-target t can reach (see {@link #targetMaxCount}). */
+  private int maxCountOf(int t) {
+    long max = 0;
+    for (int k : targetCountCells[t]) {
+      int y = targetYearIndex[t];
+      if (y <= countBaseIndex[k]) {
+        max += Math.max(0, countBase[k]);
+      } else if (countYears[k][0] == y) {
+        int last = countFirstTable[k] != null
+            ? countFirstTable[k].last()
+            : CountTable.lastOf(countRate[k], countShape[k], countFirstSpan(k));
+        max += Math.max(0, countBase[k]) + (long) last;
+      } else {
+        return Integer.MAX_VALUE; // read after its first span: later spans have no fixed bound
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, max);
+  }
+
+  /** Years from count cell k's base year to the first year a target reads it (its first span). */
+  int countFirstSpan(int k) {
+    return countYears[k][0] - countBaseIndex[k];
   }
 
   private static int seriesId(Map<Long, Integer> ids, int group, int yearIndex) {
@@ -528,8 +575,17 @@ final class CompiledModel {
    * @throws IllegalArgumentException naming the first inconsistency found
    */
   static CompiledModel compile(Projection p, boolean recordEverything) {
+    return compile(p, recordEverything, new CountTables());
+  }
+
+  /**
+   * Validates {@code p} and compiles it, taking count laws from {@code tables} (shared by the
+   * two sides of a comparison); with {@code tables} null no count law is built, which is enough
+   * to size a run ({@link RunSizer}) but not to simulate it.
+   */
+  static CompiledModel compile(Projection p, boolean recordEverything, CountTables tables) {
     validate(p);
-    return new CompiledModel(p, recordEverything);
+    return new CompiledModel(p, recordEverything, tables);
   }
 
   /** Cell-steps per path: the sum over cells of the years simulated after the base year. */

@@ -17,78 +17,25 @@ import org.apache.commons.math3.special.Gamma;
  * target years stay one consistent path.
  */
 final class CountDraws {
-  /** Tables stop where the upper tail is below this (a uniform never lands beyond it in practice). */
-  private static final double TAIL = 1e-15;
-  /** Longest table; beyond it the search continues with the pmf recursion. */
-  private static final int MAX_TABLE = 1 << 16;
-
   private CountDraws() {}
 
-  /**
-   * The cumulative distribution of the arrivals over {@code years} years, {@code cdf[k] = P(N <= k)},
-   * up to where the tail is below {@link #TAIL} (or {@link #MAX_TABLE} entries).
-   */
-  static double[] table(double meanRate, double shape, int years) {
-    double mean = meanRate * years;
-    if (!(mean > 0)) {
-      return new double[] {1.0};
-    }
-    double p0;
-    double q; // pmf(k + 1) / pmf(k) = (a + k) / (k + 1) * q, with a = shape (NB) or the Poisson ratio mean / (k + 1)
+  /** {@code P(N = 0)} over a span with mean arrivals {@code mean}: negative binomial, or Poisson for shape 0. */
+  static double firstPmf(double shape, double mean) {
     if (shape > 0) {
       double pSuccess = shape / (shape + mean);
-      p0 = Math.exp(shape * Math.log(pSuccess));
-      q = 1 - pSuccess;
-    } else {
-      p0 = Math.exp(-mean);
-      q = mean;
+      return Math.exp(shape * Math.log(pSuccess));
     }
-    double[] cdf = new double[64];
-    double pmf = p0;
-    double total = p0;
-    cdf[0] = total;
-    int k = 0;
-    while (1 - total > TAIL && k + 1 < MAX_TABLE) {
-      pmf *= shape > 0 ? (shape + k) / (k + 1) * q : q / (k + 1);
-      k++;
-      total += pmf;
-      if (k == cdf.length) {
-        cdf = java.util.Arrays.copyOf(cdf, 2 * cdf.length);
-      }
-      cdf[k] = total;
-      if (pmf == 0 && total < 1 - TAIL && k > mean) {
-        break; // underflow far in the tail
-      }
-    }
-    return java.util.Arrays.copyOf(cdf, k + 1);
+    return Math.exp(-mean);
   }
 
   /**
-   * A guide table for {@link #inverse} (Chen and Asau's method): {@code guide[g]} is the smallest
-   * k with {@code cdf[k] > g / guide.length}, so a search starts at most a step or two before its
-   * answer instead of bisecting (whose unpredictable branches cost more than the rest of a count).
+   * {@code pmf(k + 1)} from {@code pmf(k)}: times {@code (shape + k) / (k + 1) * q} (negative
+   * binomial, {@code q = 1 - p}) or {@code q / (k + 1)} (Poisson, {@code q} = the mean). One
+   * method for every user, so a recursion restarted from a stored point repeats the same
+   * arithmetic bit for bit.
    */
-  static int[] guide(double[] cdf) {
-    int[] guide = new int[cdf.length];
-    int k = 0;
-    for (int g = 0; g < guide.length; g++) {
-      double u = (double) g / guide.length;
-      while (k < cdf.length - 1 && cdf[k] <= u) {
-        k++;
-      }
-      guide[g] = k;
-    }
-    return guide;
-  }
-
-  /** The smallest k with {@code cdf[k] > u}; the last index when u is beyond the table. */
-  static int inverse(double[] cdf, int[] guide, double u) {
-    int k = guide[(int) (u * guide.length)];
-    int last = cdf.length - 1;
-    while (k < last && cdf[k] <= u) {
-      k++;
-    }
-    return k;
+  static double nextPmf(double pmf, double shape, double q, int k) {
+    return pmf * (shape > 0 ? (shape + k) / (k + 1) * q : q / (k + 1));
   }
 
   /**

@@ -1,7 +1,5 @@
 package chaincast.engine;
 
-import java.util.Arrays;
-
 /**
  * A mergeable histogram of non-negative doubles with logarithmic bins, for
  * percentiles over any number of paths in bounded memory.
@@ -9,17 +7,26 @@ import java.util.Arrays;
  * <p>A value's bin is the top {@value #MANTISSA_BITS} mantissa bits and the
  * exponent of its IEEE-754 representation, i.e. {@code bits >>> 42}: a
  * monotone key, so the bins tile [0, +inf] in order with a relative width of at
- * most 2^-10 (0.098 %) at every scale, with no window, reference or
- * under/overflow bins to choose. Bins live in pages of 1024 (one per binary
- * exponent), allocated on first use: a distribution spanning k octaves costs k
- * pages of 8 KiB.
+ * most 2^-10 (0.098 %) at every scale. Bins live in pages of 1024 (one per
+ * binary exponent, i.e. per octave), allocated on first use.
  *
- * <p>Counts are integers, and the smallest and largest values are kept
- * exactly, so merging histograms gives the same result in any order.
- * Percentiles interpolate linearly inside the bin where the cumulative count
- * crosses the rank, and are clamped to [min, max] (a constant gives exactly
- * that constant). Their error from the sample's own percentile is under one
- * bin: at most 0.098 % of the value.
+ * <h2>Window</h2>
+ * Only the octaves of a fixed <em>window</em>, chosen before any value arrives
+ * (see {@link SeriesWindows}), get pages; a value outside it is counted in one
+ * coarse bin per octave. So a histogram never holds more than
+ * {@link #maxBytes(int) maxBytes(window)} however wide the values spread (a
+ * Student-t path far in the tail used to cost a fresh 8 KiB page per octave it
+ * reached). The window is a function of the projection only, never of the data,
+ * so every worker's histogram has the same one and merging stays exact and
+ * order-independent. A percentile inside the window is within one fine bin of
+ * the sample percentile; one in the coarse tails is within its octave.
+ *
+ * <p>Counts are integers ({@code int}: a run is at most
+ * {@link MonteCarloEngine#MAX_RUN_PATHS} paths), and the smallest and largest
+ * values are kept exactly, so merging histograms gives the same result in any
+ * order. Percentiles interpolate linearly inside the bin where the cumulative
+ * count crosses the rank, and are clamped to [min, max] (a constant gives
+ * exactly that constant).
  */
 final class LogHistogram {
 
@@ -29,29 +36,62 @@ final class LogHistogram {
   /** Upper bound of a bin's width relative to its lower edge. */
   static final double RELATIVE_RESOLUTION = 1.0 / (1 << MANTISSA_BITS);
 
+  /** Biased binary exponents of a double: 0 (zero, subnormals) to 2047 (inf, NaN). */
+  static final int EXPONENTS = 1 << 11;
+
   private static final int SHIFT = 52 - MANTISSA_BITS;
   private static final int PAGE_SIZE = 1 << MANTISSA_BITS;
-  private static final int PAGES = 1 << 11;
 
-  private final long[][] pages = new long[PAGES][];
+  /** Heap bytes of one fine page ({@code int[1024]} with its array header). */
+  static final long PAGE_BYTES = Footprint.intArray(PAGE_SIZE);
+
+  /** First exponent of the fine window. */
+  private final int lo;
+  /** Fine pages of exponents {@code [lo, lo + pages.length)}, allocated on first use. */
+  private final int[][] pages;
+  /** Per exponent, the values outside the window; allocated on the first such value. */
+  private int[] coarse;
   private long count;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
+
+  /** A histogram with every octave fine (for tests and small, bounded uses). */
+  LogHistogram() {
+    this(0, EXPONENTS);
+  }
+
+  /**
+   * A histogram whose fine window is the exponents {@code [lo, hi)}.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= lo < hi <= 2048}
+   */
+  LogHistogram(int lo, int hi) {
+    if (lo < 0 || hi > EXPONENTS || lo >= hi) {
+      throw new IllegalArgumentException("window must be within [0, 2048) and not empty, got [" + lo + ", " + hi + ")");
+    }
+    this.lo = lo;
+    this.pages = new int[hi - lo][];
+  }
+
+  /**
+   * Most heap bytes a histogram with a window of {@code octaves} octaves can hold: every fine
+   * page, the coarse array, the page table and the object itself.
+   */
+  static long maxBytes(int octaves) {
+    return 48 + Footprint.refArray(octaves) + octaves * PAGE_BYTES + Footprint.intArray(EXPONENTS);
+  }
+
+  /** The biased exponent (the octave) of a non-negative double. */
+  static int exponent(double value) {
+    return (int) (Double.doubleToRawLongBits(value + 0.0) >>> 52);
+  }
 
   /** Adds a value (&gt;= 0, may be +inf). */
   void add(double value) {
     if (!(value >= 0)) {
       throw new IllegalArgumentException("histogram values must be >= 0, got " + value);
     }
-    // + 0.0 turns -0.0 into +0.0, whose sign bit would index past the pages.
-    long bits = Double.doubleToRawLongBits(value + 0.0);
-    int exponent = (int) (bits >>> 52);
-    long[] page = pages[exponent];
-    if (page == null) {
-      page = new long[PAGE_SIZE];
-      pages[exponent] = page;
-    }
-    page[(int) (bits >>> SHIFT) & (PAGE_SIZE - 1)]++;
+    bin(Double.doubleToRawLongBits(value + 0.0));
     count++;
     if (value < min) {
       min = value;
@@ -61,53 +101,90 @@ final class LogHistogram {
     }
   }
 
+  /** Counts one value by its bits (+0.0 for zero: -0.0's sign bit would index past the exponents). */
+  private void bin(long bits) {
+    int e = (int) (bits >>> 52);
+    int i = e - lo;
+    if (i >= 0 && i < pages.length) {
+      int[] page = pages[i];
+      if (page == null) {
+        page = new int[PAGE_SIZE];
+        pages[i] = page;
+      }
+      page[(int) (bits >>> SHIFT) & (PAGE_SIZE - 1)]++;
+    } else {
+      if (coarse == null) {
+        coarse = new int[EXPONENTS];
+      }
+      coarse[e]++;
+    }
+  }
+
   /**
    * Adds {@code values[from, to)}. Faster than one {@link #add} per value when
    * many come at once: the bins touched stay in the L1 cache.
    */
   void addAll(double[] values, int from, int to) {
-    double lo = min;
-    double hi = max;
+    double low = min;
+    double high = max;
     for (int i = from; i < to; i++) {
       double value = values[i];
       if (!(value >= 0)) {
         throw new IllegalArgumentException("histogram values must be >= 0, got " + value);
       }
-      long bits = Double.doubleToRawLongBits(value + 0.0);
-      int exponent = (int) (bits >>> 52);
-      long[] page = pages[exponent];
-      if (page == null) {
-        page = new long[PAGE_SIZE];
-        pages[exponent] = page;
-      }
-      page[(int) (bits >>> SHIFT) & (PAGE_SIZE - 1)]++;
-      lo = Math.min(lo, value);
-      hi = Math.max(hi, value);
+      bin(Double.doubleToRawLongBits(value + 0.0));
+      low = Math.min(low, value);
+      high = Math.max(high, value);
     }
     count += Math.max(0, to - from);
-    min = lo;
-    max = hi;
+    min = low;
+    max = high;
   }
 
-  /** Adds every count of {@code other}. */
+  /**
+   * Adds every count of {@code other}.
+   *
+   * @throws IllegalArgumentException if the windows differ (histograms of one series share one)
+   */
   void addAll(LogHistogram other) {
-    for (int e = 0; e < PAGES; e++) {
-      long[] src = other.pages[e];
+    if (other.lo != lo || other.pages.length != pages.length) {
+      throw new IllegalArgumentException("histograms with different windows cannot be merged");
+    }
+    for (int i = 0; i < pages.length; i++) {
+      int[] src = other.pages[i];
       if (src == null) {
         continue;
       }
-      long[] dst = pages[e];
+      int[] dst = pages[i];
       if (dst == null) {
-        pages[e] = src.clone();
+        pages[i] = src.clone();
       } else {
-        for (int i = 0; i < PAGE_SIZE; i++) {
-          dst[i] += src[i];
+        for (int b = 0; b < PAGE_SIZE; b++) {
+          dst[b] += src[b];
+        }
+      }
+    }
+    if (other.coarse != null) {
+      if (coarse == null) {
+        coarse = other.coarse.clone();
+      } else {
+        for (int e = 0; e < EXPONENTS; e++) {
+          coarse[e] += other.coarse[e];
         }
       }
     }
     count += other.count;
     min = Math.min(min, other.min);
     max = Math.max(max, other.max);
+  }
+
+  /** Empties the histogram and drops its pages (the window stays). */
+  void clear() {
+    java.util.Arrays.fill(pages, null);
+    coarse = null;
+    count = 0;
+    min = Double.POSITIVE_INFINITY;
+    max = Double.NEGATIVE_INFINITY;
   }
 
   long count() {
@@ -122,9 +199,24 @@ final class LogHistogram {
     return max;
   }
 
-  /** Pages in use (memory is this times 8 KiB). */
+  /** Fine pages in use (memory is this times {@link #PAGE_BYTES}). */
   int pagesInUse() {
-    return (int) Arrays.stream(pages).filter(p -> p != null).count();
+    int n = 0;
+    for (int[] p : pages) {
+      n += p == null ? 0 : 1;
+    }
+    return n;
+  }
+
+  /** Values counted outside the fine window. */
+  long coarseCount() {
+    long n = 0;
+    if (coarse != null) {
+      for (int c : coarse) {
+        n += c;
+      }
+    }
+    return n;
   }
 
   /**
@@ -136,32 +228,59 @@ final class LogHistogram {
     if (count == 0) {
       return Double.NaN;
     }
-    double rank = percentile / 100.0 * count;
+    double[] bin = binAtRank(percentile / 100.0 * count);
+    if (bin == null) {
+      return max;
+    }
+    double low = bin[0];
+    if (Double.isInfinite(low)) {
+      return low;
+    }
+    double value = low + bin[2] * (bin[1] - low);
+    return Math.max(min, Math.min(max, value));
+  }
+
+  /**
+   * The bin where the cumulative count first reaches {@code rank} (and is above 0):
+   * {@code {low edge, high edge, fraction of the bin's count below the rank}}, or null if the
+   * rank is beyond every count.
+   */
+  double[] binAtRank(double rank) {
     long cumulative = 0;
-    for (int e = 0; e < PAGES; e++) {
-      long[] page = pages[e];
-      if (page == null) {
-        continue;
-      }
-      for (int i = 0; i < PAGE_SIZE; i++) {
-        long c = page[i];
-        if (c == 0) {
+    for (int e = 0; e < EXPONENTS; e++) {
+      int i = e - lo;
+      if (i >= 0 && i < pages.length) {
+        int[] page = pages[i];
+        if (page == null) {
           continue;
         }
-        if (cumulative + c >= rank) {
-          long key = ((long) e << MANTISSA_BITS) | i;
-          double low = Double.longBitsToDouble(key << SHIFT);
-          if (Double.isInfinite(low)) {
-            return low;
+        for (int b = 0; b < PAGE_SIZE; b++) {
+          int c = page[b];
+          if (c == 0) {
+            continue;
           }
-          double high = Double.longBitsToDouble((key + 1) << SHIFT);
-          double fraction = Math.max(0.0, (rank - cumulative) / c);
-          double value = low + fraction * (high - low);
-          return Math.max(min, Math.min(max, value));
+          if (cumulative + c >= rank) {
+            long key = ((long) e << MANTISSA_BITS) | b;
+            return new double[] {
+              Double.longBitsToDouble(key << SHIFT),
+              Double.longBitsToDouble((key + 1) << SHIFT),
+              Math.max(0.0, (rank - cumulative) / c)
+            };
+          }
+          cumulative += c;
+        }
+      } else if (coarse != null && coarse[e] != 0) {
+        int c = coarse[e];
+        if (cumulative + c >= rank) {
+          return new double[] {
+            Double.longBitsToDouble((long) e << 52),
+            Double.longBitsToDouble((long) (e + 1) << 52),
+            Math.max(0.0, (rank - cumulative) / c)
+          };
         }
         cumulative += c;
       }
     }
-    return max;
+    return null;
   }
 }

@@ -69,6 +69,9 @@ public final class MonteCarloEngine implements AutoCloseable {
   /** Paths per block, i.e. per independent random stream. */
   public static final int BLOCK_SIZE = 4096;
 
+  /** Most paths of one run: histogram bins count in {@code int}s. */
+  public static final long MAX_RUN_PATHS = Integer.MAX_VALUE;
+
   /** Largest round, in blocks: bounds the time between progress reports. */
   static final int MAX_ROUND_BLOCKS = 64;
 
@@ -102,6 +105,16 @@ public final class MonteCarloEngine implements AutoCloseable {
   /** Number of worker threads. */
   public int threads() {
     return threads;
+  }
+
+  /** The most heap {@link #run} of this projection with these settings holds on this engine. */
+  public MemoryFootprint footprintOfRun(Projection projection, RunSettings settings) {
+    return RunSizer.run(projection, settings, threads);
+  }
+
+  /** The most heap {@link #compare} of these projections holds on this engine. */
+  public MemoryFootprint footprintOfComparison(Projection a, Projection b, long paths) {
+    return RunSizer.compare(a, b, paths, threads);
   }
 
   /**
@@ -337,17 +350,17 @@ public final class MonteCarloEngine implements AutoCloseable {
         throw new IllegalArgumentException(
             "wanted half-width must be in (0, 0.5], got " + s.wantedHalfWidth());
       }
-      if (s.maxPaths() < 1) {
+      if (s.maxPaths() < 1 || s.maxPaths() > MAX_RUN_PATHS) {
         throw new IllegalArgumentException(
-            "a precision run needs maxPaths >= 1, got " + s.maxPaths());
+            "a precision run needs maxPaths from 1 to " + MAX_RUN_PATHS + ", got " + s.maxPaths());
       }
     } else {
       if (!(s.wantedHalfWidth() == 0)) {
         throw new IllegalArgumentException(
             "wanted half-width must be 0 (fixed paths) or in (0, 0.5], got " + s.wantedHalfWidth());
       }
-      if (s.paths() < 1) {
-        throw new IllegalArgumentException("paths must be >= 1, got " + s.paths());
+      if (s.paths() < 1 || s.paths() > MAX_RUN_PATHS) {
+        throw new IllegalArgumentException("paths must be from 1 to " + MAX_RUN_PATHS + ", got " + s.paths());
       }
     }
     double[] pct = s.percentiles();

@@ -34,8 +34,10 @@ final class PairedRun {
 
   ComparisonResult run(Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
     long started = System.nanoTime();
-    CompiledModel ma = CompiledModel.compile(a, false);
-    CompiledModel mb = CompiledModel.compile(b, false);
+    // One set of count laws for both sides: a count cell a scenario leaves alone has the same law.
+    CountTables tables = new CountTables();
+    CompiledModel ma = CompiledModel.compile(a, false, tables);
+    CompiledModel mb = CompiledModel.compile(b, false, tables);
     if (ma.targetCount != mb.targetCount) {
       throw new IllegalArgumentException(
           "the two projections have " + ma.targetCount + " and " + mb.targetCount + " targets; they must have the same");
@@ -65,8 +67,8 @@ final class PairedRun {
                 long[] counts = new long[4 * targets];
                 PathSimulator sa = new PathSimulator(ma);
                 PathSimulator sb = new PathSimulator(mb);
-                Tally ta = new Tally(ma);
-                Tally tb = new Tally(mb);
+                Tally ta = new Tally(ma, false);
+                Tally tb = new Tally(mb, false);
                 boolean[] flagsA = new boolean[MonteCarloEngine.BLOCK_SIZE * targets];
                 while (true) {
                   if (cancel.isCancelled() || cancelled.get()) {
@@ -87,7 +89,7 @@ final class PairedRun {
     }
     long[] total = new long[4 * targets];
     boolean interrupted = false;
-    RuntimeException failure = null;
+    Throwable failure = null;
     for (Future<long[]> f : futures) {
       while (true) {
         try {
@@ -102,10 +104,7 @@ final class PairedRun {
         } catch (java.util.concurrent.ExecutionException e) {
           cancelled.set(true);
           if (failure == null) {
-            failure =
-                e.getCause() instanceof RuntimeException re
-                    ? re
-                    : new IllegalStateException("comparison worker failed", e.getCause());
+            failure = e.getCause();
           }
           break;
         }
@@ -114,8 +113,15 @@ final class PairedRun {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    // An Error (OutOfMemoryError above all) stays an Error, so the service can tell it apart.
+    if (failure instanceof RuntimeException re) {
+      throw re;
+    }
+    if (failure instanceof Error err) {
+      throw err;
+    }
     if (failure != null) {
-      throw failure;
+      throw new IllegalStateException("comparison worker failed", failure);
     }
     if (cancelled.get()) {
       throw new RunCancelledException(done.get());

@@ -262,7 +262,7 @@ final class PathSimulator {
         continue;
       }
       long start = KeyedStreams.pathStart(countBase[k], path);
-      int arrived = CountDraws.inverse(m.countFirstTable[k], m.countFirstGuide[k], KeyedStreams.uniform(start, m.firstYear + need[0]));
+      int arrived = m.countFirstTable[k].inverse(KeyedStreams.uniform(start, m.firstYear + need[0]));
       counts[offset + need[0]] = m.countBase[k] + arrived;
       for (int j = 1; j < need.length; j++) {
         int before = need[j - 1] - base;

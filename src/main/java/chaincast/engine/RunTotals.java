@@ -91,12 +91,20 @@ final class RunTotals {
   RunResult result(long paths, StopReason reason, double[] percentiles, long elapsedNanos) {
     List<BinomialEstimate> targetHits = targetEstimates(paths);
     List<BinomialEstimate> jointHits = jointEstimates(paths);
-    LogHistogram[] series = new LogHistogram[m.seriesCount];
-    for (int i = 0; i < series.length; i++) {
-      series[i] = new LogHistogram();
+    // Each series is merged alone into one scratch histogram and read at once: merging every
+    // series first would hold one more copy of all of them beside the workers' own.
+    double[][] seriesPercentiles = new double[m.seriesCount][];
+    double[] seriesMedian = new double[m.seriesCount];
+    for (int i = 0; i < m.seriesCount; i++) {
+      LogHistogram merged = new LogHistogram(m.seriesWindowLo[i], m.seriesWindowHi[i]);
       for (Tally tally : tallies()) {
-        series[i].addAll(tally.seriesHistograms[i]);
+        merged.addAll(tally.seriesHistograms[i]);
       }
+      seriesPercentiles[i] = new double[percentiles.length];
+      for (int p = 0; p < percentiles.length; p++) {
+        seriesPercentiles[i][p] = merged.percentile(percentiles[p]);
+      }
+      seriesMedian[i] = merged.percentile(50);
     }
     List<RunResult.TargetResult> targets = new ArrayList<>();
     for (int t = 0; t < m.targetCount; t++) {
@@ -104,27 +112,17 @@ final class RunTotals {
       double[] pct = new double[percentiles.length];
       double median;
       if (m.isValueTarget[t]) {
-        LogHistogram h = series[m.targetSeries[t]];
-        for (int i = 0; i < pct.length; i++) {
-          pct[i] = h.percentile(percentiles[i]);
-        }
-        median = h.percentile(50);
+        System.arraycopy(seriesPercentiles[m.targetSeries[t]], 0, pct, 0, pct.length);
+        median = seriesMedian[m.targetSeries[t]];
       } else {
-        int size = 0;
+        CountHistogram counts = new CountHistogram(1, m.targetMaxCount[t]);
         for (Tally tally : tallies()) {
-          size = Math.max(size, tally.countHistograms[t].length);
-        }
-        long[] counts = new long[size];
-        for (Tally tally : tallies()) {
-          long[] h = tally.countHistograms[t];
-          for (int k = 0; k < h.length; k++) {
-            counts[k] += h[k];
-          }
+          counts.addAll(tally.countHistograms[t]);
         }
         for (int i = 0; i < pct.length; i++) {
-          pct[i] = countPercentile(counts, paths, percentiles[i]);
+          pct[i] = counts.percentile(paths, percentiles[i]);
         }
-        median = countPercentile(counts, paths, 50);
+        median = counts.percentile(paths, 50);
       }
       double mean = sums[2 * t] / paths;
       long misses = paths - hit.hits();
@@ -143,10 +141,7 @@ final class RunTotals {
     for (int f = 0; f < m.fanCount; f++) {
       double[][] values = new double[m.yearCount][percentiles.length];
       for (int y = 0; y < m.yearCount; y++) {
-        LogHistogram h = series[m.fanSeries[f][y]];
-        for (int i = 0; i < percentiles.length; i++) {
-          values[y][i] = h.percentile(percentiles[i]);
-        }
+        values[y] = seriesPercentiles[m.fanSeries[f][y]].clone();
       }
       fans.add(new RunResult.FanResult(years.clone(), values));
     }
@@ -158,22 +153,5 @@ final class RunTotals {
         joints,
         fans,
         elapsedNanos);
-  }
-
-  /**
-   * Percentile of an integer count: the smallest count whose cumulative
-   * frequency reaches {@code percentile / 100 * paths} (no interpolation
-   * between counts).
-   */
-  static double countPercentile(long[] counts, long paths, double percentile) {
-    double rank = percentile / 100.0 * paths;
-    long cumulative = 0;
-    for (int k = 0; k < counts.length; k++) {
-      cumulative += counts[k];
-      if (cumulative > 0 && cumulative >= rank) {
-        return k;
-      }
-    }
-    return counts.length - 1;
   }
 }

@@ -18,13 +18,15 @@ final class Tally implements PathSink {
   final long[] hits;
   /** Per joint set: paths on which all its targets were hit. */
   final long[] jointHits;
-  /** Per value series (a group in a year, see {@link CompiledModel#seriesGroup}): its histogram. */
-  final LogHistogram[] seriesHistograms;
   /**
-   * Per chains-above or count target: paths per count 0, 1, 2...; null for value targets. A count
-   * target's histogram grows when a path exceeds it (counts have no fixed upper bound).
+   * Per value series (a group in a year, see {@link CompiledModel#seriesGroup}): its histogram,
+   * with the series' window; empty when the tally counts hits only.
    */
-  long[][] countHistograms;
+  final LogHistogram[] seriesHistograms;
+  /** Per chains-above or count target: its counts' histogram; null for value targets, and for all in a hits-only tally. */
+  final CountHistogram[] countHistograms;
+  /** Whether values are kept (histograms and sums), or only hits (a comparison's sides). */
+  private final boolean values;
   /** This path's counts (see {@link PathSink#onCounts}); null when the projection has none. */
   private int[] pathCounts;
   /**
@@ -47,26 +49,60 @@ final class Tally implements PathSink {
   private final double[] seriesBuffer;
   private int buffered;
 
+  /** A tally of hits and values. */
   Tally(CompiledModel model) {
+    this(model, true);
+  }
+
+  /**
+   * @param values false to count hits only: no histogram, no buffer (a comparison reads nothing
+   *     else, and a fan's histograms per side and thread would be most of its memory)
+   */
+  Tally(CompiledModel model, boolean values) {
     this.m = model;
+    this.values = values;
     int targets = model.targetCount;
     hits = new long[targets];
     jointHits = new long[model.jointCount];
-    seriesHistograms = new LogHistogram[model.seriesCount];
-    for (int i = 0; i < seriesHistograms.length; i++) {
-      seriesHistograms[i] = new LogHistogram();
+    int series = values ? model.seriesCount : 0;
+    seriesHistograms = new LogHistogram[series];
+    for (int i = 0; i < series; i++) {
+      seriesHistograms[i] = new LogHistogram(model.seriesWindowLo[i], model.seriesWindowHi[i]);
     }
-    countHistograms = new long[targets][];
-    for (int t = 0; t < targets; t++) {
+    countHistograms = new CountHistogram[targets];
+    for (int t = 0; t < targets && values; t++) {
       if (model.targetCountCells[t] != null) {
-        countHistograms[t] = new long[64];
+        countHistograms[t] = new CountHistogram(64, model.targetMaxCount[t]);
       } else if (!model.isValueTarget[t]) {
-        countHistograms[t] = new long[model.countedGroups[t].length + 1];
+        countHistograms[t] = new CountHistogram(model.countedGroups[t].length + 1, model.targetMaxCount[t]);
       }
     }
     blockSums = new double[2 * targets];
     hitNow = new boolean[targets];
-    seriesBuffer = new double[model.seriesCount * CHUNK];
+    seriesBuffer = new double[series * CHUNK];
+  }
+
+  /**
+   * Most heap bytes a tally of {@code m} holds: its histograms at their fullest (every page of
+   * every window), its buffers and counters.
+   */
+  static long maxBytes(CompiledModel m, boolean values) {
+    long bytes = 128 + 2 * Footprint.longArray(m.targetCount) + Footprint.longArray(m.jointCount)
+        + Footprint.doubleArray(2L * m.targetCount) + Footprint.booleanArray(m.targetCount)
+        + Footprint.refArray(m.targetCount);
+    if (!values) {
+      return bytes;
+    }
+    bytes += Footprint.refArray(m.seriesCount) + Footprint.doubleArray((long) m.seriesCount * CHUNK);
+    for (int s = 0; s < m.seriesCount; s++) {
+      bytes += LogHistogram.maxBytes(m.seriesWindowHi[s] - m.seriesWindowLo[s]);
+    }
+    for (int t = 0; t < m.targetCount; t++) {
+      if (!m.isValueTarget[t]) {
+        bytes += CountHistogram.maxBytes(m.targetMaxCount[t]);
+      }
+    }
+    return bytes;
   }
 
   /** Clears the per-block sums. */
@@ -94,9 +130,12 @@ final class Tally implements PathSink {
   @Override
   public void onYear(int y, double[] cellValues, double[] groupValues) {
     final CompiledModel m = this.m;
-    final int slot = buffered;
-    for (int series : m.seriesByYear[y]) {
-      seriesBuffer[series * CHUNK + slot] = groupValues[m.seriesGroup[series]];
+    final boolean values = this.values;
+    if (values) {
+      final int slot = buffered;
+      for (int series : m.seriesByYear[y]) {
+        seriesBuffer[series * CHUNK + slot] = groupValues[m.seriesGroup[series]];
+      }
     }
     // Hits and misses are coin flips for targets near the median: written
     // without branches (a mispredicted branch costs more than the rest of the
@@ -117,12 +156,9 @@ final class Tally implements PathSink {
         }
         double threshold = m.threshold[t];
         hit = m.strict[t] ? count > threshold : count >= threshold;
-        long[] histogram = countHistograms[t];
-        if (count >= histogram.length) {
-          histogram = Arrays.copyOf(histogram, Math.max(2 * histogram.length, count + 1));
-          countHistograms[t] = histogram;
+        if (values) {
+          countHistograms[t].add(count);
         }
-        histogram[count]++;
         blockSums[2 * t] += count;
         blockSums[2 * t + 1] += Math.max(0.0, threshold - count);
       } else {
@@ -133,7 +169,9 @@ final class Tally implements PathSink {
         }
         int min = m.minCount[t];
         hit = m.strict[t] ? count > min : count >= min;
-        countHistograms[t][count]++;
+        if (values) {
+          countHistograms[t].add(count);
+        }
         blockSums[2 * t] += count;
         blockSums[2 * t + 1] += Math.max(0, min - count);
       }
@@ -153,7 +191,7 @@ final class Tally implements PathSink {
       }
       jointHits[j] += all;
     }
-    if (++buffered == CHUNK) {
+    if (values && ++buffered == CHUNK) {
       flush();
     }
   }

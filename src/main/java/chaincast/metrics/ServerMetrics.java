@@ -34,8 +34,12 @@ public final class ServerMetrics implements AutoCloseable {
   public static final String RPC_DURATION = "chaincast.rpc.server.duration";
   /** Runs holding an admission slot now. */
   public static final String RUNS_ACTIVE = "chaincast.runs.active";
-  /** Runs waiting in the admission queue (bound by {@link #bindRunsQueued}, once a queue exists). */
+  /** Runs waiting in the admission queue. */
   public static final String RUNS_QUEUED = "chaincast.runs.queued";
+  /** Bytes reserved by runs in flight against the run memory budget. */
+  public static final String RUN_MEMORY_RESERVED = "chaincast.run.memory.reserved";
+  /** The run memory budget. */
+  public static final String RUN_MEMORY_BUDGET = "chaincast.run.memory.budget";
   /** Paths the engine has simulated; a paired (Compare, Sensitivity) path counts once per side. */
   public static final String PATHS = "chaincast.paths";
   /** Wall time of each admitted run, tagged {@code kind} and {@code outcome}. */
@@ -151,13 +155,28 @@ public final class ServerMetrics implements AutoCloseable {
         .register(registry);
   }
 
-  /**
-   * Exports {@code queued} as {@code chaincast_runs_queued}. Nothing calls this until the
-   * server has an admission queue; the gauge is absent rather than a made-up zero.
-   */
+  /** Exports {@code queued} as {@code chaincast_runs_queued}: runs waiting in the admission queue. */
   public <T> void bindRunsQueued(T source, ToDoubleFunction<T> queued) {
     Gauge.builder(RUNS_QUEUED, source, queued)
         .description("Runs waiting in the admission queue now")
+        .strongReference(true)
+        .register(registry);
+  }
+
+  /**
+   * Exports the admission budget: {@code chaincast_run_memory_reserved_bytes} (what the runs in
+   * flight reserved by their estimates) and {@code chaincast_run_memory_budget_bytes} (the most
+   * they may reserve together).
+   */
+  public <T> void bindRunMemory(T source, ToDoubleFunction<T> reserved, ToDoubleFunction<T> budget) {
+    Gauge.builder(RUN_MEMORY_RESERVED, source, reserved)
+        .description("Bytes the runs in flight reserved against the run memory budget")
+        .baseUnit("bytes")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder(RUN_MEMORY_BUDGET, source, budget)
+        .description("The most bytes runs in flight may reserve together")
+        .baseUnit("bytes")
         .strongReference(true)
         .register(registry);
   }

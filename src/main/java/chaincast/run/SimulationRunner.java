@@ -7,6 +7,7 @@ import chaincast.model.Model;
 import chaincast.v1.Progress;
 import chaincast.engine.BinomialEstimate;
 import chaincast.engine.ComparisonResult;
+import chaincast.engine.MemoryFootprint;
 import chaincast.v1.RunInfo;
 import chaincast.v1.RunningEstimate;
 import chaincast.v1.ScenarioComparison;
@@ -31,6 +32,36 @@ public final class SimulationRunner {
   public ProjectionPlanner planner() {
     return planner;
   }
+
+  /**
+   * The most heap {@link #run(SimulationSpec, ScenarioOverrides, CancellationSignal, Consumer)}
+   * of this validated spec holds, found by planning it (cheap) without running it.
+   *
+   * @throws PlanningException when the overrides do not fit the model
+   */
+  public MemoryFootprint footprint(SimulationSpec spec, ScenarioOverrides scenario) {
+    PlannedRun plan = planner.plan(spec, scenario, 0);
+    return engine.footprintOfRun(plan.projection(), plan.settings()).plusWorkspace(PLAN_BYTES);
+  }
+
+  /**
+   * The most heap {@link #compare} of this validated spec and these two sides holds.
+   *
+   * @throws PlanningException when either side's overrides do not fit the model
+   */
+  public MemoryFootprint footprintOfComparison(
+      SimulationSpec spec, ScenarioOverrides baseline, ScenarioOverrides alternative) {
+    PlannedRun a = planner.plan(spec, baseline, 0);
+    PlannedRun b = planner.plan(spec, alternative, 0);
+    return engine.footprintOfComparison(a.projection(), b.projection(), a.settings().paths())
+        .plusWorkspace(2 * PLAN_BYTES);
+  }
+
+  /**
+   * Bytes of a planned request beside what the engine holds: the projection, the resolved
+   * targets and assumptions. The seeded model plans to well under this (192 targets, 18 cells).
+   */
+  public static final long PLAN_BYTES = 2L * 1024 * 1024;
 
   /**
    * Runs a validated spec.

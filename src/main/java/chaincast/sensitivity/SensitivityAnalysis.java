@@ -4,7 +4,9 @@ import chaincast.engine.CancellationSignal;
 import chaincast.engine.CellSpec;
 import chaincast.engine.CountCellSpec;
 import chaincast.engine.PathSampler;
+import chaincast.engine.MemoryFootprint;
 import chaincast.engine.MonteCarloEngine;
+import chaincast.engine.RunSizer;
 import chaincast.engine.RunCancelledException;
 import chaincast.model.Model;
 import chaincast.run.PlannedRun;
@@ -150,6 +152,38 @@ public final class SensitivityAnalysis {
       report.setPHit(reference.getPHitBaseline());
     }
     return report.build();
+  }
+
+  /**
+   * The most heap {@link #analyse} of this validated request holds. The tornado's paired runs
+   * go one after the other, so the larger of one paired run (with the count laws of a moved rate
+   * beside the point's) and the variance importance's sampler with its per-path inputs.
+   *
+   * @throws chaincast.run.PlanningException when the overrides do not fit the model
+   */
+  public MemoryFootprint footprint(SimulationSpec spec, ScenarioOverrides point, Target target) {
+    point = withRequestOverrides(point, spec.getOverridesList());
+    long paths = spec.getPaths() > 0 ? spec.getPaths() : DEFAULT_PATHS;
+    SimulationSpec one =
+        spec.toBuilder()
+            .setTargets(TargetSelection.newBuilder().addTargetIds(target.getId()))
+            .clearJoint()
+            .clearFans()
+            .setPaths(paths)
+            .clearScenario()
+            .clearOverrides()
+            .build();
+    MemoryFootprint paired = runner.footprintOfComparison(one, point, point);
+    paired = paired.plus(new MemoryFootprint(0, 0, paired.countLaws(), 0, 0));
+    PlannedRun plan = planner.plan(one, point, 0);
+    int sampled = (int) Math.min(paths, MAX_IMPORTANCE_PATHS);
+    int inputs = ShapleyEffects.MAX_INPUTS;
+    long importanceArrays =
+        8L * (16 + sampled) + (long) sampled * (16 + 8L * inputs) + 8L * (16 + sampled) + (1L << inputs) * 16;
+    MemoryFootprint importance =
+        RunSizer.sampler(plan.projection()).plusWorkspace(importanceArrays + SimulationRunner.PLAN_BYTES);
+    long bars = 4L * (model.cells().size() + model.countCells().size()) * 1024;
+    return MemoryFootprint.larger(paired, importance).plus(new MemoryFootprint(0, 0, 0, 0, bars));
   }
 
   private static ScenarioOverrides withRequestOverrides(ScenarioOverrides point, List<CellOverride> overrides) {

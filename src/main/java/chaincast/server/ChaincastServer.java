@@ -1,9 +1,11 @@
 package chaincast.server;
 
+import chaincast.admission.AdmissionQueue;
 import chaincast.api.ModelServiceImpl;
 import chaincast.api.ScenarioServiceImpl;
 import chaincast.api.SimulationServiceImpl;
 import chaincast.api.SimulationSpecValidator;
+import chaincast.engine.MemoryFootprint;
 import chaincast.engine.MonteCarloEngine;
 import chaincast.metrics.MetricsEndpoint;
 import chaincast.metrics.ServerMetrics;
@@ -75,11 +77,24 @@ public final class ChaincastServer {
     SimulationRunner runner = new SimulationRunner(model, engine, config.limits());
     SimulationSpecValidator validator = new SimulationSpecValidator(model, config.limits(), runner.planner());
     this.store = new LazyScenarioStore(config.dataDir());
+    long budget = config.admission().budget(Runtime.getRuntime().maxMemory());
+    AdmissionQueue admission =
+        new AdmissionQueue(
+            budget,
+            config.limits().maxConcurrentRuns(),
+            config.admission().maxQueued(),
+            config.admission().maxQueuedPerClient(),
+            System::nanoTime);
+    logger.info(
+        "runs: at most " + config.limits().maxConcurrentRuns() + " at once within "
+            + MemoryFootprint.mebibytes(budget) + " of heap (of " + MemoryFootprint.mebibytes(Runtime.getRuntime().maxMemory())
+            + "), " + config.admission().maxQueued() + " waiting (" + config.admission().maxQueuedPerClient()
+            + " per client)");
     this.simulation =
         new SimulationServiceImpl(
             runner,
             validator,
-            config.limits().maxConcurrentRuns(),
+            admission,
             store,
             new SensitivityAnalysis(model, runner),
             config.limits().maxPaths(),
@@ -87,8 +102,8 @@ public final class ChaincastServer {
     this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner(), metrics);
     metrics.bindPathsSimulated(engine, MonteCarloEngine::pathsSimulated);
     metrics.bindRunsActive(simulation.stats(), chaincast.api.RunStats::active);
-    // chaincast_runs_queued: once admission has a wait queue, bind its length here with
-    // metrics.bindRunsQueued(queue, Queue::queued). Until then the gauge is absent, not zero.
+    metrics.bindRunsQueued(admission, AdmissionQueue::queued);
+    metrics.bindRunMemory(admission, AdmissionQueue::reservedBytes, AdmissionQueue::budgetBytes);
   }
 
   /**

@@ -1,5 +1,6 @@
 package chaincast.server;
 
+import chaincast.admission.AdmissionSettings;
 import chaincast.run.Limits;
 import java.nio.file.Path;
 
@@ -12,8 +13,11 @@ import java.nio.file.Path;
  * @param seedsDir seed directory, or null for the seeds bundled in the jar
  * @param limits   per-request limits
  * @param dataDir  where stored scenarios live (database file {@code scenarios.mv.db})
+ * @param admission how runs are admitted: the run queue and the heap share runs may hold
+ *                  ({@code limits.maxConcurrentRuns} is how many run at once)
  */
-public record ServerConfig(String host, int port, int threads, Path seedsDir, Limits limits, Path dataDir) {
+public record ServerConfig(
+    String host, int port, int threads, Path seedsDir, Limits limits, Path dataDir, AdmissionSettings admission) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 50051;
   /** Environment variable that moves the default data directory. */
@@ -27,7 +31,8 @@ public record ServerConfig(String host, int port, int threads, Path seedsDir, Li
         Runtime.getRuntime().availableProcessors(),
         null,
         Limits.defaults(),
-        defaultDataDir());
+        defaultDataDir(),
+        AdmissionSettings.defaults());
   }
 
   /**
@@ -43,26 +48,30 @@ public record ServerConfig(String host, int port, int threads, Path seedsDir, Li
   }
 
   public ServerConfig withDataDir(Path dataDir) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
   }
 
   public ServerConfig withHost(String host) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
   }
 
   public ServerConfig withThreads(int threads) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
   }
 
   public ServerConfig withSeedsDir(Path seedsDir) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
   }
 
   public ServerConfig withLimits(Limits limits) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
+  }
+
+  public ServerConfig withAdmission(AdmissionSettings admission) {
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
   }
 }

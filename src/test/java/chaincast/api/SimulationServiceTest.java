@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chaincast.admission.AdmissionSettings;
 import chaincast.run.Limits;
+import chaincast.server.ServerConfig;
 import chaincast.v1.CellOverride;
 import chaincast.v1.FanRequest;
 import chaincast.v1.JointOdds;
@@ -479,9 +481,16 @@ class SimulationServiceTest {
   }
 
   @Test
-  void aBusyServerSaysResourceExhausted() throws Exception {
+  void aBusyServerWithNoQueueSaysResourceExhaustedWithRetryInfo() throws Exception {
     Limits one = new Limits(50_000_000L, 2035, 50, 20, 500, 50, 500, 1);
-    try (ServerFixture small = new ServerFixture(one)) {
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withPort(0)
+            .withThreads(2)
+            .withLimits(one)
+            .withAdmission(AdmissionSettings.defaults().withQueue(0, 0))
+            .withDataDir(java.nio.file.Files.createTempDirectory("chaincast-test-data"));
+    try (ServerFixture small = new ServerFixture(config)) {
       var s = SimulationServiceGrpc.newBlockingStub(small.channel);
       Context.CancellableContext context = Context.current().withCancellation();
       try {
@@ -498,6 +507,9 @@ class SimulationServiceTest {
                       StatusRuntimeException.class,
                       () -> s.simulate(SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(1000)).build()));
               assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+              com.google.rpc.RetryInfo retry = ModelServiceTest.detail(e, com.google.rpc.RetryInfo.class);
+              assertTrue(retry.getRetryDelay().getSeconds() >= 1, retry.toString());
+              assertTrue(e.getStatus().getDescription().contains("retry in"), e.getStatus().getDescription());
             });
       } finally {
         context.cancel(null);

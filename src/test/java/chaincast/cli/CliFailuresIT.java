@@ -119,7 +119,7 @@ class CliFailuresIT {
   @Test
   void busyServerIsAServerError() throws Exception {
     Limits one = new Limits(50_000_000L, 2035, 50, 20, 500, 50, 500, 1);
-    ChaincastServer busy = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(1).withLimits(one).withDataDir(java.nio.file.Files.createTempDirectory("chaincast-it"))).start();
+    ChaincastServer busy = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(1).withLimits(one).withAdmission(chaincast.admission.AdmissionSettings.defaults().withQueue(0, 0)).withDataDir(java.nio.file.Files.createTempDirectory("chaincast-it"))).start();
     ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", busy.port()).usePlaintext().build();
     try {
       // Occupy the only run slot with a long run.

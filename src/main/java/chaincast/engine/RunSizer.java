@@ -1,0 +1,136 @@
+package chaincast.engine;
+
+/**
+ * Sizes runs before they start: the {@link MemoryFootprint} of a {@link MonteCarloEngine#run},
+ * a {@link MonteCarloEngine#compare} or a {@link PathSampler}, from the projection and settings
+ * alone, so that a server can admit runs against its heap.
+ *
+ * <p>Every structure whose size depends on the request is bounded by construction, and this
+ * counts each at its bound: a value histogram at every page of its window
+ * ({@link SeriesWindows}), a count histogram at its exact part and every log page, a count law
+ * at the length its recursion reaches (computed here, without storing it), per worker thread
+ * (a run uses at most one per block). What does not depend on the request (the engine's pool,
+ * the model) is not counted. Array sizes follow {@link Footprint}'s 64-bit layout, and arrays
+ * that G1 may store as humongous objects count twice.
+ */
+public final class RunSizer {
+  /** Bytes of the objects behind a run that the other parts do not count (futures, lists, estimates). */
+  private static final long RUN_OVERHEAD = 64 * 1024;
+
+  private RunSizer() {}
+
+  /**
+   * The footprint of {@code engine.run(projection, settings, ...)} on an engine of
+   * {@code threads} threads.
+   *
+   * @throws IllegalArgumentException if the projection is inconsistent (as the run would)
+   */
+  public static MemoryFootprint run(Projection projection, RunSettings settings, int threads) {
+    CompiledModel m = CompiledModel.compile(projection, false, null);
+    long limit = settings.isPrecisionRun() ? settings.maxPaths() : settings.paths();
+    int workers = workers(limit, threads);
+    int percentiles = settings.percentiles().length;
+    long valueHistograms = 0;
+    long largestSeries = 0;
+    for (int s = 0; s < m.seriesCount; s++) {
+      long h = LogHistogram.maxBytes(m.seriesWindowHi[s] - m.seriesWindowLo[s]);
+      valueHistograms += h;
+      largestSeries = Math.max(largestSeries, h);
+    }
+    long countHistograms = 0;
+    long largestCounts = 0;
+    for (int t = 0; t < m.targetCount; t++) {
+      if (!m.isValueTarget[t]) {
+        long h = CountHistogram.maxBytes(m.targetMaxCount[t]);
+        countHistograms += h;
+        largestCounts = Math.max(largestCounts, h);
+      }
+    }
+    // Each worker's tallies, plus one merged histogram at a time while the result is read.
+    valueHistograms = workers * valueHistograms + largestSeries;
+    countHistograms = workers * countHistograms + largestCounts;
+    long perWorker = Tally.maxBytes(m, false) + Footprint.refArray(m.seriesCount)
+        + Footprint.doubleArray((long) m.seriesCount * Tally.CHUNK) + simulatorBytes(m) + 64;
+    long rounds = Footprint.refArray(MonteCarloEngine.MAX_ROUND_BLOCKS)
+        + MonteCarloEngine.MAX_ROUND_BLOCKS * Footprint.doubleArray(2L * m.targetCount);
+    long workspace = compiledBytes(m) + workers * perWorker + rounds + RUN_OVERHEAD;
+    long estimates = Footprint.doubleArray(percentiles) * (m.seriesCount + 2L * m.targetCount)
+        + (long) m.fanCount * m.yearCount * Footprint.doubleArray(percentiles);
+    long report = reportBytes(m, percentiles);
+    return new MemoryFootprint(
+        valueHistograms, countHistograms, CountTables.bytesFor(m), workspace, estimates + report);
+  }
+
+  /**
+   * The footprint of {@code engine.compare(a, b, paths, ...)} on an engine of {@code threads}
+   * threads: both compiled sides, their shared count laws, and per worker two simulators, two
+   * hit counters and the first side's hit flags of a block.
+   */
+  public static MemoryFootprint compare(Projection a, Projection b, long paths, int threads) {
+    CompiledModel ma = CompiledModel.compile(a, false, null);
+    CompiledModel mb = CompiledModel.compile(b, false, null);
+    int workers = workers(paths, threads);
+    int targets = ma.targetCount;
+    long perWorker = simulatorBytes(ma) + simulatorBytes(mb) + Tally.maxBytes(ma, false) + Tally.maxBytes(mb, false)
+        + Footprint.booleanArray((long) MonteCarloEngine.BLOCK_SIZE * targets) + Footprint.longArray(4L * targets) + 64;
+    long workspace = compiledBytes(ma) + compiledBytes(mb) + workers * perWorker + RUN_OVERHEAD;
+    long output = Footprint.longArray(4L * targets) + targets * 2048L;
+    return new MemoryFootprint(0, 0, CountTables.bytesFor(ma, mb), workspace, output);
+  }
+
+  /** The footprint of a {@link PathSampler} of {@code projection} while it samples one block. */
+  public static MemoryFootprint sampler(Projection projection) {
+    CompiledModel m = CompiledModel.compile(projection, true, null);
+    return new MemoryFootprint(0, 0, CountTables.bytesFor(m), compiledBytes(m) + simulatorBytes(m) + 4096, 0);
+  }
+
+  /** Workers a run of {@code paths} paths uses: one per block at most. */
+  static int workers(long paths, int threads) {
+    long blocks = (Math.max(1, paths) - 1) / MonteCarloEngine.BLOCK_SIZE + 1;
+    return (int) Math.max(1, Math.min(threads, blocks));
+  }
+
+  /** A simulator's scratch arrays. */
+  private static long simulatorBytes(CompiledModel m) {
+    return 256
+        + 3 * Footprint.doubleArray(m.cellCount)
+        + Footprint.doubleArray(m.chainFactorCount + 1L)
+        + Footprint.doubleArray(m.groupCount)
+        + Footprint.intArray(m.eventCount)
+        + Footprint.doubleArray(m.eventCount)
+        + Footprint.intArray((long) m.countCellCount * m.yearCount)
+        + Footprint.longArray(m.countCellCount);
+  }
+
+  /**
+   * The compiled model's arrays: per cell, per event and per count cell a few numbers and their
+   * years, the groups' cells, and per year the lists of what moves and what is recorded.
+   */
+  private static long compiledBytes(CompiledModel m) {
+    long years = m.yearCount;
+    long groupCells = m.groupStart[m.groupCount];
+    long perYearLists = years * (Footprint.intArray(m.cellCount) * 2 + Footprint.intArray(m.groupCount)
+        + Footprint.intArray(m.seriesCount) + Footprint.intArray(m.targetCount) + Footprint.intArray(m.eventCount) + 64);
+    return 4096
+        + 16 * Footprint.doubleArray(m.cellCount)
+        + m.eventCount * (Footprint.doubleArray(years) + 64)
+        + 10 * Footprint.doubleArray(m.countCellCount)
+        + m.countCellCount * Footprint.intArray(years)
+        + Footprint.intArray(groupCells) + Footprint.intArray(m.groupCount + 1L)
+        + 12 * Footprint.doubleArray(m.targetCount)
+        + m.targetCount * 64L
+        + (long) m.fanCount * Footprint.intArray(years)
+        + 4 * Footprint.intArray(m.seriesCount)
+        + perYearLists;
+  }
+
+  /**
+   * The report built from the result and its encoded copy: about 200 bytes of message objects per
+   * number reported (a percentile value is a message of two doubles), twice over.
+   */
+  private static long reportBytes(CompiledModel m, int percentiles) {
+    long numbers = (long) m.fanCount * m.yearCount * percentiles + (long) m.targetCount * (percentiles + 30)
+        + m.jointCount * 20L;
+    return 2 * 200 * numbers + 64 * 1024;
+  }
+}
