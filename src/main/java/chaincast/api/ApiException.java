@@ -83,21 +83,6 @@ public final class ApiException extends RuntimeException {
     return new ApiException(Status.newBuilder().setCode(Code.ABORTED_VALUE).setMessage(message).build());
   }
 
-  /**
-   * FAILED_PRECONDITION: this server's scenario store is held by another
-   * server process; say where the scenarios can be reached instead.
-   */
-  public static ApiException storeInUse(chaincast.store.ScenarioStoreInUseException e) {
-    return new ApiException(
-        Status.newBuilder()
-            .setCode(Code.FAILED_PRECONDITION_VALUE)
-            .setMessage(
-                e.getMessage()
-                    + "; send scenario calls to that server (--server HOST:PORT), or give this one"
-                    + " another data directory (serve --data-dir DIR, or CHAINCAST_DATA_DIR)")
-            .build());
-  }
-
   /** RESOURCE_EXHAUSTED: the server is at its limit of concurrent runs. */
   public static ApiException busy(int running) {
     return new ApiException(
@@ -106,6 +91,11 @@ public final class ApiException extends RuntimeException {
             .setMessage(
                 "the server is already running " + running + " simulations, its limit; retry shortly")
             .build());
+  }
+
+  /** An exception carrying {@code status} as it is (for statuses built elsewhere in this package). */
+  static ApiException of(Status status) {
+    return new ApiException(status);
   }
 
   /** The status to send. */

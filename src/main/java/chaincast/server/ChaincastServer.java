@@ -10,7 +10,7 @@ import chaincast.run.SimulationRunner;
 import chaincast.seed.ConsistencyAudit;
 import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.seed.SeedLoader;
-import chaincast.store.LazyScenarioStore;
+import chaincast.store.ResilientScenarioStore;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
@@ -40,7 +40,7 @@ public final class ChaincastServer {
   private final MonteCarloEngine engine;
   private final SimulationServiceImpl simulation;
   private final ScenarioServiceImpl scenarios;
-  private final LazyScenarioStore store;
+  private final ResilientScenarioStore store;
   private final HealthStatusManager health = new HealthStatusManager();
   private Server server;
 
@@ -57,7 +57,13 @@ public final class ChaincastServer {
     this.engine = new MonteCarloEngine(config.threads());
     SimulationRunner runner = new SimulationRunner(model, engine, config.limits());
     SimulationSpecValidator validator = new SimulationSpecValidator(model, config.limits(), runner.planner());
-    this.store = new LazyScenarioStore(config.dataDir());
+    this.store = new ResilientScenarioStore(config.dataDir(), config.store());
+    // ScenarioService's health follows the store: NOT_SERVING while it is being reopened after a
+    // failure, SERVING again once it is open (the listener is told the current state at once).
+    store.addListener(
+        available ->
+            health.setStatus(
+                ScenarioServiceGrpc.SERVICE_NAME, available ? ServingStatus.SERVING : ServingStatus.NOT_SERVING));
     this.simulation =
         new SimulationServiceImpl(
             runner,
@@ -66,10 +72,10 @@ public final class ChaincastServer {
             store,
             new SensitivityAnalysis(model, runner),
             config.limits().maxPaths());
-    this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner());
+    this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner(), config.store());
   }
 
-  /** Binds and starts serving; marks every service SERVING. */
+  /** Binds and starts serving; marks the services SERVING (ScenarioService's health follows its store). */
   public ChaincastServer start() throws IOException {
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
@@ -84,7 +90,6 @@ public final class ChaincastServer {
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-    health.setStatus(ScenarioServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     logger.info("Chaincast listening on " + config.host() + ":" + port());
     return this;
   }

@@ -1,6 +1,7 @@
 package chaincast.server;
 
 import chaincast.run.Limits;
+import chaincast.store.StoreSettings;
 import java.nio.file.Path;
 
 /**
@@ -12,14 +13,19 @@ import java.nio.file.Path;
  * @param seedsDir seed directory, or null for the seeds bundled in the jar
  * @param limits   per-request limits
  * @param dataDir  where stored scenarios live (database file {@code scenarios.mv.db})
+ * @param store    bounds, quotas and housekeeping of the scenario store
  */
-public record ServerConfig(String host, int port, int threads, Path seedsDir, Limits limits, Path dataDir) {
+public record ServerConfig(
+    String host, int port, int threads, Path seedsDir, Limits limits, Path dataDir, StoreSettings store) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 50051;
   /** Environment variable that moves the default data directory. */
   public static final String DATA_DIR_ENV = "CHAINCAST_DATA_DIR";
 
-  /** Loopback, the default port, every core, bundled seeds, default limits, the default data directory. */
+  /**
+   * Loopback, the default port, every core, bundled seeds, default limits, the default data
+   * directory, the store's default bounds.
+   */
   public static ServerConfig defaults() {
     return new ServerConfig(
         DEFAULT_HOST,
@@ -27,7 +33,8 @@ public record ServerConfig(String host, int port, int threads, Path seedsDir, Li
         Runtime.getRuntime().availableProcessors(),
         null,
         Limits.defaults(),
-        defaultDataDir());
+        defaultDataDir(),
+        StoreSettings.defaults());
   }
 
   /**
@@ -43,26 +50,30 @@ public record ServerConfig(String host, int port, int threads, Path seedsDir, Li
   }
 
   public ServerConfig withDataDir(Path dataDir) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, store);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, store);
   }
 
   public ServerConfig withHost(String host) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, store);
   }
 
   public ServerConfig withThreads(int threads) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, store);
   }
 
   public ServerConfig withSeedsDir(Path seedsDir) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, store);
   }
 
   public ServerConfig withLimits(Limits limits) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, store);
+  }
+
+  public ServerConfig withStore(StoreSettings store) {
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, store);
   }
 }
