@@ -85,21 +85,6 @@ public final class ApiException extends RuntimeException {
   }
 
   /**
-   * FAILED_PRECONDITION: this server's scenario store is held by another
-   * server process; say where the scenarios can be reached instead.
-   */
-  public static ApiException storeInUse(chaincast.store.ScenarioStoreInUseException e) {
-    return new ApiException(
-        Status.newBuilder()
-            .setCode(Code.FAILED_PRECONDITION_VALUE)
-            .setMessage(
-                e.getMessage()
-                    + "; send scenario calls to that server (--server HOST:PORT), or give this one"
-                    + " another data directory (serve --data-dir DIR, or CHAINCAST_DATA_DIR)")
-            .build());
-  }
-
-  /**
    * RESOURCE_EXHAUSTED with a {@code google.rpc.RetryInfo} saying when to try again (the run
    * queue is full, or the server ran out of memory for this run).
    */
@@ -117,6 +102,11 @@ public final class ApiException extends RuntimeException {
             .setMessage(message)
             .addDetails(Any.pack(retry))
             .build());
+  }
+
+  /** An exception carrying {@code status} as it is (for statuses built elsewhere in this package). */
+  static ApiException of(Status status) {
+    return new ApiException(status);
   }
 
   /** The status to send. */

@@ -3,8 +3,11 @@ package chaincast.api;
 import chaincast.metrics.ServerMetrics;
 import chaincast.run.PlanningException;
 import chaincast.run.ProjectionPlanner;
+import chaincast.store.QuotaExceededException;
 import chaincast.store.ScenarioStore;
 import chaincast.store.ScenarioStoreException;
+import chaincast.store.StoreException;
+import chaincast.store.StoreSettings;
 import chaincast.v1.CreateScenarioRequest;
 import chaincast.v1.CreateScenarioResponse;
 import chaincast.v1.DeleteScenarioRequest;
@@ -21,46 +24,59 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * {@code chaincast.v1.ScenarioService}: validates, translates to the {@link ScenarioStore} and
- * maps its refusals to status codes (ALREADY_EXISTS, NOT_FOUND, ABORTED for a stale etag).
+ * {@code chaincast.v1.ScenarioService}: bounds and validates, translates to the {@link
+ * ScenarioStore} and maps its answers to status codes (ALREADY_EXISTS, NOT_FOUND, ABORTED for a
+ * stale etag, RESOURCE_EXHAUSTED with a QuotaFailure over a client's quota, UNAVAILABLE while the
+ * store is being reopened).
+ *
+ * <p>Each scenario belongs to the client that wrote it last ({@link Caller#current()}), and counts
+ * against that client's quota.
  */
 public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServiceImplBase {
   private static final Logger logger = Logger.getLogger(ScenarioServiceImpl.class.getName());
   static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 1000;
+  /** Client strings echoed in messages are cut to this many characters. */
+  static final int ECHO_CHARS = 64;
   private static final String TOKEN_PREFIX = "after:";
 
-  private final Supplier<ScenarioStore> store;
+  private final ScenarioStore store;
   private final ScenarioOverridesValidator overridesValidator;
   private final ProjectionPlanner planner;
+  private final StoreSettings settings;
   private final ServerMetrics metrics;
 
   public ScenarioServiceImpl(
-      Supplier<ScenarioStore> store,
+      ScenarioStore store,
       SimulationSpecValidator validator,
       ProjectionPlanner planner,
+      StoreSettings settings,
       ServerMetrics metrics) {
     this.store = store;
     this.metrics = metrics;
     this.overridesValidator = validator.overridesValidator();
     this.planner = planner;
+    this.settings = settings;
   }
 
   @Override
   public void createScenario(CreateScenarioRequest request, StreamObserver<CreateScenarioResponse> observer) {
     answer(
         observer,
+        "scenario.id",
         () -> {
           Scenario s = request.getScenario();
           validate(s, false);
-          return CreateScenarioResponse.newBuilder().setScenario(timed("create", st -> st.create(s)).scenario()).build();
+          Scenario stored = timed("create", st -> st.create(s, Caller.current().id(), settings.quota())).scenario();
+          return CreateScenarioResponse.newBuilder().setScenario(stored).build();
         });
   }
 
@@ -68,6 +84,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   public void getScenario(GetScenarioRequest request, StreamObserver<GetScenarioResponse> observer) {
     answer(
         observer,
+        "scenario_id",
         () -> {
           String id = checkId(request.getScenarioId(), "scenario_id");
           Scenario s =
@@ -82,6 +99,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   public void listScenarios(ListScenariosRequest request, StreamObserver<ListScenariosResponse> observer) {
     answer(
         observer,
+        "scenario_id",
         () -> {
           Violations v = new Violations();
           int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
@@ -96,8 +114,9 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
             }
           }
           v.throwIfAny();
+          // A page stops early at the byte budget, so the server never holds more than that for it.
           String from = after;
-          ScenarioStore.Page page = timed("list", st -> st.list(size, from));
+          ScenarioStore.Page page = timed("list", st -> st.list(size, from, settings.maxPageBytes()));
           ListScenariosResponse.Builder b = ListScenariosResponse.newBuilder();
           page.scenarios().forEach(s -> b.addScenarios(s.scenario()));
           if (page.more()) {
@@ -111,10 +130,13 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   public void updateScenario(UpdateScenarioRequest request, StreamObserver<UpdateScenarioResponse> observer) {
     answer(
         observer,
+        "scenario.id",
         () -> {
           Scenario s = request.getScenario();
           long version = validate(s, true);
-          return UpdateScenarioResponse.newBuilder().setScenario(timed("update", st -> st.update(s, version)).scenario()).build();
+          Scenario stored =
+              timed("update", st -> st.update(s, version, Caller.current().id(), settings.quota())).scenario();
+          return UpdateScenarioResponse.newBuilder().setScenario(stored).build();
         });
   }
 
@@ -122,13 +144,14 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   public void deleteScenario(DeleteScenarioRequest request, StreamObserver<DeleteScenarioResponse> observer) {
     answer(
         observer,
+        "scenario_id",
         () -> {
           String id = checkId(request.getScenarioId(), "scenario_id");
           long version = -1;
           if (!request.getEtag().isEmpty()) {
             version = ScenarioStore.versionOf(request.getEtag());
             if (version < 0) {
-              throw ApiException.invalidField("etag", "is not an etag this server issued, got '" + request.getEtag() + "'");
+              throw ApiException.invalidField("etag", "is not an etag this server issued, got " + quoted(request.getEtag()));
             }
           }
           long expected = version;
@@ -143,23 +166,21 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   }
 
   /**
-   * Checks a scenario to store; returns the version its etag names (updates) or -1.
+   * Checks a scenario to store; returns the version its etag names (updates) or -1. Sizes first,
+   * so nothing else reads (or echoes) an oversized field.
    */
   private long validate(Scenario s, boolean update) {
+    Violations bounds = new Violations();
+    ScenarioBounds.check(s, "scenario", settings.maxScenarioBytes(), bounds);
+    bounds.throwIfAny();
     Violations v = new Violations();
     if (!ID.matcher(s.getId()).matches()) {
       v.invalid(
           "scenario.id",
-          "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a letter, got '" + s.getId() + "'");
+          "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a letter, got " + quoted(s.getId()));
     }
     if (s.getName().getZh().isBlank() && s.getName().getEn().isBlank()) {
       v.invalid("scenario.name", "give a Chinese or an English name (or both)");
-    }
-    if (s.getName().getZh().length() > 200 || s.getName().getEn().length() > 200) {
-      v.invalid("scenario.name", "names are at most 200 characters");
-    }
-    if (s.getDescription().length() > 4000) {
-      v.invalid("scenario.description", "is at most 4000 characters, got " + s.getDescription().length());
     }
     long version = -1;
     if (update) {
@@ -168,7 +189,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
       } else {
         version = ScenarioStore.versionOf(s.getEtag());
         if (version < 0) {
-          v.invalid("scenario.etag", "is not an etag this server issued, got '" + s.getEtag() + "'");
+          v.invalid("scenario.etag", "is not an etag this server issued, got " + quoted(s.getEtag()));
         }
       }
     }
@@ -183,19 +204,29 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   }
 
   /**
-   * One store call (opening the store first if needed), timed in
+   * One store call, timed in
    * {@code chaincast_store_operation_duration_seconds}; a {@link ScenarioStoreException} (not
-   * found, exists, stale etag) counts as a refusal, anything else as a failure.
+   * found, exists, stale etag) or a {@link QuotaExceededException} counts as a refusal, anything
+   * else as a failure.
    */
   private <T> T timed(String operation, java.util.function.Function<ScenarioStore, T> call) {
-    return metrics.timeStore(operation, () -> call.apply(store.get()), ScenarioStoreException.class);
+    return metrics.timeStore(
+        operation, () -> call.apply(store), ScenarioStoreException.class, QuotaExceededException.class);
   }
 
   private static String checkId(String id, String field) {
     if (!ID.matcher(id).matches()) {
-      throw ApiException.invalidField(field, "must be a scenario id (a-z, 0-9, '-', starting with a letter), got '" + id + "'");
+      throw ApiException.invalidField(field, "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + quoted(id));
     }
     return id;
+  }
+
+  /** A client string for a message: quoted, and cut to {@link #ECHO_CHARS} characters. */
+  static String quoted(String s) {
+    if (s.length() <= ECHO_CHARS) {
+      return "'" + s + "'";
+    }
+    return "'" + s.substring(0, ECHO_CHARS) + "…' (" + s.length() + " characters)";
   }
 
   static String encodeToken(String lastId) {
@@ -216,26 +247,26 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
     }
   }
 
-  private static <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
+  /**
+   * Runs {@code work} and answers; maps the store's answers to statuses.
+   *
+   * @param idField the request field that names the scenario (for NOT_FOUND)
+   */
+  private static <T> void answer(StreamObserver<T> observer, String idField, Supplier<T> work) {
     try {
       T response = work.get();
       observer.onNext(response);
       observer.onCompleted();
     } catch (ApiException e) {
       observer.onError(e.toStatusRuntimeException());
-    } catch (ScenarioStoreException e) {
-      ApiException mapped =
-          switch (e.reason()) {
-            case ALREADY_EXISTS -> ApiException.alreadyExists("scenario", e.scenarioId(), "scenario.id");
-            case NOT_FOUND -> ApiException.notFound("scenario", e.scenarioId(), "scenario_id");
-            case STALE_ETAG -> ApiException.aborted(e.getMessage());
-          };
-      observer.onError(mapped.toStatusRuntimeException());
-    } catch (chaincast.store.ScenarioStoreInUseException e) {
-      observer.onError(ApiException.storeInUse(e).toStatusRuntimeException());
+    } catch (StoreException e) {
+      observer.onError(StoreErrors.toApi(e, idField).toStatusRuntimeException());
     } catch (RuntimeException e) {
-      logger.log(Level.SEVERE, "scenario store failed", e);
-      observer.onError(Status.INTERNAL.withDescription("scenario store failed: " + e.getMessage()).asRuntimeException());
+      String errorId = UUID.randomUUID().toString().substring(0, 8);
+      logger.log(Level.SEVERE, "scenario call failed, error " + errorId, e);
+      observer.onError(
+          Status.INTERNAL.withDescription("the scenario call failed; the server logged the details as error " + errorId)
+              .asRuntimeException());
     }
   }
 }

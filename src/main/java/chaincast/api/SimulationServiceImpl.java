@@ -437,10 +437,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private Side side(ScenarioChoice c, String field) {
     if (c.getChoiceCase() == ScenarioChoice.ChoiceCase.SCENARIO_ID) {
       String id = c.getScenarioId();
-      Scenario s =
-          metrics.timeStore("get", () -> openStore().get(id))
-              .orElseThrow(() -> ApiException.notFound("scenario", id, field + ".scenario_id"))
-              .scenario();
+      Scenario s = storedScenario(id, field + ".scenario_id");
       return new Side(s.getOverrides(), id, s.getEtag());
     }
     return new Side(c.getInlineOverrides(), "", "");
@@ -451,18 +448,21 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     if (spec.getScenarioCase() != SimulationSpec.ScenarioCase.SCENARIO_ID) {
       return null;
     }
-    String id = spec.getScenarioId();
-    return metrics.timeStore("get", () -> openStore().get(id))
-        .orElseThrow(() -> ApiException.notFound("scenario", id, "spec.scenario_id"))
-        .scenario();
+    return storedScenario(spec.getScenarioId(), "spec.scenario_id");
   }
 
-  /** The scenario store, or FAILED_PRECONDITION when another server holds its file. */
-  private ScenarioStore openStore() {
+  /**
+   * A stored scenario by id: NOT_FOUND naming {@code field} if there is none, and the store's
+   * own statuses (FAILED_PRECONDITION when another server holds it, UNAVAILABLE while it is being
+   * reopened) when it cannot answer.
+   */
+  private Scenario storedScenario(String id, String field) {
     try {
-      return store.get();
-    } catch (chaincast.store.ScenarioStoreInUseException e) {
-      throw ApiException.storeInUse(e);
+      return metrics.timeStore("get", () -> store.get().get(id))
+          .orElseThrow(() -> ApiException.notFound("scenario", id, field))
+          .scenario();
+    } catch (chaincast.store.StoreException e) {
+      throw StoreErrors.toApi(e, field);
     }
   }
 

@@ -9,11 +9,15 @@ import chaincast.server.ServerSetupException;
 import chaincast.server.ServerTls;
 import chaincast.server.TokenFile;
 import chaincast.server.ServerLogging;
+import chaincast.store.StoreSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code chaincast serve}: run the gRPC server until interrupted. */
 @Command(
@@ -136,8 +140,49 @@ final class ServeCommand implements Callable<Integer> {
       description = "Run memory budget in MiB, instead of the share of the heap (default: derived from the heap).")
   long runMemoryMib;
 
+  @Option(
+      names = "--scenarios-per-client",
+      paramLabel = "N",
+      description = "Most stored scenarios one client may own (default: ${DEFAULT-VALUE}).")
+  long scenariosPerClient = StoreSettings.defaults().maxScenariosPerClient();
+
+  @Option(
+      names = "--scenario-bytes-per-client",
+      paramLabel = "BYTES",
+      description = "Most bytes (encoded) one client's stored scenarios may take (default: ${DEFAULT-VALUE}).")
+  long scenarioBytesPerClient = StoreSettings.defaults().maxBytesPerClient();
+
+  @Option(
+      names = "--max-scenario-bytes",
+      paramLabel = "BYTES",
+      description = "Most bytes (encoded) one stored scenario may take (default: ${DEFAULT-VALUE}).")
+  int maxScenarioBytes = StoreSettings.defaults().maxScenarioBytes();
+
+  @Option(
+      names = "--scenario-page-bytes",
+      paramLabel = "BYTES",
+      description = "Most bytes of scenarios in one ListScenarios page (default: ${DEFAULT-VALUE}).")
+  long scenarioPageBytes = StoreSettings.defaults().maxPageBytes();
+
+  @Option(
+      names = "--store-compact-bytes",
+      paramLabel = "BYTES",
+      description = "Compact the scenario database file when it grows above this size and 4x its last compacted size (default: ${DEFAULT-VALUE}).")
+  long storeCompactBytes = StoreSettings.defaults().compactAboveBytes();
+
   @Override
   public Integer call() throws Exception {
+    StoreSettings store;
+    try {
+      store =
+          StoreSettings.defaults()
+              .withQuota(scenariosPerClient, scenarioBytesPerClient)
+              .withMaxScenarioBytes(maxScenarioBytes)
+              .withMaxPageBytes(scenarioPageBytes)
+              .withCompactAboveBytes(storeCompactBytes);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "the scenario store's limits must be positive: " + e.getMessage());
+    }
     if (maxRuns < 1 || queue < 0 || queuePerClient < 0 || !(runMemoryFraction > 0 && runMemoryFraction <= 1)
         || reservedHeapMib < 0 || runMemoryMib < 0) {
       throw new CommandLine.ParameterException(
@@ -155,7 +200,7 @@ final class ServeCommand implements Callable<Integer> {
             .withBudget(runMemoryMib << 20);
     ServerConfig config =
         ServerConfig.defaults().withHost(host).withPort(port).withThreads(threads).withSeedsDir(seeds)
-            .withLimits(limits).withAdmission(admission);
+            .withLimits(limits).withAdmission(admission).withStore(store);
     if (dataDir != null) {
       config = config.withDataDir(dataDir);
     }

@@ -14,7 +14,7 @@ import chaincast.run.SimulationRunner;
 import chaincast.seed.ConsistencyAudit;
 import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.seed.SeedLoader;
-import chaincast.store.LazyScenarioStore;
+import chaincast.store.ResilientScenarioStore;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
@@ -45,7 +45,7 @@ public final class ChaincastServer {
   private final MonteCarloEngine engine;
   private final SimulationServiceImpl simulation;
   private final ScenarioServiceImpl scenarios;
-  private final LazyScenarioStore store;
+  private final ResilientScenarioStore store;
   private final HealthStatusManager health = new HealthStatusManager();
   private final ServerMetrics metrics = new ServerMetrics();
   private Server server;
@@ -76,7 +76,13 @@ public final class ChaincastServer {
     this.engine = new MonteCarloEngine(config.threads());
     SimulationRunner runner = new SimulationRunner(model, engine, config.limits());
     SimulationSpecValidator validator = new SimulationSpecValidator(model, config.limits(), runner.planner());
-    this.store = new LazyScenarioStore(config.dataDir());
+    this.store = new ResilientScenarioStore(config.dataDir(), config.store());
+    // ScenarioService's health follows the store: NOT_SERVING while it is being reopened after a
+    // failure, SERVING again once it is open (the listener is told the current state at once).
+    store.addListener(
+        available ->
+            health.setStatus(
+                ScenarioServiceGrpc.SERVICE_NAME, available ? ServingStatus.SERVING : ServingStatus.NOT_SERVING));
     long budget = config.admission().budget(Runtime.getRuntime().maxMemory());
     AdmissionQueue admission =
         new AdmissionQueue(
@@ -99,7 +105,7 @@ public final class ChaincastServer {
             new SensitivityAnalysis(model, runner),
             config.limits().maxPaths(),
             metrics);
-    this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner(), metrics);
+    this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner(), config.store(), metrics);
     metrics.bindPathsSimulated(engine, MonteCarloEngine::pathsSimulated);
     metrics.bindRunsActive(simulation.stats(), chaincast.api.RunStats::active);
     metrics.bindRunsQueued(admission, AdmissionQueue::queued);
@@ -107,7 +113,8 @@ public final class ChaincastServer {
   }
 
   /**
-   * Binds and starts serving; marks every service SERVING.
+   * Binds and starts serving; marks the services SERVING (ScenarioService's health follows its
+   * store).
    *
    * @throws ServerSetupException when the address is not loopback and the server would be
    *     unprotected (see {@link ServerSecurity#checkBind})
@@ -139,7 +146,6 @@ public final class ChaincastServer {
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-    health.setStatus(ScenarioServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     logger.info("Chaincast listening on " + config.host() + ":" + port() + " (" + security.describe() + ")");
     if (security.insecure() && !ServerSecurity.isLoopback(config.host())
         && (security.tls() == null || !security.authenticates())) {

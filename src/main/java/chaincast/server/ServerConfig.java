@@ -2,6 +2,7 @@ package chaincast.server;
 
 import chaincast.admission.AdmissionSettings;
 import chaincast.run.Limits;
+import chaincast.store.StoreSettings;
 import java.nio.file.Path;
 
 /**
@@ -15,9 +16,17 @@ import java.nio.file.Path;
  * @param dataDir  where stored scenarios live (database file {@code scenarios.mv.db})
  * @param admission how runs are admitted: the run queue and the heap share runs may hold
  *                  ({@code limits.maxConcurrentRuns} is how many run at once)
+ * @param store    bounds, quotas and housekeeping of the scenario store
  */
 public record ServerConfig(
-    String host, int port, int threads, Path seedsDir, Limits limits, Path dataDir, AdmissionSettings admission) {
+    String host,
+    int port,
+    int threads,
+    Path seedsDir,
+    Limits limits,
+    Path dataDir,
+    AdmissionSettings admission,
+    StoreSettings store) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 50051;
   /** Environment variable that moves the default data directory. */
@@ -32,7 +41,8 @@ public record ServerConfig(
         null,
         Limits.defaults(),
         defaultDataDir(),
-        AdmissionSettings.defaults());
+        AdmissionSettings.defaults(),
+        StoreSettings.defaults());
   }
 
   /**
@@ -48,30 +58,34 @@ public record ServerConfig(
   }
 
   public ServerConfig withDataDir(Path dataDir) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
   }
 
   public ServerConfig withHost(String host) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
   }
 
   public ServerConfig withThreads(int threads) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
   }
 
   public ServerConfig withSeedsDir(Path seedsDir) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
   }
 
   public ServerConfig withLimits(Limits limits) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
   }
 
   public ServerConfig withAdmission(AdmissionSettings admission) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission);
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
+  }
+
+  public ServerConfig withStore(StoreSettings store) {
+    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
   }
 }

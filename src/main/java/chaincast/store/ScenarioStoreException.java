@@ -1,10 +1,10 @@
 package chaincast.store;
 
-/** The store could not do what was asked, for a reason the caller can act on. */
-public class ScenarioStoreException extends RuntimeException {
+/** The store refused a request for a reason the caller can act on; nothing was changed. */
+public class ScenarioStoreException extends StoreException {
   private static final long serialVersionUID = 1L;
 
-  /** Why a write was refused. */
+  /** Why a request was refused. */
   public enum Reason {
     /** Create: the id is taken. */
     ALREADY_EXISTS,
@@ -17,16 +17,23 @@ public class ScenarioStoreException extends RuntimeException {
   private final Reason reason;
   private final String scenarioId;
 
+  /**
+   * @param reason     why
+   * @param scenarioId the scenario concerned
+   * @param message    what the client reads
+   */
   public ScenarioStoreException(Reason reason, String scenarioId, String message) {
-    super(message);
+    super(message, null);
     this.reason = reason;
     this.scenarioId = scenarioId;
   }
 
+  /** Why the request was refused. */
   public Reason reason() {
     return reason;
   }
 
+  /** The scenario the request named. */
   public String scenarioId() {
     return scenarioId;
   }

@@ -1,7 +1,9 @@
 /**
- * Stored scenarios: an embedded H2 database in one file under the server's data directory.
- * Every write is one transaction, flushed to the file before it is acknowledged, so a crash
- * (even SIGKILL) loses no acknowledged write and leaves no half-written one. Knows protobuf
- * messages (it stores them) but nothing of gRPC.
+ * Stored scenarios. {@link chaincast.store.ScenarioStore} is the contract (etags, quotas, and
+ * durability: a write that returned survives SIGKILL, one that did not is wholly there or wholly
+ * absent, versions never repeat); {@link chaincast.store.H2ScenarioStore} keeps scenarios in an
+ * embedded H2 database file under the server's data directory; {@link
+ * chaincast.store.ResilientScenarioStore} opens it on first use and reopens it when it fails.
+ * Knows protobuf messages (it stores them) but nothing of gRPC.
  */
 package chaincast.store;
