@@ -165,6 +165,7 @@ public final class LoadTest implements Callable<Integer> {
     return m;
   }
 
+  /** Runs the command line; the exit code is 1 if a call ended with a status it should not give under load. */
   public static void main(String[] args) {
     System.exit(command().execute(args));
   }
