@@ -46,7 +46,15 @@ public final class ServerJvm implements AutoCloseable {
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
         port = Integer.parseInt(m.group(1));
-        Thread drain = new Thread(() -> out.lines().forEach(l -> output.append(l).append('\n')));
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    out.lines().forEach(l -> output.append(l).append('\n'));
+                  } catch (java.io.UncheckedIOException closed) {
+                    // the process ended and its output with it
+                  }
+                });
         drain.setDaemon(true);
         drain.start();
         return;

@@ -100,11 +100,11 @@ final class RunTotals {
       for (Tally tally : tallies()) {
         merged.addAll(tally.seriesHistograms[i]);
       }
-      seriesPercentiles[i] = new double[percentiles.length];
-      for (int p = 0; p < percentiles.length; p++) {
-        seriesPercentiles[i][p] = merged.percentile(percentiles[p]);
-      }
-      seriesMedian[i] = merged.percentile(50);
+      double[] wanted = java.util.Arrays.copyOf(percentiles, percentiles.length + 1);
+      wanted[percentiles.length] = 50;
+      double[] got = merged.percentiles(wanted);
+      seriesPercentiles[i] = java.util.Arrays.copyOf(got, percentiles.length);
+      seriesMedian[i] = got[percentiles.length];
     }
     List<RunResult.TargetResult> targets = new ArrayList<>();
     for (int t = 0; t < m.targetCount; t++) {

@@ -12,7 +12,8 @@ package chaincast.run;
  * @param maxOverrides     most cell overrides in one request
  * @param maxJointSets     most joint sets in one request
  * @param maxTargets       most targets in one request
- * @param maxConcurrentRuns simulations running at once; more are refused
+ * @param maxConcurrentRuns simulations running at once (the CPU limit of admission); more wait
+ *                          in the admission queue, see {@code chaincast.admission}
  */
 public record Limits(
     long maxPaths,

@@ -230,8 +230,11 @@ class BoundedMemoryTest {
       values += h.count();
       outside += h.coarseCount();
       bound += LogHistogram.maxBytes(window);
-      for (double p : new double[] {0.1, 1, 5, 25, 50, 75, 95, 99, 99.9}) {
-        assertEquals(full[s].percentile(p), h.percentile(p), "series " + s + " P" + p);
+      double[] ps = {99.9, 0.1, 1, 5, 25, 50, 75, 95, 99, 50};
+      double[] together = h.percentiles(ps);
+      for (int i = 0; i < ps.length; i++) {
+        assertEquals(full[s].percentile(ps[i]), h.percentile(ps[i]), "series " + s + " P" + ps[i]);
+        assertEquals(h.percentile(ps[i]), together[i], "in one pass, series " + s + " P" + ps[i]);
       }
     }
     // Student-t with 3 degrees of freedom puts about 1 value in 10 000 past 10 sd (in the first
