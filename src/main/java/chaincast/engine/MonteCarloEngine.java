@@ -320,9 +320,9 @@ public final class MonteCarloEngine implements AutoCloseable {
 
   private static double[] validate(RunSettings s) {
     if (s.isPrecisionRun()) {
-      if (!(s.wantedHalfWidth() <= 0.5)) {
-        throw new IllegalArgumentException(
-            "wanted half-width must be in (0, 0.5], got " + s.wantedHalfWidth());
+      String problem = ParameterDomain.HALF_WIDTH.violation(s.wantedHalfWidth());
+      if (problem != null) {
+        throw new IllegalArgumentException("wanted half-width " + problem);
       }
       if (s.maxPaths() < 1) {
         throw new IllegalArgumentException(
@@ -331,7 +331,7 @@ public final class MonteCarloEngine implements AutoCloseable {
     } else {
       if (!(s.wantedHalfWidth() == 0)) {
         throw new IllegalArgumentException(
-            "wanted half-width must be 0 (fixed paths) or in (0, 0.5], got " + s.wantedHalfWidth());
+            "wanted half-width must be 0 (fixed paths) or positive (a precision run), got " + s.wantedHalfWidth());
       }
       if (s.paths() < 1) {
         throw new IllegalArgumentException("paths must be >= 1, got " + s.paths());
@@ -339,8 +339,9 @@ public final class MonteCarloEngine implements AutoCloseable {
     }
     double[] pct = s.percentiles();
     for (double p : pct) {
-      if (!(p > 0 && p < 100)) {
-        throw new IllegalArgumentException("percentiles must be in (0, 100), got " + p);
+      String problem = ParameterDomain.PERCENTILE.violation(p);
+      if (problem != null) {
+        throw new IllegalArgumentException("percentile " + problem);
       }
     }
     return pct;
