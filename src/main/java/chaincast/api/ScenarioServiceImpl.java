@@ -1,5 +1,6 @@
 package chaincast.api;
 
+import chaincast.run.ClientText;
 import chaincast.run.PlanningException;
 import chaincast.run.ProjectionPlanner;
 import chaincast.store.ScenarioStore;
@@ -16,12 +17,10 @@ import chaincast.v1.Scenario;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.UpdateScenarioRequest;
 import chaincast.v1.UpdateScenarioResponse;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -119,7 +118,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
           if (!request.getEtag().isEmpty()) {
             version = ScenarioStore.versionOf(request.getEtag());
             if (version < 0) {
-              throw ApiException.invalidField("etag", "is not an etag this server issued, got '" + request.getEtag() + "'");
+              throw ApiException.invalidField("etag", "is not an etag this server issued, got " + ClientText.quote(request.getEtag()));
             }
           }
           store.get().delete(id, version);
@@ -135,7 +134,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
     if (!ID.matcher(s.getId()).matches()) {
       v.invalid(
           "scenario.id",
-          "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a letter, got '" + s.getId() + "'");
+          "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a letter, got " + ClientText.quote(s.getId()));
     }
     if (s.getName().getZh().isBlank() && s.getName().getEn().isBlank()) {
       v.invalid("scenario.name", "give a Chinese or an English name (or both)");
@@ -153,7 +152,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
       } else {
         version = ScenarioStore.versionOf(s.getEtag());
         if (version < 0) {
-          v.invalid("scenario.etag", "is not an etag this server issued, got '" + s.getEtag() + "'");
+          v.invalid("scenario.etag", "is not an etag this server issued, got " + ClientText.quote(s.getEtag()));
         }
       }
     }
@@ -169,7 +168,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
 
   private static String checkId(String id, String field) {
     if (!ID.matcher(id).matches()) {
-      throw ApiException.invalidField(field, "must be a scenario id (a-z, 0-9, '-', starting with a letter), got '" + id + "'");
+      throw ApiException.invalidField(field, "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + ClientText.quote(id));
     }
     return id;
   }
@@ -210,8 +209,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
     } catch (chaincast.store.ScenarioStoreInUseException e) {
       observer.onError(ApiException.storeInUse(e).toStatusRuntimeException());
     } catch (RuntimeException e) {
-      logger.log(Level.SEVERE, "scenario store failed", e);
-      observer.onError(Status.INTERNAL.withDescription("scenario store failed: " + e.getMessage()).asRuntimeException());
+      observer.onError(InternalErrors.report("scenario call", e));
     }
   }
 }

@@ -1,5 +1,6 @@
 package chaincast.api;
 
+import chaincast.run.ClientText;
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.RunCancelledException;
 import chaincast.run.PlanningException;
@@ -31,7 +32,6 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -160,7 +160,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
 
   private static String sideField(ScenarioChoice c, String side) {
     return c.getChoiceCase() == ScenarioChoice.ChoiceCase.SCENARIO_ID
-        ? side + ".scenario_id (scenario '" + c.getScenarioId() + "').overrides"
+        ? side + ".scenario_id (scenario " + ClientText.quote(c.getScenarioId()) + ").overrides"
         : side + ".inline_overrides";
   }
 
@@ -244,9 +244,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
               .withDescription(e.getMessage())
               .asRuntimeException());
     } catch (RuntimeException e) {
-      logger.log(Level.SEVERE, what + " failed", e);
-      observer.onError(
-          Status.INTERNAL.withDescription(what + " failed: " + e).withCause(e).asRuntimeException());
+      observer.onError(InternalErrors.report(what, e)); // a bug: validation should have refused the request
     }
   }
 
@@ -316,7 +314,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       }
       case SCENARIO_ID -> {
         if (!ScenarioServiceImpl.ID.matcher(c.getScenarioId()).matches()) {
-          v.invalid(field + ".scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got '" + c.getScenarioId() + "'");
+          v.invalid(field + ".scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + ClientText.quote(c.getScenarioId()));
         }
       }
       case INLINE_OVERRIDES -> validator.overridesValidator().validate(c.getInlineOverrides(), field + ".inline_overrides", v);
@@ -354,7 +352,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   /** Where the overrides a planning conflict names sit in the request. */
   static String overridesField(SimulationSpec spec) {
     return switch (spec.getScenarioCase()) {
-      case SCENARIO_ID -> "spec.scenario_id (scenario '" + spec.getScenarioId() + "').overrides.";
+      case SCENARIO_ID -> "spec.scenario_id (scenario " + ClientText.quote(spec.getScenarioId()) + ").overrides.";
       case INLINE_OVERRIDES -> "spec.inline_overrides.";
       case SCENARIO_NOT_SET -> "spec.";
     };
