@@ -15,6 +15,7 @@ import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
 import io.grpc.Server;
+import io.grpc.ServerBuilder;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -71,21 +72,32 @@ public final class ChaincastServer {
 
   /** Binds and starts serving; marks every service SERVING. */
   public ChaincastServer start() throws IOException {
+    start(NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port())));
+    logger.info("Chaincast listening on " + config.host() + ":" + port());
+    return this;
+  }
+
+  /**
+   * Starts serving on {@code builder}'s transport (tests pass an in-process one), with the same
+   * services, interceptors and health as {@link #start()}; the config's host and port are not used.
+   */
+  public ChaincastServer start(ServerBuilder<?> builder) throws IOException {
     server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+        builder
+            // Interceptors run in reverse order of adding: the caller is known to the safety net.
+            .intercept(new UnexpectedFailureInterceptor())
             .intercept(new CallerInterceptor())
-            .addService(new ModelServiceImpl(model, ConsistencyAudit.run(model)))
-            .addService(simulation)
-            .addService(scenarios)
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
+            .addService(ReadableRequests.guard(new ModelServiceImpl(model, ConsistencyAudit.run(model))))
+            .addService(ReadableRequests.guard(simulation))
+            .addService(ReadableRequests.guard(scenarios))
+            .addService(ReadableRequests.guard(health.getHealthService()))
+            .addService(ReadableRequests.guard(ProtoReflectionServiceV1.newInstance()))
             .build()
             .start();
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(ScenarioServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-    logger.info("Chaincast listening on " + config.host() + ":" + port());
     return this;
   }
 
