@@ -1,5 +1,6 @@
 package chaincast.api;
 
+import chaincast.run.ClientText;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
@@ -17,31 +18,68 @@ import java.util.List;
 public final class ApiException extends RuntimeException {
   private final transient Status status;
 
+  /** Most field violations one response lists; the message says how many more there were. */
+  public static final int MAX_VIOLATIONS = 20;
+
+  /** How many violations the message itself spells out (the details list them all). */
+  private static final int VIOLATIONS_IN_MESSAGE = 3;
+
+  /** @param status already within the {@link StatusBudget}: build with {@link #of} */
   private ApiException(Status status) {
     super(status.getMessage());
     this.status = status;
   }
 
-  /** INVALID_ARGUMENT listing every violation; the message repeats the first ones. */
+  /** Every status this class makes goes through the budget, whoever wrote its message. */
+  static ApiException of(Status status) {
+    return new ApiException(StatusBudget.fit(status));
+  }
+
+  /**
+   * INVALID_ARGUMENT listing the violations in a {@code google.rpc.BadRequest}: at most
+   * {@link #MAX_VIOLATIONS}, and fewer when more would not fit the status budget (see
+   * {@link StatusBudget}); the message spells out the first ones and says how many there are.
+   */
   public static ApiException invalidArgument(List<BadRequest.FieldViolation> violations) {
+    List<BadRequest.FieldViolation> clipped =
+        violations.stream().limit(MAX_VIOLATIONS).map(ApiException::clip).toList();
+    for (int kept = clipped.size(); ; kept--) {
+      Status status = invalidArgumentStatus(clipped.subList(0, kept), violations.size());
+      if (kept <= 1 || StatusBudget.fits(status)) {
+        return of(status);
+      }
+    }
+  }
+
+  private static Status invalidArgumentStatus(List<BadRequest.FieldViolation> kept, int total) {
     StringBuilder message = new StringBuilder("invalid request: ");
-    for (int i = 0; i < violations.size(); i++) {
+    int spelled = Math.min(VIOLATIONS_IN_MESSAGE, kept.size());
+    for (int i = 0; i < spelled; i++) {
       if (i > 0) {
         message.append("; ");
       }
-      if (i == 3) {
-        message.append("and ").append(violations.size() - 3).append(" more (see details)");
-        break;
-      }
-      message.append(violations.get(i).getField()).append(": ").append(violations.get(i).getDescription());
+      message.append(kept.get(i).getField()).append(": ").append(kept.get(i).getDescription());
     }
-    BadRequest detail = BadRequest.newBuilder().addAllFieldViolations(violations).build();
-    return new ApiException(
-        Status.newBuilder()
-            .setCode(Code.INVALID_ARGUMENT_VALUE)
-            .setMessage(message.toString())
-            .addDetails(Any.pack(detail))
-            .build());
+    if (total > spelled) {
+      message.append("; and ").append(total - spelled).append(" more");
+      message.append(
+          kept.size() < total
+              ? " (the first " + kept.size() + " of " + total + " are in the details)"
+              : " (see details)");
+    }
+    BadRequest detail = BadRequest.newBuilder().addAllFieldViolations(kept).build();
+    return Status.newBuilder()
+        .setCode(Code.INVALID_ARGUMENT_VALUE)
+        .setMessage(StatusBudget.clipBytes(message.toString(), StatusBudget.MAX_MESSAGE_BYTES))
+        .addDetails(Any.pack(detail))
+        .build();
+  }
+
+  private static BadRequest.FieldViolation clip(BadRequest.FieldViolation v) {
+    return v.toBuilder()
+        .setField(ClientText.clip(v.getField(), StatusBudget.MAX_FIELD_CHARS))
+        .setDescription(ClientText.clip(v.getDescription(), StatusBudget.MAX_DESCRIPTION_CHARS))
+        .build();
   }
 
   /** INVALID_ARGUMENT for one field. */
@@ -50,16 +88,16 @@ public final class ApiException extends RuntimeException {
         List.of(BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build()));
   }
 
-  /** NOT_FOUND naming the resource type, the unknown id and the field that carried it. */
+  /** NOT_FOUND naming the resource type, the unknown id (cut to 64 characters) and the field that carried it. */
   public static ApiException notFound(String resourceType, String id, String field) {
-    String message = resourceType + " '" + id + "' not found (" + field + ")";
+    String message = resourceType + " " + ClientText.quote(id) + " not found (" + field + ")";
     ResourceInfo info =
         ResourceInfo.newBuilder()
             .setResourceType(resourceType)
-            .setResourceName(id)
+            .setResourceName(ClientText.clip(id))
             .setDescription("named by " + field)
             .build();
-    return new ApiException(
+    return of(
         Status.newBuilder()
             .setCode(Code.NOT_FOUND_VALUE)
             .setMessage(message)
@@ -70,18 +108,22 @@ public final class ApiException extends RuntimeException {
   /** ALREADY_EXISTS naming the resource. */
   public static ApiException alreadyExists(String resourceType, String id, String field) {
     ResourceInfo info =
-        ResourceInfo.newBuilder().setResourceType(resourceType).setResourceName(id).setDescription("named by " + field).build();
-    return new ApiException(
+        ResourceInfo.newBuilder()
+            .setResourceType(resourceType)
+            .setResourceName(ClientText.clip(id))
+            .setDescription("named by " + field)
+            .build();
+    return of(
         Status.newBuilder()
             .setCode(Code.ALREADY_EXISTS_VALUE)
-            .setMessage(resourceType + " '" + id + "' already exists (" + field + ")")
+            .setMessage(resourceType + " " + ClientText.quote(id) + " already exists (" + field + ")")
             .addDetails(Any.pack(info))
             .build());
   }
 
   /** ABORTED: the caller's etag is stale; it should read again and retry. */
   public static ApiException aborted(String message) {
-    return new ApiException(Status.newBuilder().setCode(Code.ABORTED_VALUE).setMessage(message).build());
+    return of(Status.newBuilder().setCode(Code.ABORTED_VALUE).setMessage(message).build());
   }
 
   /**
@@ -96,17 +138,12 @@ public final class ApiException extends RuntimeException {
                     .setSeconds(retryDelay.getSeconds())
                     .setNanos(retryDelay.getNano()))
             .build();
-    return new ApiException(
+    return of(
         Status.newBuilder()
             .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
             .setMessage(message)
             .addDetails(Any.pack(retry))
             .build());
-  }
-
-  /** An exception carrying {@code status} as it is (for statuses built elsewhere in this package). */
-  static ApiException of(Status status) {
-    return new ApiException(status);
   }
 
   /** The status to send. */

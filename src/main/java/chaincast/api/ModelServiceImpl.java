@@ -197,6 +197,8 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
       observer.onCompleted();
     } catch (ApiException e) {
       observer.onError(e.toStatusRuntimeException());
+    } catch (RuntimeException e) {
+      observer.onError(InternalErrors.report("model browsing", e));
     }
   }
 }

@@ -1,5 +1,7 @@
 package chaincast.api;
 
+import chaincast.run.ClientText;
+import chaincast.engine.ParameterDomain;
 import chaincast.model.Model;
 import chaincast.run.Limits;
 import chaincast.v1.Cell;
@@ -90,21 +92,19 @@ final class ScenarioOverridesValidator {
       return;
     }
     if (!seen.add(o.getCellId())) {
-      v.invalid(field + ".cell_id", "cell '" + o.getCellId() + "' is overridden twice; merge the entries");
+      v.invalid(field + ".cell_id", "cell " + ClientText.quote(o.getCellId()) + " is overridden twice; merge the entries");
     }
-    if (o.hasBaseValue() && !(o.getBaseValue() > 0 && Double.isFinite(o.getBaseValue()))) {
-      v.invalid(field + ".base_value", "must be a positive number of 亿元, got " + o.getBaseValue());
+    if (o.hasBaseValue()) {
+      v.inDomain(field + ".base_value", ParameterDomain.OUTPUT, o.getBaseValue());
     }
-    if (o.hasDriftMean() && !(o.getDriftMean() >= -1 && o.getDriftMean() <= 1)) {
-      v.invalid(
-          field + ".drift_mean",
-          "must be a log growth per year from -1 to 1 (0.09 ≈ +9.4 %/yr), got " + o.getDriftMean());
+    if (o.hasDriftMean()) {
+      v.inDomain(field + ".drift_mean", ParameterDomain.DRIFT_MEAN, o.getDriftMean());
     }
-    if (o.hasDriftSd() && !(o.getDriftSd() >= 0 && o.getDriftSd() <= 1)) {
-      v.invalid(field + ".drift_sd", "must be from 0 to 1, got " + o.getDriftSd());
+    if (o.hasDriftSd()) {
+      v.inDomain(field + ".drift_sd", ParameterDomain.DRIFT_SD, o.getDriftSd());
     }
-    if (o.hasVolatility() && !(o.getVolatility() >= 0 && o.getVolatility() <= 2)) {
-      v.invalid(field + ".volatility", "must be from 0 to 2, got " + o.getVolatility());
+    if (o.hasVolatility()) {
+      v.inDomain(field + ".volatility", ParameterDomain.VOLATILITY, o.getVolatility());
     }
     if (!o.hasBaseValue() && !o.hasDriftMean() && !o.hasDriftSd() && !o.hasVolatility()) {
       v.invalid(field, "changes nothing: set base_value, drift_mean, drift_sd or volatility");
@@ -121,16 +121,16 @@ final class ScenarioOverridesValidator {
       return;
     }
     if (!seen.add(o.getCountCellId())) {
-      v.invalid(field + ".count_cell_id", "count cell '" + o.getCountCellId() + "' is overridden twice");
+      v.invalid(field + ".count_cell_id", "count cell " + ClientText.quote(o.getCountCellId()) + " is overridden twice");
     }
-    if (o.hasBaseCount() && !(o.getBaseCount() >= 0 && o.getBaseCount() <= 1e6 && o.getBaseCount() == Math.rint(o.getBaseCount()))) {
-      v.invalid(field + ".base_count", "must be a whole count from 0 to 1000000, got " + o.getBaseCount());
+    if (o.hasBaseCount()) {
+      v.inDomain(field + ".base_count", ParameterDomain.COUNT, o.getBaseCount());
     }
-    if (o.hasYearlyRate() && !(o.getYearlyRate() >= 0 && o.getYearlyRate() <= 10_000)) {
-      v.invalid(field + ".yearly_rate", "must be from 0 to 10000 arrivals a year, got " + o.getYearlyRate());
+    if (o.hasYearlyRate()) {
+      v.inDomain(field + ".yearly_rate", ParameterDomain.YEARLY_RATE, o.getYearlyRate());
     }
-    if (o.hasRateShape() && !(o.getRateShape() >= 0 && o.getRateShape() <= 1e6)) {
-      v.invalid(field + ".rate_shape", "must be from 0 (known rate) to 1000000, got " + o.getRateShape());
+    if (o.hasRateShape()) {
+      v.inDomain(field + ".rate_shape", ParameterDomain.RATE_SHAPE, o.getRateShape());
     }
     if (!o.hasBaseCount() && !o.hasYearlyRate() && !o.hasRateShape()) {
       v.invalid(field, "changes nothing: set base_count, yearly_rate or rate_shape");
@@ -153,15 +153,9 @@ final class ScenarioOverridesValidator {
     if (e.getLastYear() < e.getFirstYear() || e.getLastYear() > limits.maxHorizonYear()) {
       v.invalid(f + ".event.last_year", "must be from first_year to " + limits.maxHorizonYear() + ", got " + e.getLastYear());
     }
-    if (!(e.getYearlyProbability() > 0 && e.getYearlyProbability() <= 1)) {
-      v.invalid(f + ".event.yearly_probability", "must be above 0 and at most 1, got " + e.getYearlyProbability());
-    }
-    if (!(Math.abs(e.getJumpLogMean()) <= 5)) {
-      v.invalid(f + ".event.jump_log_mean", "must be from -5 to 5 (log output), got " + e.getJumpLogMean());
-    }
-    if (!(e.getJumpLogSd() >= 0 && e.getJumpLogSd() <= 2)) {
-      v.invalid(f + ".event.jump_log_sd", "must be from 0 to 2, got " + e.getJumpLogSd());
-    }
+    v.inDomain(f + ".event.yearly_probability", ParameterDomain.EVENT_PROBABILITY, e.getYearlyProbability());
+    v.inDomain(f + ".event.jump_log_mean", ParameterDomain.JUMP_LOG_MEAN, e.getJumpLogMean());
+    v.inDomain(f + ".event.jump_log_sd", ParameterDomain.JUMP_LOG_SD, e.getJumpLogSd());
   }
 
   private void checkShock(MacroShock m, String f, Violations v) {
@@ -175,14 +169,14 @@ final class ScenarioOverridesValidator {
         if (model.chain(m.getChainId()).isEmpty()) {
           v.notFound("chain", m.getChainId(), f + ".chain_id");
         } else if (model.cellsOfChain(m.getChainId()).isEmpty()) {
-          v.invalid(f + ".chain_id", "chain '" + m.getChainId() + "' has no modelled cell");
+          v.invalid(f + ".chain_id", "chain " + ClientText.quote(m.getChainId()) + " has no modelled cell");
         }
       }
       case REGION_ID -> {
         if (model.region(m.getRegionId()).isEmpty()) {
           v.notFound("region", m.getRegionId(), f + ".region_id");
         } else if (model.cellsOfRegion(m.getRegionId()).isEmpty()) {
-          v.invalid(f + ".region_id", "region '" + m.getRegionId() + "' has no modelled cell");
+          v.invalid(f + ".region_id", "region " + ClientText.quote(m.getRegionId()) + " has no modelled cell");
         }
       }
       case CELL_ID -> checkCell(m.getCellId(), f + ".cell_id", v);
@@ -191,9 +185,7 @@ final class ScenarioOverridesValidator {
     if (m.getYear() < FIRST_YEAR || m.getYear() > limits.maxHorizonYear()) {
       v.invalid(f + ".year", "must be a year from " + FIRST_YEAR + " to " + limits.maxHorizonYear() + ", got " + m.getYear());
     }
-    if (!(m.getChange() > -1 && m.getChange() <= 10) || m.getChange() == 0) {
-      v.invalid(f + ".change", "must be a relative change above -1 and at most 10, not 0 (-0.10 = -10%), got " + m.getChange());
-    }
+    v.inDomain(f + ".change", ParameterDomain.CHANGE, m.getChange());
   }
 
   private void checkObservation(Observation o, String f, Violations v) {
@@ -204,9 +196,7 @@ final class ScenarioOverridesValidator {
           return;
         }
         earliest = model.cell(o.getCellId()).orElseThrow().getParameters().getBaseYear();
-        if (!(o.getValue() > 0 && Double.isFinite(o.getValue()))) {
-          v.invalid(f + ".value", "must be a positive number of 亿元, got " + o.getValue());
-        }
+        v.inDomain(f + ".value", ParameterDomain.OUTPUT, o.getValue());
       }
       case GROUP -> {
         if (o.getGroup().getChainIdsCount() == 0) {
@@ -231,9 +221,7 @@ final class ScenarioOverridesValidator {
           return;
         }
         earliest = cells.stream().mapToInt(c -> c.getParameters().getBaseYear()).max().orElseThrow();
-        if (!(o.getValue() > 0 && Double.isFinite(o.getValue()))) {
-          v.invalid(f + ".value", "must be a positive number of 亿元, got " + o.getValue());
-        }
+        v.inDomain(f + ".value", ParameterDomain.OUTPUT, o.getValue());
       }
       case COUNT_CELL_ID -> {
         var cell = model.countCell(o.getCountCellId());
@@ -242,9 +230,7 @@ final class ScenarioOverridesValidator {
           return;
         }
         earliest = cell.get().getParameters().getBaseYear();
-        if (!(o.getValue() >= 0 && o.getValue() <= 1e6 && o.getValue() == Math.rint(o.getValue()))) {
-          v.invalid(f + ".value", "must be a whole count from 0 to 1000000, got " + o.getValue());
-        }
+        v.inDomain(f + ".value", ParameterDomain.COUNT, o.getValue());
       }
       default -> {
         v.invalid(f, "set one of cell_id, group or count_cell_id");

@@ -1,6 +1,7 @@
 package chaincast.api;
 
 import chaincast.metrics.ServerMetrics;
+import chaincast.run.ClientText;
 import chaincast.run.PlanningException;
 import chaincast.run.ProjectionPlanner;
 import chaincast.store.QuotaExceededException;
@@ -20,13 +21,10 @@ import chaincast.v1.Scenario;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.UpdateScenarioRequest;
 import chaincast.v1.UpdateScenarioResponse;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -44,8 +42,6 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 1000;
-  /** Client strings echoed in messages are cut to this many characters. */
-  static final int ECHO_CHARS = 64;
   private static final String TOKEN_PREFIX = "after:";
 
   private final ScenarioStore store;
@@ -151,7 +147,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
           if (!request.getEtag().isEmpty()) {
             version = ScenarioStore.versionOf(request.getEtag());
             if (version < 0) {
-              throw ApiException.invalidField("etag", "is not an etag this server issued, got " + quoted(request.getEtag()));
+              throw ApiException.invalidField("etag", "is not an etag this server issued, got " + ClientText.quote(request.getEtag()));
             }
           }
           long expected = version;
@@ -177,7 +173,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
     if (!ID.matcher(s.getId()).matches()) {
       v.invalid(
           "scenario.id",
-          "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a letter, got " + quoted(s.getId()));
+          "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a letter, got " + ClientText.quote(s.getId()));
     }
     if (s.getName().getZh().isBlank() && s.getName().getEn().isBlank()) {
       v.invalid("scenario.name", "give a Chinese or an English name (or both)");
@@ -189,7 +185,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
       } else {
         version = ScenarioStore.versionOf(s.getEtag());
         if (version < 0) {
-          v.invalid("scenario.etag", "is not an etag this server issued, got " + quoted(s.getEtag()));
+          v.invalid("scenario.etag", "is not an etag this server issued, got " + ClientText.quote(s.getEtag()));
         }
       }
     }
@@ -216,17 +212,9 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
 
   private static String checkId(String id, String field) {
     if (!ID.matcher(id).matches()) {
-      throw ApiException.invalidField(field, "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + quoted(id));
+      throw ApiException.invalidField(field, "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + ClientText.quote(id));
     }
     return id;
-  }
-
-  /** A client string for a message: quoted, and cut to {@link #ECHO_CHARS} characters. */
-  static String quoted(String s) {
-    if (s.length() <= ECHO_CHARS) {
-      return "'" + s + "'";
-    }
-    return "'" + s.substring(0, ECHO_CHARS) + "…' (" + s.length() + " characters)";
   }
 
   static String encodeToken(String lastId) {
@@ -262,11 +250,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
     } catch (StoreException e) {
       observer.onError(StoreErrors.toApi(e, idField).toStatusRuntimeException());
     } catch (RuntimeException e) {
-      String errorId = UUID.randomUUID().toString().substring(0, 8);
-      logger.log(Level.SEVERE, "scenario call failed, error " + errorId, e);
-      observer.onError(
-          Status.INTERNAL.withDescription("the scenario call failed; the server logged the details as error " + errorId)
-              .asRuntimeException());
+      observer.onError(InternalErrors.report("scenario call", e));
     }
   }
 }

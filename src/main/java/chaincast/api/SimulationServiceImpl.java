@@ -2,6 +2,7 @@ package chaincast.api;
 
 import chaincast.admission.AdmissionQueue;
 import chaincast.admission.AdmissionRefusedException;
+import chaincast.run.ClientText;
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.MemoryFootprint;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -186,7 +187,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
 
   private static String sideField(ScenarioChoice c, String side) {
     return c.getChoiceCase() == ScenarioChoice.ChoiceCase.SCENARIO_ID
-        ? side + ".scenario_id (scenario '" + c.getScenarioId() + "').overrides"
+        ? side + ".scenario_id (scenario " + ClientText.quote(c.getScenarioId()) + ").overrides"
         : side + ".inline_overrides";
   }
 
@@ -302,9 +303,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
                   retry)
               .toStatusRuntimeException());
     } catch (RuntimeException e) {
-      logger.log(Level.SEVERE, what + " failed", e);
-      observer.onError(
-          Status.INTERNAL.withDescription(what + " failed: " + e).withCause(e).asRuntimeException());
+      observer.onError(InternalErrors.report(what, e)); // a bug: validation should have refused the request
     }
   }
 
@@ -426,7 +425,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       }
       case SCENARIO_ID -> {
         if (!ScenarioServiceImpl.ID.matcher(c.getScenarioId()).matches()) {
-          v.invalid(field + ".scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got '" + c.getScenarioId() + "'");
+          v.invalid(field + ".scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + ClientText.quote(c.getScenarioId()));
         }
       }
       case INLINE_OVERRIDES -> validator.overridesValidator().validate(c.getInlineOverrides(), field + ".inline_overrides", v);
@@ -469,7 +468,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   /** Where the overrides a planning conflict names sit in the request. */
   static String overridesField(SimulationSpec spec) {
     return switch (spec.getScenarioCase()) {
-      case SCENARIO_ID -> "spec.scenario_id (scenario '" + spec.getScenarioId() + "').overrides.";
+      case SCENARIO_ID -> "spec.scenario_id (scenario " + ClientText.quote(spec.getScenarioId()) + ").overrides.";
       case INLINE_OVERRIDES -> "spec.inline_overrides.";
       case SCENARIO_NOT_SET -> "spec.";
     };

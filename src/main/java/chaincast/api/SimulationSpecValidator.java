@@ -1,5 +1,7 @@
 package chaincast.api;
 
+import chaincast.run.ClientText;
+import chaincast.engine.ParameterDomain;
 import chaincast.model.Model;
 import chaincast.run.Limits;
 import chaincast.run.ProjectionPlanner;
@@ -91,12 +93,7 @@ public final class SimulationSpecValidator {
         }
       }
       case PRECISION -> {
-        double hw = spec.getPrecision().getHalfWidth();
-        if (!(hw > 0 && hw < 0.5)) {
-          v.invalid(
-              "spec.precision.half_width",
-              "must be above 0 and below 0.5 (a probability half-width, 0.005 = ±0.5 points), got " + hw);
-        }
+        v.inDomain("spec.precision.half_width", ParameterDomain.HALF_WIDTH, spec.getPrecision().getHalfWidth());
         long cap = spec.getPrecision().getMaxPaths();
         if (cap < 0 || cap > limits.maxPaths()) {
           v.invalid(
@@ -113,10 +110,7 @@ public final class SimulationSpecValidator {
           "has " + spec.getPercentilesCount() + " entries; at most " + limits.maxPercentiles());
     }
     for (int i = 0; i < spec.getPercentilesCount(); i++) {
-      double p = spec.getPercentiles(i);
-      if (!(p > 0 && p < 100)) {
-        v.invalid("spec.percentiles[" + i + "]", "must be above 0 and below 100, got " + p);
-      }
+      v.inDomain("spec.percentiles[" + i + "]", ParameterDomain.PERCENTILE, spec.getPercentiles(i));
     }
 
     if (spec.getFansCount() > limits.maxFans()) {
@@ -145,7 +139,7 @@ public final class SimulationSpecValidator {
 
     if (spec.getScenarioCase() == SimulationSpec.ScenarioCase.SCENARIO_ID
         && !ScenarioServiceImpl.ID.matcher(spec.getScenarioId()).matches()) {
-      v.invalid("spec.scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got '" + spec.getScenarioId() + "'");
+      v.invalid("spec.scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + ClientText.quote(spec.getScenarioId()));
     }
     if (spec.hasInlineOverrides()) {
       overridesValidator.validate(spec.getInlineOverrides(), "spec.inline_overrides", v);
@@ -243,7 +237,7 @@ public final class SimulationSpecValidator {
         v.invalid(f, "target '" + id + "' is for " + t.get().getYear() + ", after the horizon " + horizon);
       }
       if (!seen.add(id)) {
-        v.invalid(f, "target '" + id + "' is listed twice");
+        v.invalid(f, "target " + ClientText.quote(id) + " is listed twice");
       }
     }
   }

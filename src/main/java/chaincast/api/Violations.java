@@ -1,5 +1,6 @@
 package chaincast.api;
 
+import chaincast.engine.ParameterDomain;
 import com.google.rpc.BadRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,15 @@ final class Violations {
   void invalid(String field, String description) {
     invalid.add(
         BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build());
+  }
+
+  /** Adds a violation unless {@code value} lies in {@code domain}; returns true when it does. */
+  boolean inDomain(String field, ParameterDomain domain, double value) {
+    String problem = domain.violation(value);
+    if (problem != null) {
+      invalid(field, problem);
+    }
+    return problem == null;
   }
 
   void notFound(String resourceType, String id, String field) {

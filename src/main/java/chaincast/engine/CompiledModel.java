@@ -640,6 +640,11 @@ final class CompiledModel {
         checkIndex(c, cells.size(), what, "cell");
       }
     }
+    var crossing = MedianEnvelope.find(cells, p.shifts(), horizon);
+    if (crossing.isPresent()) {
+      int c = crossing.get().cell();
+      throw new IllegalArgumentException("cell " + name(cells.get(c).id(), c) + ": " + crossing.get().describe());
+    }
     List<TargetSpec> targets = p.targets();
     for (int t = 0; t < targets.size(); t++) {
       validateTarget(targets.get(t), t, p);
@@ -672,21 +677,28 @@ final class CompiledModel {
     }
     double wc = s.cityWeight();
     double wh = s.chainWeight();
-    if (!(wc >= 0 && wc <= 1)) {
-      throw new IllegalArgumentException("shocks: cityWeight must be in [0, 1], got " + wc);
-    }
-    if (!(wh >= 0 && wh <= 1 - wc + WEIGHT_SLACK)) {
+    inDomain(ParameterDomain.CITY_WEIGHT, wc, "shocks", "cityWeight");
+    inDomain(ParameterDomain.CHAIN_WEIGHT, wh, "shocks", "chainWeight");
+    if (!(wh <= 1 - wc + WEIGHT_SLACK)) {
       throw new IllegalArgumentException(
-          "shocks: chainWeight must be in [0, 1 - cityWeight = " + (1 - wc) + "], got " + wh);
+          "shocks: chainWeight must be at most 1 - cityWeight = " + (1 - wc) + ", got " + wh);
     }
     if (s.distribution() == null) {
       throw new IllegalArgumentException("shocks: distribution is null");
     }
-    if (s.distribution() == ShockSpec.Distribution.STUDENT_T
-        && !(s.degreesOfFreedom() > 2 && s.degreesOfFreedom() < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(
-          "shocks: Student-t degrees of freedom must be finite and > 2, got "
-              + s.degreesOfFreedom());
+    if (s.distribution() == ShockSpec.Distribution.STUDENT_T) {
+      inDomain(ParameterDomain.DEGREES_OF_FREEDOM, s.degreesOfFreedom(), "shocks", "Student-t degrees of freedom");
+    }
+  }
+
+  /**
+   * Throws unless {@code value} lies in {@code domain}: the engine's own check, against the same
+   * table the API and the seed validator use.
+   */
+  private static void inDomain(ParameterDomain domain, double value, String what, String name) {
+    String problem = domain.violation(value);
+    if (problem != null) {
+      throw new IllegalArgumentException(what + ": " + name + " " + problem);
     }
   }
 
@@ -700,28 +712,17 @@ final class CompiledModel {
       throw new IllegalArgumentException(
           what + ": base year " + c.baseYear() + " is after the horizon " + horizon);
     }
-    if (!(c.baseValue() > 0 && c.baseValue() < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(what + ": base value must be finite and > 0, got " + c.baseValue());
-    }
-    if (!Double.isFinite(c.driftMean())) {
-      throw new IllegalArgumentException(what + ": drift mean must be finite, got " + c.driftMean());
-    }
-    if (!(c.driftSd() >= 0 && c.driftSd() < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(what + ": drift sd must be finite and >= 0, got " + c.driftSd());
-    }
-    if (!(c.volatility() >= 0 && c.volatility() < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(
-          what + ": volatility must be finite and >= 0, got " + c.volatility());
-    }
+    // Starts may be split from a group total, so they are bounded as any value on a path is.
+    inDomain(ParameterDomain.PROJECTED_OUTPUT, c.baseValue(), what, "base value");
+    inDomain(ParameterDomain.DRIFT_MEAN, c.driftMean(), what, "drift mean");
+    inDomain(ParameterDomain.DRIFT_SD, c.driftSd(), what, "drift sd");
+    inDomain(ParameterDomain.VOLATILITY, c.volatility(), what, "volatility");
     if (c.isObserved()) {
       if (c.observedYear() <= c.baseYear()) {
         throw new IllegalArgumentException(
             what + ": observed year " + c.observedYear() + " must be after the base year " + c.baseYear());
       }
-      if (!(c.observedValue() > 0 && c.observedValue() < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException(
-            what + ": observed value must be finite and > 0, got " + c.observedValue());
-      }
+      inDomain(ParameterDomain.PROJECTED_OUTPUT, c.observedValue(), what, "observed value");
     }
     for (int k = 0; k < c.events().size(); k++) {
       EventSpec e = c.events().get(k);
@@ -733,17 +734,9 @@ final class CompiledModel {
         throw new IllegalArgumentException(
             ew + ": first year " + e.firstYear() + " is after last year " + e.lastYear());
       }
-      if (!(e.yearlyProbability() >= 0 && e.yearlyProbability() <= 1)) {
-        throw new IllegalArgumentException(
-            ew + ": yearly probability must be in [0, 1], got " + e.yearlyProbability());
-      }
-      if (!Double.isFinite(e.jumpLogMean())) {
-        throw new IllegalArgumentException(ew + ": jump log mean must be finite, got " + e.jumpLogMean());
-      }
-      if (!(e.jumpLogSd() >= 0 && e.jumpLogSd() < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException(
-            ew + ": jump log sd must be finite and >= 0, got " + e.jumpLogSd());
-      }
+      inDomain(ParameterDomain.EVENT_PROBABILITY, e.yearlyProbability(), ew, "yearly probability");
+      inDomain(ParameterDomain.JUMP_LOG_MEAN, e.jumpLogMean(), ew, "jump log mean");
+      inDomain(ParameterDomain.JUMP_LOG_SD, e.jumpLogSd(), ew, "jump log sd");
     }
   }
 
@@ -756,17 +749,9 @@ final class CompiledModel {
       throw new IllegalArgumentException(
           what + ": base year " + c.baseYear() + " is after the horizon " + horizon);
     }
-    if (c.baseCount() < 0) {
-      throw new IllegalArgumentException(what + ": base count must be >= 0, got " + c.baseCount());
-    }
-    if (!(c.yearlyRate() >= 0 && c.yearlyRate() < 1e7)) {
-      throw new IllegalArgumentException(
-          what + ": yearly rate must be in [0, 1e7), got " + c.yearlyRate());
-    }
-    if (!(c.rateShape() >= 0 && c.rateShape() < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(
-          what + ": rate shape must be finite and >= 0, got " + c.rateShape());
-    }
+    inDomain(ParameterDomain.COUNT, c.baseCount(), what, "base count");
+    inDomain(ParameterDomain.YEARLY_RATE, c.yearlyRate(), what, "yearly rate");
+    inDomain(ParameterDomain.RATE_SHAPE, c.rateShape(), what, "rate shape");
   }
 
   private static void validateGroup(GroupSpec g, int index, int cellCount) {
@@ -806,9 +791,7 @@ final class CompiledModel {
                   + p.countCells().get(k).baseYear() + " of count cell " + name(p.countCells().get(k).id(), k));
         }
       }
-      if (!Double.isFinite(ct.threshold())) {
-        throw new IllegalArgumentException(what + ": threshold must be finite, got " + ct.threshold());
-      }
+      inDomain(ParameterDomain.THRESHOLD, ct.threshold(), what, "threshold");
       if (spec.year() > p.horizonYear()) {
         throw new IllegalArgumentException(
             what + ": year " + spec.year() + " is after the horizon " + p.horizonYear());
@@ -817,9 +800,7 @@ final class CompiledModel {
     }
     if (spec instanceof ValueTarget v) {
       checkIndex(v.group(), p.groups().size(), what, "group");
-      if (!Double.isFinite(v.threshold())) {
-        throw new IllegalArgumentException(what + ": threshold must be finite, got " + v.threshold());
-      }
+      inDomain(ParameterDomain.THRESHOLD, v.threshold(), what, "threshold");
       groups = new int[] {v.group()};
     } else {
       ChainsAboveTarget c = (ChainsAboveTarget) spec;
@@ -830,9 +811,7 @@ final class CompiledModel {
       for (int g : groups) {
         checkIndex(g, p.groups().size(), what, "group");
       }
-      if (!Double.isFinite(c.level())) {
-        throw new IllegalArgumentException(what + ": level must be finite, got " + c.level());
-      }
+      inDomain(ParameterDomain.OUTPUT, c.level(), what, "level");
       if (c.minCount() < 0) {
         throw new IllegalArgumentException(what + ": minCount must be >= 0, got " + c.minCount());
       }

@@ -346,9 +346,9 @@ public final class MonteCarloEngine implements AutoCloseable {
 
   private static double[] validate(RunSettings s) {
     if (s.isPrecisionRun()) {
-      if (!(s.wantedHalfWidth() <= 0.5)) {
-        throw new IllegalArgumentException(
-            "wanted half-width must be in (0, 0.5], got " + s.wantedHalfWidth());
+      String problem = ParameterDomain.HALF_WIDTH.violation(s.wantedHalfWidth());
+      if (problem != null) {
+        throw new IllegalArgumentException("wanted half-width " + problem);
       }
       if (s.maxPaths() < 1 || s.maxPaths() > MAX_RUN_PATHS) {
         throw new IllegalArgumentException(
@@ -357,7 +357,7 @@ public final class MonteCarloEngine implements AutoCloseable {
     } else {
       if (!(s.wantedHalfWidth() == 0)) {
         throw new IllegalArgumentException(
-            "wanted half-width must be 0 (fixed paths) or in (0, 0.5], got " + s.wantedHalfWidth());
+            "wanted half-width must be 0 (fixed paths) or positive (a precision run), got " + s.wantedHalfWidth());
       }
       if (s.paths() < 1 || s.paths() > MAX_RUN_PATHS) {
         throw new IllegalArgumentException("paths must be from 1 to " + MAX_RUN_PATHS + ", got " + s.paths());
@@ -365,8 +365,9 @@ public final class MonteCarloEngine implements AutoCloseable {
     }
     double[] pct = s.percentiles();
     for (double p : pct) {
-      if (!(p > 0 && p < 100)) {
-        throw new IllegalArgumentException("percentiles must be in (0, 100), got " + p);
+      String problem = ParameterDomain.PERCENTILE.violation(p);
+      if (problem != null) {
+        throw new IllegalArgumentException("percentile " + problem);
       }
     }
     return pct;

@@ -1,5 +1,6 @@
 package chaincast.model;
 
+import chaincast.engine.ParameterDomain;
 import chaincast.seed.SeedException;
 import chaincast.v1.Actual;
 import chaincast.v1.Cell;
@@ -119,15 +120,13 @@ final class ModelValidator {
           throw SeedException.at(
               OBSERVATION, id, "count_cell_id", "unknown count cell '" + o.getCountCellId() + "'");
         }
-        if (!(o.getValue() >= 0 && o.getValue() == Math.rint(o.getValue()))) {
-          throw SeedException.at(OBSERVATION, id, "value", "a count must be a whole number >= 0");
-        }
+        inDomain(OBSERVATION, id, "value", ParameterDomain.COUNT, o.getValue());
       }
       case SUBJECT_NOT_SET ->
           throw SeedException.at(OBSERVATION, id, "subject", "set cell_id, group or count_cell_id");
     }
-    if (o.getSubjectCase() != Observation.SubjectCase.COUNT_CELL_ID && !(o.getValue() > 0)) {
-      throw SeedException.at(OBSERVATION, id, "value", "output must be > 0 (亿元)");
+    if (o.getSubjectCase() != Observation.SubjectCase.COUNT_CELL_ID) {
+      inDomain(OBSERVATION, id, "value", ParameterDomain.OUTPUT, o.getValue());
     }
     if (o.getYear() <= 0) {
       throw SeedException.at(OBSERVATION, id, "year", "missing or not positive");
@@ -206,15 +205,10 @@ final class ModelValidator {
     parameter(CELL, id, "parameters.drift_mean", p.hasDriftMean(), p.getDriftMean());
     parameter(CELL, id, "parameters.drift_sd", p.hasDriftSd(), p.getDriftSd());
     parameter(CELL, id, "parameters.volatility", p.hasVolatility(), p.getVolatility());
-    if (!(p.getBaseValue().getValue() > 0)) {
-      throw SeedException.at(CELL, id, "parameters.base_value.value", "must be > 0");
-    }
-    if (p.getDriftSd().getValue() < 0) {
-      throw SeedException.at(CELL, id, "parameters.drift_sd.value", "must be >= 0");
-    }
-    if (p.getVolatility().getValue() < 0) {
-      throw SeedException.at(CELL, id, "parameters.volatility.value", "must be >= 0");
-    }
+    inDomain(CELL, id, "parameters.base_value.value", ParameterDomain.OUTPUT, p.getBaseValue().getValue());
+    inDomain(CELL, id, "parameters.drift_mean.value", ParameterDomain.DRIFT_MEAN, p.getDriftMean().getValue());
+    inDomain(CELL, id, "parameters.drift_sd.value", ParameterDomain.DRIFT_SD, p.getDriftSd().getValue());
+    inDomain(CELL, id, "parameters.volatility.value", ParameterDomain.VOLATILITY, p.getVolatility().getValue());
     Set<String> eventIds = new HashSet<>();
     for (int i = 0; i < c.getEventsCount(); i++) {
       ProjectEvent e = c.getEvents(i);
@@ -225,14 +219,9 @@ final class ModelValidator {
       if (e.getFirstYear() <= 0 || e.getLastYear() < e.getFirstYear()) {
         throw SeedException.at(CELL, id, f + ".last_year", "need 0 < first_year <= last_year");
       }
-      double q = e.getYearlyProbability();
-      if (!(q >= 0 && q <= 1)) {
-        throw SeedException.at(CELL, id, f + ".yearly_probability", "must be in [0, 1]");
-      }
-      finite(CELL, id, f + ".jump_log_mean", e.getJumpLogMean());
-      if (!(e.getJumpLogSd() >= 0)) {
-        throw SeedException.at(CELL, id, f + ".jump_log_sd", "must be >= 0");
-      }
+      inDomain(CELL, id, f + ".yearly_probability", ParameterDomain.EVENT_PROBABILITY, e.getYearlyProbability());
+      inDomain(CELL, id, f + ".jump_log_mean", ParameterDomain.JUMP_LOG_MEAN, e.getJumpLogMean());
+      inDomain(CELL, id, f + ".jump_log_sd", ParameterDomain.JUMP_LOG_SD, e.getJumpLogSd());
       if (!e.hasProvenance()) {
         throw SeedException.at(CELL, id, f + ".provenance", "missing");
       }
@@ -265,16 +254,9 @@ final class ModelValidator {
     parameter(COUNT_CELL, id, "parameters.base_count", p.hasBaseCount(), p.getBaseCount());
     parameter(COUNT_CELL, id, "parameters.yearly_rate", p.hasYearlyRate(), p.getYearlyRate());
     parameter(COUNT_CELL, id, "parameters.rate_shape", p.hasRateShape(), p.getRateShape());
-    double base = p.getBaseCount().getValue();
-    if (!(base >= 0 && base == Math.rint(base))) {
-      throw SeedException.at(COUNT_CELL, id, "parameters.base_count.value", "must be a whole count >= 0");
-    }
-    if (!(p.getYearlyRate().getValue() >= 0)) {
-      throw SeedException.at(COUNT_CELL, id, "parameters.yearly_rate.value", "must be >= 0");
-    }
-    if (!(p.getRateShape().getValue() >= 0)) {
-      throw SeedException.at(COUNT_CELL, id, "parameters.rate_shape.value", "must be >= 0 (0: known rate)");
-    }
+    inDomain(COUNT_CELL, id, "parameters.base_count.value", ParameterDomain.COUNT, p.getBaseCount().getValue());
+    inDomain(COUNT_CELL, id, "parameters.yearly_rate.value", ParameterDomain.YEARLY_RATE, p.getYearlyRate().getValue());
+    inDomain(COUNT_CELL, id, "parameters.rate_shape.value", ParameterDomain.RATE_SHAPE, p.getRateShape().getValue());
   }
 
   /** True when some count cell of the seed serves {@code t} (same metric, chain and region in scope). */
@@ -301,12 +283,8 @@ final class ModelValidator {
     parameter(SHOCKS, "", "degrees_of_freedom", s.hasDegreesOfFreedom(), s.getDegreesOfFreedom());
     double city = s.getCityWeight().getValue();
     double chain = s.getChainWeight().getValue();
-    if (!(city >= 0 && city <= 1)) {
-      throw SeedException.at(SHOCKS, "", "city_weight.value", "must be in [0, 1]");
-    }
-    if (!(chain >= 0 && chain <= 1)) {
-      throw SeedException.at(SHOCKS, "", "chain_weight.value", "must be in [0, 1]");
-    }
+    inDomain(SHOCKS, "", "city_weight.value", ParameterDomain.CITY_WEIGHT, city);
+    inDomain(SHOCKS, "", "chain_weight.value", ParameterDomain.CHAIN_WEIGHT, chain);
     if (city + chain > 1 + 1e-12) {
       throw SeedException.at(
           SHOCKS, "", "chain_weight.value", "city_weight + chain_weight = " + (city + chain) + " > 1");
@@ -314,9 +292,7 @@ final class ModelValidator {
     if (s.getDistribution() == ShockDistribution.SHOCK_DISTRIBUTION_UNSPECIFIED) {
       throw SeedException.at(SHOCKS, "", "distribution", "shock distribution is unspecified");
     }
-    if (!(s.getDegreesOfFreedom().getValue() > 2)) {
-      throw SeedException.at(SHOCKS, "", "degrees_of_freedom.value", "must be > 2");
-    }
+    inDomain(SHOCKS, "", "degrees_of_freedom.value", ParameterDomain.DEGREES_OF_FREEDOM, s.getDegreesOfFreedom().getValue());
   }
 
   private void target(Target t) {
@@ -355,9 +331,7 @@ final class ModelValidator {
     }
     scope(TARGET, id, t.getScope());
     if (t.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE) {
-      if (!(t.getLevel() > 0)) {
-        throw SeedException.at(TARGET, id, "level", "a chains-above target needs a level > 0");
-      }
+      inDomain(TARGET, id, "level", ParameterDomain.OUTPUT, t.getLevel());
       if (t.getUnit() != Unit.UNIT_COUNT) {
         throw SeedException.at(TARGET, id, "unit", "a chains-above target counts chains: UNIT_COUNT");
       }
@@ -392,6 +366,7 @@ final class ModelValidator {
     if (t.getComparison() == Comparison.COMPARISON_UNSPECIFIED) {
       throw SeedException.at(TARGET, id, "comparison", "a simulated target needs a comparison");
     }
+    inDomain(TARGET, id, "value", ParameterDomain.THRESHOLD, t.getValue());
     if (kind == TargetKind.TARGET_KIND_OUTPUT && t.getUnit() != Unit.UNIT_YI_YUAN) {
       throw SeedException.at(TARGET, id, "unit", "a simulated output target is in UNIT_YI_YUAN");
     }
@@ -414,9 +389,6 @@ final class ModelValidator {
           throw SeedException.at(
               TARGET, id, "scope.chain_ids", "chain '" + chain + "' has no cell in the scope");
         }
-      }
-      if (t.getValue() < 0) {
-        throw SeedException.at(TARGET, id, "value", "a count of chains cannot be negative");
       }
     }
   }
@@ -475,6 +447,14 @@ final class ModelValidator {
   private static void name(String kind, String id, String field, LocalizedName n) {
     if (n == null || (n.getZh().isBlank() && n.getEn().isBlank())) {
       throw SeedException.at(kind, id, field, "missing name");
+    }
+  }
+
+  /** The seed's values obey the same {@link ParameterDomain} as requests and the engine. */
+  private static void inDomain(String kind, String id, String field, ParameterDomain domain, double v) {
+    String problem = domain.violation(v);
+    if (problem != null) {
+      throw SeedException.at(kind, id, field, problem);
     }
   }
 

@@ -319,7 +319,8 @@ public final class ProjectionPlanner {
       long cap = spec.getPrecision().getMaxPaths() == 0 ? limits.maxPaths() : spec.getPrecision().getMaxPaths();
       settings = new RunSettings(0, spec.getPrecision().getHalfWidth(), cap, seed, percentiles);
     } else {
-      long paths = spec.getPaths() == 0 ? Limits.DEFAULT_PATHS : spec.getPaths();
+      // A server with a lower limit than the default runs its limit, never more.
+      long paths = spec.getPaths() == 0 ? Math.min(Limits.DEFAULT_PATHS, limits.maxPaths()) : spec.getPaths();
       settings = new RunSettings(paths, 0, paths, seed, percentiles);
     }
 

@@ -4,6 +4,7 @@ import chaincast.engine.CellSpec;
 import chaincast.engine.CountCellSpec;
 import chaincast.engine.EventSpec;
 import chaincast.engine.LevelShift;
+import chaincast.engine.MedianEnvelope;
 import chaincast.model.Model;
 import chaincast.v1.Cell;
 import chaincast.v1.CellOverride;
@@ -84,8 +85,9 @@ final class ScenarioResolver {
       countOverrides.merge(o.getCountCellId(), o, (a, b) -> a.toBuilder().mergeFrom(b).build());
     }
 
-    // Events per cell: seeded, then added, removed, delayed.
+    // Events per cell: seeded, then added, removed, delayed; and which field brought each in.
     Map<String, List<ProjectEvent>> events = new HashMap<>();
+    Map<String, String> eventFields = new HashMap<>(); // "cell/event" -> field
     for (Cell c : model.cells()) {
       events.put(c.getId(), new ArrayList<>(c.getEventsList()));
     }
@@ -95,16 +97,17 @@ final class ScenarioResolver {
       if (list.stream().anyMatch(e -> e.getId().equals(a.getEvent().getId()))) {
         throw new PlanningException(
             "added_events[" + i + "].event.id",
-            "cell '" + a.getCellId() + "' already has an event '" + a.getEvent().getId() + "'");
+            "cell '" + a.getCellId() + "' already has an event " + ClientText.quote(a.getEvent().getId()));
       }
       list.add(a.getEvent());
+      eventFields.put(a.getCellId() + "/" + a.getEvent().getId(), "added_events[" + i + "].event.jump_log_mean");
     }
     for (int i = 0; i < scenario.getRemovedEventsCount(); i++) {
       EventRemoval r = scenario.getRemovedEvents(i);
       if (!events.get(r.getCellId()).removeIf(e -> e.getId().equals(r.getEventId()))) {
         throw new PlanningException(
             "removed_events[" + i + "].event_id",
-            "cell '" + r.getCellId() + "' has no event '" + r.getEventId() + "'");
+            "cell '" + r.getCellId() + "' has no event " + ClientText.quote(r.getEventId()));
       }
     }
     for (int i = 0; i < scenario.getDelayedEventsCount(); i++) {
@@ -114,9 +117,10 @@ final class ScenarioResolver {
       if (at < 0) {
         throw new PlanningException(
             "delayed_events[" + i + "].event_id",
-            "cell '" + d.getCellId() + "' has no event '" + d.getEventId() + "'");
+            "cell '" + d.getCellId() + "' has no event " + ClientText.quote(d.getEventId()));
       }
       ProjectEvent e = list.get(at);
+      eventFields.putIfAbsent(d.getCellId() + "/" + d.getEventId(), "delayed_events[" + i + "].years");
       list.set(
           at,
           e.toBuilder()
@@ -145,7 +149,7 @@ final class ScenarioResolver {
       for (Observation o : model.observations()) {
         if (o.getYear() <= horizon) {
           all.add(o);
-          fields.add("(seeded observation " + o.getId() + ")");
+          fields.add(null); // seeded: not a field of the request
         }
       }
     }
@@ -159,12 +163,18 @@ final class ScenarioResolver {
     Pin[] pins = new Pin[n];
     // Direct observations first, so group splits know which cells are fixed in their year.
     Map<String, Double> directValue = new HashMap<>(); // "cell/year" -> value
+    Map<String, String> directField = new HashMap<>(); // "cell/year" -> the request's field, if any
     for (int k = 0; k < all.size(); k++) {
       Observation o = all.get(k);
       if (o.getSubjectCase() == Observation.SubjectCase.CELL_ID) {
         int c = cellIndex.get(o.getCellId());
-        directValue.put(o.getCellId() + "/" + o.getYear(), o.getValue());
-        offer(pins, c, new Pin(o, o.getYear(), o.getValue(), false, 1.0, o.getValue()), true);
+        String key = o.getCellId() + "/" + o.getYear();
+        directValue.put(key, o.getValue());
+        String field = valueField(fields.get(k));
+        if (field != null) {
+          directField.put(key, field);
+        }
+        offer(pins, c, new Pin(o, o.getYear(), o.getValue(), false, 1.0, o.getValue(), field), true);
       }
     }
     for (int k = 0; k < all.size(); k++) {
@@ -176,10 +186,13 @@ final class ScenarioResolver {
       List<Cell> members = model.cellsIn(o.getGroup());
       double fixed = 0;
       List<Integer> free = new ArrayList<>();
+      // The request's field to blame for this split: the group's own, else a direct observation it splits around.
+      String blame = valueField(fields.get(k));
       for (Cell c : members) {
         Double v = directValue.get(c.getId() + "/" + year);
         if (v != null) {
           fixed += v;
+          blame = blame != null ? blame : directField.get(c.getId() + "/" + year);
         } else {
           free.add(cellIndex.get(c.getId()));
         }
@@ -187,9 +200,11 @@ final class ScenarioResolver {
       double rest = o.getValue() - fixed;
       if (!free.isEmpty() && !(rest > 0)) {
         throw new PlanningException(
-            fields.get(k) + ".value",
-            "the group total " + o.getValue() + " in " + year + " is not above the "
-                + String.format("%.4f", fixed) + " 亿元 its cells observed on their own already hold");
+            blame == null ? "observations" : blame,
+            "the group total " + o.getValue() + " in " + year
+                + (fields.get(k) == null ? " (seeded observation " + o.getId() + ")" : "")
+                + " is not above the " + String.format("%.4f", fixed)
+                + " 亿元 its cells observed on their own already hold");
       }
       double weightSum = 0;
       double[] weight = new double[free.size()];
@@ -201,7 +216,7 @@ final class ScenarioResolver {
       for (int j = 0; j < free.size(); j++) {
         int c = free.get(j);
         double share = weight[j] / weightSum;
-        offer(pins, c, new Pin(o, year, rest * share, true, share, o.getValue()), false);
+        offer(pins, c, new Pin(o, year, rest * share, true, share, o.getValue(), blame), false);
       }
     }
 
@@ -270,7 +285,7 @@ final class ScenarioResolver {
       if (obs != null && obs.getYear() >= year) {
         year = obs.getYear();
         base = obs.getValue();
-        inUse.add(inUse(new Pin(obs, year, base, false, 1.0, base), c.getId()));
+        inUse.add(inUse(new Pin(obs, year, base, false, 1.0, base, null), c.getId()));
       }
       counts.add(
           new CountCellSpec(
@@ -296,7 +311,36 @@ final class ScenarioResolver {
       String id = m.getId().isEmpty() ? "macro-shock-" + (i + 1) : m.getId();
       shifts.add(new LevelShift(id, idx, m.getYear(), Math.log1p(m.getChange())));
     }
+    checkMedianPaths(cellSpecs, shifts, horizon, pins, eventFields);
     return new Resolved(cellSpecs, counts, shifts, inUse, overrides, countOverrides);
+  }
+
+  /**
+   * Refuses overrides that together take a cell's median path out of the range a run represents
+   * (the engine's own {@link MedianEnvelope} check), naming the field that moved it last.
+   */
+  private void checkMedianPaths(
+      List<CellSpec> cells, List<LevelShift> shifts, int horizon, Pin[] pins, Map<String, String> eventFields) {
+    MedianEnvelope.find(cells, shifts, horizon)
+        .ifPresent(
+            crossing -> {
+              CellSpec cell = cells.get(crossing.cell());
+              Pin pin = pins[crossing.cell()];
+              String field =
+                  switch (crossing.cause()) {
+                    case EVENT -> eventFields.getOrDefault(
+                        cell.id() + "/" + cell.events().get(crossing.index()).id(), "added_events");
+                    case SHIFT -> "macro_shocks[" + crossing.index() + "].change";
+                    case START -> pin != null && pin.field != null ? pin.field : "cells";
+                    case OBSERVATION -> pin != null && pin.field != null ? pin.field : "observations";
+                  };
+              throw new PlanningException(field, "cell '" + cell.id() + "': " + crossing.describe());
+            });
+  }
+
+  /** The value field of an observation of the request ({@code observations[k].value}), or null for a seeded one. */
+  private static String valueField(String observationField) {
+    return observationField == null ? null : observationField + ".value";
   }
 
   private static int indexOfEvent(List<ProjectEvent> list, String id) {
@@ -343,5 +387,6 @@ final class ScenarioResolver {
   }
 
   /** Where one cell starts: an observation's (or its share's) value in a year. */
-  private record Pin(Observation source, int year, double value, boolean split, double share, double groupValue) {}
+  private record Pin(
+      Observation source, int year, double value, boolean split, double share, double groupValue, String field) {}
 }

@@ -19,6 +19,7 @@ import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
 import io.grpc.Server;
+import io.grpc.ServerBuilder;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -130,22 +131,7 @@ public final class ChaincastServer {
       store.close();
       throw e;
     }
-    builder
-        // The last interceptor added runs first: the caller is known before anything else runs.
-        .intercept(security.tokens() == null ? new CallerInterceptor() : new AuthInterceptor(security.tokens()))
-        // Added last, so called first: it sees every call, those refused by the others too.
-        .intercept(new CallObserver(metrics, new AccessLog()))
-        .addService(new ModelServiceImpl(model, ConsistencyAudit.run(model)))
-        .addService(simulation)
-        .addService(scenarios)
-        .addService(health.getHealthService());
-    if (security.reflection()) {
-      builder.addService(ProtoReflectionServiceV1.newInstance());
-    }
-    server = builder.build().start();
-    health.setStatus("", ServingStatus.SERVING);
-    health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-    health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    start(builder);
     logger.info("Chaincast listening on " + config.host() + ":" + port() + " (" + security.describe() + ")");
     if (security.insecure() && !ServerSecurity.isLoopback(config.host())
         && (security.tls() == null || !security.authenticates())) {
@@ -158,6 +144,32 @@ public final class ChaincastServer {
     if (security.tls() != null) {
       security.tls().warnings().forEach(logger::warning);
     }
+    return this;
+  }
+
+  /**
+   * Starts serving on {@code builder}'s transport (tests pass an in-process one), with the same
+   * services, interceptors and health as {@link #start()}; the config's host and port are not used.
+   */
+  public ChaincastServer start(ServerBuilder<?> builder) throws IOException {
+    builder
+        // Interceptors run in reverse order of adding. The access log and metrics run first and
+        // see every call, those refused by the others too; then the caller is named (token or
+        // peer), so the safety net that turns unexpected failures into INTERNAL knows it.
+        .intercept(new UnexpectedFailureInterceptor())
+        .intercept(security.tokens() == null ? new CallerInterceptor() : new AuthInterceptor(security.tokens()))
+        .intercept(new CallObserver(metrics, new AccessLog()))
+        .addService(ReadableRequests.guard(new ModelServiceImpl(model, ConsistencyAudit.run(model))))
+        .addService(ReadableRequests.guard(simulation))
+        .addService(ReadableRequests.guard(scenarios))
+        .addService(ReadableRequests.guard(health.getHealthService()));
+    if (security.reflection()) {
+      builder.addService(ReadableRequests.guard(ProtoReflectionServiceV1.newInstance()));
+    }
+    server = builder.build().start();
+    health.setStatus("", ServingStatus.SERVING);
+    health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     return this;
   }
 
