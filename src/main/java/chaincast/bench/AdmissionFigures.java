@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>the estimated footprints of the heaviest requests (see {@link HeavyRequests});
  *   <li>8 heaviest Simulates, 4 Simulates and 4 Compares with every count cell at 10 000 a year
- *       (gamma shape 1e-6), all at once: their outcomes, and whether the server ran out of memory;
+ *       (gamma shape 0.01, the smallest accepted), all at once: their outcomes, and whether the server ran out of memory;
  *   <li>CLIENTS clients (default 64, each on its own connection) calling the default Simulate
  *       (every 2025 target) for SECONDS seconds (default 60), each waiting the RetryInfo delay
  *       after a refusal: outcomes and latency.

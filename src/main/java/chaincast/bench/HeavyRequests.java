@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #heaviest()}: every target, horizon 2035, Student-t shocks, 20 percentiles and
  *       50 fans (every cell, chain and region with cells, the city, then output targets' scopes);
  *   <li>{@link #hugeCounts()} and {@link #hugeCountsCompared()}: every count cell at 10 000
- *       arrivals a year with a gamma shape of 1e-6 (a rate of almost surely 0, else anything),
+ *       arrivals a year with the smallest gamma shape the API accepts, 0.01 (smaller shapes,
+ *       such as the 1e-6 once measured, are now refused as numerical noise: a rate of almost surely 0, else anything),
  *       2.8 KB of request, alone and against the seeded model.
  * </ul>
  */
@@ -82,11 +83,11 @@ public final class HeavyRequests {
     return SimulateRequest.newBuilder().setSpec(spec).build();
   }
 
-  /** Every count cell at 10 000 arrivals a year with a gamma shape of 1e-6. */
+  /** Every count cell at 10 000 arrivals a year with the smallest accepted gamma shape (0.01). */
   public ScenarioOverrides hugeCountOverrides() {
     ScenarioOverrides.Builder o = ScenarioOverrides.newBuilder();
     cells.getCountCellsList().forEach(
-        c -> o.addCounts(CountOverride.newBuilder().setCountCellId(c.getId()).setYearlyRate(10_000).setRateShape(1e-6)));
+        c -> o.addCounts(CountOverride.newBuilder().setCountCellId(c.getId()).setYearlyRate(10_000).setRateShape(chaincast.engine.ParameterDomain.RATE_SHAPE.smallest())));
     return o.build();
   }
 

@@ -103,12 +103,12 @@ class ChaincastServerTest {
                 return SimulationServiceGrpc.newBlockingStub(channel)
                     .simulate(
                         SimulateRequest.newBuilder()
-                            // Output targets only: long enough to be in flight at stop(),
-                            // short enough to end within the grace period on a loaded machine.
+                            // Output targets only, short enough to end within the grace period
+                            // on a loaded machine; the test waits until it runs before stop().
                             .setSpec(
                                 SimulationSpec.newBuilder()
                                     .setTargets(TargetSelection.newBuilder().setPlanId("lzf-2021-62").setYear(2025))
-                                    .setPaths(1_500_000)
+                                    .setPaths(400_000)
                                     .setSeed(1))
                             .build())
                     .getReport()
@@ -116,9 +116,14 @@ class ChaincastServerTest {
                     .getPaths();
               });
       sent.await();
-      Thread.sleep(300); // let the call reach the server
+      // Wait until the run is on the engine (an event the server counts), not for a fixed time.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (server.runStats().started() == 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertEquals(1, server.runStats().started(), "the run started before stop()");
       server.stop();
-      assertEquals(1_500_000L, paths.get(30, TimeUnit.SECONDS), "the in-flight call completed");
+      assertEquals(400_000L, paths.get(30, TimeUnit.SECONDS), "the in-flight call completed");
     } finally {
       channel.shutdownNow();
       server.stop();

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Valid requests against a small heap, in a server JVM of its own: the heaviest a request may
  * be (horizon 2035, every target, 50 fans, 20 percentiles, Student-t shocks) and every count
- * cell overridden to a huge, very uncertain rate (yearly_rate 10 000, rate_shape 1e-6), as
+ * cell overridden to a huge, very uncertain rate (yearly_rate 10 000, rate_shape 0.01, the smallest accepted), as
  * Simulate and as Compare, all at once. Before admission, such requests ran the heap out and
  * clients got UNKNOWN. Now each completes or waits its turn, or is refused with RESOURCE_EXHAUSTED
  * and a RetryInfo; no OutOfMemoryError happens at all; and the server and its scenario store
