@@ -216,6 +216,7 @@ class CliWorkbenchIT {
     assertEquals(1, r.stderr().strip().lines().count(), "one line, no stack trace: " + r);
     assertTrue(r.stderr().contains("FAILED_PRECONDITION") && r.stderr().contains("in use by another Chaincast server"), r.toString());
     assertTrue(r.stderr().contains("--server HOST:PORT"), r.toString());
+    assertTrue(!r.stderr().contains(serverData.toString()), "no server path in a client's message: " + r);
   }
 
   @Test
