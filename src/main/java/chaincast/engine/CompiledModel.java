@@ -455,16 +455,11 @@ final class CompiledModel {
         }
       }
       countYears[k] = years.stream().toArray();
-      if (countYears[k].length > 0 && tables != null) {
+      if (countYears[k].length > 0) {
         countFirstTable[k] = tables.get(countRate[k], countShape[k], countFirstSpan(k));
       }
     }
-    targetMaxCount = new int[targetCount];
-    for (int t = 0; t < targetCount; t++) {
-      if (!isValueTarget[t]) {
-        targetMaxCount[t] = targetCountCells[t] == null ? countedGroups[t].length : maxCountOf(t);
-      }
-    }
+    targetMaxCount = maxCounts(tables);
     targetsByYear = new int[yearCount][];
     for (int y = 0; y < yearCount; y++) {
       targetsByYear[y] = byYear.get(y).stream().mapToInt(Integer::intValue).toArray();
@@ -533,18 +528,26 @@ final class CompiledModel {
     seriesWindowHi = windows[1];
   }
 
+  /** Per target, the largest count it can reach (see {@link #targetMaxCount}). */
+  private int[] maxCounts(CountTables tables) {
+    int[] max = new int[targetCount];
+    for (int t = 0; t < targetCount; t++) {
+      if (!isValueTarget[t]) {
+        max[t] = targetCountCells[t] == null ? countedGroups[t].length : maxCountOf(t, tables);
+      }
+    }
+    return max;
+  }
+
   /** The largest count count-target t can reach (see {@link #targetMaxCount}). */
-  private int maxCountOf(int t) {
+  private int maxCountOf(int t, CountTables tables) {
     long max = 0;
     for (int k : targetCountCells[t]) {
       int y = targetYearIndex[t];
       if (y <= countBaseIndex[k]) {
         max += Math.max(0, countBase[k]);
       } else if (countYears[k][0] == y) {
-        int last = countFirstTable[k] != null
-            ? countFirstTable[k].last()
-            : CountTable.lastOf(countRate[k], countShape[k], countFirstSpan(k));
-        max += Math.max(0, countBase[k]) + (long) last;
+        max += Math.max(0, countBase[k]) + (long) tables.last(countRate[k], countShape[k], countFirstSpan(k));
       } else {
         return Integer.MAX_VALUE; // read after its first span: later spans have no fixed bound
       }
@@ -580,8 +583,8 @@ final class CompiledModel {
 
   /**
    * Validates {@code p} and compiles it, taking count laws from {@code tables} (shared by the
-   * two sides of a comparison); with {@code tables} null no count law is built, which is enough
-   * to size a run ({@link RunSizer}) but not to simulate it.
+   * two sides of a comparison); with {@link CountTables#sizing()} no count law is built, which
+   * is enough to size a run ({@link RunSizer}) but not to simulate it.
    */
   static CompiledModel compile(Projection p, boolean recordEverything, CountTables tables) {
     validate(p);

@@ -12,10 +12,39 @@ final class CountTables {
   private record Key(double rate, double shape, int years) {}
 
   private final Map<Key, CountTable> tables = new HashMap<>();
+  private final Map<Key, Integer> lasts = new HashMap<>();
+  private final boolean build;
 
-  /** The law for these parameters, built on first use. */
+  /** Laws built on first use, for a run. */
+  CountTables() {
+    this(true);
+  }
+
+  private CountTables(boolean build) {
+    this.build = build;
+  }
+
+  /** No law built, only their lengths found (once per distinct law): for sizing a run. */
+  static CountTables sizing() {
+    return new CountTables(false);
+  }
+
+  /** The law for these parameters, built on first use; null when only sizing. */
   synchronized CountTable get(double rate, double shape, int years) {
+    if (!build) {
+      return null;
+    }
     return tables.computeIfAbsent(new Key(rate, shape, years), k -> CountTable.of(k.rate(), k.shape(), k.years()));
+  }
+
+  /** The most arrivals the law for these parameters draws ({@link CountTable#last()}). */
+  synchronized int last(double rate, double shape, int years) {
+    Key key = new Key(rate, shape, years);
+    CountTable built = tables.get(key);
+    if (built != null) {
+      return built.last();
+    }
+    return lasts.computeIfAbsent(key, k -> CountTable.lastOf(k.rate(), k.shape(), k.years()));
   }
 
   /**

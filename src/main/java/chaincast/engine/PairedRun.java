@@ -113,15 +113,8 @@ final class PairedRun {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    // An Error (OutOfMemoryError above all) stays an Error, so the service can tell it apart.
-    if (failure instanceof RuntimeException re) {
-      throw re;
-    }
-    if (failure instanceof Error err) {
-      throw err;
-    }
     if (failure != null) {
-      throw new IllegalStateException("comparison worker failed", failure);
+      throw rethrown(failure);
     }
     if (cancelled.get()) {
       throw new RunCancelledException(done.get());
@@ -132,6 +125,20 @@ final class PairedRun {
           new ComparisonResult.TargetPair(total[4 * t], total[4 * t + 1], total[4 * t + 2], total[4 * t + 3], paths));
     }
     return new ComparisonResult(paths, pairs, System.nanoTime() - started);
+  }
+
+  /**
+   * A worker's failure as it was: an Error (OutOfMemoryError above all) stays an Error, so the
+   * service can tell it apart from a bug.
+   */
+  private static RuntimeException rethrown(Throwable failure) {
+    if (failure instanceof RuntimeException re) {
+      return re;
+    }
+    if (failure instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException("comparison worker failed", failure);
   }
 
   /** A's sink: tallies as usual and keeps each path's hit flags for B to compare with. */

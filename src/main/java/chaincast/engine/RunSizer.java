@@ -26,7 +26,7 @@ public final class RunSizer {
    * @throws IllegalArgumentException if the projection is inconsistent (as the run would)
    */
   public static MemoryFootprint run(Projection projection, RunSettings settings, int threads) {
-    CompiledModel m = CompiledModel.compile(projection, false, null);
+    CompiledModel m = CompiledModel.compile(projection, false, CountTables.sizing());
     long limit = settings.isPrecisionRun() ? settings.maxPaths() : settings.paths();
     int workers = workers(limit, threads);
     int percentiles = settings.percentiles().length;
@@ -67,8 +67,9 @@ public final class RunSizer {
    * hit counters and the first side's hit flags of a block.
    */
   public static MemoryFootprint compare(Projection a, Projection b, long paths, int threads) {
-    CompiledModel ma = CompiledModel.compile(a, false, null);
-    CompiledModel mb = CompiledModel.compile(b, false, null);
+    CountTables sizing = CountTables.sizing();
+    CompiledModel ma = CompiledModel.compile(a, false, sizing);
+    CompiledModel mb = CompiledModel.compile(b, false, sizing);
     int workers = workers(paths, threads);
     int targets = ma.targetCount;
     long perWorker = simulatorBytes(ma) + simulatorBytes(mb) + Tally.maxBytes(ma, false) + Tally.maxBytes(mb, false)
@@ -80,7 +81,7 @@ public final class RunSizer {
 
   /** The footprint of a {@link PathSampler} of {@code projection} while it samples one block. */
   public static MemoryFootprint sampler(Projection projection) {
-    CompiledModel m = CompiledModel.compile(projection, true, null);
+    CompiledModel m = CompiledModel.compile(projection, true, CountTables.sizing());
     return new MemoryFootprint(0, 0, CountTables.bytesFor(m), compiledBytes(m) + simulatorBytes(m) + 4096, 0);
   }
 
