@@ -82,16 +82,18 @@ public final class ChaincastServer {
    * services, interceptors and health as {@link #start()}; the config's host and port are not used.
    */
   public ChaincastServer start(ServerBuilder<?> builder) throws IOException {
+    TransportLogLimit.install();
+    RateLimitedWarning unreadable = ReadableRequests.newWarning();
     server =
         builder
             // Interceptors run in reverse order of adding: the caller is known to the safety net.
             .intercept(new UnexpectedFailureInterceptor())
             .intercept(new CallerInterceptor())
-            .addService(ReadableRequests.guard(new ModelServiceImpl(model, ConsistencyAudit.run(model))))
-            .addService(ReadableRequests.guard(simulation))
-            .addService(ReadableRequests.guard(scenarios))
-            .addService(ReadableRequests.guard(health.getHealthService()))
-            .addService(ReadableRequests.guard(ProtoReflectionServiceV1.newInstance()))
+            .addService(ReadableRequests.guard(new ModelServiceImpl(model, ConsistencyAudit.run(model)), unreadable))
+            .addService(ReadableRequests.guard(simulation, unreadable))
+            .addService(ReadableRequests.guard(scenarios, unreadable))
+            .addService(ReadableRequests.guard(health.getHealthService(), unreadable))
+            .addService(ReadableRequests.guard(ProtoReflectionServiceV1.newInstance(), unreadable))
             .build()
             .start();
     health.setStatus("", ServingStatus.SERVING);
