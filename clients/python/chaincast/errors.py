@@ -8,7 +8,7 @@ details the server attaches (``google.rpc.BadRequest`` field violations,
 
     InvalidArgument: INVALID_ARGUMENT in Simulate: 2 invalid fields
       spec.paths: must be from 1 to 50000000, got -5
-      spec.overrides[0].volatility: must be from 0 to 2, got 3.0
+      spec.overrides[0].volatility: must be from 0 to 2 (log output a year), got 3.0
 
 The subclasses also derive from the matching built-in exception
 (``ValueError``, ``LookupError``, ``TimeoutError``, ``ConnectionError``,
@@ -53,7 +53,7 @@ class FieldViolation:
     field: str
     """Path of the field in the request, e.g. ``spec.overrides[0].volatility``."""
     description: str
-    """What is wrong with it, e.g. ``must be from 0 to 2, got 3.0``."""
+    """What is wrong with it, e.g. ``must be from 0 to 2 (log output a year), got 3.0``."""
 
     def __str__(self) -> str:
         return f"{self.field}: {self.description}"

@@ -18,12 +18,12 @@ def test_invalid_argument_lists_every_bad_field(client: chaincast.Client) -> Non
     assert e.code == grpc.StatusCode.INVALID_ARGUMENT and e.method == "Simulate"
     assert e.fields == ["spec.paths", "spec.overrides[0].volatility"]
     assert e.field_violations[1] == chaincast.FieldViolation(
-        "spec.overrides[0].volatility", "must be from 0 to 2, got 3.0"
+        "spec.overrides[0].volatility", "must be from 0 to 2 (log output a year), got 3.0"
     )
     assert "spec.paths" in e.message  # the server's own message is kept
     text = str(e)
     assert text.splitlines()[0] == "INVALID_ARGUMENT in Simulate: 2 invalid fields"
-    assert "  spec.overrides[0].volatility: must be from 0 to 2, got 3.0" in text.splitlines()
+    assert "  spec.overrides[0].volatility: must be from 0 to 2 (log output a year), got 3.0" in text.splitlines()
     assert e.details and type(e.details[0]).__name__ == "BadRequest"
 
 

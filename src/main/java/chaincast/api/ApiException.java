@@ -52,25 +52,25 @@ public final class ApiException extends RuntimeException {
   }
 
   private static Status invalidArgumentStatus(List<BadRequest.FieldViolation> kept, int total) {
-    StringBuilder message = new StringBuilder("invalid request: ");
+    StringBuilder spelledOut = new StringBuilder("invalid request: ");
     int spelled = Math.min(VIOLATIONS_IN_MESSAGE, kept.size());
     for (int i = 0; i < spelled; i++) {
       if (i > 0) {
-        message.append("; ");
+        spelledOut.append("; ");
       }
-      message.append(kept.get(i).getField()).append(": ").append(kept.get(i).getDescription());
+      spelledOut.append(kept.get(i).getField()).append(": ").append(kept.get(i).getDescription());
     }
+    String more = "";
     if (total > spelled) {
-      message.append("; and ").append(total - spelled).append(" more");
-      message.append(
-          kept.size() < total
-              ? " (the first " + kept.size() + " of " + total + " are in the details)"
-              : " (see details)");
+      more = "; and " + (total - spelled) + " more"
+          + (kept.size() < total ? " (the first " + kept.size() + " of " + total + " are in the details)" : " (see details)");
     }
+    // The count of the rest survives any clipping of what is spelled out.
+    int room = StatusBudget.MAX_MESSAGE_BYTES - more.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     BadRequest detail = BadRequest.newBuilder().addAllFieldViolations(kept).build();
     return Status.newBuilder()
         .setCode(Code.INVALID_ARGUMENT_VALUE)
-        .setMessage(StatusBudget.clipBytes(message.toString(), StatusBudget.MAX_MESSAGE_BYTES))
+        .setMessage(StatusBudget.clipBytes(spelledOut.toString(), room) + more)
         .addDetails(Any.pack(detail))
         .build();
   }

@@ -68,7 +68,7 @@ final class ScenarioOverridesValidator {
       if (d.getEventId().isEmpty()) {
         v.invalid(f + ".event_id", "is required");
       }
-      if (d.getYears() == 0 || Math.abs(d.getYears()) > 20) {
+      if (d.getYears() == 0 || d.getYears() < -20 || d.getYears() > 20) { // not Math.abs: it keeps MIN_VALUE negative
         v.invalid(f + ".years", "must be from -20 to 20 and not 0, got " + d.getYears());
       }
     }

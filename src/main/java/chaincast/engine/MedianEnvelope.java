@@ -53,7 +53,8 @@ public final class MedianEnvelope {
 
     /** A sentence describing the crossing, without the cell's name. */
     public String describe() {
-      return "its median path reaches " + ParameterDomain.format(value()) + " 亿元 in " + year
+      double rounded = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", value()));
+      return "its median path reaches " + ParameterDomain.format(rounded) + " 亿元 in " + year
           + (above ? ", above the " + ParameterDomain.format(ParameterDomain.PROJECTED_OUTPUT.high())
               : ", below the " + ParameterDomain.format(ParameterDomain.PROJECTED_OUTPUT.low()))
           + " 亿元 a run represents (events, macro shocks and observations on it add up)";

@@ -41,7 +41,7 @@ public enum ParameterDomain {
       "cell volatility"),
   /** Chance a year that a project event fires (at most once per path). */
   EVENT_PROBABILITY(
-      "yearly_probability", "probability a year", 0, true, 1, false, 1e-9, false, false, null,
+      "yearly_probability", "probability a year", 1e-9, false, 1, false, 0, false, false, null,
       "project event yearly_probability"),
   /** Mean jump of a project event. */
   JUMP_LOG_MEAN(
@@ -84,7 +84,7 @@ public enum ParameterDomain {
       "shock settings degrees_of_freedom (seeds)"),
   /** What a simulated target must reach. */
   THRESHOLD(
-      "value", "亿元 or count", 0, false, 1e9, false, 0, false, false, null,
+      "value", "亿元 or count", 0, false, 1e9, false, 1e-9, false, false, null,
       "simulated target value (seeds)"),
   /** A percentile asked for. */
   PERCENTILE(
@@ -219,7 +219,7 @@ public enum ParameterDomain {
       return "must not be 0 (" + unit + ")";
     }
     if (v != 0 && Math.abs(v) < smallest) {
-      return (zeroExcluded ? "must be at least " : "must be 0 or at least ")
+      return (zeroAllowed() ? "must be 0 or at least " : "must be at least ")
           + format(smallest)
           + " in size (smaller values are numerical noise), got "
           + v;
@@ -231,11 +231,16 @@ public enum ParameterDomain {
   public String rule() {
     String rule = rangeRule();
     if (smallest > 0) {
-      rule += zeroExcluded ? ", at least " + format(smallest) + " in size" : ", 0 or at least " + format(smallest) + " in size";
+      rule += (zeroAllowed() ? ", 0 or at least " : ", at least ") + format(smallest) + " in size";
     } else if (zeroExcluded) {
       rule += ", not 0";
     }
     return rule;
+  }
+
+  /** Whether 0 itself is in the domain (it may be, below {@code smallest}: it means "none"). */
+  private boolean zeroAllowed() {
+    return !zeroExcluded && inInterval(0);
   }
 
   /**
@@ -310,7 +315,7 @@ public enum ParameterDomain {
   /** The table as Markdown, as the README renders it (a test keeps the two the same). */
   public static String markdownTable() {
     StringBuilder out = new StringBuilder();
-    out.append("| parameter | domain | unit | tornado step | bounds |\n");
+    out.append("| row | values | unit | tornado step | bounds these fields |\n");
     out.append("|---|---|---|---|---|\n");
     for (ParameterDomain d : values()) {
       out.append("| `")

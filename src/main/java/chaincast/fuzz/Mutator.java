@@ -31,12 +31,16 @@ final class Mutator {
     Message.Builder b = base.toBuilder();
     List<String> paths = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      paths.add(mutateOne(b, "", r));
+      paths.add(mutateOne(b, "", r, paths));
     }
     return new Mutated(b.build(), paths);
   }
 
-  private String mutateOne(Message.Builder b, String prefix, SplittableRandom r) {
+  /**
+   * Changes one field below {@code b}; returns its path. Setting a member of a oneof clears the
+   * member that was set, which is then a changed field too: it goes to {@code alsoChanged}.
+   */
+  private String mutateOne(Message.Builder b, String prefix, SplittableRandom r, List<String> alsoChanged) {
     List<FieldDescriptor> fields = b.getDescriptorForType().getFields();
     if (fields.isEmpty()) {
       // A request without fields: all a client can send is fields the server does not know.
@@ -48,24 +52,33 @@ final class Mutator {
     }
     FieldDescriptor f = pick(b, fields, r);
     String path = prefix.isEmpty() ? f.getName() : prefix + "." + f.getName();
+    if (f.getRealContainingOneof() != null) {
+      FieldDescriptor current = b.getOneofFieldDescriptor(f.getRealContainingOneof());
+      if (current != null && current != f) {
+        alsoChanged.add(prefix.isEmpty() ? current.getName() : prefix + "." + current.getName());
+      }
+    }
     if (f.isRepeated()) {
-      return mutateRepeated(b, f, path, r);
+      return mutateRepeated(b, f, path, r, alsoChanged);
     }
     if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
       if (r.nextInt(8) == 0) {
         b.clearField(f);
         return path;
       }
-      Message.Builder child = b.hasField(f) ? ((Message) b.getField(f)).toBuilder() : b.newBuilderForField(f);
-      String p = mutateOne(child, path, r);
+      boolean created = !b.hasField(f);
+      Message.Builder child = created ? b.newBuilderForField(f) : ((Message) b.getField(f)).toBuilder();
+      String p = mutateOne(child, path, r, alsoChanged);
       b.setField(f, child.build());
-      return p;
+      // A message the request did not have is part of the change: its other fields may be what is wrong.
+      return created ? path : p;
     }
     b.setField(f, scalar(f, r));
     return path;
   }
 
-  private String mutateRepeated(Message.Builder b, FieldDescriptor f, String path, SplittableRandom r) {
+  private String mutateRepeated(
+      Message.Builder b, FieldDescriptor f, String path, SplittableRandom r, List<String> alsoChanged) {
     int n = b.getRepeatedFieldCount(f);
     int choice = r.nextInt(10);
     boolean message = f.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
@@ -92,7 +105,7 @@ final class Mutator {
         return at;
       }
       Message.Builder child = ((Message) b.getRepeatedField(f, i)).toBuilder();
-      String p = mutateOne(child, at, r);
+      String p = mutateOne(child, at, r, alsoChanged);
       b.setRepeatedField(f, i, child.build());
       return p;
     }

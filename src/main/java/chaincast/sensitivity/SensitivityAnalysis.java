@@ -125,6 +125,9 @@ public final class SensitivityAnalysis {
             continue;
           }
           double[] lh = step.around(v);
+          if (step == TornadoStep.START_VALUE) {
+            lh[1] = Math.min(lh[1], largestStart(plan, cs, v));
+          }
           TargetDifference low = compare(one, point, withCell(point, cs, step, lh[0]), cancel);
           TargetDifference high = compare(one, point, withCell(point, cs, step, lh[1]), cancel);
           reference = low;
@@ -184,6 +187,21 @@ public final class SensitivityAnalysis {
         RunSizer.sampler(plan.projection()).plusWorkspace(importanceArrays + SimulationRunner.PLAN_BYTES);
     long bars = 4L * (model.cells().size() + model.countCells().size()) * 1024;
     return MemoryFootprint.larger(paired, importance).plus(new MemoryFootprint(0, 0, 0, 0, bars));
+  }
+
+  /**
+   * The largest start a step may give a cell that starts from its share of an observed group
+   * total: halfway from its share to what the group's cells not observed on their own hold
+   * together ({@code value / share}), so the total still leaves something for the others. A cell
+   * holding nearly the whole total barely moves up: once the total is known, it cannot exceed it.
+   */
+  private static double largestStart(PlannedRun plan, CellSpec cell, double value) {
+    for (var o : plan.observations()) {
+      if (o.getSplit() && o.getCellId().equals(cell.id()) && o.getYear() == cell.observedYear() && o.getShare() > 0) {
+        return value + (value / o.getShare() - value) / 2;
+      }
+    }
+    return Double.POSITIVE_INFINITY;
   }
 
   private static ScenarioOverrides withRequestOverrides(ScenarioOverrides point, List<CellOverride> overrides) {

@@ -152,6 +152,8 @@ public final class ChaincastServer {
    * services, interceptors and health as {@link #start()}; the config's host and port are not used.
    */
   public ChaincastServer start(ServerBuilder<?> builder) throws IOException {
+    TransportLogLimit.install();
+    RateLimitedWarning unreadable = ReadableRequests.newWarning();
     builder
         // Interceptors run in reverse order of adding. The access log and metrics run first and
         // see every call, those refused by the others too; then the caller is named (token or
@@ -159,12 +161,12 @@ public final class ChaincastServer {
         .intercept(new UnexpectedFailureInterceptor())
         .intercept(security.tokens() == null ? new CallerInterceptor() : new AuthInterceptor(security.tokens()))
         .intercept(new CallObserver(metrics, new AccessLog()))
-        .addService(ReadableRequests.guard(new ModelServiceImpl(model, ConsistencyAudit.run(model))))
-        .addService(ReadableRequests.guard(simulation))
-        .addService(ReadableRequests.guard(scenarios))
-        .addService(ReadableRequests.guard(health.getHealthService()));
+        .addService(ReadableRequests.guard(new ModelServiceImpl(model, ConsistencyAudit.run(model)), unreadable))
+        .addService(ReadableRequests.guard(simulation, unreadable))
+        .addService(ReadableRequests.guard(scenarios, unreadable))
+        .addService(ReadableRequests.guard(health.getHealthService(), unreadable));
     if (security.reflection()) {
-      builder.addService(ReadableRequests.guard(ProtoReflectionServiceV1.newInstance()));
+      builder.addService(ReadableRequests.guard(ProtoReflectionServiceV1.newInstance(), unreadable));
     }
     server = builder.build().start();
     health.setStatus("", ServingStatus.SERVING);

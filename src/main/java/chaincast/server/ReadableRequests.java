@@ -43,14 +43,17 @@ final class ReadableRequests {
   static final long WARNING_INTERVAL_SECONDS = 10;
 
   private static final Logger logger = Logger.getLogger(ReadableRequests.class.getName());
-  private static final RateLimitedWarning DEFAULT_WARNING =
-      new RateLimitedWarning(logger, TimeUnit.SECONDS.toNanos(WARNING_INTERVAL_SECONDS), System::nanoTime);
 
   private ReadableRequests() {}
 
-  /** {@code service} with every method guarded, warning through the server's shared rate limit. */
-  static ServerServiceDefinition guard(BindableService service) {
-    return guard(service.bindService(), DEFAULT_WARNING);
+  /** A server's rate limit on warnings about unreadable bodies: one line per 10 s for all its services. */
+  static RateLimitedWarning newWarning() {
+    return new RateLimitedWarning(logger, TimeUnit.SECONDS.toNanos(WARNING_INTERVAL_SECONDS), System::nanoTime);
+  }
+
+  /** {@code service} with every method guarded, warning through {@code warning}. */
+  static ServerServiceDefinition guard(BindableService service, RateLimitedWarning warning) {
+    return guard(service.bindService(), warning);
   }
 
   /** {@code service} with every method guarded. */
