@@ -67,11 +67,36 @@ class ErrorStatusTest {
     String name = InProcessServerBuilder.generateName();
     server =
         InProcessServerBuilder.forName(name)
-            .addService(new SimulationServiceImpl(runner, validator, 4, brokenStore, new SensitivityAnalysis(model, runner), limits.maxPaths()))
-            .addService(new ScenarioServiceImpl(brokenStore, validator, runner.planner()))
+            .addService(
+                new SimulationServiceImpl(
+                    runner,
+                    validator,
+                    new chaincast.admission.AdmissionQueue(1L << 30, 4, 16, 4, System::nanoTime),
+                    brokenStore,
+                    new SensitivityAnalysis(model, runner),
+                    limits.maxPaths(),
+                    new chaincast.metrics.ServerMetrics()))
+            .addService(
+                new ScenarioServiceImpl(
+                    brokenScenarioStore(),
+                    validator,
+                    runner.planner(),
+                    chaincast.store.StoreSettings.defaults(),
+                    new chaincast.metrics.ServerMetrics()))
             .build()
             .start();
     channel = InProcessChannelBuilder.forName(name).build();
+  }
+
+  /** A scenario store whose every method fails with a message full of internals: a stand-in for a bug. */
+  private static ScenarioStore brokenScenarioStore() {
+    return (ScenarioStore)
+        java.lang.reflect.Proxy.newProxyInstance(
+            ScenarioStore.class.getClassLoader(),
+            new Class<?>[] {ScenarioStore.class},
+            (proxy, method, args) -> {
+              throw new IllegalStateException(LEAKY);
+            });
   }
 
   @AfterAll

@@ -142,7 +142,13 @@ class MemoryAdmissionTest {
     var simulation = SimulationServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
     assertTrue(simulation.simulate(SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(1000)).build()).getReport().getOddsCount() > 0);
     var scenarios = ScenarioServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-    scenarios.createScenario(CreateScenarioRequest.newBuilder().setScenario(KilledServerTest.scenario("after-the-load", 0)).build());
+    scenarios.createScenario(CreateScenarioRequest.newBuilder().setScenario(
+            chaincast.v1.Scenario.newBuilder()
+                .setId("after-the-load")
+                .setName(chaincast.v1.LocalizedName.newBuilder().setEn("after the load"))
+                .setOverrides(
+                    chaincast.v1.ScenarioOverrides.newBuilder()
+                        .addCells(chaincast.v1.CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.05)))).build());
     assertEquals(
         "after-the-load",
         scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId("after-the-load").build()).getScenario().getId(),
