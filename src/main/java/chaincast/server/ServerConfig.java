@@ -73,6 +73,7 @@ public record ServerConfig(
     return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, store);
   }
 
+  /** This configuration with other bounds, quotas and housekeeping for the scenario store. */
   public ServerConfig withStore(StoreSettings store) {
     return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, store);
   }
