@@ -85,6 +85,7 @@ public record ServerConfig(
     return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
   }
 
+  /** This configuration with other bounds, quotas and housekeeping for the scenario store. */
   public ServerConfig withStore(StoreSettings store) {
     return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
   }

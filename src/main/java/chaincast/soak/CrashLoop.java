@@ -186,6 +186,7 @@ public final class CrashLoop {
     int target = options.minAcks() + random.nextInt(options.maxAcks() - options.minAcks() + 1);
     AtomicInteger acks = new AtomicInteger();
     CountDownLatch enough = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(options.writers());
     AtomicBoolean killed = new AtomicBoolean();
     AtomicBoolean quiesce = new AtomicBoolean();
     List<Thread> threads = new ArrayList<>();
@@ -195,14 +196,24 @@ public final class CrashLoop {
           enough.countDown();
         }
       });
-      Thread t = new Thread(writer, "writer-" + w);
+      Thread t = new Thread(() -> {
+        try {
+          writer.run();
+        } finally {
+          stopped.countDown();
+        }
+      }, "writer-" + w);
       t.start();
       threads.add(t);
     }
-    boolean reached = enough.await(300, TimeUnit.SECONDS);
-    if (!reached) {
-      ledger.unexpected("cycle " + cycle + ": only " + acks.get() + " of " + target + " writes acknowledged in 300 s; server said "
-          + server.lastLines());
+    // Until enough writes are acknowledged; or every writer stopped on a failure (recorded).
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    while (!enough.await(100, TimeUnit.MILLISECONDS) && stopped.getCount() > 0) {
+      if (System.nanoTime() > deadline) {
+        ledger.unexpected("cycle " + cycle + ": only " + acks.get() + " of " + target
+            + " writes acknowledged in 300 s; server said " + server.lastLines());
+        break;
+      }
     }
     boolean whileWriting = random.nextBoolean();
     if (whileWriting) {
@@ -250,6 +261,9 @@ public final class CrashLoop {
         } catch (StatusRuntimeException e) {
           if (!killed.get() || !causedByKill(e)) {
             ledger.unexpected(id + ": " + e.getStatus() + (killed.get() ? " after the kill" : " while the server was up"));
+            if (refusal(e.getStatus().getCode())) {
+              ledger.refused(id); // a refused write changes nothing
+            }
           }
           return;
         }
@@ -287,6 +301,14 @@ public final class CrashLoop {
                   .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean((seq % 200) / 1000.0 - 0.1)))
           .build();
     }
+  }
+
+  /** Statuses with which the server refuses a write it did not make. */
+  static boolean refusal(Status.Code code) {
+    return switch (code) {
+      case INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, ABORTED, FAILED_PRECONDITION, RESOURCE_EXHAUSTED -> true;
+      default -> false;
+    };
   }
 
   /**

@@ -97,6 +97,13 @@ public final class ScenarioLedger {
     }
   }
 
+  /** Records that the write in flight on {@code id} was refused, so it changed nothing. */
+  public void refused(String id) {
+    Entry e = entries.get(id);
+    e.pendingOp = null;
+    e.pendingContent = null;
+  }
+
   /** Records a call that failed for a reason a killed server does not explain. */
   public void unexpected(String description) {
     problem(Problem.UNEXPECTED_FAILURE, description);
@@ -114,6 +121,7 @@ public final class ScenarioLedger {
       Scenario s = stored.get(id);
       if (e == null) {
         problem(Problem.PHANTOM, id + ": stored (etag " + s.getEtag() + ") but never written");
+        entries.computeIfAbsent(id, k -> new Entry()).acked = s; // reported once, then taken as it is
         continue;
       }
       if (e.pendingOp == null) {
@@ -126,7 +134,10 @@ public final class ScenarioLedger {
     }
   }
 
-  /** No write was in flight: the store must hold exactly the acknowledged state. */
+  /**
+   * No write was in flight: the store must hold exactly the acknowledged state. A difference is
+   * reported once; the ledger then takes the store as it is, so later cycles count new problems.
+   */
   private void checkAcknowledged(String id, Entry e, Scenario s) {
     if (e.acked == null) {
       if (s != null) {
@@ -134,6 +145,7 @@ public final class ScenarioLedger {
         problem(
             old ? Problem.RESURRECTED : Problem.PHANTOM,
             id + ": deleted (acknowledged) but stored with etag " + s.getEtag());
+        e.acked = s;
       }
       return;
     }
@@ -144,6 +156,7 @@ public final class ScenarioLedger {
     } else if (!normalized(s).equals(normalized(e.acked))) {
       problem(Problem.HALF_WRITTEN, id + ": stored at " + s.getEtag() + " with other content than acknowledged");
     }
+    e.acked = s;
   }
 
   /** A write was in flight: the store holds either the acknowledged state or the write's result. */

@@ -63,22 +63,27 @@ public record StoreSettings(
     return new ScenarioStore.Quota(maxScenariosPerClient, maxBytesPerClient);
   }
 
+  /** These settings with another bound on one scenario's encoded size. */
   public StoreSettings withMaxScenarioBytes(int bytes) {
     return new StoreSettings(bytes, maxScenariosPerClient, maxBytesPerClient, maxPageBytes, compactAboveBytes, reopenInitialDelay, reopenMaxDelay);
   }
 
+  /** These settings with another per-client quota (scenarios, bytes). */
   public StoreSettings withQuota(long scenarios, long bytes) {
     return new StoreSettings(maxScenarioBytes, scenarios, bytes, maxPageBytes, compactAboveBytes, reopenInitialDelay, reopenMaxDelay);
   }
 
+  /** These settings with another byte budget per ListScenarios page. */
   public StoreSettings withMaxPageBytes(long bytes) {
     return new StoreSettings(maxScenarioBytes, maxScenariosPerClient, maxBytesPerClient, bytes, compactAboveBytes, reopenInitialDelay, reopenMaxDelay);
   }
 
+  /** These settings with another file size above which the database is compacted. */
   public StoreSettings withCompactAboveBytes(long bytes) {
     return new StoreSettings(maxScenarioBytes, maxScenariosPerClient, maxBytesPerClient, maxPageBytes, bytes, reopenInitialDelay, reopenMaxDelay);
   }
 
+  /** These settings with other waits between attempts to reopen a failed store. */
   public StoreSettings withReopenDelays(Duration initial, Duration max) {
     return new StoreSettings(maxScenarioBytes, maxScenariosPerClient, maxBytesPerClient, maxPageBytes, compactAboveBytes, initial, max);
   }
