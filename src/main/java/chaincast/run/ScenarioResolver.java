@@ -319,7 +319,7 @@ final class ScenarioResolver {
    * Refuses overrides that together take a cell's median path out of the range a run represents
    * (the engine's own {@link MedianEnvelope} check), naming the field that moved it last.
    */
-  private void checkMedianPaths(
+  private static void checkMedianPaths(
       List<CellSpec> cells, List<LevelShift> shifts, int horizon, Pin[] pins, Map<String, String> eventFields) {
     MedianEnvelope.find(cells, shifts, horizon)
         .ifPresent(

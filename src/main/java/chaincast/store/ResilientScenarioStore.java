@@ -190,6 +190,7 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
         delegate = opener.open(dataDir, settings);
         return delegate;
       } catch (RuntimeException | Error e) {
+        logOpenFailure("cannot open the scenario store in " + dataDir, e, true);
         unavailable(e);
         throw refusal(e);
       }
@@ -272,8 +273,24 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
       failure = error;
       Duration doubled = delay.multipliedBy(2);
       delay = doubled.compareTo(settings.reopenMaxDelay()) > 0 ? settings.reopenMaxDelay() : doubled;
-      logger.log(Level.WARNING, "cannot reopen the scenario store in " + dataDir + "; next attempt in " + delay.toMillis() + " ms", error);
+      logOpenFailure(
+          "cannot reopen the scenario store in " + dataDir + "; next attempt in " + delay.toMillis() + " ms", error, false);
       schedule();
+    }
+  }
+
+  /**
+   * Logs a failed open. A store held by another server is a setup matter, said in one line at
+   * INFO (the CLI's one-shot servers show WARNING and above only); other failures are WARNINGs,
+   * with the stack trace the first time and one line on each retry.
+   */
+  private static void logOpenFailure(String what, Throwable cause, boolean withTrace) {
+    if (cause instanceof ScenarioStoreInUseException) {
+      logger.info(what + ": it is in use by another Chaincast server");
+    } else if (withTrace) {
+      logger.log(Level.WARNING, what, cause);
+    } else {
+      logger.warning(what + ": " + cause);
     }
   }
 

@@ -222,6 +222,7 @@ class BoundedMemoryTest {
     long values = 0;
     long outside = 0;
     long bound = 0;
+    long held = 0;
     for (int s = 0; s < m.seriesCount; s++) {
       LogHistogram h = tally.seriesHistograms[s];
       int window = m.seriesWindowHi[s] - m.seriesWindowLo[s];
@@ -230,6 +231,8 @@ class BoundedMemoryTest {
       values += h.count();
       outside += h.coarseCount();
       bound += LogHistogram.maxBytes(window);
+      held += 48 + Footprint.refArray(window) + h.pagesInUse() * LogHistogram.PAGE_BYTES
+          + (h.coarseCount() > 0 ? Footprint.intArray(LogHistogram.EXPONENTS) : 0);
       double[] ps = {99.9, 0.1, 1, 5, 25, 50, 75, 95, 99, 50};
       double[] together = h.percentiles(ps);
       for (int i = 0; i < ps.length; i++) {
@@ -240,6 +243,7 @@ class BoundedMemoryTest {
     // Student-t with 3 degrees of freedom puts about 1 value in 10 000 past 10 sd (in the first
     // years, where one year's shock is most of the spread); they are counted coarsely.
     assertTrue(outside <= values * 1e-3, outside + " of " + values + " values outside their windows");
+    assertTrue(held <= bound, "what the histograms hold is within their bound");
     assertTrue(bound <= Tally.maxBytes(m, true));
     assertEquals((long) blocks * MonteCarloEngine.BLOCK_SIZE * m.seriesCount, values);
   }
