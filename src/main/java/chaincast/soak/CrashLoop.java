@@ -80,6 +80,7 @@ public final class CrashLoop {
    * @param acknowledged          writes the server acknowledged
    * @param landedUnacknowledged  writes in flight at a kill that turned out to have landed
    * @param scenariosAtEnd        scenarios stored at the end
+   * @param compactions           compactions of the database file the servers logged
    * @param problems              how many of each problem (all zero when the store kept its promise)
    * @param descriptions          the first problems, described
    * @param seconds               wall time
@@ -89,6 +90,7 @@ public final class CrashLoop {
       long acknowledged,
       long landedUnacknowledged,
       int scenariosAtEnd,
+      int compactions,
       Map<ScenarioLedger.Problem, Integer> problems,
       List<String> descriptions,
       double seconds) {
@@ -102,6 +104,7 @@ public final class CrashLoop {
   private final ScenarioLedger ledger = new ScenarioLedger();
   private final Random random;
   private final AtomicLong writeSeq = new AtomicLong();
+  private int compactions;
 
   public CrashLoop(Options options) {
     this.options = options;
@@ -134,6 +137,7 @@ public final class CrashLoop {
         } finally {
           channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
         }
+        compactions += server.compactions();
       }
     }
     int atEnd;
@@ -153,6 +157,7 @@ public final class CrashLoop {
         ledger.acknowledgedWrites(),
         ledger.landedUnacknowledged(),
         atEnd,
+        compactions,
         ledger.problems(),
         ledger.descriptions(),
         (System.nanoTime() - start) / 1e9);

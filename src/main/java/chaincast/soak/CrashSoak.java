@@ -84,6 +84,7 @@ public final class CrashSoak implements Callable<Integer> {
     b.append(String.format(Locale.ROOT, "acknowledged writes          %d%n", r.acknowledged()));
     b.append(String.format(Locale.ROOT, "in flight at a kill, landed  %d%n", r.landedUnacknowledged()));
     b.append(String.format(Locale.ROOT, "scenarios at the end         %d%n", r.scenariosAtEnd()));
+    b.append(String.format(Locale.ROOT, "compactions                  %d%n", r.compactions()));
     r.problems().forEach((p, n) -> b.append(String.format(Locale.ROOT, "%-28s %d%n", p.name().toLowerCase(Locale.ROOT).replace('_', ' '), n)));
     b.append(String.format(Locale.ROOT, "wall time                    %.0f s%n", r.seconds()));
     r.descriptions().forEach(d -> b.append("  ").append(d).append(System.lineSeparator()));

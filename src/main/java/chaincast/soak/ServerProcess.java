@@ -27,6 +27,7 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Deque<String> lastLines = new ArrayDeque<>();
+  private int compactions;
 
   private ServerProcess(Process process, int port, BufferedReader out) {
     this.process = process;
@@ -129,7 +130,15 @@ public final class ServerProcess implements AutoCloseable {
     return List.copyOf(lastLines);
   }
 
+  /** How many times the server logged a compaction of its scenario store. */
+  public synchronized int compactions() {
+    return compactions;
+  }
+
   private synchronized void keep(String line) {
+    if (line.contains("compacted the scenario store")) {
+      compactions++;
+    }
     lastLines.addLast(line);
     if (lastLines.size() > KEPT_LINES) {
       lastLines.removeFirst();

@@ -49,5 +49,6 @@ class KilledServerTest {
     }
     assertTrue(r.acknowledged() >= 20 * 12, "every cycle acknowledged its writes before the kill: " + report);
     assertEquals(loop.ledger().expected().size(), r.scenariosAtEnd(), report);
+    assertTrue(r.compactions() > 0, "kills also landed between compactions: " + report);
   }
 }
