@@ -1,5 +1,7 @@
 package chaincast.run;
 
+import java.util.List;
+
 /**
  * What one request may ask for. Each bound keeps a single request from taking
  * the server's memory or cores for minutes; every violation is reported to the
@@ -31,8 +33,8 @@ public record Limits(
   /** Horizon when a request gives none. */
   public static final int DEFAULT_HORIZON_YEAR = 2025;
 
-  /** Percentiles when a request gives none. */
-  public static final double[] DEFAULT_PERCENTILES = {5, 25, 50, 75, 95};
+  /** Percentiles when a request gives none (an unmodifiable list: no caller can change it). */
+  public static final List<Double> DEFAULT_PERCENTILES = List.of(5.0, 25.0, 50.0, 75.0, 95.0);
 
   /** The server's defaults: 50 M paths is about a minute of both cores. */
   public static Limits defaults() {
