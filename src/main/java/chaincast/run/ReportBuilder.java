@@ -8,7 +8,6 @@ import chaincast.v1.FanYear;
 import chaincast.v1.JointOdds;
 import chaincast.v1.PercentileValue;
 import chaincast.v1.Probability;
-import chaincast.v1.RunInfo;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.Target;
 import chaincast.v1.TargetKind;
@@ -20,22 +19,22 @@ import java.util.List;
 public final class ReportBuilder {
   private ReportBuilder() {}
 
-  /** The report of a finished run. */
-  public static SimulationReport report(PlannedRun plan, RunResult result, int threads, int blockSize) {
+  /**
+   * The report of a finished run.
+   *
+   * @param plan the run as planned
+   * @param result what the engine returned
+   * @param context the run conventions (threads, block size) the run info states
+   */
+  public static SimulationReport report(PlannedRun plan, RunResult result, RunContext context) {
     double[] pct = plan.settings().percentiles();
     SimulationReport.Builder report = SimulationReport.newBuilder();
     report.setRun(
-        RunInfo.newBuilder()
-            .setPaths(result.paths())
-            .setSeed(plan.settings().seed())
-            .setHorizonYear(plan.projection().horizonYear())
+        context
+            .runInfo(plan, result.paths(), result.elapsedNanos())
             .setStopReason(stopReason(result.stopReason()))
             .setMaxHalfWidth(result.maxHalfWidth())
-            .setWantedHalfWidth(plan.settings().wantedHalfWidth())
-            .setShockDistribution(plan.distribution())
-            .setElapsedMillis(result.elapsedNanos() / 1_000_000)
-            .setThreads(threads)
-            .setBlockSize(blockSize));
+            .setWantedHalfWidth(plan.settings().wantedHalfWidth()));
 
     for (int i = 0; i < plan.targets().size(); i++) {
       report.addOdds(odds(plan.targets().get(i), plan.bases().get(i), result.targets().get(i), pct));

@@ -1,31 +1,50 @@
 package chaincast.run;
 
+import chaincast.engine.BinomialEstimate;
 import chaincast.engine.CancellationSignal;
+import chaincast.engine.ComparisonResult;
+import chaincast.engine.MemoryFootprint;
 import chaincast.engine.MonteCarloEngine;
 import chaincast.engine.RunResult;
 import chaincast.model.Model;
 import chaincast.v1.Progress;
-import chaincast.engine.BinomialEstimate;
-import chaincast.engine.ComparisonResult;
-import chaincast.engine.MemoryFootprint;
-import chaincast.v1.RunInfo;
 import chaincast.v1.RunningEstimate;
 import chaincast.v1.ScenarioComparison;
-import chaincast.v1.TargetDifference;
 import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationSpec;
-import java.util.concurrent.ThreadLocalRandom;
+import chaincast.v1.Target;
+import chaincast.v1.TargetDifference;
 import java.util.function.Consumer;
 
-/** Plans a request, runs the engine and builds the report. */
+/**
+ * Plans a request, runs the engine and builds the report. A caller that sizes a run before it
+ * runs it (admission) plans once with {@link #plan(SimulationSpec, ScenarioOverrides)} and hands
+ * the same {@link PlannedRun} to {@link #footprint(PlannedRun)} and {@link #run(PlannedRun,
+ * CancellationSignal, Consumer)}; the overloads taking a spec plan and run in one call.
+ */
 public final class SimulationRunner {
+  /**
+   * Bytes of a planned request beside what the engine holds: the projection, the resolved
+   * targets and assumptions. The seeded model plans to well under this (192 targets, 18 cells).
+   */
+  public static final long PLAN_BYTES = 2L * 1024 * 1024;
+
   private final ProjectionPlanner planner;
   private final MonteCarloEngine engine;
+  private final RunContext context;
 
+  /**
+   * A runner of requests on {@code model}.
+   *
+   * @param model the seeded model
+   * @param engine the engine that simulates
+   * @param limits the server's limits
+   */
   public SimulationRunner(Model model, MonteCarloEngine engine, Limits limits) {
     this.planner = new ProjectionPlanner(model, limits);
     this.engine = engine;
+    this.context = new RunContext(limits, engine.threads(), MonteCarloEngine.BLOCK_SIZE);
   }
 
   /** The planner, for callers that need to resolve selections without running. */
@@ -33,40 +52,58 @@ public final class SimulationRunner {
     return planner;
   }
 
+  /** The conventions runs share: seed, run info, limits. */
+  public RunContext context() {
+    return context;
+  }
+
   /**
-   * The most heap {@link #run(SimulationSpec, ScenarioOverrides, CancellationSignal, Consumer)}
-   * of this validated spec holds, found by planning it (cheap) without running it.
+   * Plans a validated spec with a scenario's overrides ({@code spec.overrides} on top), with the
+   * spec's seed or a drawn one.
    *
    * @throws PlanningException when the overrides do not fit the model
    */
-  public MemoryFootprint footprint(SimulationSpec spec, ScenarioOverrides scenario) {
-    PlannedRun plan = planner.plan(spec, scenario, 0);
+  public PlannedRun plan(SimulationSpec spec, ScenarioOverrides scenario) {
+    return planner.plan(spec, scenario, context.seed(spec));
+  }
+
+  /** The most heap {@link #run(PlannedRun, CancellationSignal, Consumer)} of {@code plan} holds. */
+  public MemoryFootprint footprint(PlannedRun plan) {
     return engine.footprintOfRun(plan.projection(), plan.settings()).plusWorkspace(PLAN_BYTES);
   }
 
   /**
-   * The most heap {@link #compare} of this validated spec and these two sides holds.
+   * The most heap a run of this validated spec holds, found by planning it (cheap) without running
+   * it.
+   *
+   * @throws PlanningException when the overrides do not fit the model
+   */
+  public MemoryFootprint footprint(SimulationSpec spec, ScenarioOverrides scenario) {
+    return footprint(plan(spec, scenario));
+  }
+
+  /** The most heap {@link #compare(PlannedRun, PlannedRun, CancellationSignal)} of two sides holds. */
+  public MemoryFootprint footprintOfComparison(PlannedRun baseline, PlannedRun alternative) {
+    return engine
+        .footprintOfComparison(baseline.projection(), alternative.projection(), baseline.settings().paths())
+        .plusWorkspace(2 * PLAN_BYTES);
+  }
+
+  /**
+   * The most heap a comparison of this validated spec and these two sides holds.
    *
    * @throws PlanningException when either side's overrides do not fit the model
    */
   public MemoryFootprint footprintOfComparison(
       SimulationSpec spec, ScenarioOverrides baseline, ScenarioOverrides alternative) {
-    PlannedRun a = planner.plan(spec, baseline, 0);
-    PlannedRun b = planner.plan(spec, alternative, 0);
-    return engine.footprintOfComparison(a.projection(), b.projection(), a.settings().paths())
-        .plusWorkspace(2 * PLAN_BYTES);
+    long seed = context.seed(spec);
+    return footprintOfComparison(planner.plan(spec, baseline, seed), planner.plan(spec, alternative, seed));
   }
 
   /**
-   * Bytes of a planned request beside what the engine holds: the projection, the resolved
-   * targets and assumptions. The seeded model plans to well under this (192 targets, 18 cells).
-   */
-  public static final long PLAN_BYTES = 2L * 1024 * 1024;
-
-  /**
-   * Runs a validated spec.
+   * Runs a validated spec with its inline overrides.
    *
-   * @param cancel     polled between blocks of paths
+   * @param cancel polled between blocks of paths
    * @param onProgress told after every batch, on the calling thread
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
@@ -77,20 +114,27 @@ public final class SimulationRunner {
   /**
    * Runs a validated spec with a scenario's overrides ({@code spec.overrides} apply on top).
    *
+   * @param cancel polled between blocks of paths
+   * @param onProgress told after every batch, on the calling thread
    * @throws PlanningException when the overrides do not fit the model
+   * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
   public SimulationReport run(
       SimulationSpec spec, ScenarioOverrides scenario, CancellationSignal cancel, Consumer<Progress> onProgress) {
-    // An unseeded request still gets a reproducible run: the drawn seed is reported.
-    long seed = spec.hasSeed() ? spec.getSeed() : ThreadLocalRandom.current().nextLong();
-    PlannedRun plan = planner.plan(spec, scenario, seed);
+    return run(plan(spec, scenario), cancel, onProgress);
+  }
+
+  /**
+   * Runs a planned run.
+   *
+   * @param cancel polled between blocks of paths
+   * @param onProgress told after every batch, on the calling thread
+   * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
+   */
+  public SimulationReport run(PlannedRun plan, CancellationSignal cancel, Consumer<Progress> onProgress) {
     RunResult result =
-        engine.run(
-            plan.projection(),
-            plan.settings(),
-            cancel,
-            p -> onProgress.accept(progress(plan, p)));
-    return ReportBuilder.report(plan, result, engine.threads(), MonteCarloEngine.BLOCK_SIZE);
+        engine.run(plan.projection(), plan.settings(), cancel, p -> onProgress.accept(progress(plan, p)));
+    return ReportBuilder.report(plan, result, context);
   }
 
   /**
@@ -102,47 +146,51 @@ public final class SimulationRunner {
    */
   public ScenarioComparison compare(
       SimulationSpec spec, ScenarioOverrides baseline, ScenarioOverrides alternative, CancellationSignal cancel) {
-    long seed = spec.hasSeed() ? spec.getSeed() : ThreadLocalRandom.current().nextLong();
-    PlannedRun a = planner.plan(spec, baseline, seed);
-    PlannedRun b = planner.plan(spec, alternative, seed);
-    long paths = a.settings().paths();
-    ComparisonResult result = engine.compare(a.projection(), b.projection(), paths, seed, cancel);
+    long seed = context.seed(spec);
+    return compare(planner.plan(spec, baseline, seed), planner.plan(spec, alternative, seed), cancel);
+  }
+
+  /**
+   * Runs two sides planned from one spec with one seed on common random numbers and reports per
+   * target the difference in P(hit) with its paired standard error and a 95% interval.
+   *
+   * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
+   */
+  public ScenarioComparison compare(PlannedRun baseline, PlannedRun alternative, CancellationSignal cancel) {
+    long paths = baseline.settings().paths();
+    long seed = baseline.settings().seed();
+    ComparisonResult result =
+        engine.compare(baseline.projection(), alternative.projection(), paths, seed, cancel);
     ScenarioComparison.Builder out =
         ScenarioComparison.newBuilder()
-            .setRun(
-                RunInfo.newBuilder()
-                    .setPaths(paths)
-                    .setSeed(seed)
-                    .setHorizonYear(a.projection().horizonYear())
-                    .setStopReason(chaincast.v1.StopReason.STOP_REASON_PATHS_DONE)
-                    .setShockDistribution(a.distribution())
-                    .setElapsedMillis(result.elapsedNanos() / 1_000_000)
-                    .setThreads(engine.threads())
-                    .setBlockSize(MonteCarloEngine.BLOCK_SIZE))
-            .addAllSkipped(a.skipped());
-    for (int t = 0; t < a.targets().size(); t++) {
-      ComparisonResult.TargetPair pair = result.targets().get(t);
-      double d = pair.difference();
-      double se = pair.standardError();
-      out.addTargets(
-          TargetDifference.newBuilder()
-              .setTargetId(a.targets().get(t).getId())
-              .setName(a.targets().get(t).getName())
-              .setPHitBaseline(ReportBuilder.probability(BinomialEstimate.of(pair.hitsA(), paths)))
-              .setPHitAlternative(ReportBuilder.probability(BinomialEstimate.of(pair.hitsB(), paths)))
-              .setDifference(d)
-              .setStandardError(se)
-              .setIndependentStandardError(pair.independentStandardError())
-              .setCiLow(d - 1.96 * se)
-              .setCiHigh(d + 1.96 * se)
-              .setBaselineOnly(pair.onlyA())
-              .setAlternativeOnly(pair.onlyB())
-              .setYear(a.targets().get(t).getYear())
-              .setTargetValue(a.targets().get(t).getValue())
-              .setUnit(a.targets().get(t).getUnit())
-              .setKind(a.targets().get(t).getKind()));
+            .setRun(context.runInfo(baseline, paths, result.elapsedNanos()))
+            .addAllSkipped(baseline.skipped());
+    for (int t = 0; t < baseline.targets().size(); t++) {
+      out.addTargets(difference(baseline.targets().get(t), result.targets().get(t), paths));
     }
     return out.build();
+  }
+
+  private static TargetDifference difference(Target target, ComparisonResult.TargetPair pair, long paths) {
+    double d = pair.difference();
+    double se = pair.standardError();
+    return TargetDifference.newBuilder()
+        .setTargetId(target.getId())
+        .setName(target.getName())
+        .setPHitBaseline(ReportBuilder.probability(BinomialEstimate.of(pair.hitsA(), paths)))
+        .setPHitAlternative(ReportBuilder.probability(BinomialEstimate.of(pair.hitsB(), paths)))
+        .setDifference(d)
+        .setStandardError(se)
+        .setIndependentStandardError(pair.independentStandardError())
+        .setCiLow(d - BinomialEstimate.Z95 * se)
+        .setCiHigh(d + BinomialEstimate.Z95 * se)
+        .setBaselineOnly(pair.onlyA())
+        .setAlternativeOnly(pair.onlyB())
+        .setYear(target.getYear())
+        .setTargetValue(target.getValue())
+        .setUnit(target.getUnit())
+        .setKind(target.getKind())
+        .build();
   }
 
   private static Progress progress(PlannedRun plan, chaincast.engine.Progress p) {
