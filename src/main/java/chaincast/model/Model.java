@@ -1,6 +1,5 @@
 package chaincast.model;
 
-import chaincast.seed.SeedException;
 import chaincast.v1.Actual;
 import chaincast.v1.Cell;
 import chaincast.v1.Chain;

@@ -1,7 +1,6 @@
 package chaincast.model;
 
 import chaincast.engine.ParameterDomain;
-import chaincast.seed.SeedException;
 import chaincast.v1.Actual;
 import chaincast.v1.Cell;
 import chaincast.v1.CellParameters;

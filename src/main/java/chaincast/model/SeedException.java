@@ -1,4 +1,4 @@
-package chaincast.seed;
+package chaincast.model;
 
 import java.util.Optional;
 
@@ -6,8 +6,8 @@ import java.util.Optional;
  * A seed that cannot be used: a file that does not parse, or a merged seed that fails validation.
  *
  * <p>The message always says where: {@code file:line:column: reason} for a syntax error, {@code
- * file: kind 'id': field f: problem} for a validation error (the file is added by {@link
- * SeedLoader}; {@link chaincast.model.Model#of} alone cannot know it). The parts are also
+ * file: kind 'id': field f: problem} for a validation error (the file is added by {@code
+ * chaincast.seed.SeedLoader}; {@link Model#of} alone cannot know it). The parts are also
  * available one by one.
  */
 public class SeedException extends RuntimeException {

@@ -1,6 +1,7 @@
 package chaincast.seed;
 
 import chaincast.model.Model;
+import chaincast.model.SeedException;
 import chaincast.v1.Actual;
 import chaincast.v1.Cell;
 import chaincast.v1.Chain;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chaincast.seed.SeedException;
 import chaincast.seed.SeedLoader;
 import chaincast.v1.Cell;
 import chaincast.v1.Citation;
