@@ -23,8 +23,11 @@ import java.util.Set;
  * {@code spec.inline_overrides} or {@code scenario.overrides}.
  */
 final class ScenarioOverridesValidator {
-  /** Earliest and latest calendar years a scenario may speak of. */
+  /** Earliest calendar year a scenario may speak of (the latest is {@code Limits.maxHorizonYear}). */
   static final int FIRST_YEAR = 2000;
+
+  /** Most years an event may be delayed or brought forward: beyond that it is another event. */
+  static final int MAX_DELAY_YEARS = 20;
 
   private final Model model;
   private final Limits limits;
@@ -68,8 +71,11 @@ final class ScenarioOverridesValidator {
       if (d.getEventId().isEmpty()) {
         v.invalid(f + ".event_id", "is required");
       }
-      if (d.getYears() == 0 || d.getYears() < -20 || d.getYears() > 20) { // not Math.abs: it keeps MIN_VALUE negative
-        v.invalid(f + ".years", "must be from -20 to 20 and not 0, got " + d.getYears());
+      // not Math.abs: it keeps MIN_VALUE negative
+      if (d.getYears() == 0 || d.getYears() < -MAX_DELAY_YEARS || d.getYears() > MAX_DELAY_YEARS) {
+        v.invalid(
+            f + ".years",
+            "must be from -" + MAX_DELAY_YEARS + " to " + MAX_DELAY_YEARS + " and not 0, got " + d.getYears());
       }
     }
     for (int i = 0; i < o.getMacroShocksCount(); i++) {

@@ -6,7 +6,6 @@ import chaincast.model.Model;
 import chaincast.run.Limits;
 import chaincast.run.ProjectionPlanner;
 import chaincast.v1.Cell;
-import chaincast.v1.CellOverride;
 import chaincast.v1.FanRequest;
 import chaincast.v1.JointRequest;
 import chaincast.v1.ShockDistribution;
@@ -24,6 +23,12 @@ import java.util.Set;
  * request, e.g. {@code spec.overrides[2].volatility}.
  */
 public final class SimulationSpecValidator {
+  /**
+   * Latest year a target selection may filter on. Plans name years up to 2035; a later year is a
+   * typo, and refusing it says so instead of selecting nothing.
+   */
+  static final int LAST_SELECTABLE_YEAR = 2100;
+
   private final Model model;
   private final Limits limits;
   private final ProjectionPlanner planner;
@@ -41,21 +46,44 @@ public final class SimulationSpecValidator {
     return overridesValidator;
   }
 
-  /** Throws {@link ApiException} unless {@code spec} can be run as it is. */
+  /**
+   * Throws {@link ApiException} unless {@code spec} can be run as it is: every violation found,
+   * not only the first, so a caller fixes a request in one round.
+   */
   public void validate(SimulationSpec spec) {
     Violations v = new Violations();
-    int latestBaseYear = model.cells().stream().mapToInt(c -> c.getParameters().getBaseYear()).max().orElse(0);
     int horizon = spec.getHorizonYear() == 0 ? Limits.DEFAULT_HORIZON_YEAR : spec.getHorizonYear();
-    boolean horizonValid =
+    boolean horizonValid = checkHorizon(spec, v);
+    checkTargets(spec, horizon, horizonValid, v);
+    checkStopping(spec, v);
+    checkPercentiles(spec, v);
+    checkFans(spec, v);
+    checkOverrides(spec, v);
+    checkJoints(spec, horizon, v);
+    checkScenario(spec, v);
+    if (spec.getShockDistribution() == ShockDistribution.UNRECOGNIZED) {
+      v.invalid("spec.shock_distribution", "unknown value " + spec.getShockDistributionValue());
+    }
+    v.throwIfAny();
+  }
+
+  /** The horizon is 0 (the default) or a year after every cell's base year within the limit. */
+  private boolean checkHorizon(SimulationSpec spec, Violations v) {
+    int latestBaseYear = model.cells().stream().mapToInt(c -> c.getParameters().getBaseYear()).max().orElse(0);
+    boolean valid =
         spec.getHorizonYear() == 0
             || (spec.getHorizonYear() > latestBaseYear && spec.getHorizonYear() <= limits.maxHorizonYear());
-    if (!horizonValid) {
+    if (!valid) {
       v.invalid(
           "spec.horizon_year",
           "must be 0 (for " + Limits.DEFAULT_HORIZON_YEAR + ") or a year from " + (latestBaseYear + 1)
               + " to " + limits.maxHorizonYear() + ", got " + spec.getHorizonYear());
     }
+    return valid;
+  }
 
+  /** The selection names known things, fits the horizon and the limit, and simulates something. */
+  private void checkTargets(SimulationSpec spec, int horizon, boolean horizonValid, Violations v) {
     List<Target> selected = selection(spec.getTargets(), v);
     int simulated = 0;
     Target latest = null;
@@ -85,7 +113,9 @@ public final class SimulationSpecValidator {
           "selects no target the engine simulates (" + selected.size()
               + " selected, all counts or other indicators) and asks for no fan");
     }
+  }
 
+  private void checkStopping(SimulationSpec spec, Violations v) {
     switch (spec.getStoppingCase()) {
       case PATHS -> {
         if (spec.getPaths() < 1 || spec.getPaths() > limits.maxPaths()) {
@@ -103,7 +133,9 @@ public final class SimulationSpecValidator {
       }
       case STOPPING_NOT_SET -> {}
     }
+  }
 
+  private void checkPercentiles(SimulationSpec spec, Violations v) {
     if (spec.getPercentilesCount() > limits.maxPercentiles()) {
       v.invalid(
           "spec.percentiles",
@@ -112,7 +144,9 @@ public final class SimulationSpecValidator {
     for (int i = 0; i < spec.getPercentilesCount(); i++) {
       v.inDomain("spec.percentiles[" + i + "]", ParameterDomain.PERCENTILE, spec.getPercentiles(i));
     }
+  }
 
+  private void checkFans(SimulationSpec spec, Violations v) {
     if (spec.getFansCount() > limits.maxFans()) {
       v.invalid("spec.fans", "has " + spec.getFansCount() + " fans; at most " + limits.maxFans());
     }
@@ -120,23 +154,29 @@ public final class SimulationSpecValidator {
       FanRequest fan = spec.getFans(i);
       checkSubject(fan.getSubject(), "spec.fans[" + i + "].subject", v);
     }
+  }
 
+  private void checkOverrides(SimulationSpec spec, Violations v) {
     if (spec.getOverridesCount() > limits.maxOverrides()) {
       v.invalid(
           "spec.overrides", "has " + spec.getOverridesCount() + " entries; at most " + limits.maxOverrides());
     }
     Set<String> overridden = new HashSet<>();
     for (int i = 0; i < spec.getOverridesCount(); i++) {
-      checkOverride(spec.getOverrides(i), "spec.overrides[" + i + "]", overridden, v);
+      ScenarioOverridesValidator.checkCellOverride(model, spec.getOverrides(i), "spec.overrides[" + i + "]", overridden, v);
     }
+  }
 
+  private void checkJoints(SimulationSpec spec, int horizon, Violations v) {
     if (spec.getJointCount() > limits.maxJointSets()) {
       v.invalid("spec.joint", "has " + spec.getJointCount() + " sets; at most " + limits.maxJointSets());
     }
     for (int i = 0; i < spec.getJointCount(); i++) {
       checkJoint(spec.getJoint(i), "spec.joint[" + i + "]", horizon, v);
     }
+  }
 
+  private void checkScenario(SimulationSpec spec, Violations v) {
     if (spec.getScenarioCase() == SimulationSpec.ScenarioCase.SCENARIO_ID
         && !ScenarioServiceImpl.ID.matcher(spec.getScenarioId()).matches()) {
       v.invalid("spec.scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + ClientText.quote(spec.getScenarioId()));
@@ -144,10 +184,6 @@ public final class SimulationSpecValidator {
     if (spec.hasInlineOverrides()) {
       overridesValidator.validate(spec.getInlineOverrides(), "spec.inline_overrides", v);
     }
-    if (spec.getShockDistribution() == ShockDistribution.UNRECOGNIZED) {
-      v.invalid("spec.shock_distribution", "unknown value " + spec.getShockDistributionValue());
-    }
-    v.throwIfAny();
   }
 
   private List<Target> selection(TargetSelection sel, Violations v) {
@@ -170,7 +206,8 @@ public final class SimulationSpecValidator {
       v.notFound("region", sel.getRegionId(), "spec.targets.region_id");
       ok = false;
     }
-    if (sel.getYear() != 0 && (sel.getYear() < 2000 || sel.getYear() > 2100)) {
+    if (sel.getYear() != 0
+        && (sel.getYear() < ScenarioOverridesValidator.FIRST_YEAR || sel.getYear() > LAST_SELECTABLE_YEAR)) {
       v.invalid("spec.targets.year", "must be 0 (any) or a calendar year, got " + sel.getYear());
       ok = false;
     }
@@ -214,10 +251,6 @@ public final class SimulationSpecValidator {
       case KIND_NOT_SET ->
           v.invalid(field, "set one of cell_id, chain_id, region_id, target_id or city");
     }
-  }
-
-  private void checkOverride(CellOverride o, String field, Set<String> seen, Violations v) {
-    ScenarioOverridesValidator.checkCellOverride(model, o, field, seen, v);
   }
 
   private void checkJoint(JointRequest j, String field, int horizon, Violations v) {
