@@ -8,6 +8,7 @@ import chaincast.engine.MemoryFootprint;
 import com.google.common.util.concurrent.MoreExecutors;
 import chaincast.engine.RunCancelledException;
 import chaincast.metrics.ServerMetrics;
+import chaincast.run.PlannedRun;
 import chaincast.run.PlanningException;
 import chaincast.run.SimulationRunner;
 import chaincast.store.ScenarioStore;
@@ -135,15 +136,17 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     validator.validate(spec);
     Scenario scenario = scenarioOf(spec);
     ScenarioOverrides overrides = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
+    // Planned once: the same plan is sized for admission and then run.
+    PlannedRun plan = runner.plan(spec, overrides);
     return new Prepared<>(
         cancel -> {
-          SimulationReport report = runner.run(spec, overrides, cancel, onProgress);
+          SimulationReport report = runner.run(plan, cancel, onProgress);
           if (scenario != null) {
             report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
           }
           return wrap.apply(report);
         },
-        runner.footprint(spec, overrides),
+        runner.footprint(plan),
         spec);
   }
 
@@ -157,11 +160,13 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
           validateComparison(request);
           Side a = side(request.getBaseline(), "baseline");
           Side b = side(request.getAlternative(), "alternative");
-          planSide(request.getSpec(), a, request.getBaseline(), "baseline");
-          planSide(request.getSpec(), b, request.getAlternative(), "alternative");
+          // Each side is planned once, with the one seed both share; the plans are sized and run.
+          long seed = runner.context().seed(request.getSpec());
+          PlannedRun planA = planSide(request.getSpec(), a, request.getBaseline(), "baseline", seed);
+          PlannedRun planB = planSide(request.getSpec(), b, request.getAlternative(), "alternative", seed);
           return new Prepared<>(
               cancel -> {
-                ScenarioComparison comparison = runner.compare(request.getSpec(), a.overrides(), b.overrides(), cancel);
+                ScenarioComparison comparison = runner.compare(planA, planB, cancel);
                 return CompareResponse.newBuilder()
                     .setComparison(
                         comparison.toBuilder()
@@ -171,15 +176,15 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
                             .setAlternativeEtag(b.etag()))
                     .build();
               },
-              runner.footprintOfComparison(request.getSpec(), a.overrides(), b.overrides()),
+              runner.footprintOfComparison(planA, planB),
               request.getSpec());
         });
   }
 
   /** Plans one side of a comparison alone, so that a conflict in its overrides names that side. */
-  private void planSide(SimulationSpec spec, Side side, ScenarioChoice choice, String name) {
+  private PlannedRun planSide(SimulationSpec spec, Side side, ScenarioChoice choice, String name, long seed) {
     try {
-      runner.planner().plan(spec, side.overrides(), 0);
+      return runner.planner().plan(spec, side.overrides(), seed);
     } catch (PlanningException e) {
       throw ApiException.invalidField(sideField(choice, name) + "." + e.field(), e.description());
     }
@@ -381,12 +386,10 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     SimulationSpec one =
         spec.toBuilder().setTargets(chaincast.v1.TargetSelection.newBuilder().addTargetIds(target.getId())).build();
     validator.validate(one);
-    int inputs =
-        4 * (target.getKind() == chaincast.v1.TargetKind.TARGET_KIND_COUNT
-            ? runner.planner().model().countCellsFor(target).size()
-            : runner.planner().model().cellsIn(target.getScope()).size());
+    // Steps per input come from the tornado's own definition (four per cell, three per count cell).
+    int inputs = sensitivity.tornadoSteps(target);
     long paths = spec.getPaths() > 0 ? spec.getPaths() : SensitivityAnalysis.DEFAULT_PATHS;
-    long work = paths * inputs * 4; // two paired runs (four sides) per input
+    long work = sensitivity.tornadoPaths(target, paths);
     if (work > maxPaths) {
       throw ApiException.invalidField(
           "spec.paths",
