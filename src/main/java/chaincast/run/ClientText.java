@@ -11,12 +11,23 @@ public final class ClientText {
 
   private ClientText() {}
 
-  /** {@code s} cut to {@link #MAX_CHARS} code points plus "…" when longer. */
+  /**
+   * {@code s} cut to {@link #MAX_CHARS} code points plus "…" when longer.
+   *
+   * @param s a client string
+   * @return the clipped string
+   */
   public static String clip(String s) {
     return clip(s, MAX_CHARS);
   }
 
-  /** {@code s} cut to {@code max} code points plus "…" when longer (never splits a surrogate pair). */
+  /**
+   * {@code s} cut to {@code max} code points plus "…" when longer (never splits a surrogate pair).
+   *
+   * @param s a client string
+   * @param max the most code points kept
+   * @return the clipped string
+   */
   public static String clip(String s, int max) {
     if (s.length() <= max) {
       return s;
@@ -27,7 +38,12 @@ public final class ClientText {
     return s.substring(0, s.offsetByCodePoints(0, max)) + "…";
   }
 
-  /** {@code 'clip(s)'}: a client string as messages quote it. */
+  /**
+   * {@code 'clip(s)'}: a client string as messages quote it.
+   *
+   * @param s a client string
+   * @return the quoted string
+   */
   public static String quote(String s) {
     return "'" + clip(s) + "'";
   }

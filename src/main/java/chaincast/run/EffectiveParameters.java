@@ -35,7 +35,13 @@ import java.util.Map;
 public record EffectiveParameters(
     ScenarioOverrides overrides, List<CellValues> cells, List<CountValues> counts) {
 
-  /** Copies the lists so the value cannot change under a stage that holds it. */
+  /**
+   * Copies the lists so the value cannot change under a stage that holds it.
+   *
+   * @param overrides the merged overrides
+   * @param cells per cell of the model, in model order
+   * @param counts per count cell of the model, in model order
+   */
   public EffectiveParameters {
     cells = List.copyOf(cells);
     counts = List.copyOf(counts);
@@ -49,12 +55,20 @@ public record EffectiveParameters(
    * @param override the value an override sets, or null when none does
    */
   public record Value(String name, Parameter seeded, Double override) {
-    /** The override when there is one, else the seeded value. */
+    /**
+     * The override when there is one, else the seeded value.
+     *
+     * @return the value in effect
+     */
     public double value() {
       return override != null ? override : seeded.getValue();
     }
 
-    /** Whether an override sets this parameter. */
+    /**
+     * Whether an override sets this parameter.
+     *
+     * @return true when an override sets it
+     */
     public boolean overridden() {
       return override != null;
     }
@@ -72,7 +86,11 @@ public record EffectiveParameters(
    */
   public record CellValues(
       String id, int baseYear, Value baseValue, Value driftMean, Value driftSd, Value volatility) {
-    /** The four parameters in the order the assumptions report lists them. */
+    /**
+     * The four parameters in the order the assumptions report lists them.
+     *
+     * @return the parameters in a fixed order
+     */
     public List<Value> all() {
       return List.of(baseValue, driftMean, driftSd, volatility);
     }
@@ -88,7 +106,11 @@ public record EffectiveParameters(
    * @param rateShape gamma shape of the rate (0: known rate)
    */
   public record CountValues(String id, int baseYear, Value baseCount, Value yearlyRate, Value rateShape) {
-    /** The three parameters in the order the assumptions report lists them. */
+    /**
+     * The three parameters in the order the assumptions report lists them.
+     *
+     * @return the parameters in a fixed order
+     */
     public List<Value> all() {
       return List.of(baseCount, yearlyRate, rateShape);
     }
@@ -100,6 +122,7 @@ public record EffectiveParameters(
    * @param model the seeded model
    * @param scenario a stored scenario's overrides, the inline ones, or none
    * @param requestOverrides {@code SimulationSpec.overrides}
+   * @return the parameters in effect, with the merged overrides
    */
   public static EffectiveParameters of(
       Model model, ScenarioOverrides scenario, List<CellOverride> requestOverrides) {
@@ -123,6 +146,11 @@ public record EffectiveParameters(
    * {@code scenario} with {@code cells} and {@code counts} merged into its own overrides: one entry
    * per id, fields set later replacing the same fields set earlier. The result's other fields
    * (events, macro shocks, observations) are {@code scenario}'s.
+   *
+   * @param scenario a stored scenario's overrides, the inline ones, or none
+   * @param cells cell overrides merged in after the scenario's, in order
+   * @param counts count-cell overrides merged in after the scenario's, in order
+   * @return the merged overrides
    */
   public static ScenarioOverrides merge(
       ScenarioOverrides scenario, List<CellOverride> cells, List<CountOverride> counts) {
@@ -148,12 +176,22 @@ public record EffectiveParameters(
         .build();
   }
 
-  /** The cell's parameters in effect, by index in the model. */
+  /**
+   * The cell's parameters in effect, by index in the model.
+   *
+   * @param index the position in the model
+   * @return the cell's parameters in effect
+   */
   public CellValues cell(int index) {
     return cells.get(index);
   }
 
-  /** The count cell's parameters in effect, by index in the model. */
+  /**
+   * The count cell's parameters in effect, by index in the model.
+   *
+   * @param index the position in the model
+   * @return the count cell's parameters in effect
+   */
   public CountValues count(int index) {
     return counts.get(index);
   }

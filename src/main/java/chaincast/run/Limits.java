@@ -36,7 +36,11 @@ public record Limits(
   /** Percentiles when a request gives none (an unmodifiable list: no caller can change it). */
   public static final List<Double> DEFAULT_PERCENTILES = List.of(5.0, 25.0, 50.0, 75.0, 95.0);
 
-  /** The server's defaults: 50 M paths is about a minute of both cores. */
+  /**
+   * The server's defaults: 50 M paths is about a minute of both cores.
+   *
+   * @return the limits a server has unless configured otherwise
+   */
   public static Limits defaults() {
     return new Limits(50_000_000L, 2035, 50, 20, 500, 50, 500, 4);
   }

@@ -38,6 +38,20 @@ public record PlannedRun(
     ShockDistribution distribution,
     List<ObservationInUse> observations) {
 
+  /**
+   * Copies the lists, so a plan cannot change once made.
+   *
+   * @param projection what the engine simulates
+   * @param settings how long, which percentiles, which seed
+   * @param targets the simulated targets, in projection order
+   * @param bases per target, its scope's starting point
+   * @param joints the joint sets, in projection order
+   * @param fans the fans, in projection order
+   * @param skipped selected targets the engine cannot simulate
+   * @param assumptions parameters in play that rest on an assumption or an override
+   * @param distribution the shock distribution in use
+   * @param observations the observations cells start from
+   */
   public PlannedRun {
     targets = List.copyOf(targets);
     bases = List.copyOf(bases);
@@ -57,13 +71,31 @@ public record PlannedRun(
    */
   public record TargetBase(double value, int year) {}
 
-  /** A joint set as the report names it. */
+  /**
+   * A joint set as the report names it.
+   *
+   * @param id the set's id (seeded, requested, or {@code joint-N})
+   * @param name its bilingual name
+   * @param targetIds the targets that must all be hit
+   */
   public record JointMeta(String id, LocalizedName name, List<String> targetIds) {
+    /**
+     * Copies the target ids.
+     *
+     * @param id the set's id (seeded, requested, or {@code joint-N})
+     * @param name its bilingual name
+     * @param targetIds the targets that must all be hit
+     */
     public JointMeta {
       targetIds = List.copyOf(targetIds);
     }
   }
 
-  /** A fan as the report names it. */
+  /**
+   * A fan as the report names it.
+   *
+   * @param subject what the fan sums
+   * @param name its bilingual name
+   */
   public record FanMeta(Subject subject, LocalizedName name) {}
 }

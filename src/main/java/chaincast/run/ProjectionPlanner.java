@@ -43,12 +43,21 @@ public final class ProjectionPlanner {
     this.resolver = new ScenarioResolver(model, index);
   }
 
-  /** The model it plans against. */
+  /**
+   * The model it plans against.
+   *
+   * @return the model
+   */
   public Model model() {
     return model;
   }
 
-  /** The targets a selection picks, simulated or not, in model order after explicit ids. */
+  /**
+   * The targets a selection picks, simulated or not, in model order after explicit ids.
+   *
+   * @param selection the request's target selection
+   * @return the selected targets
+   */
   public List<Target> select(TargetSelection selection) {
     return TargetChoice.select(model, selection);
   }
@@ -57,6 +66,7 @@ public final class ProjectionPlanner {
    * Checks that {@code overrides} fit the model (events to remove or delay exist, group totals
    * exceed their observed cells), as a run would.
    *
+   * @param overrides a scenario's overrides
    * @throws PlanningException naming the field that does not fit
    */
   public void check(ScenarioOverrides overrides) {
@@ -66,6 +76,9 @@ public final class ProjectionPlanner {
   /**
    * Resolves {@code spec} with its inline overrides (if any); {@code seed} is the seed to run with.
    *
+   * @param spec a validated simulation spec
+   * @param seed the seed to run with
+   * @return the planned run
    * @throws PlanningException when the overrides do not fit the model
    */
   public PlannedRun plan(SimulationSpec spec, long seed) {
@@ -76,6 +89,10 @@ public final class ProjectionPlanner {
    * Resolves {@code spec} with {@code scenario} (a stored scenario's overrides, or the inline
    * ones); {@code spec.overrides} apply on top.
    *
+   * @param spec a validated simulation spec
+   * @param scenario a stored scenario's overrides, the inline ones, or none
+   * @param seed the seed to run with
+   * @return the planned run
    * @throws PlanningException when the overrides do not fit the model
    */
   public PlannedRun plan(SimulationSpec spec, ScenarioOverrides scenario, long seed) {
@@ -114,7 +131,12 @@ public final class ProjectionPlanner {
         resolved.observations());
   }
 
-  /** The cells a subject sums. */
+  /**
+   * The cells a subject sums.
+   *
+   * @param subject a fan's or a request's subject
+   * @return the cells, in model order
+   */
   public List<Cell> cellsOf(Subject subject) {
     return FanStage.cellsOf(model, subject);
   }

@@ -22,6 +22,7 @@ public final class ReportBuilder {
   /**
    * The report of a finished run.
    *
+   * @return the report
    * @param plan the run as planned
    * @param result what the engine returned
    * @param context the run conventions (threads, block size) the run info states
@@ -103,7 +104,12 @@ public final class ReportBuilder {
     return b.build();
   }
 
-  /** An engine estimate as the API's probability. */
+  /**
+   * An engine estimate as the API's probability.
+   *
+   * @param e the engine's estimate
+   * @return the estimate as the API reports it
+   */
   public static Probability probability(BinomialEstimate e) {
     return Probability.newBuilder()
         .setEstimate(e.estimate())

@@ -28,12 +28,20 @@ public final class RunContext {
     this.blockSize = blockSize;
   }
 
-  /** The server's limits. */
+  /**
+   * The server's limits.
+   *
+   * @return the limits
+   */
   public Limits limits() {
     return limits;
   }
 
-  /** The engine's worker threads. */
+  /**
+   * The engine's worker threads.
+   *
+   * @return the worker threads
+   */
   public int threads() {
     return threads;
   }
@@ -41,6 +49,9 @@ public final class RunContext {
   /**
    * The seed a run of {@code spec} uses: the spec's, or a drawn one. An unseeded request still gets
    * a reproducible run: the drawn seed is reported.
+   *
+   * @param spec a validated simulation spec
+   * @return the seed
    */
   public long seed(SimulationSpec spec) {
     return spec.hasSeed() ? spec.getSeed() : ThreadLocalRandom.current().nextLong();
@@ -51,6 +62,7 @@ public final class RunContext {
    * distribution, block size, and a stop reason of {@code PATHS_DONE} (a run that stops otherwise
    * replaces it). Callers add what only they know (threads, elapsed time, half-widths).
    *
+   * @return a builder the caller may complete
    * @param plan the planned run (its seed, horizon and distribution)
    * @param paths paths simulated per side
    */
@@ -64,7 +76,14 @@ public final class RunContext {
         .setBlockSize(blockSize);
   }
 
-  /** {@link #runInfo(PlannedRun, long)} with the worker threads and the elapsed time. */
+  /**
+   * {@link #runInfo(PlannedRun, long)} with the worker threads and the elapsed time.
+   *
+   * @param plan a planned run
+   * @param paths paths simulated (per side, for a comparison)
+   * @param elapsedNanos how long the run took, nanoseconds
+   * @return a builder the caller may complete
+   */
   public RunInfo.Builder runInfo(PlannedRun plan, long paths, long elapsedNanos) {
     return runInfo(plan, paths).setElapsedMillis(elapsedNanos / 1_000_000).setThreads(threads);
   }

@@ -47,12 +47,20 @@ public final class SimulationRunner {
     this.context = new RunContext(limits, engine.threads(), MonteCarloEngine.BLOCK_SIZE);
   }
 
-  /** The planner, for callers that need to resolve selections without running. */
+  /**
+   * The planner, for callers that need to resolve selections without running.
+   *
+   * @return the planner
+   */
   public ProjectionPlanner planner() {
     return planner;
   }
 
-  /** The conventions runs share: seed, run info, limits. */
+  /**
+   * The conventions runs share: seed, run info, limits.
+   *
+   * @return the run context
+   */
   public RunContext context() {
     return context;
   }
@@ -61,13 +69,21 @@ public final class SimulationRunner {
    * Plans a validated spec with a scenario's overrides ({@code spec.overrides} on top), with the
    * spec's seed or a drawn one.
    *
+   * @param spec a validated simulation spec
+   * @param scenario a stored scenario's overrides, the inline ones, or none
+   * @return the planned run
    * @throws PlanningException when the overrides do not fit the model
    */
   public PlannedRun plan(SimulationSpec spec, ScenarioOverrides scenario) {
     return planner.plan(spec, scenario, context.seed(spec));
   }
 
-  /** The most heap {@link #run(PlannedRun, CancellationSignal, Consumer)} of {@code plan} holds. */
+  /**
+   * The most heap {@link #run(PlannedRun, CancellationSignal, Consumer)} of {@code plan} holds.
+   *
+   * @param plan a planned run
+   * @return the most heap the run holds
+   */
   public MemoryFootprint footprint(PlannedRun plan) {
     return engine.footprintOfRun(plan.projection(), plan.settings()).plusWorkspace(PLAN_BYTES);
   }
@@ -76,13 +92,22 @@ public final class SimulationRunner {
    * The most heap a run of this validated spec holds, found by planning it (cheap) without running
    * it.
    *
+   * @param spec a validated simulation spec
+   * @param scenario a stored scenario's overrides, the inline ones, or none
+   * @return the most heap the run holds
    * @throws PlanningException when the overrides do not fit the model
    */
   public MemoryFootprint footprint(SimulationSpec spec, ScenarioOverrides scenario) {
     return footprint(plan(spec, scenario));
   }
 
-  /** The most heap {@link #compare(PlannedRun, PlannedRun, CancellationSignal)} of two sides holds. */
+  /**
+   * The most heap {@link #compare(PlannedRun, PlannedRun, CancellationSignal)} of two sides holds.
+   *
+   * @param baseline side A
+   * @param alternative side B, planned from the same spec and seed as side A
+   * @return the most heap the comparison holds
+   */
   public MemoryFootprint footprintOfComparison(PlannedRun baseline, PlannedRun alternative) {
     return engine
         .footprintOfComparison(baseline.projection(), alternative.projection(), baseline.settings().paths())
@@ -92,6 +117,10 @@ public final class SimulationRunner {
   /**
    * The most heap a comparison of this validated spec and these two sides holds.
    *
+   * @param spec a validated simulation spec
+   * @param baseline side A
+   * @param alternative side B, planned from the same spec and seed as side A
+   * @return the most heap the comparison holds
    * @throws PlanningException when either side's overrides do not fit the model
    */
   public MemoryFootprint footprintOfComparison(
@@ -103,6 +132,8 @@ public final class SimulationRunner {
   /**
    * Runs a validated spec with its inline overrides.
    *
+   * @param spec a validated simulation spec
+   * @return the report
    * @param cancel polled between blocks of paths
    * @param onProgress told after every batch, on the calling thread
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
@@ -114,6 +145,9 @@ public final class SimulationRunner {
   /**
    * Runs a validated spec with a scenario's overrides ({@code spec.overrides} apply on top).
    *
+   * @param spec a validated simulation spec
+   * @param scenario a stored scenario's overrides, the inline ones, or none
+   * @return the report
    * @param cancel polled between blocks of paths
    * @param onProgress told after every batch, on the calling thread
    * @throws PlanningException when the overrides do not fit the model
@@ -127,6 +161,8 @@ public final class SimulationRunner {
   /**
    * Runs a planned run.
    *
+   * @param plan a planned run
+   * @return the report
    * @param cancel polled between blocks of paths
    * @param onProgress told after every batch, on the calling thread
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
@@ -141,6 +177,11 @@ public final class SimulationRunner {
    * Runs a validated spec under two scenarios on common random numbers (same seed, same paths)
    * and reports per target the difference in P(hit) with its paired standard error.
    *
+   * @param spec a validated simulation spec
+   * @param baseline side A
+   * @param alternative side B, planned from the same spec and seed as side A
+   * @param cancel polled between blocks of paths
+   * @return per target, the difference with its errors
    * @throws PlanningException when either side's overrides do not fit the model
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
@@ -154,6 +195,10 @@ public final class SimulationRunner {
    * Runs two sides planned from one spec with one seed on common random numbers and reports per
    * target the difference in P(hit) with its paired standard error and a 95% interval.
    *
+   * @param baseline side A
+   * @param alternative side B, planned from the same spec and seed as side A
+   * @param cancel polled between blocks of paths
+   * @return per target, the difference with its errors
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
   public ScenarioComparison compare(PlannedRun baseline, PlannedRun alternative, CancellationSignal cancel) {

@@ -13,7 +13,12 @@ public final class SubjectNames {
 
   private SubjectNames() {}
 
-  /** "cell:pharma@etdz", "chain:pharma", "region:etdz", "target:…", "city". */
+  /**
+   * "cell:pharma@etdz", "chain:pharma", "region:etdz", "target:…", "city".
+   *
+   * @param s a subject
+   * @return the key
+   */
   public static String key(Subject s) {
     return switch (s.getKindCase()) {
       case CELL_ID -> "cell:" + s.getCellId();
@@ -25,7 +30,13 @@ public final class SubjectNames {
     };
   }
 
-  /** Bilingual name of a subject. */
+  /**
+   * Bilingual name of a subject.
+   *
+   * @param model the seeded model
+   * @param s a subject
+   * @return the name
+   */
   public static LocalizedName name(Model model, Subject s) {
     return switch (s.getKindCase()) {
       case CELL_ID -> cellName(model, model.cell(s.getCellId()).orElseThrow());
@@ -37,7 +48,13 @@ public final class SubjectNames {
     };
   }
 
-  /** "生物医药 · 市开发区" / "Pharma · ETDZ". */
+  /**
+   * "生物医药 · 市开发区" / "Pharma · ETDZ".
+   *
+   * @param model the seeded model
+   * @param c a cell of the model
+   * @return the name
+   */
   public static LocalizedName cellName(Model model, Cell c) {
     LocalizedName chain = model.chain(c.getChainId()).orElseThrow().getName();
     LocalizedName region = model.region(c.getRegionId()).orElseThrow().getName();

@@ -62,20 +62,32 @@ public final class SensitivityAnalysis {
    * its steps (per input, {@link TornadoStep#CELL_STEPS} for cells, {@link TornadoStep#COUNT_STEPS}
    * for count cells) times two paired comparisons of two sides each.
    *
+   * @param target the analysed target
    * @param paths paths per run (0: {@link #DEFAULT_PATHS})
+   * @return paths simulated, all runs together
    */
   public long tornadoPaths(Target target, long paths) {
     return (paths > 0 ? paths : DEFAULT_PATHS) * tornadoSteps(target) * SIDES_PER_STEP;
   }
 
-  /** How many steps the tornado of {@code target} takes at most (steps per input times inputs). */
+  /**
+   * How many steps the tornado of {@code target} takes at most (steps per input times inputs).
+   *
+   * @param target the analysed target
+   * @return the number of steps, each two paired comparisons
+   */
   public int tornadoSteps(Target target) {
     return Tornado.steps(model, target);
   }
 
   /**
-   * @param spec   paths, seed, horizon, shocks, overrides; its selection is replaced by the target
-   * @param point  the scenario's overrides
+   * The tornado and the variance importance of {@code target} around {@code point}.
+   *
+   * @param spec paths, seed, horizon, shocks, overrides; its selection is replaced by the target
+   * @param point the scenario's overrides
+   * @param target the analysed target (simulated)
+   * @param cancel polled between blocks of paths
+   * @return the report, bars widest first
    * @throws chaincast.run.PlanningException when the overrides do not fit the model
    * @throws RunCancelledException when {@code cancel} fires
    */
@@ -111,6 +123,10 @@ public final class SensitivityAnalysis {
    * go one after the other, so the larger of one paired run (with the count laws of a moved rate
    * beside the point's) and the variance importance's sampler with its per-path inputs.
    *
+   * @param spec the request's spec, as {@link #analyse} takes it
+   * @param point the scenario's overrides
+   * @param target the analysed target
+   * @return the most heap the analysis holds
    * @throws chaincast.run.PlanningException when the overrides do not fit the model
    */
   public MemoryFootprint footprint(SimulationSpec spec, ScenarioOverrides point, Target target) {

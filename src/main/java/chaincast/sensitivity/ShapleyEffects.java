@@ -31,9 +31,12 @@ public final class ShapleyEffects {
   public record Result(double[] effects, double explained, double variance) {}
 
   /**
+   * The Shapley effects of k inputs.
+   *
    * @param cov  covariance matrix of the inputs, k × k
    * @param cxy  covariances of the inputs with Y
    * @param varY variance of Y
+   * @return per input its share, the explained share and the variance
    */
   public static Result of(double[][] cov, double[] cxy, double varY) {
     int k = cxy.length;
