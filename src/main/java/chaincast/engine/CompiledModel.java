@@ -317,7 +317,7 @@ final class CompiledModel {
     for (int y = 0; y < yearCount; y++) {
       shiftsOfYear.add(new ArrayList<>());
     }
-    for (LevelShift shift : p.shifts()) {
+    for (MacroShockSpec shift : p.macroShocks()) {
       int y = shift.year() - firstYear;
       if (y < 0 || y >= yearCount) {
         continue; // before every base year or after the horizon: changes nothing simulated
@@ -571,12 +571,12 @@ final class CompiledModel {
     for (int k = 0; k < p.countCells().size(); k++) {
       validateCountCell(p.countCells().get(k), k, horizon);
     }
-    for (int k = 0; k < p.shifts().size(); k++) {
-      LevelShift shift = p.shifts().get(k);
+    for (int k = 0; k < p.macroShocks().size(); k++) {
+      MacroShockSpec shift = p.macroShocks().get(k);
       if (shift == null) {
-        throw new IllegalArgumentException("level shift #" + k + " is null");
+        throw new IllegalArgumentException("macro shock #" + k + " is null");
       }
-      String what = "level shift " + name(shift.id(), k);
+      String what = "macro shock " + name(shift.id(), k);
       if (!Double.isFinite(shift.logFactor())) {
         throw new IllegalArgumentException(what + ": log factor must be finite, got " + shift.logFactor());
       }

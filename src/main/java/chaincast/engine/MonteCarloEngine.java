@@ -149,17 +149,17 @@ public final class MonteCarloEngine implements AutoCloseable {
       List<BinomialEstimate> joints = totals.jointEstimates(pathsDone);
       double widest = RunTotals.maxHalfWidth(targets, joints);
       progress.onProgress(
-          new Progress(pathsDone, limit, targets, widest, System.nanoTime() - started));
+          new RunProgress(pathsDone, limit, targets, widest, System.nanoTime() - started));
 
-      StopReason reason = null;
+      RunStopReason reason = null;
       if (!precision) {
         if (blocksDone == totalBlocks) {
-          reason = StopReason.PATHS_DONE;
+          reason = RunStopReason.PATHS_DONE;
         }
       } else if (widest <= wanted) {
-        reason = StopReason.PRECISION_REACHED;
+        reason = RunStopReason.PRECISION_REACHED;
       } else if (blocksDone == totalBlocks) {
-        reason = StopReason.PATH_CAP;
+        reason = RunStopReason.PATH_CAP;
       }
       if (reason != null) {
         return totals.result(pathsDone, reason, percentiles, System.nanoTime() - started);

@@ -21,7 +21,7 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * Project events and counting processes draw from {@link KeyedStreams} keyed by their id and
  * the path index (an event: the uniform of its year, then the normal of its jump, always both;
  * a count: its gamma rate from one stream and one uniform per year from another), so adding,
- * removing, delaying or rescaling one of them changes no other draw. Level shifts and
+ * removing, delaying or rescaling one of them changes no other draw. Macro shocks and
  * observations draw nothing.
  * Recording values draws nothing, so what is recorded (the engine's targets,
  * or everything for {@link PathSampler}) does not change the paths.

@@ -88,7 +88,7 @@ final class RunTotals {
     return w;
   }
 
-  RunResult result(long paths, StopReason reason, double[] percentiles, long elapsedNanos) {
+  RunResult result(long paths, RunStopReason reason, double[] percentiles, long elapsedNanos) {
     List<BinomialEstimate> targetHits = targetEstimates(paths);
     List<BinomialEstimate> jointHits = jointEstimates(paths);
     LogHistogram[] series = new LogHistogram[m.seriesCount];

@@ -3,7 +3,7 @@ package chaincast.run;
 import chaincast.engine.CellSpec;
 import chaincast.engine.CountCellSpec;
 import chaincast.engine.EventSpec;
-import chaincast.engine.LevelShift;
+import chaincast.engine.MacroShockSpec;
 import chaincast.model.Model;
 import chaincast.v1.Cell;
 import chaincast.v1.CellOverride;
@@ -48,7 +48,7 @@ final class ScenarioResolver {
   record Resolved(
       List<CellSpec> cells,
       List<CountCellSpec> counts,
-      List<LevelShift> shifts,
+      List<MacroShockSpec> shifts,
       List<ObservationInUse> observations,
       Map<String, CellOverride> cellOverrides,
       Map<String, CountOverride> countOverrides) {}
@@ -281,7 +281,7 @@ final class ScenarioResolver {
               o != null && o.hasRateShape() ? o.getRateShape() : p.getRateShape().getValue()));
     }
 
-    List<LevelShift> shifts = new ArrayList<>();
+    List<MacroShockSpec> shifts = new ArrayList<>();
     for (int i = 0; i < scenario.getMacroShocksCount(); i++) {
       MacroShock m = scenario.getMacroShocks(i);
       List<Cell> hit =
@@ -294,7 +294,7 @@ final class ScenarioResolver {
           };
       int[] idx = hit.stream().mapToInt(c -> cellIndex.get(c.getId())).toArray();
       String id = m.getId().isEmpty() ? "macro-shock-" + (i + 1) : m.getId();
-      shifts.add(new LevelShift(id, idx, m.getYear(), Math.log1p(m.getChange())));
+      shifts.add(new MacroShockSpec(id, idx, m.getYear(), Math.log1p(m.getChange())));
     }
     return new Resolved(cellSpecs, counts, shifts, inUse, overrides, countOverrides);
   }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The projection touches every section the compiler builds: staggered base years, shared and
  * single-cell chains, Student-t shocks, events (one clipped by its cell's base year, one certain,
- * one outside the horizon), an observation, level shifts (one before a cell's base year, one after
+ * one outside the horizon), an observation, macro shocks (one before a cell's base year, one after
  * the horizon), drawn and undrawn count cells, count targets in two years, value targets strict and
  * not, a chains-above target, joint sets and fans.
  */
@@ -67,11 +67,11 @@ class PinnedResultsTest {
             new JointSpec("j0", new int[] {0, 1}),
             new JointSpec("j1", new int[] {0, 4, 5}),
             new JointSpec("j2", new int[] {3}));
-    List<LevelShift> shifts =
+    List<MacroShockSpec> shifts =
         List.of(
-            new LevelShift("dip", new int[] {0, 1, 3}, 2024, Math.log(0.9)),
-            new LevelShift("early", new int[] {6}, 2021, Math.log(1.2)),
-            new LevelShift("late", new int[] {0}, 2030, Math.log(2)));
+            new MacroShockSpec("dip", new int[] {0, 1, 3}, 2024, Math.log(0.9)),
+            new MacroShockSpec("early", new int[] {6}, 2021, Math.log(1.2)),
+            new MacroShockSpec("late", new int[] {0}, 2030, Math.log(2)));
     return new Projection(cells, 4, shocks, groups, targets, fans, joints, 2026, counts, shifts);
   }
 
