@@ -32,11 +32,11 @@ final class PairedRun {
     long started = System.nanoTime();
     CompiledModel ma = CompiledModel.compile(a, false);
     CompiledModel mb = CompiledModel.compile(b, false);
-    if (ma.targetCount != mb.targetCount) {
+    if (ma.targets.count != mb.targets.count) {
       throw new IllegalArgumentException(
-          "the two projections have " + ma.targetCount + " and " + mb.targetCount + " targets; they must have the same");
+          "the two projections have " + ma.targets.count + " and " + mb.targets.count + " targets; they must have the same");
     }
-    for (int t = 0; t < ma.targetCount; t++) {
+    for (int t = 0; t < ma.targets.count; t++) {
       String ia = a.targets().get(t).id();
       String ib = b.targets().get(t).id();
       if (!ia.equals(ib)) {
@@ -46,7 +46,7 @@ final class PairedRun {
     if (paths < 1) {
       throw new IllegalArgumentException("paths must be >= 1, got " + paths);
     }
-    int targets = ma.targetCount;
+    int targets = ma.targets.count;
     long blocks = (paths - 1) / MonteCarloEngine.BLOCK_SIZE + 1;
     AtomicLong next = new AtomicLong();
     AtomicBoolean cancelled = new AtomicBoolean();

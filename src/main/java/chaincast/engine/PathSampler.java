@@ -74,8 +74,8 @@ public final class PathSampler {
     if (block < 0) {
       throw new IllegalArgumentException("block must be >= 0, got " + block);
     }
-    double[] cells = new double[model.cellCount];
-    int[] projectionIndex = model.projectionIndex;
+    double[] cells = new double[model.order.count];
+    int[] projectionIndex = model.order.projectionIndex;
     PathSink sink =
         new PathSink() {
           long path = block * MonteCarloEngine.BLOCK_SIZE;
@@ -88,7 +88,7 @@ public final class PathSampler {
             visitor.visit(path, model.firstYear + yearIndex, cells, groupValues);
           }
 
-          final double[] drift = new double[model.cellCount];
+          final double[] drift = new double[model.order.count];
 
           @Override
           public boolean wantsDrift() {

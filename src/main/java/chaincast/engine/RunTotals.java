@@ -19,7 +19,7 @@ final class RunTotals {
   RunTotals(MonteCarloEngine.Worker[] workers) {
     this.m = workers[0].model();
     this.workers = workers;
-    this.sums = new double[2 * m.targetCount];
+    this.sums = new double[2 * m.targets.count];
   }
 
   /** The tallies of the workers that ran (a worker is allocated on its first block). */
@@ -41,7 +41,7 @@ final class RunTotals {
   }
 
   long[] hits() {
-    long[] h = new long[m.targetCount];
+    long[] h = new long[m.targets.count];
     for (Tally t : tallies()) {
       for (int i = 0; i < h.length; i++) {
         h[i] += t.hits[i];
@@ -51,7 +51,7 @@ final class RunTotals {
   }
 
   long[] jointHits() {
-    long[] h = new long[m.jointCount];
+    long[] h = new long[m.targets.jointCount];
     for (Tally t : tallies()) {
       for (int i = 0; i < h.length; i++) {
         h[i] += t.jointHits[i];
@@ -91,7 +91,7 @@ final class RunTotals {
   RunResult result(long paths, RunStopReason reason, double[] percentiles, long elapsedNanos) {
     List<BinomialEstimate> targetHits = targetEstimates(paths);
     List<BinomialEstimate> jointHits = jointEstimates(paths);
-    LogHistogram[] series = new LogHistogram[m.seriesCount];
+    LogHistogram[] series = new LogHistogram[m.series.count];
     for (int i = 0; i < series.length; i++) {
       series[i] = new LogHistogram();
       for (Tally tally : tallies()) {
@@ -99,12 +99,12 @@ final class RunTotals {
       }
     }
     List<RunResult.TargetResult> targets = new ArrayList<>();
-    for (int t = 0; t < m.targetCount; t++) {
+    for (int t = 0; t < m.targets.count; t++) {
       BinomialEstimate hit = targetHits.get(t);
       double[] pct = new double[percentiles.length];
       double median;
-      if (m.isValueTarget[t]) {
-        LogHistogram h = series[m.targetSeries[t]];
+      if (m.targets.isValue[t]) {
+        LogHistogram h = series[m.series.ofTarget[t]];
         for (int i = 0; i < pct.length; i++) {
           pct[i] = h.percentile(percentiles[i]);
         }
@@ -140,10 +140,10 @@ final class RunTotals {
     for (int y = 0; y < m.yearCount; y++) {
       years[y] = m.firstYear + y;
     }
-    for (int f = 0; f < m.fanCount; f++) {
+    for (int f = 0; f < m.series.fanCount; f++) {
       double[][] values = new double[m.yearCount][percentiles.length];
       for (int y = 0; y < m.yearCount; y++) {
-        LogHistogram h = series[m.fanSeries[f][y]];
+        LogHistogram h = series[m.series.ofFan[f][y]];
         for (int i = 0; i < percentiles.length; i++) {
           values[y][i] = h.percentile(percentiles[i]);
         }

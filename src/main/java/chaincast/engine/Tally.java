@@ -13,12 +13,14 @@ import java.util.Arrays;
  */
 final class Tally implements PathSink {
 
-  private final CompiledModel m;
+  private final int yearCount;
+  private final TargetTable targets;
+  private final SeriesTable series;
   /** Per target: paths on which it was hit. */
   final long[] hits;
   /** Per joint set: paths on which all its targets were hit. */
   final long[] jointHits;
-  /** Per value series (a group in a year, see {@link CompiledModel#seriesGroup}): its histogram. */
+  /** Per value series (a group in a year, see {@link SeriesTable}): its histogram. */
   final LogHistogram[] seriesHistograms;
   /**
    * Per chains-above or count target: paths per count 0, 1, 2...; null for value targets. A count
@@ -48,25 +50,27 @@ final class Tally implements PathSink {
   private int buffered;
 
   Tally(CompiledModel model) {
-    this.m = model;
-    int targets = model.targetCount;
+    this.yearCount = model.yearCount;
+    this.targets = model.targets;
+    this.series = model.series;
+    int targets = this.targets.count;
     hits = new long[targets];
-    jointHits = new long[model.jointCount];
-    seriesHistograms = new LogHistogram[model.seriesCount];
+    jointHits = new long[this.targets.jointCount];
+    seriesHistograms = new LogHistogram[series.count];
     for (int i = 0; i < seriesHistograms.length; i++) {
       seriesHistograms[i] = new LogHistogram();
     }
     countHistograms = new long[targets][];
     for (int t = 0; t < targets; t++) {
-      if (model.targetCountCells[t] != null) {
+      if (this.targets.countCells[t] != null) {
         countHistograms[t] = new long[64];
-      } else if (!model.isValueTarget[t]) {
-        countHistograms[t] = new long[model.countedGroups[t].length + 1];
+      } else if (!this.targets.isValue[t]) {
+        countHistograms[t] = new long[this.targets.countedGroups[t].length + 1];
       }
     }
     blockSums = new double[2 * targets];
     hitNow = new boolean[targets];
-    seriesBuffer = new double[model.seriesCount * CHUNK];
+    seriesBuffer = new double[series.count * CHUNK];
   }
 
   /** Clears the per-block sums. */
@@ -93,30 +97,31 @@ final class Tally implements PathSink {
 
   @Override
   public void onYear(int y, double[] cellValues, double[] groupValues) {
-    final CompiledModel m = this.m;
+    final TargetTable targets = this.targets;
+    final SeriesTable series = this.series;
     final int slot = buffered;
-    for (int series : m.seriesByYear[y]) {
-      seriesBuffer[series * CHUNK + slot] = groupValues[m.seriesGroup[series]];
+    for (int s : series.byYear[y]) {
+      seriesBuffer[s * CHUNK + slot] = groupValues[series.group[s]];
     }
     // Hits and misses are coin flips for targets near the median: written
     // without branches (a mispredicted branch costs more than the rest of the
     // bookkeeping). The shortfall threshold - value is > 0 only on a miss (or 0
     // on a strict miss at the threshold), so max(0, .) sums it over misses.
-    for (int t : m.targetsByYear[y]) {
+    for (int t : targets.byYear[y]) {
       boolean hit;
-      if (m.isValueTarget[t]) {
-        double value = groupValues[m.targetGroup[t]];
-        double threshold = m.threshold[t];
-        hit = m.strict[t] ? value > threshold : value >= threshold;
+      if (targets.isValue[t]) {
+        double value = groupValues[targets.group[t]];
+        double threshold = targets.threshold[t];
+        hit = targets.strict[t] ? value > threshold : value >= threshold;
         blockSums[2 * t] += value;
         blockSums[2 * t + 1] += Math.max(0.0, threshold - value);
-      } else if (m.targetCountCells[t] != null) {
+      } else if (targets.countCells[t] != null) {
         int count = 0;
-        for (int k : m.targetCountCells[t]) {
-          count += pathCounts[k * m.yearCount + y];
+        for (int k : targets.countCells[t]) {
+          count += pathCounts[k * yearCount + y];
         }
-        double threshold = m.threshold[t];
-        hit = m.strict[t] ? count > threshold : count >= threshold;
+        double threshold = targets.threshold[t];
+        hit = targets.strict[t] ? count > threshold : count >= threshold;
         long[] histogram = countHistograms[t];
         if (count >= histogram.length) {
           histogram = Arrays.copyOf(histogram, Math.max(2 * histogram.length, count + 1));
@@ -127,12 +132,12 @@ final class Tally implements PathSink {
         blockSums[2 * t + 1] += Math.max(0.0, threshold - count);
       } else {
         int count = 0;
-        double level = m.level[t];
-        for (int g : m.countedGroups[t]) {
+        double level = targets.level[t];
+        for (int g : targets.countedGroups[t]) {
           count += groupValues[g] >= level ? 1 : 0;
         }
-        int min = m.minCount[t];
-        hit = m.strict[t] ? count > min : count >= min;
+        int min = targets.minCount[t];
+        hit = targets.strict[t] ? count > min : count >= min;
         countHistograms[t][count]++;
         blockSums[2 * t] += count;
         blockSums[2 * t + 1] += Math.max(0, min - count);
@@ -145,7 +150,7 @@ final class Tally implements PathSink {
   @Override
   public void onPathEnd() {
     // Every target's year is recorded on every path, so hitNow holds this path's flags.
-    final int[][] joints = m.jointTargets;
+    final int[][] joints = targets.jointTargets;
     for (int j = 0; j < joints.length; j++) {
       int all = 1;
       for (int t : joints[j]) {
