@@ -1,15 +1,7 @@
 package chaincast.engine;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs {@link Projection}s by Monte Carlo on a fixed pool of worker threads.
@@ -24,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Paths are simulated in blocks of {@link #BLOCK_SIZE}; block {@code b} draws
  * from its own stream {@link SplittableRandomAdapter#forBlock(long, long)
  * forBlock(seed, b)} and covers paths {@code [b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE)}.
- * Workers claim blocks in any order; hits, histogram counts and min/max merge
- * exactly in any order, and floating-point sums are kept per block and folded
- * in block order. So a result (all but {@link RunResult#elapsedNanos()}) is
+ * Workers claim blocks in any order ({@link BlockScheduler}); hits, histogram
+ * counts and min/max merge exactly in any order, and floating-point sums are
+ * kept per block and folded in block order. So a result (all but {@link RunResult#elapsedNanos()}) is
  * bit-identical for the same projection, settings and seed whatever the thread
  * count, and the first {@code n} paths of a run are the same whatever the run's
  * length.
@@ -78,27 +70,24 @@ public final class MonteCarloEngine implements AutoCloseable {
    */
   static final int FIRST_FIXED_ROUND_BLOCKS = 4;
 
-  private final int threads;
-  private final ExecutorService pool;
+  private final BlockScheduler scheduler;
 
   /**
    * An engine with its own pool of {@code threads} worker threads (daemon
    * threads named {@code chaincast-engine-N}).
    */
   public MonteCarloEngine(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    this.threads = threads;
-    this.pool =
-        Executors.newFixedThreadPool(
-            threads,
-            new ThreadFactoryBuilder().setNameFormat("chaincast-engine-%d").setDaemon(true).build());
+    this(new ThreadPoolBlockScheduler(threads));
+  }
+
+  /** An engine whose blocks run on {@code scheduler}; closing the engine closes it. */
+  MonteCarloEngine(BlockScheduler scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
   }
 
   /** Number of worker threads. */
   public int threads() {
-    return threads;
+    return scheduler.parallelism();
   }
 
   /**
@@ -124,25 +113,27 @@ public final class MonteCarloEngine implements AutoCloseable {
     long started = System.nanoTime();
     CompiledModel model = CompiledModel.compile(projection, false);
     double[] percentiles = validate(settings);
-    if (pool.isShutdown()) {
-      throw new IllegalStateException("engine is closed");
-    }
 
-    Worker[] workers = new Worker[threads];
-    for (int w = 0; w < threads; w++) {
+    Worker[] workers = new Worker[scheduler.parallelism()];
+    for (int w = 0; w < workers.length; w++) {
       workers[w] = new Worker(model);
     }
     RunTotals totals = new RunTotals(workers);
     boolean precision = settings.isPrecisionRun();
     long limit = precision ? settings.maxPaths() : settings.paths();
-    long totalBlocks = (limit - 1) / BLOCK_SIZE + 1;
+    long totalBlocks = BlockRange.blocksFor(limit);
     double wanted = settings.wantedHalfWidth();
 
     long blocksDone = 0;
     long roundBlocks = precision ? 1 : FIRST_FIXED_ROUND_BLOCKS;
     while (true) {
       roundBlocks = Math.min(roundBlocks, totalBlocks - blocksDone);
-      runRound(settings.seed(), blocksDone, roundBlocks, limit, workers, totals, cancel);
+      BlockRange round = new BlockRange(blocksDone, blocksDone + roundBlocks, limit);
+      scheduler.run(
+          round,
+          (slot, block, paths) -> workers[slot].simulate(settings.seed(), block, paths),
+          (block, blockSums) -> totals.foldBlock(blockSums),
+          cancel);
       blocksDone += roundBlocks;
       long pathsDone = Math.min(blocksDone * BLOCK_SIZE, limit);
       List<BinomialEstimate> targets = totals.targetEstimates(pathsDone);
@@ -151,16 +142,7 @@ public final class MonteCarloEngine implements AutoCloseable {
       progress.onProgress(
           new RunProgress(pathsDone, limit, targets, widest, System.nanoTime() - started));
 
-      RunStopReason reason = null;
-      if (!precision) {
-        if (blocksDone == totalBlocks) {
-          reason = RunStopReason.PATHS_DONE;
-        }
-      } else if (widest <= wanted) {
-        reason = RunStopReason.PRECISION_REACHED;
-      } else if (blocksDone == totalBlocks) {
-        reason = RunStopReason.PATH_CAP;
-      }
+      RunStopReason reason = stopReason(precision, blocksDone == totalBlocks, widest <= wanted);
       if (reason != null) {
         return totals.result(pathsDone, reason, percentiles, System.nanoTime() - started);
       }
@@ -170,6 +152,17 @@ public final class MonteCarloEngine implements AutoCloseable {
               ? Math.max(1, Math.min(doubling, blocksToReach(targets, joints, wanted, pathsDone) - blocksDone))
               : doubling;
     }
+  }
+
+  /** Why the run stops after this round, or null if it goes on. */
+  private static RunStopReason stopReason(boolean precision, boolean allBlocksDone, boolean preciseEnough) {
+    if (!precision) {
+      return allBlocksDone ? RunStopReason.PATHS_DONE : null;
+    }
+    if (preciseEnough) {
+      return RunStopReason.PRECISION_REACHED;
+    }
+    return allBlocksDone ? RunStopReason.PATH_CAP : null;
   }
 
   /**
@@ -182,10 +175,7 @@ public final class MonteCarloEngine implements AutoCloseable {
    */
   public ComparisonResult compare(Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
     Objects.requireNonNull(cancel, "cancel");
-    if (pool.isShutdown()) {
-      throw new IllegalStateException("engine is closed");
-    }
-    return new PairedRun(pool, threads).run(a, b, paths, seed, cancel);
+    return new PairedRun(scheduler).run(a, b, paths, seed, cancel);
   }
 
   /**
@@ -206,95 +196,12 @@ public final class MonteCarloEngine implements AutoCloseable {
     return blocks >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) blocks;
   }
 
-  private void runRound(
-      long seed,
-      long firstBlock,
-      long blockCount,
-      long limit,
-      Worker[] slots,
-      RunTotals totals,
-      CancellationSignal cancel) {
-    long endBlock = firstBlock + blockCount;
-    AtomicLong nextBlock = new AtomicLong(firstBlock);
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicBoolean cancelled = new AtomicBoolean();
-    AtomicLong pathsCompleted = new AtomicLong();
-    double[][] roundSums = new double[(int) blockCount][];
-    int workers = (int) Math.min(threads, blockCount);
-    Future<?>[] futures = new Future<?>[workers];
-    for (int w = 0; w < workers; w++) {
-      Worker slot = slots[w];
-      futures[w] =
-          pool.submit(
-              () -> {
-                slot.allocate();
-                Tally tally = slot.tally;
-                PathSimulator simulator = slot.simulator;
-                while (!stop.get()) {
-                  if (cancel.isCancelled()) {
-                    cancelled.set(true);
-                    stop.set(true);
-                    return;
-                  }
-                  long b = nextBlock.getAndIncrement();
-                  if (b >= endBlock) {
-                    return;
-                  }
-                  int paths = (int) Math.min(BLOCK_SIZE, limit - b * BLOCK_SIZE);
-                  tally.beginBlock();
-                  simulator.simulateBlock(seed, b, paths, tally);
-                  tally.endBlock();
-                  roundSums[(int) (b - firstBlock)] = tally.blockSums.clone();
-                  pathsCompleted.addAndGet(paths);
-                }
-              });
-    }
-    Throwable failure = null;
-    boolean interrupted = false;
-    for (Future<?> f : futures) {
-      while (true) {
-        try {
-          f.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // stop the workers, but still wait for them
-          stop.set(true);
-        } catch (ExecutionException e) {
-          stop.set(true);
-          if (failure == null) {
-            failure = e.getCause();
-          }
-          break;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (failure instanceof RuntimeException re) {
-      throw re;
-    }
-    if (failure instanceof Error err) {
-      throw err;
-    }
-    if (failure != null) {
-      throw new IllegalStateException("simulation worker failed", failure);
-    }
-    long pathsBefore = Math.min(firstBlock * BLOCK_SIZE, limit);
-    if (cancelled.get() || interrupted) {
-      throw new RunCancelledException(pathsBefore + pathsCompleted.get());
-    }
-    for (double[] blockSums : roundSums) {
-      totals.foldBlock(blockSums);
-    }
-  }
-
   /**
-   * One worker's state: a simulator (scratch arrays) and a tally. Allocated by
-   * the worker thread that first uses it, so that it lands in that thread's
-   * allocation buffer: allocated together by one thread, the workers' small,
-   * constantly written arrays would share cache lines (false sharing cost the
-   * small model a third of its 2-thread speed).
+   * One worker slot's state: a simulator (scratch arrays) and a tally, kept
+   * across the rounds of a run. Allocated by the worker thread that first uses
+   * it, so that it lands in that thread's allocation buffer: allocated together
+   * by one thread, the workers' small, constantly written arrays would share
+   * cache lines (false sharing cost the small model a third of its 2-thread speed).
    */
   static final class Worker {
     private final CompiledModel model;
@@ -309,12 +216,19 @@ public final class MonteCarloEngine implements AutoCloseable {
       return model;
     }
 
-    /** Creates the state on first use; later calls (later rounds) keep it. */
-    void allocate() {
+    /**
+     * Simulates one block into this slot's tally and returns the block's floating-point sums
+     * (a copy), which the run folds in block order.
+     */
+    double[] simulate(long seed, long block, int paths) {
       if (tally == null) {
         simulator = new PathSimulator(model);
         tally = new Tally(model);
       }
+      tally.beginBlock();
+      simulator.simulateBlock(seed, block, paths, tally);
+      tally.endBlock();
+      return tally.blockSums.clone();
     }
   }
 
@@ -349,14 +263,6 @@ public final class MonteCarloEngine implements AutoCloseable {
   /** Stops the worker threads, waiting up to 10 s for running blocks to end. */
   @Override
   public void close() {
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    scheduler.close();
   }
 }

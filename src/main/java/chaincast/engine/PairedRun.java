@@ -2,10 +2,6 @@ package chaincast.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs two projections on common random numbers: block {@code b} of each side draws from the
@@ -20,107 +16,84 @@ import java.util.concurrent.atomic.AtomicLong;
  * whatever the thread count: every result is an integer count.
  */
 final class PairedRun {
-  private final ExecutorService pool;
-  private final int threads;
+  private final BlockScheduler scheduler;
 
-  PairedRun(ExecutorService pool, int threads) {
-    this.pool = pool;
-    this.threads = threads;
+  PairedRun(BlockScheduler scheduler) {
+    this.scheduler = scheduler;
   }
 
   ComparisonResult run(Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
     long started = System.nanoTime();
     CompiledModel ma = CompiledModel.compile(a, false);
     CompiledModel mb = CompiledModel.compile(b, false);
-    if (ma.targets.count != mb.targets.count) {
-      throw new IllegalArgumentException(
-          "the two projections have " + ma.targets.count + " and " + mb.targets.count + " targets; they must have the same");
-    }
-    for (int t = 0; t < ma.targets.count; t++) {
-      String ia = a.targets().get(t).id();
-      String ib = b.targets().get(t).id();
-      if (!ia.equals(ib)) {
-        throw new IllegalArgumentException("target " + t + " is '" + ia + "' in one projection and '" + ib + "' in the other");
-      }
-    }
+    requireSameTargets(a, b, ma.targets.count, mb.targets.count);
     if (paths < 1) {
       throw new IllegalArgumentException("paths must be >= 1, got " + paths);
     }
     int targets = ma.targets.count;
-    long blocks = (paths - 1) / MonteCarloEngine.BLOCK_SIZE + 1;
-    AtomicLong next = new AtomicLong();
-    AtomicBoolean cancelled = new AtomicBoolean();
-    AtomicLong done = new AtomicLong();
-    int workers = (int) Math.min(threads, blocks);
-    List<Future<long[]>> futures = new ArrayList<>();
-    for (int w = 0; w < workers; w++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                // [4t] hits A, [4t+1] hits B, [4t+2] only A, [4t+3] only B
-                long[] counts = new long[4 * targets];
-                PathSimulator sa = new PathSimulator(ma);
-                PathSimulator sb = new PathSimulator(mb);
-                Tally ta = new Tally(ma);
-                Tally tb = new Tally(mb);
-                boolean[] flagsA = new boolean[MonteCarloEngine.BLOCK_SIZE * targets];
-                while (true) {
-                  if (cancel.isCancelled() || cancelled.get()) {
-                    cancelled.set(true);
-                    return counts;
-                  }
-                  long block = next.getAndIncrement();
-                  if (block >= blocks) {
-                    return counts;
-                  }
-                  int n = (int) Math.min(MonteCarloEngine.BLOCK_SIZE, paths - block * MonteCarloEngine.BLOCK_SIZE);
-                  sa.simulateBlock(seed, block, n, recorder(ta, flagsA, targets));
-                  sb.simulateBlock(seed, block, n, comparer(tb, flagsA, targets, counts));
-                  done.addAndGet(n);
-                }
-              }));
-    }
+    Pair[] slots = new Pair[scheduler.parallelism()];
     long[] total = new long[4 * targets];
-    boolean interrupted = false;
-    RuntimeException failure = null;
-    for (Future<long[]> f : futures) {
-      while (true) {
-        try {
-          long[] c = f.get();
+    scheduler.run(
+        new BlockRange(0, BlockRange.blocksFor(paths), paths),
+        (slot, block, n) -> {
+          if (slots[slot] == null) {
+            slots[slot] = new Pair(ma, mb); // allocated on the worker's thread, as the engine's tallies
+          }
+          return slots[slot].compare(seed, block, n);
+        },
+        (block, counts) -> {
           for (int i = 0; i < total.length; i++) {
-            total[i] += c[i];
+            total[i] += counts[i];
           }
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-          cancelled.set(true);
-        } catch (java.util.concurrent.ExecutionException e) {
-          cancelled.set(true);
-          if (failure == null) {
-            failure =
-                e.getCause() instanceof RuntimeException re
-                    ? re
-                    : new IllegalStateException("comparison worker failed", e.getCause());
-          }
-          break;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    if (cancelled.get()) {
-      throw new RunCancelledException(done.get());
-    }
+        },
+        cancel);
     List<ComparisonResult.TargetPair> pairs = new ArrayList<>();
     for (int t = 0; t < targets; t++) {
       pairs.add(
           new ComparisonResult.TargetPair(total[4 * t], total[4 * t + 1], total[4 * t + 2], total[4 * t + 3], paths));
     }
     return new ComparisonResult(paths, pairs, System.nanoTime() - started);
+  }
+
+  private static void requireSameTargets(Projection a, Projection b, int countA, int countB) {
+    if (countA != countB) {
+      throw new IllegalArgumentException(
+          "the two projections have " + countA + " and " + countB + " targets; they must have the same");
+    }
+    for (int t = 0; t < countA; t++) {
+      String ia = a.targets().get(t).id();
+      String ib = b.targets().get(t).id();
+      if (!ia.equals(ib)) {
+        throw new IllegalArgumentException("target " + t + " is '" + ia + "' in one projection and '" + ib + "' in the other");
+      }
+    }
+  }
+
+  /** One worker slot's state: a simulator and a tally per side, and side A's hit flags. */
+  private static final class Pair {
+    private final int targets;
+    private final PathSimulator sa;
+    private final PathSimulator sb;
+    private final Tally ta;
+    private final Tally tb;
+    private final boolean[] flagsA;
+
+    Pair(CompiledModel ma, CompiledModel mb) {
+      targets = ma.targets.count;
+      sa = new PathSimulator(ma);
+      sb = new PathSimulator(mb);
+      ta = new Tally(ma);
+      tb = new Tally(mb);
+      flagsA = new boolean[MonteCarloEngine.BLOCK_SIZE * targets];
+    }
+
+    /** One block on both sides: {@code [4t]} hits A, {@code [4t+1]} hits B, {@code [4t+2]} only A, {@code [4t+3]} only B. */
+    long[] compare(long seed, long block, int paths) {
+      long[] counts = new long[4 * targets];
+      sa.simulateBlock(seed, block, paths, recorder(ta, flagsA, targets));
+      sb.simulateBlock(seed, block, paths, comparer(tb, flagsA, targets, counts));
+      return counts;
+    }
   }
 
   /** A's sink: tallies as usual and keeps each path's hit flags for B to compare with. */

@@ -75,13 +75,20 @@ class PinnedResultsTest {
     return new Projection(cells, 4, shocks, groups, targets, fans, joints, 2026, counts, shifts);
   }
 
+  // Captured from commit d169a3d (before the refactoring); see the class comment.
+  static final String FIXED_STUDENT = "251:36db618d68daf0651eea1b749a9faded3decd3042f35e9688d6ba0f8ebe0d0b6";
+  static final String FIXED_NO_CITY = "240:bfa67150d6a8b6ac30433d5bcffe6e3db2f80dc5e74ef6ad4b78a6717f3352bd";
+  static final String PRECISION_STUDENT = "262:99a867d1adad95d08013ae83470872dfdd2388bb186962b987ce5126909d7c6a";
+  static final String COMPARISON = "41:f72ab5011e0f0ec1fa4964d3d08959d952563931fe3d3fbfea65cdbcc44db2c5";
+  static final String SAMPLED_PATHS = "12810:c85e9ba732f2af7246b4d1f5a78face4c42dfed16a3eb05fca3a7a94d093e17f";
+
   static final ShockSpec STUDENT = new ShockSpec(0.25, 0.25, ShockSpec.Distribution.STUDENT_T, 5);
   static final ShockSpec NO_CITY = new ShockSpec(0.0, 0.4, ShockSpec.Distribution.NORMAL, 0);
 
   @Test
   void fixedRunIsUnchanged() {
-    assertEquals("251:36db618d68daf0651eea1b749a9faded3decd3042f35e9688d6ba0f8ebe0d0b6", digestOfRun(everything(STUDENT), Models.fixed(30_001, 20240611L), 2));
-    assertEquals("240:bfa67150d6a8b6ac30433d5bcffe6e3db2f80dc5e74ef6ad4b78a6717f3352bd", digestOfRun(everything(NO_CITY), Models.fixed(9_000, 7L), 3));
+    assertEquals(FIXED_STUDENT, digestOfRun(everything(STUDENT), Models.fixed(30_001, 20240611L), 2));
+    assertEquals(FIXED_NO_CITY, digestOfRun(everything(NO_CITY), Models.fixed(9_000, 7L), 3));
   }
 
   /**
@@ -106,17 +113,21 @@ class PinnedResultsTest {
 
   @Test
   void precisionRunIsUnchanged() {
-    assertEquals("262:99a867d1adad95d08013ae83470872dfdd2388bb186962b987ce5126909d7c6a", digestOfRun(everything(STUDENT), Models.precision(0.01, 60_000, 99L), 2));
+    assertEquals(PRECISION_STUDENT, digestOfRun(everything(STUDENT), Models.precision(0.01, 60_000, 99L), 2));
   }
 
   @Test
   void comparisonIsUnchanged() {
+    try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
+      assertEquals(COMPARISON, digestOfComparison(engine));
+    }
+  }
+
+  /** A comparison of the Student-t projection with 5 and 8 degrees of freedom, as a digest. */
+  static String digestOfComparison(MonteCarloEngine engine) {
     Projection a = everything(STUDENT);
     Projection b = everything(new ShockSpec(0.25, 0.25, ShockSpec.Distribution.STUDENT_T, 8));
-    ComparisonResult r;
-    try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
-      r = engine.compare(a, b, 10_000, 5L, CancellationSignal.NEVER);
-    }
+    ComparisonResult r = engine.compare(a, b, 10_000, 5L, CancellationSignal.NEVER);
     List<Long> out = new ArrayList<>();
     out.add(r.paths());
     for (ComparisonResult.TargetPair t : r.targets()) {
@@ -126,7 +137,7 @@ class PinnedResultsTest {
       out.add(t.onlyB());
       out.add(t.paths());
     }
-    assertEquals("41:f72ab5011e0f0ec1fa4964d3d08959d952563931fe3d3fbfea65cdbcc44db2c5", digest(out));
+    return digest(out);
   }
 
   @Test
@@ -157,7 +168,7 @@ class PinnedResultsTest {
         };
     sampler.sampleBlock(3L, 0, 50, visitor);
     sampler.sampleBlock(3L, 7, 20, visitor);
-    assertEquals("12810:c85e9ba732f2af7246b4d1f5a78face4c42dfed16a3eb05fca3a7a94d093e17f", digest(out));
+    assertEquals(SAMPLED_PATHS, digest(out));
   }
 
   private static void bits(List<Long> out, double[] values) {
@@ -168,21 +179,26 @@ class PinnedResultsTest {
 
   /** The run's result and every progress report, as a digest of their raw bits. */
   static String digestOfRun(Projection p, RunSettings settings, int threads) {
-    List<Long> out = new ArrayList<>();
     try (MonteCarloEngine engine = new MonteCarloEngine(threads)) {
-      RunResult r =
-          engine.run(
-              p,
-              settings,
-              CancellationSignal.NEVER,
-              pr -> {
-                out.add(pr.pathsDone());
-                out.add(pr.pathsPlanned());
-                out.add(Double.doubleToRawLongBits(pr.maxHalfWidth()));
-                pr.targets().forEach(e -> out.add(e.hits()));
-              });
-      out.addAll(DeterminismTest.fingerprint(r));
+      return digestOfRun(engine, p, settings);
     }
+  }
+
+  /** The same, on a given engine. */
+  static String digestOfRun(MonteCarloEngine engine, Projection p, RunSettings settings) {
+    List<Long> out = new ArrayList<>();
+    RunResult r =
+        engine.run(
+            p,
+            settings,
+            CancellationSignal.NEVER,
+            pr -> {
+              out.add(pr.pathsDone());
+              out.add(pr.pathsPlanned());
+              out.add(Double.doubleToRawLongBits(pr.maxHalfWidth()));
+              pr.targets().forEach(e -> out.add(e.hits()));
+            });
+    out.addAll(DeterminismTest.fingerprint(r));
     return digest(out);
   }
 
