@@ -30,7 +30,6 @@ final class CompiledModel {
   /** Slack allowed when checking {@code cityWeight + chainWeight <= 1}. */
   private static final double WEIGHT_SLACK = 1e-12;
 
-  final Projection projection;
   final int firstYear;
   final int horizonYear;
   final int yearCount;
@@ -52,7 +51,6 @@ final class CompiledModel {
   final RecordingPlan recording;
 
   private CompiledModel(Projection p, boolean recordEverything) {
-    this.projection = p;
     firstYear = p.firstYear();
     horizonYear = p.horizonYear();
     yearCount = horizonYear - firstYear + 1;
