@@ -86,6 +86,33 @@ class BlockSchedulerTest {
     assertEquals(List.of(10L, 11L, 12L, 13L), merged);
   }
 
+  /**
+   * A long range is merged while it runs, so results do not pile up: blocks from 500 on wait
+   * until block 200 has been merged (if merging waited for the end, they would time out).
+   */
+  @Test
+  void aLongRangeIsMergedWhileItRuns() {
+    CountDownLatch merged200 = new CountDownLatch(1);
+    long[] last = {-1};
+    scheduler.run(
+        new BlockRange(0, 1000, 1000L * BLOCK),
+        (slot, block, paths) -> {
+          if (block >= 500) {
+            await(merged200);
+          }
+          return block;
+        },
+        (block, partial) -> {
+          assertEquals(last[0] + 1, block);
+          last[0] = block;
+          if (block == 200) {
+            merged200.countDown();
+          }
+        },
+        CancellationSignal.NEVER);
+    assertEquals(999, last[0]);
+  }
+
   /** Many blocks of uneven work: each merged exactly once, in order, with its own paths. */
   @ParameterizedTest
   @ValueSource(longs = {1, 5 * BLOCK, 200L * BLOCK - 123})
