@@ -172,6 +172,7 @@ public final class MonteCarloEngine implements AutoCloseable {
    *
    * @throws IllegalArgumentException if a projection is inconsistent or their targets differ
    * @throws RunCancelledException    if {@code cancel} fires or this thread is interrupted
+   * @throws IllegalStateException    if the engine is closed
    */
   public ComparisonResult compare(Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
     Objects.requireNonNull(cancel, "cancel");
