@@ -6,7 +6,7 @@ package chaincast.engine;
  */
 @FunctionalInterface
 public interface ProgressListener {
-  void onProgress(Progress progress);
+  void onProgress(RunProgress progress);
 
   ProgressListener NONE = p -> {};
 }

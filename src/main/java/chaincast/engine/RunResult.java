@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record RunResult(
     long paths,
-    StopReason stopReason,
+    RunStopReason stopReason,
     double maxHalfWidth,
     List<TargetResult> targets,
     List<JointResult> joints,

@@ -3,7 +3,7 @@ package chaincast.run;
 import chaincast.engine.CellSpec;
 import chaincast.engine.CountCellSpec;
 import chaincast.engine.EventSpec;
-import chaincast.engine.LevelShift;
+import chaincast.engine.MacroShockSpec;
 import chaincast.engine.MedianEnvelope;
 import chaincast.model.Model;
 import chaincast.v1.Cell;
@@ -49,7 +49,7 @@ final class ScenarioResolver {
   record Resolved(
       List<CellSpec> cells,
       List<CountCellSpec> counts,
-      List<LevelShift> shifts,
+      List<MacroShockSpec> shifts,
       List<ObservationInUse> observations,
       Map<String, CellOverride> cellOverrides,
       Map<String, CountOverride> countOverrides) {}
@@ -296,7 +296,7 @@ final class ScenarioResolver {
               o != null && o.hasRateShape() ? o.getRateShape() : p.getRateShape().getValue()));
     }
 
-    List<LevelShift> shifts = new ArrayList<>();
+    List<MacroShockSpec> shifts = new ArrayList<>();
     for (int i = 0; i < scenario.getMacroShocksCount(); i++) {
       MacroShock m = scenario.getMacroShocks(i);
       List<Cell> hit =
@@ -309,7 +309,7 @@ final class ScenarioResolver {
           };
       int[] idx = hit.stream().mapToInt(c -> cellIndex.get(c.getId())).toArray();
       String id = m.getId().isEmpty() ? "macro-shock-" + (i + 1) : m.getId();
-      shifts.add(new LevelShift(id, idx, m.getYear(), Math.log1p(m.getChange())));
+      shifts.add(new MacroShockSpec(id, idx, m.getYear(), Math.log1p(m.getChange())));
     }
     checkMedianPaths(cellSpecs, shifts, horizon, pins, eventFields);
     return new Resolved(cellSpecs, counts, shifts, inUse, overrides, countOverrides);
@@ -320,7 +320,7 @@ final class ScenarioResolver {
    * (the engine's own {@link MedianEnvelope} check), naming the field that moved it last.
    */
   private static void checkMedianPaths(
-      List<CellSpec> cells, List<LevelShift> shifts, int horizon, Pin[] pins, Map<String, String> eventFields) {
+      List<CellSpec> cells, List<MacroShockSpec> shifts, int horizon, Pin[] pins, Map<String, String> eventFields) {
     MedianEnvelope.find(cells, shifts, horizon)
         .ifPresent(
             crossing -> {

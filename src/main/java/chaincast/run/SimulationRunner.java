@@ -2,6 +2,7 @@ package chaincast.run;
 
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.MonteCarloEngine;
+import chaincast.engine.RunProgress;
 import chaincast.engine.RunResult;
 import chaincast.model.Model;
 import chaincast.v1.Progress;
@@ -145,7 +146,7 @@ public final class SimulationRunner {
     return out.build();
   }
 
-  private static Progress progress(PlannedRun plan, chaincast.engine.Progress p) {
+  private static Progress progress(PlannedRun plan, RunProgress p) {
     Progress.Builder b =
         Progress.newBuilder()
             .setPathsDone(p.pathsDone())
