@@ -141,8 +141,9 @@ final class CompiledModel {
         throw new IllegalArgumentException("macro shock #" + k + " is null");
       }
       String what = "macro shock " + name(shift.id(), k);
-      if (!Double.isFinite(shift.logFactor())) {
-        throw new IllegalArgumentException(what + ": log factor must be finite, got " + shift.logFactor());
+      String problem = ParameterDomain.CHANGE.violationOfLog1p(shift.logFactor());
+      if (problem != null) {
+        throw new IllegalArgumentException(what + ": log factor " + problem);
       }
       for (int c : shift.cells()) {
         checkIndex(c, cells.size(), what, "cell");
