@@ -38,6 +38,7 @@ public record CellSpec(
     int observedYear,
     double observedValue) {
 
+  /** Copies {@code events}, so the cell stays immutable. */
   public CellSpec {
     events = List.copyOf(events);
   }

@@ -31,6 +31,7 @@ public record Projection(
     List<CountCellSpec> countCells,
     List<MacroShockSpec> macroShocks) {
 
+  /** Copies the lists, so the projection stays immutable. */
   public Projection {
     cells = List.copyOf(cells);
     groups = List.copyOf(groups);

@@ -22,6 +22,7 @@ public record RunResult(
     List<FanResult> fans,
     long elapsedNanos) {
 
+  /** Copies the lists, so the result stays immutable. */
   public RunResult {
     targets = List.copyOf(targets);
     joints = List.copyOf(joints);
