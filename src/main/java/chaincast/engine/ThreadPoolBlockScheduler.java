@@ -2,16 +2,16 @@ package chaincast.engine;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The local {@link BlockScheduler}: a fixed pool of daemon threads named {@code
@@ -80,24 +80,14 @@ final class ThreadPoolBlockScheduler implements BlockScheduler {
     }
   }
 
-  /** What a worker tells the calling thread: results wait, it failed, or it has stopped. */
-  private sealed interface Signal permits ResultsWait, Failed, Stopped {}
-
-  private record ResultsWait() implements Signal {}
-
-  private record Failed(Throwable cause) implements Signal {}
-
-  private record Stopped() implements Signal {}
-
-  private static final Signal RESULTS_WAIT = new ResultsWait();
-  private static final Signal STOPPED = new Stopped();
-
   /** The state of one {@link #run}: shared by its workers and the calling thread. */
   private final class RangeRun<R> {
     private final BlockRange range;
     private final Work<R> work;
     private final Merger<R> merger;
     private final CancellationSignal cancel;
+    /** The thread that called {@link #run}: it merges, and workers wake it. */
+    private final Thread caller = Thread.currentThread();
     private final AtomicLong nextBlock;
     /** Set on cancellation, failure or interrupt: no worker claims another block. */
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -107,10 +97,12 @@ final class ThreadPoolBlockScheduler implements BlockScheduler {
     private final AtomicReferenceArray<R> results;
     /** How many entries of {@link #results} are set. */
     private final AtomicInteger unmerged = new AtomicInteger();
-    private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    /** Workers started and not yet stopped. */
+    private final AtomicInteger running = new AtomicInteger();
+    /** The first failure, of a worker or of a merge. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /** The next block to merge. */
     private long nextToMerge;
-    private Throwable failure;
     private boolean interrupted;
 
     RangeRun(BlockRange range, Work<R> work, Merger<R> merger, CancellationSignal cancel) {
@@ -123,39 +115,45 @@ final class ThreadPoolBlockScheduler implements BlockScheduler {
       this.nextToMerge = range.first();
     }
 
+    /**
+     * Starts the workers, merges as results form a prefix, and returns once every worker has
+     * stopped. Workers wake this thread with {@link LockSupport#unpark}, which allocates nothing:
+     * a worker that fails with an {@link OutOfMemoryError} must still be able to say it failed
+     * and stopped (a queued message could itself fail to allocate, and this thread would wait
+     * for it forever).
+     */
     void execute() {
-      int running = start((int) Math.min(threads, range.blockCount()));
-      while (running > 0) {
-        Signal signal;
-        try {
-          signal = signals.take();
-        } catch (InterruptedException e) {
-          interrupted = true; // stop the workers, but still wait for them
-          stop.set(true);
-          continue;
-        }
-        if (signal instanceof Stopped) {
-          running--;
-        } else if (signal instanceof Failed f) {
-          fail(f.cause());
-        }
+      start((int) Math.min(threads, range.blockCount()));
+      while (true) {
+        boolean allStopped = running.get() == 0; // read before merging: no result comes after
         mergeReady();
+        if (allStopped) {
+          break;
+        }
+        // Returns at once if a worker unparked this thread since the last park; a spurious
+        // return only costs another look.
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          interrupted = true; // stop the workers, but still wait for them (the flag is restored)
+          stop.set(true);
+        }
       }
       finish();
     }
 
-    /** Starts up to {@code workers} workers; returns how many started. */
-    private int start(int workers) {
+    /** Starts up to {@code workers} workers. */
+    private void start(int workers) {
+      running.set(workers);
       for (int slot = 0; slot < workers; slot++) {
         int s = slot;
         try {
           pool.execute(() -> work(s));
         } catch (RejectedExecutionException e) {
           fail(new IllegalStateException("engine is closed", e));
-          return slot;
+          running.addAndGet(-(workers - slot)); // these never start
+          return;
         }
       }
-      return workers;
     }
 
     private void work(int slot) {
@@ -175,27 +173,26 @@ final class ThreadPoolBlockScheduler implements BlockScheduler {
           results.set((int) (b - range.first()), partial);
           pathsCompleted.addAndGet(paths);
           if (unmerged.incrementAndGet() >= MERGE_BATCH) {
-            signals.add(RESULTS_WAIT);
+            LockSupport.unpark(caller);
           }
         }
       } catch (Throwable t) {
-        stop.set(true); // at once: the other workers claim no further block
-        signals.add(new Failed(t));
+        fail(t); // at once: the other workers claim no further block
       } finally {
-        signals.add(STOPPED);
+        running.decrementAndGet();
+        LockSupport.unpark(caller);
       }
     }
 
+    /** Records the first failure and stops the workers; allocates nothing. */
     private void fail(Throwable t) {
       stop.set(true);
-      if (failure == null) {
-        failure = t;
-      }
+      failure.compareAndSet(null, t);
     }
 
     /** Merges the completed blocks that follow the merged ones without a gap. */
     private void mergeReady() {
-      while (failure == null && nextToMerge < range.end()) {
+      while (failure.get() == null && nextToMerge < range.end()) {
         int i = (int) (nextToMerge - range.first());
         R partial = results.get(i);
         if (partial == null) {
@@ -218,14 +215,15 @@ final class ThreadPoolBlockScheduler implements BlockScheduler {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-      if (failure instanceof RuntimeException re) {
+      Throwable failed = failure.get();
+      if (failed instanceof RuntimeException re) {
         throw re;
       }
-      if (failure instanceof Error err) {
+      if (failed instanceof Error err) {
         throw err;
       }
-      if (failure != null) {
-        throw new IllegalStateException("simulation worker failed", failure);
+      if (failed != null) {
+        throw new IllegalStateException("simulation worker failed", failed);
       }
       if (cancelled.get() || interrupted) {
         throw new RunCancelledException(range.pathsBefore() + pathsCompleted.get());
