@@ -14,6 +14,7 @@ public final class AdmissionRefusedException extends RuntimeException {
     TOO_LARGE
   }
 
+  /** Why the run was refused. */
   private final Reason reason;
   private final transient Duration retryAfter;
 
@@ -23,6 +24,7 @@ public final class AdmissionRefusedException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
+  /** Why the run was refused. */
   public Reason reason() {
     return reason;
   }

@@ -24,6 +24,7 @@ public record AdmissionSettings(
   /** Heap reserved for everything but runs, by default: 32 MiB. */
   public static final long DEFAULT_RESERVED_HEAP_BYTES = 32L * 1024 * 1024;
 
+  /** Checks that queue sizes and the heap reserve are not negative and the fraction is in (0, 1]. */
   public AdmissionSettings {
     if (maxQueued < 0 || maxQueuedPerClient < 0) {
       throw new IllegalArgumentException("queue sizes must be >= 0, got " + maxQueued + " and " + maxQueuedPerClient);
@@ -56,14 +57,17 @@ public record AdmissionSettings(
     return Math.max(0, (long) (heapFraction * (maxHeapBytes - reservedHeapBytes)));
   }
 
+  /** These settings with other queue sizes. */
   public AdmissionSettings withQueue(int maxQueued, int maxQueuedPerClient) {
     return new AdmissionSettings(maxQueued, maxQueuedPerClient, heapFraction, reservedHeapBytes, budgetBytes);
   }
 
+  /** These settings with another heap fraction and reserve. */
   public AdmissionSettings withHeap(double heapFraction, long reservedHeapBytes) {
     return new AdmissionSettings(maxQueued, maxQueuedPerClient, heapFraction, reservedHeapBytes, budgetBytes);
   }
 
+  /** These settings with a fixed run budget in bytes (0: derive it from the heap). */
   public AdmissionSettings withBudget(long budgetBytes) {
     return new AdmissionSettings(maxQueued, maxQueuedPerClient, heapFraction, reservedHeapBytes, budgetBytes);
   }

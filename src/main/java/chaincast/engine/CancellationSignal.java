@@ -7,7 +7,9 @@ package chaincast.engine;
  */
 @FunctionalInterface
 public interface CancellationSignal {
+  /** True once the run should stop; thread-safe, and true for good once it is. */
   boolean isCancelled();
 
+  /** A signal that never fires: the run goes to its end. */
   CancellationSignal NEVER = () -> false;
 }

@@ -5,14 +5,14 @@ import java.util.List;
 /**
  * One cell's growth model in log space.
  *
- * <p>{@code ln V[t] = ln V[t-1] + mu + volatility * e[t] (+ event jumps, + level shifts)} for
+ * <p>{@code ln V[t] = ln V[t-1] + mu + volatility * e[t] (+ event jumps, + macro shocks)} for
  * every year after {@code baseYear}; {@code mu ~ N(driftMean, driftSd²)} is drawn once per path.
  * Before and in its base year a cell holds {@code baseValue}.
  *
  * <p>An observation ({@code observedYear > 0}) conditions every path on the cell's value in that
  * year: the path is simulated as usual (same random draws, so common random numbers hold) and its
  * log value is reset to {@code ln observedValue} at the end of {@code observedYear}; later years
- * grow from there. Whatever happened before, events and level shifts included, is overwritten by
+ * grow from there. Whatever happened before, events and macro shocks included, is overwritten by
  * what was observed.
  *
  * @param id            cell id, for messages
@@ -38,6 +38,7 @@ public record CellSpec(
     int observedYear,
     double observedValue) {
 
+  /** Copies {@code events}, so the cell stays immutable. */
   public CellSpec {
     events = List.copyOf(events);
   }

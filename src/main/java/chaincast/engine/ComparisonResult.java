@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record ComparisonResult(long paths, List<TargetPair> targets, long elapsedNanos) {
 
+  /** Copies {@code targets}, so the result stays immutable. */
   public ComparisonResult {
     targets = List.copyOf(targets);
   }

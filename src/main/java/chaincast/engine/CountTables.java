@@ -54,10 +54,11 @@ final class CountTables {
   static long bytesFor(CompiledModel... models) {
     Map<Key, Long> sizes = new HashMap<>();
     for (CompiledModel m : models) {
-      for (int k : m.countCellsDrawn) {
-        if (m.countYears[k].length > 0) {
+      CountCells c = m.counts;
+      for (int k : c.drawn) {
+        if (c.years[k].length > 0) {
           sizes.computeIfAbsent(
-              new Key(m.countRate[k], m.countShape[k], m.countFirstSpan(k)),
+              new Key(c.rate[k], c.shape[k], c.firstSpan(k)),
               key -> CountTable.bytesOf(key.rate(), key.shape(), key.years()) + 64);
         }
       }

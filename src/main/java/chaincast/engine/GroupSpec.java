@@ -8,10 +8,12 @@ package chaincast.engine;
  */
 public record GroupSpec(String id, int[] cells) {
 
+  /** Copies {@code cells}, so the group stays immutable. */
   public GroupSpec {
     cells = cells.clone();
   }
 
+  /** A copy of the cells summed. */
   @Override
   public int[] cells() {
     return cells.clone();

@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>The envelope of a cell follows the engine's order within a year: from its start it adds its
  * drift mean each year, every event's mean jump in the first year the event can fire (the upper
  * envelope takes the rising jumps, the lower one the falling jumps: an event fires or not), the
- * level shifts of that year, and an observation resets both to the observed value. Values inside
+ * macro shocks of that year, and an observation resets both to the observed value. Values inside
  * leave about 640 log units of room before {@code exp} overflows or underflows, far more than the
  * random part of a path needs; a rare path beyond that still runs (its value is then infinite or
  * 0, and counts as such).
@@ -29,7 +29,7 @@ public final class MedianEnvelope {
     START,
     /** A project event of the cell; the index is into {@link CellSpec#events()}. */
     EVENT,
-    /** A level shift; the index is into the projection's shifts. */
+    /** A macro shock; the index is into the projection's macro shocks. */
     SHIFT,
     /** The cell's observation after its base year. */
     OBSERVATION
@@ -65,7 +65,7 @@ public final class MedianEnvelope {
    * The first crossing, in cell order, of any cell up to {@code horizonYear}; empty when every
    * median path stays inside. Cells and shifts are assumed individually valid.
    */
-  public static Optional<Crossing> find(List<CellSpec> cells, List<LevelShift> shifts, int horizonYear) {
+  public static Optional<Crossing> find(List<CellSpec> cells, List<MacroShockSpec> shifts, int horizonYear) {
     for (int c = 0; c < cells.size(); c++) {
       Optional<Crossing> crossing = ofCell(c, cells.get(c), shifts, horizonYear);
       if (crossing.isPresent()) {
@@ -75,7 +75,7 @@ public final class MedianEnvelope {
     return Optional.empty();
   }
 
-  private static Optional<Crossing> ofCell(int c, CellSpec cell, List<LevelShift> shifts, int horizonYear) {
+  private static Optional<Crossing> ofCell(int c, CellSpec cell, List<MacroShockSpec> shifts, int horizonYear) {
     Walk w = new Walk(c, Math.log(cell.baseValue()));
     Crossing crossing = w.check(cell.baseYear());
     for (int y = cell.baseYear() + 1; y <= horizonYear && crossing == null; y++) {
@@ -99,7 +99,7 @@ public final class MedianEnvelope {
     return Optional.ofNullable(crossing);
   }
 
-  private static boolean hits(LevelShift shift, int cell) {
+  private static boolean hits(MacroShockSpec shift, int cell) {
     for (int c : shift.cells()) {
       if (c == cell) {
         return true;

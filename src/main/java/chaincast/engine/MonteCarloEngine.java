@@ -1,15 +1,7 @@
 package chaincast.engine;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,9 +17,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Paths are simulated in blocks of {@link #BLOCK_SIZE}; block {@code b} draws
  * from its own stream {@link SplittableRandomAdapter#forBlock(long, long)
  * forBlock(seed, b)} and covers paths {@code [b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE)}.
- * Workers claim blocks in any order; hits, histogram counts and min/max merge
- * exactly in any order, and floating-point sums are kept per block and folded
- * in block order. So a result (all but {@link RunResult#elapsedNanos()}) is
+ * Workers claim blocks in any order ({@link BlockScheduler}); hits, histogram
+ * counts and min/max merge exactly in any order, and floating-point sums are
+ * kept per block and folded in block order. So a result (all but {@link RunResult#elapsedNanos()}) is
  * bit-identical for the same projection, settings and seed whatever the thread
  * count, and the first {@code n} paths of a run are the same whatever the run's
  * length.
@@ -82,8 +74,7 @@ public final class MonteCarloEngine implements AutoCloseable {
    */
   static final int FIRST_FIXED_ROUND_BLOCKS = 4;
 
-  private final int threads;
-  private final ExecutorService pool;
+  private final BlockScheduler scheduler;
   /** Paths simulated since this engine was made, added block by block (for operators' metrics). */
   private final LongAdder pathsSimulated = new LongAdder();
 
@@ -92,29 +83,27 @@ public final class MonteCarloEngine implements AutoCloseable {
    * threads named {@code chaincast-engine-N}).
    */
   public MonteCarloEngine(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    this.threads = threads;
-    this.pool =
-        Executors.newFixedThreadPool(
-            threads,
-            new ThreadFactoryBuilder().setNameFormat("chaincast-engine-%d").setDaemon(true).build());
+    this(new ThreadPoolBlockScheduler(threads));
+  }
+
+  /** An engine whose blocks run on {@code scheduler}; closing the engine closes it. */
+  MonteCarloEngine(BlockScheduler scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
   }
 
   /** Number of worker threads. */
   public int threads() {
-    return threads;
+    return scheduler.parallelism();
   }
 
   /** The most heap {@link #run} of this projection with these settings holds on this engine. */
   public MemoryFootprint footprintOfRun(Projection projection, RunSettings settings) {
-    return RunSizer.run(projection, settings, threads);
+    return RunSizer.run(projection, settings, scheduler.parallelism());
   }
 
   /** The most heap {@link #compare} of these projections holds on this engine. */
   public MemoryFootprint footprintOfComparison(Projection a, Projection b, long paths) {
-    return RunSizer.compare(a, b, paths, threads);
+    return RunSizer.compare(a, b, paths, scheduler.parallelism());
   }
 
   /**
@@ -149,43 +138,40 @@ public final class MonteCarloEngine implements AutoCloseable {
     long started = System.nanoTime();
     CompiledModel model = CompiledModel.compile(projection, false);
     double[] percentiles = validate(settings);
-    if (pool.isShutdown()) {
-      throw new IllegalStateException("engine is closed");
-    }
 
-    Worker[] workers = new Worker[threads];
-    for (int w = 0; w < threads; w++) {
+    Worker[] workers = new Worker[scheduler.parallelism()];
+    for (int w = 0; w < workers.length; w++) {
       workers[w] = new Worker(model);
     }
     RunTotals totals = new RunTotals(workers);
     boolean precision = settings.isPrecisionRun();
     long limit = precision ? settings.maxPaths() : settings.paths();
-    long totalBlocks = (limit - 1) / BLOCK_SIZE + 1;
+    long totalBlocks = BlockRange.blocksFor(limit);
     double wanted = settings.wantedHalfWidth();
 
     long blocksDone = 0;
     long roundBlocks = precision ? 1 : FIRST_FIXED_ROUND_BLOCKS;
     while (true) {
       roundBlocks = Math.min(roundBlocks, totalBlocks - blocksDone);
-      runRound(settings.seed(), blocksDone, roundBlocks, limit, workers, totals, cancel);
+      BlockRange round = new BlockRange(blocksDone, blocksDone + roundBlocks, limit);
+      scheduler.run(
+          round,
+          (slot, block, paths) -> {
+            double[] blockSums = workers[slot].simulate(settings.seed(), block, paths);
+            pathsSimulated.add(paths);
+            return blockSums;
+          },
+          (block, blockSums) -> totals.foldBlock(blockSums),
+          cancel);
       blocksDone += roundBlocks;
       long pathsDone = Math.min(blocksDone * BLOCK_SIZE, limit);
       List<BinomialEstimate> targets = totals.targetEstimates(pathsDone);
       List<BinomialEstimate> joints = totals.jointEstimates(pathsDone);
       double widest = RunTotals.maxHalfWidth(targets, joints);
       progress.onProgress(
-          new Progress(pathsDone, limit, targets, widest, System.nanoTime() - started));
+          new RunProgress(pathsDone, limit, targets, widest, System.nanoTime() - started));
 
-      StopReason reason = null;
-      if (!precision) {
-        if (blocksDone == totalBlocks) {
-          reason = StopReason.PATHS_DONE;
-        }
-      } else if (widest <= wanted) {
-        reason = StopReason.PRECISION_REACHED;
-      } else if (blocksDone == totalBlocks) {
-        reason = StopReason.PATH_CAP;
-      }
+      RunStopReason reason = stopReason(precision, blocksDone == totalBlocks, widest <= wanted);
       if (reason != null) {
         return totals.result(pathsDone, reason, percentiles, System.nanoTime() - started);
       }
@@ -197,6 +183,17 @@ public final class MonteCarloEngine implements AutoCloseable {
     }
   }
 
+  /** Why the run stops after this round, or null if it goes on. */
+  private static RunStopReason stopReason(boolean precision, boolean allBlocksDone, boolean preciseEnough) {
+    if (!precision) {
+      return allBlocksDone ? RunStopReason.PATHS_DONE : null;
+    }
+    if (preciseEnough) {
+      return RunStopReason.PRECISION_REACHED;
+    }
+    return allBlocksDone ? RunStopReason.PATH_CAP : null;
+  }
+
   /**
    * Runs two projections with the same targets on common random numbers (the same seed, the
    * same streams, path for path) and counts, per target, the hits on each side and the paths on
@@ -204,13 +201,11 @@ public final class MonteCarloEngine implements AutoCloseable {
    *
    * @throws IllegalArgumentException if a projection is inconsistent or their targets differ
    * @throws RunCancelledException    if {@code cancel} fires or this thread is interrupted
+   * @throws IllegalStateException    if the engine is closed
    */
   public ComparisonResult compare(Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
     Objects.requireNonNull(cancel, "cancel");
-    if (pool.isShutdown()) {
-      throw new IllegalStateException("engine is closed");
-    }
-    return new PairedRun(pool, threads, pathsSimulated).run(a, b, paths, seed, cancel);
+    return new PairedRun(scheduler, pathsSimulated).run(a, b, paths, seed, cancel);
   }
 
   /**
@@ -231,96 +226,12 @@ public final class MonteCarloEngine implements AutoCloseable {
     return blocks >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) blocks;
   }
 
-  private void runRound(
-      long seed,
-      long firstBlock,
-      long blockCount,
-      long limit,
-      Worker[] slots,
-      RunTotals totals,
-      CancellationSignal cancel) {
-    long endBlock = firstBlock + blockCount;
-    AtomicLong nextBlock = new AtomicLong(firstBlock);
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicBoolean cancelled = new AtomicBoolean();
-    AtomicLong pathsCompleted = new AtomicLong();
-    double[][] roundSums = new double[(int) blockCount][];
-    int workers = (int) Math.min(threads, blockCount);
-    Future<?>[] futures = new Future<?>[workers];
-    for (int w = 0; w < workers; w++) {
-      Worker slot = slots[w];
-      futures[w] =
-          pool.submit(
-              () -> {
-                slot.allocate();
-                Tally tally = slot.tally;
-                PathSimulator simulator = slot.simulator;
-                while (!stop.get()) {
-                  if (cancel.isCancelled()) {
-                    cancelled.set(true);
-                    stop.set(true);
-                    return;
-                  }
-                  long b = nextBlock.getAndIncrement();
-                  if (b >= endBlock) {
-                    return;
-                  }
-                  int paths = (int) Math.min(BLOCK_SIZE, limit - b * BLOCK_SIZE);
-                  tally.beginBlock();
-                  simulator.simulateBlock(seed, b, paths, tally);
-                  tally.endBlock();
-                  roundSums[(int) (b - firstBlock)] = tally.blockSums.clone();
-                  pathsCompleted.addAndGet(paths);
-                  pathsSimulated.add(paths);
-                }
-              });
-    }
-    Throwable failure = null;
-    boolean interrupted = false;
-    for (Future<?> f : futures) {
-      while (true) {
-        try {
-          f.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // stop the workers, but still wait for them
-          stop.set(true);
-        } catch (ExecutionException e) {
-          stop.set(true);
-          if (failure == null) {
-            failure = e.getCause();
-          }
-          break;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (failure instanceof RuntimeException re) {
-      throw re;
-    }
-    if (failure instanceof Error err) {
-      throw err;
-    }
-    if (failure != null) {
-      throw new IllegalStateException("simulation worker failed", failure);
-    }
-    long pathsBefore = Math.min(firstBlock * BLOCK_SIZE, limit);
-    if (cancelled.get() || interrupted) {
-      throw new RunCancelledException(pathsBefore + pathsCompleted.get());
-    }
-    for (double[] blockSums : roundSums) {
-      totals.foldBlock(blockSums);
-    }
-  }
-
   /**
-   * One worker's state: a simulator (scratch arrays) and a tally. Allocated by
-   * the worker thread that first uses it, so that it lands in that thread's
-   * allocation buffer: allocated together by one thread, the workers' small,
-   * constantly written arrays would share cache lines (false sharing cost the
-   * small model a third of its 2-thread speed).
+   * One worker slot's state: a simulator (scratch arrays) and a tally, kept
+   * across the rounds of a run. Allocated by the worker thread that first uses
+   * it, so that it lands in that thread's allocation buffer: allocated together
+   * by one thread, the workers' small, constantly written arrays would share
+   * cache lines (false sharing cost the small model a third of its 2-thread speed).
    */
   static final class Worker {
     private final CompiledModel model;
@@ -335,12 +246,19 @@ public final class MonteCarloEngine implements AutoCloseable {
       return model;
     }
 
-    /** Creates the state on first use; later calls (later rounds) keep it. */
-    void allocate() {
+    /**
+     * Simulates one block into this slot's tally and returns the block's floating-point sums
+     * (a copy), which the run folds in block order.
+     */
+    double[] simulate(long seed, long block, int paths) {
       if (tally == null) {
         simulator = new PathSimulator(model);
         tally = new Tally(model);
       }
+      tally.beginBlock();
+      simulator.simulateBlock(seed, block, paths, tally);
+      tally.endBlock();
+      return tally.blockSums.clone();
     }
   }
 
@@ -376,14 +294,6 @@ public final class MonteCarloEngine implements AutoCloseable {
   /** Stops the worker threads, waiting up to 10 s for running blocks to end. */
   @Override
   public void close() {
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    scheduler.close();
   }
 }

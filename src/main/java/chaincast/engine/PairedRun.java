@@ -2,10 +2,6 @@ package chaincast.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,14 +17,15 @@ import java.util.concurrent.atomic.LongAdder;
  * whatever the thread count: every result is an integer count.
  */
 final class PairedRun {
-  private final ExecutorService pool;
-  private final int threads;
+  private final BlockScheduler scheduler;
   private final LongAdder pathsSimulated;
 
-  /** @param pathsSimulated the engine's total, which each paired path adds two to (one per side) */
-  PairedRun(ExecutorService pool, int threads, LongAdder pathsSimulated) {
-    this.pool = pool;
-    this.threads = threads;
+  /**
+   * @param scheduler      runs the blocks
+   * @param pathsSimulated the engine's total, which each paired path adds two to (one per side)
+   */
+  PairedRun(BlockScheduler scheduler, LongAdder pathsSimulated) {
+    this.scheduler = scheduler;
     this.pathsSimulated = pathsSimulated;
   }
 
@@ -38,87 +35,29 @@ final class PairedRun {
     CountTables tables = new CountTables();
     CompiledModel ma = CompiledModel.compile(a, false, tables);
     CompiledModel mb = CompiledModel.compile(b, false, tables);
-    if (ma.targetCount != mb.targetCount) {
-      throw new IllegalArgumentException(
-          "the two projections have " + ma.targetCount + " and " + mb.targetCount + " targets; they must have the same");
-    }
-    for (int t = 0; t < ma.targetCount; t++) {
-      String ia = a.targets().get(t).id();
-      String ib = b.targets().get(t).id();
-      if (!ia.equals(ib)) {
-        throw new IllegalArgumentException("target " + t + " is '" + ia + "' in one projection and '" + ib + "' in the other");
-      }
-    }
+    requireSameTargets(a, b, ma.targets.count, mb.targets.count);
     if (paths < 1) {
       throw new IllegalArgumentException("paths must be >= 1, got " + paths);
     }
-    int targets = ma.targetCount;
-    long blocks = (paths - 1) / MonteCarloEngine.BLOCK_SIZE + 1;
-    AtomicLong next = new AtomicLong();
-    AtomicBoolean cancelled = new AtomicBoolean();
-    AtomicLong done = new AtomicLong();
-    int workers = (int) Math.min(threads, blocks);
-    List<Future<long[]>> futures = new ArrayList<>();
-    for (int w = 0; w < workers; w++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                // [4t] hits A, [4t+1] hits B, [4t+2] only A, [4t+3] only B
-                long[] counts = new long[4 * targets];
-                PathSimulator sa = new PathSimulator(ma);
-                PathSimulator sb = new PathSimulator(mb);
-                Tally ta = new Tally(ma, false);
-                Tally tb = new Tally(mb, false);
-                boolean[] flagsA = new boolean[MonteCarloEngine.BLOCK_SIZE * targets];
-                while (true) {
-                  if (cancel.isCancelled() || cancelled.get()) {
-                    cancelled.set(true);
-                    return counts;
-                  }
-                  long block = next.getAndIncrement();
-                  if (block >= blocks) {
-                    return counts;
-                  }
-                  int n = (int) Math.min(MonteCarloEngine.BLOCK_SIZE, paths - block * MonteCarloEngine.BLOCK_SIZE);
-                  sa.simulateBlock(seed, block, n, recorder(ta, flagsA, targets));
-                  sb.simulateBlock(seed, block, n, comparer(tb, flagsA, targets, counts));
-                  done.addAndGet(n);
-                  pathsSimulated.add(2L * n);
-                }
-              }));
-    }
+    int targets = ma.targets.count;
+    Pair[] slots = new Pair[scheduler.parallelism()];
     long[] total = new long[4 * targets];
-    boolean interrupted = false;
-    Throwable failure = null;
-    for (Future<long[]> f : futures) {
-      while (true) {
-        try {
-          long[] c = f.get();
+    scheduler.run(
+        new BlockRange(0, BlockRange.blocksFor(paths), paths),
+        (slot, block, n) -> {
+          if (slots[slot] == null) {
+            slots[slot] = new Pair(ma, mb); // allocated on the worker's thread, as the engine's tallies
+          }
+          long[] counts = slots[slot].compare(seed, block, n);
+          pathsSimulated.add(2L * n);
+          return counts;
+        },
+        (block, counts) -> {
           for (int i = 0; i < total.length; i++) {
-            total[i] += c[i];
+            total[i] += counts[i];
           }
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-          cancelled.set(true);
-        } catch (java.util.concurrent.ExecutionException e) {
-          cancelled.set(true);
-          if (failure == null) {
-            failure = e.getCause();
-          }
-          break;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (failure != null) {
-      throw rethrown(failure);
-    }
-    if (cancelled.get()) {
-      throw new RunCancelledException(done.get());
-    }
+        },
+        cancel);
     List<ComparisonResult.TargetPair> pairs = new ArrayList<>();
     for (int t = 0; t < targets; t++) {
       pairs.add(
@@ -127,18 +66,47 @@ final class PairedRun {
     return new ComparisonResult(paths, pairs, System.nanoTime() - started);
   }
 
-  /**
-   * A worker's failure as it was: an Error (OutOfMemoryError above all) stays an Error, so the
-   * service can tell it apart from a bug.
-   */
-  private static RuntimeException rethrown(Throwable failure) {
-    if (failure instanceof RuntimeException re) {
-      return re;
+  private static void requireSameTargets(Projection a, Projection b, int countA, int countB) {
+    if (countA != countB) {
+      throw new IllegalArgumentException(
+          "the two projections have " + countA + " and " + countB + " targets; they must have the same");
     }
-    if (failure instanceof Error err) {
-      throw err;
+    for (int t = 0; t < countA; t++) {
+      String ia = a.targets().get(t).id();
+      String ib = b.targets().get(t).id();
+      if (!ia.equals(ib)) {
+        throw new IllegalArgumentException("target " + t + " is '" + ia + "' in one projection and '" + ib + "' in the other");
+      }
     }
-    return new IllegalStateException("comparison worker failed", failure);
+  }
+
+  /** One worker slot's state: a simulator and a tally per side, and side A's hit flags. */
+  private static final class Pair {
+    private final int targets;
+    private final PathSimulator sa;
+    private final PathSimulator sb;
+    private final Tally ta;
+    private final Tally tb;
+    private final boolean[] flagsA;
+
+    Pair(CompiledModel ma, CompiledModel mb) {
+      targets = ma.targets.count;
+      sa = new PathSimulator(ma);
+      sb = new PathSimulator(mb);
+      // Hits only: a comparison reads nothing else, and a fan's histograms per side and thread
+      // would be most of its memory.
+      ta = new Tally(ma, false);
+      tb = new Tally(mb, false);
+      flagsA = new boolean[MonteCarloEngine.BLOCK_SIZE * targets];
+    }
+
+    /** One block on both sides: {@code [4t]} hits A, {@code [4t+1]} hits B, {@code [4t+2]} only A, {@code [4t+3]} only B. */
+    long[] compare(long seed, long block, int paths) {
+      long[] counts = new long[4 * targets];
+      sa.simulateBlock(seed, block, paths, recorder(ta, flagsA, targets));
+      sb.simulateBlock(seed, block, paths, comparer(tb, flagsA, targets, counts));
+      return counts;
+    }
   }
 
   /** A's sink: tallies as usual and keeps each path's hit flags for B to compare with. */

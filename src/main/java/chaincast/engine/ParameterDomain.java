@@ -227,6 +227,25 @@ public enum ParameterDomain {
     return null;
   }
 
+  /**
+   * What is wrong with {@code ln(1 + v)} given in place of {@code v} (a macro shock reaches the
+   * engine as the log factor of its {@link #CHANGE}), as the end of a sentence naming the field;
+   * null when the value it stands for lies in this row's interval. The ends are compared in log
+   * space, where {@code Math.log1p} is monotone, so exactly the log factors of the values the
+   * interval holds pass (a round trip through {@code expm1} could miss an end by an ulp). The zero
+   * and size rules stay the caller's: a log factor of 0 moves nothing and costs nothing.
+   */
+  public String violationOfLog1p(double logValue) {
+    double lowest = Math.log1p(low);
+    double highest = Math.log1p(high);
+    boolean aboveLow = lowOpen ? logValue > lowest : logValue >= lowest;
+    boolean belowHigh = highOpen ? logValue < highest : logValue <= highest;
+    if (Double.isFinite(logValue) && aboveLow && belowHigh) {
+      return null;
+    }
+    return "must be ln(1 + v) with v " + rangeRule().substring("must be ".length()) + ", got " + logValue;
+  }
+
   /** The whole rule in one phrase, e.g. for documentation: interval, unit, size and zero rules. */
   public String rule() {
     String rule = rangeRule();

@@ -1,16 +1,23 @@
 package chaincast.engine;
 
 /**
- * Shows individual paths, for tests and inspection: simulates a block of a
- * projection with the engine's own inner loop and hands every path's cell and
- * group values, year by year, to a {@link PathVisitor}.
+ * The engine's paths one by one, for callers that need per-path values rather than estimates:
+ * simulates a block of a projection with the engine's own inner loop and hands every path's cell
+ * and group values, year by year (and its drift and counts, before its years), to a {@link
+ * PathVisitor}.
  *
- * <p>The paths are the engine's: block {@code b} with seed {@code s} here is
- * block {@code b} of {@code MonteCarloEngine.run} with seed {@code s} (the same
- * {@code PathSimulator}, the same random stream). The only difference is what is
- * recorded: here every cell and group in every year from the first year to the
- * horizon, which costs an {@code exp} per cell-year but draws no random
- * numbers, so it does not change the paths.
+ * <p>Two kinds of callers use it: production code that works on the joint law of inputs and
+ * output path by path (the Shapley variance importance of {@code chaincast.sensitivity}, which
+ * regresses a target's value on its inputs), and the engine's tests (conservation, correlation,
+ * conditioning), which check the inner loop path by path.
+ *
+ * <p>The paths are the engine's: block {@code b} with seed {@code s} here is block {@code b} of
+ * {@code MonteCarloEngine.run} with seed {@code s} (the same {@code PathSimulator}, the same random
+ * streams). The only difference is what is recorded: here every cell and group in every year from
+ * the first year to the horizon, which costs an {@code exp} per cell-year but draws no random
+ * numbers, so it does not change the paths. It runs on the calling thread, a block per call, and
+ * does not poll for cancellation: a caller that samples many blocks checks its own signal between
+ * them. Thread-safe: each call simulates with its own scratch state.
  */
 public final class PathSampler {
 
@@ -38,6 +45,8 @@ public final class PathSampler {
   private final CompiledModel model;
 
   /**
+   * Validates and compiles a projection for sampling.
+   *
    * @throws IllegalArgumentException if the projection is inconsistent (as
    *     {@link MonteCarloEngine#run} would)
    */
@@ -74,8 +83,8 @@ public final class PathSampler {
     if (block < 0) {
       throw new IllegalArgumentException("block must be >= 0, got " + block);
     }
-    double[] cells = new double[model.cellCount];
-    int[] projectionIndex = model.projectionIndex;
+    double[] cells = new double[model.order.count];
+    int[] projectionIndex = model.order.projectionIndex;
     PathSink sink =
         new PathSink() {
           long path = block * MonteCarloEngine.BLOCK_SIZE;
@@ -88,7 +97,7 @@ public final class PathSampler {
             visitor.visit(path, model.firstYear + yearIndex, cells, groupValues);
           }
 
-          final double[] drift = new double[model.cellCount];
+          final double[] drift = new double[model.order.count];
 
           @Override
           public boolean wantsDrift() {

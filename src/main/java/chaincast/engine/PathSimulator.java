@@ -21,7 +21,7 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * Project events and counting processes draw from {@link KeyedStreams} keyed by their id and
  * the path index (an event: the uniform of its year, then the normal of its jump, always both;
  * a count: its gamma rate from one stream and one uniform per year from another), so adding,
- * removing, delaying or rescaling one of them changes no other draw. Level shifts and
+ * removing, delaying or rescaling one of them changes no other draw. Macro shocks and
  * observations draw nothing.
  * Recording values draws nothing, so what is recorded (the engine's targets,
  * or everything for {@link PathSampler}) does not change the paths.
@@ -29,6 +29,16 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 final class PathSimulator {
 
   private final CompiledModel m;
+  // The model's sections, held here so that reaching an array costs one field load, as when the
+  // arrays were fields of the model.
+  private final CellOrder order;
+  private final CellDynamics cells;
+  private final EventTable events;
+  private final ObservationTable observations;
+  private final MacroShockTable macroShocks;
+  private final CountCells countCells;
+  private final GroupTable groups;
+  private final RecordingPlan recording;
   /** Log value per cell (internal order). */
   private final double[] x;
   /** This path's drift per cell. */
@@ -53,15 +63,23 @@ final class PathSimulator {
 
   PathSimulator(CompiledModel model) {
     this.m = model;
-    this.x = new double[model.cellCount];
-    this.mu = new double[model.cellCount];
-    this.common = new double[model.chainFactorCount + 1];
-    this.cellValue = new double[model.cellCount];
-    this.groupValue = new double[model.groupCount];
-    this.fireYear = new int[model.eventCount];
-    this.jump = new double[model.eventCount];
-    this.counts = new int[model.countCellCount * model.yearCount];
-    this.countBase = new long[model.countCellCount];
+    this.order = model.order;
+    this.cells = model.cells;
+    this.events = model.events;
+    this.observations = model.observations;
+    this.macroShocks = model.macroShocks;
+    this.countCells = model.counts;
+    this.groups = model.groups;
+    this.recording = model.recording;
+    this.x = new double[order.count];
+    this.mu = new double[order.count];
+    this.common = new double[cells.chainFactorCount + 1];
+    this.cellValue = new double[order.count];
+    this.groupValue = new double[groups.count];
+    this.fireYear = new int[events.count];
+    this.jump = new double[events.count];
+    this.counts = new int[countCells.count * model.yearCount];
+    this.countBase = new long[countCells.count];
   }
 
   /** Simulates the first {@code paths} paths of block {@code block} (at most a full block). */
@@ -72,11 +90,11 @@ final class PathSimulator {
     // the adapter, so the block's draws stay one reproducible sequence.
     SplittableRandom r = adapter.source();
     ChiSquaredDistribution chiSquare =
-        m.studentT ? new ChiSquaredDistribution(adapter, m.degreesOfFreedom) : null;
+        cells.studentT ? new ChiSquaredDistribution(adapter, cells.degreesOfFreedom) : null;
     long firstPath = block * MonteCarloEngine.BLOCK_SIZE;
     if (!countBaseSet || countBaseSeed != seed) {
       for (int k = 0; k < countBase.length; k++) {
-        countBase[k] = KeyedStreams.itemBase(seed, m.countKey[k]);
+        countBase[k] = KeyedStreams.itemBase(seed, countCells.key[k]);
       }
       countBaseSeed = seed;
       countBaseSet = true;
@@ -86,23 +104,36 @@ final class PathSimulator {
     }
   }
 
+  /**
+   * Simulates one path. This is the engine's hot loop, the one method of the engine allowed over
+   * 80 lines: its body runs once per path and its inner loop once per cell-step (hundreds of
+   * millions a second), so it is kept in one piece, reading flat arrays through locals, with no
+   * call in the inner loop but the normal draw; splitting it (or drawing all normals first, then
+   * stepping) measured slower. The draw order it implements is the class comment's contract.
+   */
   private void simulatePath(
       SplittableRandom r, ChiSquaredDistribution chiSquare, long seed, long path, PathSink sink) {
     // Plain arrays in locals: no objects, no boxing, and the JIT keeps the
     // bounds-checked loads in registers.
     final CompiledModel m = this.m;
+    final CellDynamics dyn = this.cells;
+    final EventTable events = this.events;
+    final CellOrder order = this.order;
+    final ObservationTable observed = this.observations;
+    final MacroShockTable shocks = this.macroShocks;
+    final RecordingPlan recording = this.recording;
     final double[] x = this.x;
     final double[] common = this.common;
-    final int[] slot = m.factorSlot;
-    final int n = m.cellCount;
+    final int[] slot = dyn.factorSlot;
+    final int n = order.count;
 
     // Work in log space: a step is one multiply-add, and exp is paid only in
     // the years something is recorded, for the cells recorded then.
-    System.arraycopy(m.logBase, 0, x, 0, n);
-    if (m.eventCount > 0) {
+    System.arraycopy(dyn.logBase, 0, x, 0, n);
+    if (events.count > 0) {
       drawEvents(seed, path);
     }
-    if (m.countCellCount > 0) {
+    if (countCells.count > 0) {
       drawCounts(seed, path);
       sink.onCounts(counts);
     }
@@ -111,17 +142,17 @@ final class PathSimulator {
     // common[k] = sqrt(wc) Zcity + sqrt(wh) Zchain[k] (slot K: the city term
     // alone, for single-cell chains), so a cell's step costs one load and one
     // multiply-add for them whatever the weights.
-    final double cityLoading = m.cityLoading;
-    final double chainLoading = m.chainLoading;
-    final int chains = m.chainFactorCount;
+    final double cityLoading = dyn.cityLoading;
+    final double chainLoading = dyn.chainLoading;
+    final int chains = dyn.chainFactorCount;
     final double[] mu;
-    if (m.drawDrift) {
+    if (dyn.drawDrift) {
       mu = this.mu;
-      double city = m.drawDriftCity ? cityLoading * r.nextGaussian() : 0.0;
-      fillCommon(common, city, chains, m.drawDriftChain ? chainLoading : 0.0, r);
-      final double[] sd = m.driftSd;
-      final double[] dOwn = m.driftOwn;
-      final double[] mean = m.driftMean;
+      double city = dyn.drawDriftCity ? cityLoading * r.nextGaussian() : 0.0;
+      fillCommon(common, city, chains, dyn.drawDriftChain ? chainLoading : 0.0, r);
+      final double[] sd = dyn.driftSd;
+      final double[] dOwn = dyn.driftOwn;
+      final double[] mean = dyn.driftMean;
       for (int c = 0; c < n; c++) {
         double d = mean[c] + sd[c] * common[slot[c]];
         double own = dOwn[c];
@@ -131,20 +162,20 @@ final class PathSimulator {
         mu[c] = d;
       }
     } else {
-      mu = m.driftMean; // no drift uncertainty anywhere: no draws, no copy
+      mu = dyn.driftMean; // no drift uncertainty anywhere: no draws, no copy
     }
 
     if (sink.wantsDrift()) {
       sink.onDrift(mu);
     }
-    if (m.recorded[0]) {
+    if (recording.recorded[0]) {
       record(0, sink);
     }
-    final double[] vol = m.volatility;
-    final double[] sOwn = m.shockOwn;
-    final double nuMinus2 = m.degreesOfFreedom - 2.0;
+    final double[] vol = dyn.volatility;
+    final double[] sOwn = dyn.shockOwn;
+    final double nuMinus2 = dyn.degreesOfFreedom - 2.0;
     for (int y = 1; y < m.yearCount; y++) {
-      final int active = m.activeCount[y]; // cells are sorted by base year: a prefix moves
+      final int active = order.activeCount[y]; // cells are sorted by base year: a prefix moves
       if (active > 0) {
         // Student-t: one chi-square per path-year scales every shock of that year,
         // a multivariate t with unit variance (fat tails hit all cells at once).
@@ -152,8 +183,8 @@ final class PathSimulator {
         if (chiSquare != null) {
           s = Math.sqrt(nuMinus2 / chiSquare.sample());
         }
-        double city = m.drawCity ? s * cityLoading * r.nextGaussian() : 0.0;
-        fillCommon(common, city, chains, m.drawChain ? s * chainLoading : 0.0, r);
+        double city = dyn.drawCity ? s * cityLoading * r.nextGaussian() : 0.0;
+        fillCommon(common, city, chains, dyn.drawChain ? s * chainLoading : 0.0, r);
         // One fused loop: the draw (a call the JIT does not inline) overlaps the
         // arithmetic around it; drawing all normals first and stepping in a
         // second loop measured 10 % slower.
@@ -166,21 +197,21 @@ final class PathSimulator {
           x[c] += step;
         }
       }
-      if (m.eventCount > 0) {
+      if (events.count > 0) {
         applyEvents(y);
       }
-      int[] shifted = m.shiftCells[y];
+      int[] shifted = shocks.cellsByYear[y];
       if (shifted.length > 0) {
-        double[] by = m.shiftLog[y];
+        double[] by = shocks.logFactorByYear[y];
         for (int k = 0; k < shifted.length; k++) {
           x[shifted[k]] += by[k];
         }
       }
       // Observations last: what was observed overrides whatever the path did up to then.
-      for (int c : m.pinsByYear[y]) {
-        x[c] = m.logPin[c];
+      for (int c : observed.cellsByYear[y]) {
+        x[c] = observed.logValue[c];
       }
-      if (m.recorded[y]) {
+      if (recording.recorded[y]) {
         record(y, sink);
       }
     }
@@ -214,29 +245,29 @@ final class PathSimulator {
    * event keeps its draws.
    */
   private void drawEvents(long seed, long path) {
-    final CompiledModel m = this.m;
-    for (int e = 0; e < m.eventCount; e++) {
-      KeyedStreams.Cursor er = keyed.reset(KeyedStreams.start(seed, m.eventKey[e], path, 0));
+    final EventTable events = this.events;
+    for (int e = 0; e < events.count; e++) {
+      KeyedStreams.Cursor er = keyed.reset(KeyedStreams.start(seed, events.key[e], path, 0));
       double u = er.nextDouble();
       double z = er.nextGaussian();
-      double[] firedBy = m.eventFiredBy[e];
+      double[] firedBy = events.firedBy[e];
       int year = -1;
       for (int k = 0; k < firedBy.length; k++) {
         if (u < firedBy[k]) {
-          year = m.eventFirst[e] + k;
+          year = events.first[e] + k;
           break;
         }
       }
       fireYear[e] = year;
-      jump[e] = m.eventJumpMean[e] + m.eventJumpSd[e] * z;
+      jump[e] = events.jumpMean[e] + events.jumpSd[e] * z;
     }
   }
 
   private void applyEvents(int y) {
-    final CompiledModel m = this.m;
-    for (int e : m.eventsByYear[y]) {
+    final EventTable events = this.events;
+    for (int e : events.byYear[y]) {
       if (fireYear[e] == y) {
-        x[m.eventCell[e]] += jump[e]; // in log space the step persists in later years
+        x[events.cell[e]] += jump[e]; // in log space the step persists in later years
       }
     }
   }
@@ -249,50 +280,50 @@ final class PathSimulator {
    * harmless to the others). Only the years some count target reads are filled in (and the base).
    */
   private void drawCounts(long seed, long path) {
-    final CompiledModel m = this.m;
+    final CountCells t = this.countCells;
     final int years = m.yearCount;
-    for (int k : m.countCellsDrawn) {
-      int base = m.countBaseIndex[k];
+    final int firstYear = m.firstYear;
+    for (int k : t.drawn) {
+      int base = t.baseIndex[k];
       int offset = k * years;
-      int[] need = m.countYears[k];
+      int[] need = t.years[k];
       if (base >= 0 && base < years) {
-        counts[offset + base] = m.countBase[k];
+        counts[offset + base] = t.base[k];
       }
       if (need.length == 0) {
         continue;
       }
       long start = KeyedStreams.pathStart(countBase[k], path);
-      int arrived = m.countFirstTable[k].inverse(KeyedStreams.uniform(start, m.firstYear + need[0]));
-      counts[offset + need[0]] = m.countBase[k] + arrived;
+      int arrived = t.firstTable[k].inverse(KeyedStreams.uniform(start, firstYear + need[0]));
+      counts[offset + need[0]] = t.base[k] + arrived;
       for (int j = 1; j < need.length; j++) {
         int before = need[j - 1] - base;
         int more =
             CountDraws.conditionalInverse(
-                m.countRate[k], m.countShape[k], before, arrived, need[j] - need[j - 1], KeyedStreams.uniform(start, m.firstYear + need[j]));
+                t.rate[k], t.shape[k], before, arrived, need[j] - need[j - 1], KeyedStreams.uniform(start, firstYear + need[j]));
         arrived += more;
-        counts[offset + need[j]] = m.countBase[k] + arrived;
+        counts[offset + need[j]] = t.base[k] + arrived;
       }
     }
   }
 
   private void record(int y, PathSink sink) {
-    final CompiledModel m = this.m;
     final double[] v = cellValue;
-    final int active = m.activeCount[y];
-    for (int c : m.recordedCells[y]) {
+    final int active = order.activeCount[y];
+    for (int c : recording.cells[y]) {
       // A cell that has not moved yet holds its base value exactly
       // (exp(log(v)) may differ from v in the last bit).
-      v[c] = c < active ? TableExp.exp(x[c]) : m.baseValue[c];
+      v[c] = c < active ? TableExp.exp(x[c]) : cells.baseValue[c];
     }
-    for (int c : m.pinsByYear[y]) {
-      v[c] = m.pinValue[c]; // exactly what was observed (exp(log(v)) may differ in the last bit)
+    for (int c : observations.cellsByYear[y]) {
+      v[c] = observations.value[c]; // exactly what was observed (exp(log(v)) may differ in the last bit)
     }
-    final int[] start = m.groupStart;
-    final int[] cells = m.groupCells;
-    for (int g : m.recordedGroups[y]) {
+    final int[] start = groups.start;
+    final int[] members = groups.cells;
+    for (int g : recording.groups[y]) {
       double sum = 0.0; // left to right in the group's cell order
       for (int k = start[g]; k < start[g + 1]; k++) {
-        sum += v[cells[k]];
+        sum += v[members[k]];
       }
       groupValue[g] = sum;
     }

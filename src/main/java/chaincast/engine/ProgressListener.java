@@ -6,7 +6,13 @@ package chaincast.engine;
  */
 @FunctionalInterface
 public interface ProgressListener {
-  void onProgress(Progress progress);
+  /**
+   * Receives the run's state after a round.
+   *
+   * @param progress paths done so far, the estimates and their widest half-width
+   */
+  void onProgress(RunProgress progress);
 
+  /** A listener that ignores progress. */
   ProgressListener NONE = p -> {};
 }

@@ -5,7 +5,7 @@ import java.util.stream.Stream;
 
 /**
  * Everything the engine simulates: cells, count cells, the groups and targets built on them,
- * level shifts, fans, joint sets and the horizon. Immutable.
+ * macro shocks, fans, joint sets and the horizon. Immutable.
  *
  * @param cells       the cells
  * @param chainCount  number of chain factors; every {@link CellSpec#chainIndex()} is below it
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * @param horizonYear last simulated calendar year; every target year is at most this,
  *                    and at least the base year of every cell its groups hold
  * @param countCells  counting processes, for count targets
- * @param shifts      deterministic level shifts (macro shocks)
+ * @param macroShocks deterministic changes of level
  */
 public record Projection(
     List<CellSpec> cells,
@@ -29,8 +29,9 @@ public record Projection(
     List<JointSpec> joints,
     int horizonYear,
     List<CountCellSpec> countCells,
-    List<LevelShift> shifts) {
+    List<MacroShockSpec> macroShocks) {
 
+  /** Copies the lists, so the projection stays immutable. */
   public Projection {
     cells = List.copyOf(cells);
     groups = List.copyOf(groups);
@@ -38,10 +39,10 @@ public record Projection(
     fans = List.copyOf(fans);
     joints = List.copyOf(joints);
     countCells = List.copyOf(countCells);
-    shifts = List.copyOf(shifts);
+    macroShocks = List.copyOf(macroShocks);
   }
 
-  /** A projection of output cells only: no counts, no level shifts. */
+  /** A projection of output cells only: no counts, no macro shocks. */
   public Projection(
       List<CellSpec> cells,
       int chainCount,

@@ -15,13 +15,14 @@ import java.util.List;
  */
 public record RunResult(
     long paths,
-    StopReason stopReason,
+    RunStopReason stopReason,
     double maxHalfWidth,
     List<TargetResult> targets,
     List<JointResult> joints,
     List<FanResult> fans,
     long elapsedNanos) {
 
+  /** Copies the lists, so the result stays immutable. */
   public RunResult {
     targets = List.copyOf(targets);
     joints = List.copyOf(joints);

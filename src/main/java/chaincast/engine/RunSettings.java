@@ -13,10 +13,12 @@ package chaincast.engine;
 public record RunSettings(
     long paths, double wantedHalfWidth, long maxPaths, long seed, double[] percentiles) {
 
+  /** Copies {@code percentiles}, so the settings stay immutable. */
   public RunSettings {
     percentiles = percentiles.clone();
   }
 
+  /** A copy of the percentiles asked for. */
   @Override
   public double[] percentiles() {
     return percentiles.clone();

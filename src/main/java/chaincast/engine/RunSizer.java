@@ -32,16 +32,16 @@ public final class RunSizer {
     int percentiles = settings.percentiles().length;
     long valueHistograms = 0;
     long largestSeries = 0;
-    for (int s = 0; s < m.seriesCount; s++) {
-      long h = LogHistogram.maxBytes(m.seriesWindowHi[s] - m.seriesWindowLo[s]);
+    for (int s = 0; s < m.series.count; s++) {
+      long h = LogHistogram.maxBytes(m.windows.octaves(s));
       valueHistograms += h;
       largestSeries = Math.max(largestSeries, h);
     }
     long countHistograms = 0;
     long largestCounts = 0;
-    for (int t = 0; t < m.targetCount; t++) {
-      if (!m.isValueTarget[t]) {
-        long h = CountHistogram.maxBytes(m.targetMaxCount[t]);
+    for (int t = 0; t < m.targets.count; t++) {
+      if (!m.targets.isValue[t]) {
+        long h = CountHistogram.maxBytes(m.counts.targetMaxCount[t]);
         countHistograms += h;
         largestCounts = Math.max(largestCounts, h);
       }
@@ -49,13 +49,13 @@ public final class RunSizer {
     // Each worker's tallies, plus one merged histogram at a time while the result is read.
     valueHistograms = workers * valueHistograms + largestSeries;
     countHistograms = workers * countHistograms + largestCounts;
-    long perWorker = Tally.maxBytes(m, false) + Footprint.refArray(m.seriesCount)
-        + Footprint.doubleArray((long) m.seriesCount * Tally.CHUNK) + simulatorBytes(m) + 64;
+    long perWorker = Tally.maxBytes(m, false) + Footprint.refArray(m.series.count)
+        + Footprint.doubleArray((long) m.series.count * Tally.CHUNK) + simulatorBytes(m) + 64;
     long rounds = Footprint.refArray(MonteCarloEngine.MAX_ROUND_BLOCKS)
-        + MonteCarloEngine.MAX_ROUND_BLOCKS * Footprint.doubleArray(2L * m.targetCount);
+        + MonteCarloEngine.MAX_ROUND_BLOCKS * Footprint.doubleArray(2L * m.targets.count);
     long workspace = compiledBytes(m) + workers * perWorker + rounds + RUN_OVERHEAD;
-    long estimates = Footprint.doubleArray(percentiles) * (m.seriesCount + 2L * m.targetCount)
-        + (long) m.fanCount * m.yearCount * Footprint.doubleArray(percentiles);
+    long estimates = Footprint.doubleArray(percentiles) * (m.series.count + 2L * m.targets.count)
+        + (long) m.series.fanCount * m.yearCount * Footprint.doubleArray(percentiles);
     long report = reportBytes(m, percentiles);
     return new MemoryFootprint(
         valueHistograms, countHistograms, CountTables.bytesFor(m), workspace, estimates + report);
@@ -63,18 +63,24 @@ public final class RunSizer {
 
   /**
    * The footprint of {@code engine.compare(a, b, paths, ...)} on an engine of {@code threads}
-   * threads: both compiled sides, their shared count laws, and per worker two simulators, two
-   * hit counters and the first side's hit flags of a block.
+   * threads: both compiled sides, their shared count laws, per worker two simulators, two
+   * hit counters and the first side's hit flags of a block, and the blocks' counts waiting for
+   * the scheduler's in-order merge (a slot per block of the run, and about a merge batch of
+   * counts: {@link ThreadPoolBlockScheduler#MERGE_BATCH} plus a few per worker held back behind a
+   * slower one).
    */
   public static MemoryFootprint compare(Projection a, Projection b, long paths, int threads) {
     CountTables sizing = CountTables.sizing();
     CompiledModel ma = CompiledModel.compile(a, false, sizing);
     CompiledModel mb = CompiledModel.compile(b, false, sizing);
     int workers = workers(paths, threads);
-    int targets = ma.targetCount;
+    int targets = ma.targets.count;
     long perWorker = simulatorBytes(ma) + simulatorBytes(mb) + Tally.maxBytes(ma, false) + Tally.maxBytes(mb, false)
         + Footprint.booleanArray((long) MonteCarloEngine.BLOCK_SIZE * targets) + Footprint.longArray(4L * targets) + 64;
-    long workspace = compiledBytes(ma) + compiledBytes(mb) + workers * perWorker + RUN_OVERHEAD;
+    long blocks = BlockRange.blocksFor(Math.max(1, paths));
+    long waiting = Footprint.refArray(blocks)
+        + Math.min(blocks, ThreadPoolBlockScheduler.MERGE_BATCH + 2L * workers) * Footprint.longArray(4L * targets);
+    long workspace = compiledBytes(ma) + compiledBytes(mb) + workers * perWorker + waiting + RUN_OVERHEAD;
     long output = Footprint.longArray(4L * targets) + targets * 2048L;
     return new MemoryFootprint(0, 0, CountTables.bytesFor(ma, mb), workspace, output);
   }
@@ -94,13 +100,13 @@ public final class RunSizer {
   /** A simulator's scratch arrays. */
   private static long simulatorBytes(CompiledModel m) {
     return 256
-        + 3 * Footprint.doubleArray(m.cellCount)
-        + Footprint.doubleArray(m.chainFactorCount + 1L)
-        + Footprint.doubleArray(m.groupCount)
-        + Footprint.intArray(m.eventCount)
-        + Footprint.doubleArray(m.eventCount)
-        + Footprint.intArray((long) m.countCellCount * m.yearCount)
-        + Footprint.longArray(m.countCellCount);
+        + 3 * Footprint.doubleArray(m.order.count)
+        + Footprint.doubleArray(m.cells.chainFactorCount + 1L)
+        + Footprint.doubleArray(m.groups.count)
+        + Footprint.intArray(m.events.count)
+        + Footprint.doubleArray(m.events.count)
+        + Footprint.intArray((long) m.counts.count * m.yearCount)
+        + Footprint.longArray(m.counts.count);
   }
 
   /**
@@ -109,19 +115,19 @@ public final class RunSizer {
    */
   private static long compiledBytes(CompiledModel m) {
     long years = m.yearCount;
-    long groupCells = m.groupStart[m.groupCount];
-    long perYearLists = years * (Footprint.intArray(m.cellCount) * 2 + Footprint.intArray(m.groupCount)
-        + Footprint.intArray(m.seriesCount) + Footprint.intArray(m.targetCount) + Footprint.intArray(m.eventCount) + 64);
+    long groupCells = m.groups.start[m.groups.count];
+    long perYearLists = years * (Footprint.intArray(m.order.count) * 2 + Footprint.intArray(m.groups.count)
+        + Footprint.intArray(m.series.count) + Footprint.intArray(m.targets.count) + Footprint.intArray(m.events.count) + 64);
     return 4096
-        + 16 * Footprint.doubleArray(m.cellCount)
-        + m.eventCount * (Footprint.doubleArray(years) + 64)
-        + 10 * Footprint.doubleArray(m.countCellCount)
-        + m.countCellCount * Footprint.intArray(years)
-        + Footprint.intArray(groupCells) + Footprint.intArray(m.groupCount + 1L)
-        + 12 * Footprint.doubleArray(m.targetCount)
-        + m.targetCount * 64L
-        + (long) m.fanCount * Footprint.intArray(years)
-        + 4 * Footprint.intArray(m.seriesCount)
+        + 16 * Footprint.doubleArray(m.order.count)
+        + m.events.count * (Footprint.doubleArray(years) + 64)
+        + 10 * Footprint.doubleArray(m.counts.count)
+        + m.counts.count * Footprint.intArray(years)
+        + Footprint.intArray(groupCells) + Footprint.intArray(m.groups.count + 1L)
+        + 12 * Footprint.doubleArray(m.targets.count)
+        + m.targets.count * 64L
+        + (long) m.series.fanCount * Footprint.intArray(years)
+        + 4 * Footprint.intArray(m.series.count)
         + perYearLists;
   }
 
@@ -130,8 +136,8 @@ public final class RunSizer {
    * number reported (a percentile value is a message of two doubles), twice over.
    */
   private static long reportBytes(CompiledModel m, int percentiles) {
-    long numbers = (long) m.fanCount * m.yearCount * percentiles + (long) m.targetCount * (percentiles + 30)
-        + m.jointCount * 20L;
+    long numbers = (long) m.series.fanCount * m.yearCount * percentiles + (long) m.targets.count * (percentiles + 30)
+        + m.targets.jointCount * 20L;
     return 2 * 200 * numbers + 64 * 1024;
   }
 }

@@ -19,7 +19,7 @@ final class RunTotals {
   RunTotals(MonteCarloEngine.Worker[] workers) {
     this.m = workers[0].model();
     this.workers = workers;
-    this.sums = new double[2 * m.targetCount];
+    this.sums = new double[2 * m.targets.count];
   }
 
   /** The tallies of the workers that ran (a worker is allocated on its first block). */
@@ -41,7 +41,7 @@ final class RunTotals {
   }
 
   long[] hits() {
-    long[] h = new long[m.targetCount];
+    long[] h = new long[m.targets.count];
     for (Tally t : tallies()) {
       for (int i = 0; i < h.length; i++) {
         h[i] += t.hits[i];
@@ -51,7 +51,7 @@ final class RunTotals {
   }
 
   long[] jointHits() {
-    long[] h = new long[m.jointCount];
+    long[] h = new long[m.targets.jointCount];
     for (Tally t : tallies()) {
       for (int i = 0; i < h.length; i++) {
         h[i] += t.jointHits[i];
@@ -88,15 +88,15 @@ final class RunTotals {
     return w;
   }
 
-  RunResult result(long paths, StopReason reason, double[] percentiles, long elapsedNanos) {
+  RunResult result(long paths, RunStopReason reason, double[] percentiles, long elapsedNanos) {
     List<BinomialEstimate> targetHits = targetEstimates(paths);
     List<BinomialEstimate> jointHits = jointEstimates(paths);
     // Each series is merged alone into one scratch histogram and read at once: merging every
     // series first would hold one more copy of all of them beside the workers' own.
-    double[][] seriesPercentiles = new double[m.seriesCount][];
-    double[] seriesMedian = new double[m.seriesCount];
-    for (int i = 0; i < m.seriesCount; i++) {
-      LogHistogram merged = new LogHistogram(m.seriesWindowLo[i], m.seriesWindowHi[i]);
+    double[][] seriesPercentiles = new double[m.series.count][];
+    double[] seriesMedian = new double[m.series.count];
+    for (int i = 0; i < m.series.count; i++) {
+      LogHistogram merged = new LogHistogram(m.windows.lo[i], m.windows.hi[i]);
       for (Tally tally : tallies()) {
         merged.addAll(tally.seriesHistograms[i]);
       }
@@ -107,15 +107,15 @@ final class RunTotals {
       seriesMedian[i] = got[percentiles.length];
     }
     List<RunResult.TargetResult> targets = new ArrayList<>();
-    for (int t = 0; t < m.targetCount; t++) {
+    for (int t = 0; t < m.targets.count; t++) {
       BinomialEstimate hit = targetHits.get(t);
       double[] pct = new double[percentiles.length];
       double median;
-      if (m.isValueTarget[t]) {
-        System.arraycopy(seriesPercentiles[m.targetSeries[t]], 0, pct, 0, pct.length);
-        median = seriesMedian[m.targetSeries[t]];
+      if (m.targets.isValue[t]) {
+        System.arraycopy(seriesPercentiles[m.series.ofTarget[t]], 0, pct, 0, pct.length);
+        median = seriesMedian[m.series.ofTarget[t]];
       } else {
-        CountHistogram counts = new CountHistogram(1, m.targetMaxCount[t]);
+        CountHistogram counts = new CountHistogram(1, m.counts.targetMaxCount[t]);
         for (Tally tally : tallies()) {
           counts.addAll(tally.countHistograms[t]);
         }
@@ -138,10 +138,10 @@ final class RunTotals {
     for (int y = 0; y < m.yearCount; y++) {
       years[y] = m.firstYear + y;
     }
-    for (int f = 0; f < m.fanCount; f++) {
+    for (int f = 0; f < m.series.fanCount; f++) {
       double[][] values = new double[m.yearCount][percentiles.length];
       for (int y = 0; y < m.yearCount; y++) {
-        values[y] = seriesPercentiles[m.fanSeries[f][y]].clone();
+        values[y] = seriesPercentiles[m.series.ofFan[f][y]].clone();
       }
       fans.add(new RunResult.FanResult(years.clone(), values));
     }

@@ -6,7 +6,7 @@ package chaincast.engine;
  *
  * <p>For a cell in a year, its log value on the median path is known: the start (base value,
  * or the observation it was last reset to), plus the drift mean for every year it has moved, plus
- * the level shifts since. Around it, its log value spreads with sd
+ * the macro shocks since. Around it, its log value spreads with sd
  * {@code s = sqrt(t² driftSd² + t vol² + Σ jumpSd²)} over the {@code t} years it has moved, and
  * project events that may have fired since can move it by their mean jump. The cell's range is
  * {@code [median - K s - down jumps, median + K s + up jumps]} with {@code K = }{@value #SIGMAS}
@@ -31,48 +31,64 @@ final class SeriesWindows {
   private static final double LN2 = Math.log(2);
   private static final int BIAS = 1023;
 
-  private SeriesWindows() {}
+  /** Per series: the lowest biased exponent of its window. */
+  final int[] lo;
+  /** Per series: one past the highest biased exponent of its window. */
+  final int[] hi;
 
-  /** {@code {lo[], hi[]}}: per series of {@code m}, its window's biased exponents {@code [lo, hi)}. */
-  static int[][] of(CompiledModel m) {
-    int[] lo = new int[m.seriesCount];
-    int[] hi = new int[m.seriesCount];
-    double k = sigmas(m);
-    double[] low = new double[m.cellCount];
-    double[] high = new double[m.cellCount];
-    double[] median = new double[m.cellCount];
+  private SeriesWindows(int[] lo, int[] hi) {
+    this.lo = lo;
+    this.hi = hi;
+  }
+
+  /** The window of every value series of {@code m}, from its other sections. */
+  static SeriesWindows of(CompiledModel m) {
+    int seriesCount = m.series.count;
+    int cellCount = m.order.count;
+    int[] lo = new int[seriesCount];
+    int[] hi = new int[seriesCount];
+    double k = sigmas(m.cells);
+    double[] low = new double[cellCount];
+    double[] high = new double[cellCount];
+    double[] median = new double[cellCount];
     for (int y = 0; y < m.yearCount; y++) {
-      if (m.seriesByYear[y].length == 0) {
+      if (m.series.byYear[y].length == 0) {
         continue;
       }
-      for (int c = 0; c < m.cellCount; c++) {
+      for (int c = 0; c < cellCount; c++) {
         cellRange(m, c, y, k, low, high, median);
       }
-      for (int s : m.seriesByYear[y]) {
-        int[] window = groupWindow(m, m.seriesGroup[s], low, high, median);
+      for (int s : m.series.byYear[y]) {
+        int[] window = groupWindow(m.groups, m.series.group[s], low, high, median);
         lo[s] = window[0];
         hi[s] = window[1];
       }
     }
-    return new int[][] {lo, hi};
+    return new SeriesWindows(lo, hi);
+  }
+
+  /** Octaves of series s's window. */
+  int octaves(int s) {
+    return hi[s] - lo[s];
   }
 
   /** Sds covered either side: {@value #SIGMAS}, widened for Student-t's fat tails. */
-  static double sigmas(CompiledModel m) {
-    if (!m.studentT) {
+  static double sigmas(CellDynamics cells) {
+    if (!cells.studentT) {
       return SIGMAS;
     }
-    double nu = m.degreesOfFreedom;
+    double nu = cells.degreesOfFreedom;
     return nu > 2 ? SIGMAS * Math.sqrt(nu / (nu - 2)) : Double.POSITIVE_INFINITY;
   }
 
   /** Cell c's log range and median in year index y, into {@code low[c]}, {@code high[c]}, {@code median[c]}. */
   private static void cellRange(CompiledModel m, int c, int y, double k, double[] low, double[] high, double[] median) {
-    int base = m.cellBaseIndex[c];
-    int pin = m.pinYear[c];
+    CellDynamics cell = m.cells;
+    int base = m.order.baseIndex[c];
+    int pin = m.observations.yearIndex[c];
     if (pin == y || y <= base) {
       // Recorded exactly: the observed value, or the base value of a cell that has not moved.
-      double exact = pin == y ? m.logPin[c] : m.logBase[c];
+      double exact = pin == y ? m.observations.logValue[c] : cell.logBase[c];
       low[c] = exact;
       high[c] = exact;
       median[c] = exact;
@@ -82,25 +98,18 @@ final class SeriesWindows {
     // applies pins from year index 1), and moves only after its base year.
     boolean reset = pin >= 1 && pin < y;
     int start = reset ? Math.max(pin, base) : base;
-    double center = reset ? m.logPin[c] : m.logBase[c];
+    double center = reset ? m.observations.logValue[c] : cell.logBase[c];
     int t = y - start;
-    center += t * m.driftMean[c];
-    for (int j = start + 1; j <= y; j++) {
-      int[] cells = m.shiftCells[j];
-      for (int i = 0; i < cells.length; i++) {
-        if (cells[i] == c) {
-          center += m.shiftLog[j][i];
-        }
-      }
-    }
-    double variance = (double) t * t * m.driftSd[c] * m.driftSd[c] + t * m.volatility[c] * m.volatility[c];
+    center = withShocks(center + t * cell.driftMean[c], m.macroShocks, c, start, y);
+    double variance = (double) t * t * cell.driftSd[c] * cell.driftSd[c] + t * cell.volatility[c] * cell.volatility[c];
     double down = 0;
     double up = 0;
-    for (int e = 0; e < m.eventCount; e++) {
-      if (m.eventCell[e] == c && m.eventFirst[e] <= y && m.eventLast[e] > start) {
-        variance += m.eventJumpSd[e] * m.eventJumpSd[e];
-        down += Math.max(0, -m.eventJumpMean[e]);
-        up += Math.max(0, m.eventJumpMean[e]);
+    EventTable events = m.events;
+    for (int e = 0; e < events.count; e++) {
+      if (events.cell[e] == c && events.first[e] <= y && events.last[e] > start) {
+        variance += events.jumpSd[e] * events.jumpSd[e];
+        down += Math.max(0, -events.jumpMean[e]);
+        up += Math.max(0, events.jumpMean[e]);
       }
     }
     double spread = k * Math.sqrt(variance);
@@ -109,14 +118,28 @@ final class SeriesWindows {
     median[c] = center;
   }
 
+  /** {@code center} plus, one by one, the log factors of the macro shocks that move cell c in year indices {@code (start, y]}. */
+  private static double withShocks(double center, MacroShockTable shocks, int c, int start, int y) {
+    double sum = center;
+    for (int j = start + 1; j <= y; j++) {
+      int[] cells = shocks.cellsByYear[j];
+      for (int i = 0; i < cells.length; i++) {
+        if (cells[i] == c) {
+          sum += shocks.logFactorByYear[j][i];
+        }
+      }
+    }
+    return sum;
+  }
+
   /** The window {@code {lo, hi}} of group g from its cells' log ranges. */
-  private static int[] groupWindow(CompiledModel m, int g, double[] low, double[] high, double[] median) {
+  private static int[] groupWindow(GroupTable groups, int g, double[] low, double[] high, double[] median) {
     double lower = Double.NEGATIVE_INFINITY;
     double upper = Double.NEGATIVE_INFINITY;
     double medianMax = Double.NEGATIVE_INFINITY;
-    int cells = m.groupStart[g + 1] - m.groupStart[g];
-    for (int i = m.groupStart[g]; i < m.groupStart[g + 1]; i++) {
-      int c = m.groupCells[i];
+    int cells = groups.start[g + 1] - groups.start[g];
+    for (int i = groups.start[g]; i < groups.start[g + 1]; i++) {
+      int c = groups.cells[i];
       lower = Math.max(lower, low[c]);
       upper = Math.max(upper, high[c]);
       medianMax = Math.max(medianMax, median[c]);

@@ -20,7 +20,9 @@ public record ShockSpec(
 
   /** Marginal law of the shocks. */
   public enum Distribution {
+    /** Normal shocks. */
     NORMAL,
+    /** Multivariate Student-t shocks with {@code degreesOfFreedom}, scaled to unit variance. */
     STUDENT_T
   }
 }

@@ -13,13 +13,15 @@ import java.util.Arrays;
  */
 final class Tally implements PathSink {
 
-  private final CompiledModel m;
+  private final int yearCount;
+  private final TargetTable targets;
+  private final SeriesTable series;
   /** Per target: paths on which it was hit. */
   final long[] hits;
   /** Per joint set: paths on which all its targets were hit. */
   final long[] jointHits;
   /**
-   * Per value series (a group in a year, see {@link CompiledModel#seriesGroup}): its histogram,
+   * Per value series (a group in a year, see {@link SeriesTable}): its histogram,
    * with the series' window; empty when the tally counts hits only.
    */
   final LogHistogram[] seriesHistograms;
@@ -59,27 +61,30 @@ final class Tally implements PathSink {
    *     else, and a fan's histograms per side and thread would be most of its memory)
    */
   Tally(CompiledModel model, boolean values) {
-    this.m = model;
+    this.yearCount = model.yearCount;
+    this.targets = model.targets;
+    this.series = model.series;
     this.values = values;
-    int targets = model.targetCount;
-    hits = new long[targets];
-    jointHits = new long[model.jointCount];
-    int series = values ? model.seriesCount : 0;
-    seriesHistograms = new LogHistogram[series];
-    for (int i = 0; i < series; i++) {
-      seriesHistograms[i] = new LogHistogram(model.seriesWindowLo[i], model.seriesWindowHi[i]);
+    int targetCount = targets.count;
+    hits = new long[targetCount];
+    jointHits = new long[targets.jointCount];
+    int seriesCount = values ? series.count : 0;
+    seriesHistograms = new LogHistogram[seriesCount];
+    for (int i = 0; i < seriesCount; i++) {
+      seriesHistograms[i] = new LogHistogram(model.windows.lo[i], model.windows.hi[i]);
     }
-    countHistograms = new CountHistogram[targets];
-    for (int t = 0; t < targets && values; t++) {
-      if (model.targetCountCells[t] != null) {
-        countHistograms[t] = new CountHistogram(64, model.targetMaxCount[t]);
-      } else if (!model.isValueTarget[t]) {
-        countHistograms[t] = new CountHistogram(model.countedGroups[t].length + 1, model.targetMaxCount[t]);
+    int[] maxCount = model.counts.targetMaxCount;
+    countHistograms = new CountHistogram[targetCount];
+    for (int t = 0; t < targetCount && values; t++) {
+      if (targets.countCells[t] != null) {
+        countHistograms[t] = new CountHistogram(64, maxCount[t]);
+      } else if (!targets.isValue[t]) {
+        countHistograms[t] = new CountHistogram(targets.countedGroups[t].length + 1, maxCount[t]);
       }
     }
-    blockSums = new double[2 * targets];
-    hitNow = new boolean[targets];
-    seriesBuffer = new double[series * CHUNK];
+    blockSums = new double[2 * targetCount];
+    hitNow = new boolean[targetCount];
+    seriesBuffer = new double[seriesCount * CHUNK];
   }
 
   /**
@@ -87,19 +92,21 @@ final class Tally implements PathSink {
    * every window), its buffers and counters.
    */
   static long maxBytes(CompiledModel m, boolean values) {
-    long bytes = 128 + 2 * Footprint.longArray(m.targetCount) + Footprint.longArray(m.jointCount)
-        + Footprint.doubleArray(2L * m.targetCount) + Footprint.booleanArray(m.targetCount)
-        + Footprint.refArray(m.targetCount);
+    TargetTable targets = m.targets;
+    int seriesCount = m.series.count;
+    long bytes = 128 + 2 * Footprint.longArray(targets.count) + Footprint.longArray(targets.jointCount)
+        + Footprint.doubleArray(2L * targets.count) + Footprint.booleanArray(targets.count)
+        + Footprint.refArray(targets.count);
     if (!values) {
       return bytes;
     }
-    bytes += Footprint.refArray(m.seriesCount) + Footprint.doubleArray((long) m.seriesCount * CHUNK);
-    for (int s = 0; s < m.seriesCount; s++) {
-      bytes += LogHistogram.maxBytes(m.seriesWindowHi[s] - m.seriesWindowLo[s]);
+    bytes += Footprint.refArray(seriesCount) + Footprint.doubleArray((long) seriesCount * CHUNK);
+    for (int s = 0; s < seriesCount; s++) {
+      bytes += LogHistogram.maxBytes(m.windows.octaves(s));
     }
-    for (int t = 0; t < m.targetCount; t++) {
-      if (!m.isValueTarget[t]) {
-        bytes += CountHistogram.maxBytes(m.targetMaxCount[t]);
+    for (int t = 0; t < targets.count; t++) {
+      if (!targets.isValue[t]) {
+        bytes += CountHistogram.maxBytes(m.counts.targetMaxCount[t]);
       }
     }
     return bytes;
@@ -129,33 +136,34 @@ final class Tally implements PathSink {
 
   @Override
   public void onYear(int y, double[] cellValues, double[] groupValues) {
-    final CompiledModel m = this.m;
+    final TargetTable targets = this.targets;
     final boolean values = this.values;
     if (values) {
+      final SeriesTable series = this.series;
       final int slot = buffered;
-      for (int series : m.seriesByYear[y]) {
-        seriesBuffer[series * CHUNK + slot] = groupValues[m.seriesGroup[series]];
+      for (int s : series.byYear[y]) {
+        seriesBuffer[s * CHUNK + slot] = groupValues[series.group[s]];
       }
     }
     // Hits and misses are coin flips for targets near the median: written
     // without branches (a mispredicted branch costs more than the rest of the
     // bookkeeping). The shortfall threshold - value is > 0 only on a miss (or 0
     // on a strict miss at the threshold), so max(0, .) sums it over misses.
-    for (int t : m.targetsByYear[y]) {
+    for (int t : targets.byYear[y]) {
       boolean hit;
-      if (m.isValueTarget[t]) {
-        double value = groupValues[m.targetGroup[t]];
-        double threshold = m.threshold[t];
-        hit = m.strict[t] ? value > threshold : value >= threshold;
+      if (targets.isValue[t]) {
+        double value = groupValues[targets.group[t]];
+        double threshold = targets.threshold[t];
+        hit = targets.strict[t] ? value > threshold : value >= threshold;
         blockSums[2 * t] += value;
         blockSums[2 * t + 1] += Math.max(0.0, threshold - value);
-      } else if (m.targetCountCells[t] != null) {
+      } else if (targets.countCells[t] != null) {
         int count = 0;
-        for (int k : m.targetCountCells[t]) {
-          count += pathCounts[k * m.yearCount + y];
+        for (int k : targets.countCells[t]) {
+          count += pathCounts[k * yearCount + y];
         }
-        double threshold = m.threshold[t];
-        hit = m.strict[t] ? count > threshold : count >= threshold;
+        double threshold = targets.threshold[t];
+        hit = targets.strict[t] ? count > threshold : count >= threshold;
         if (values) {
           countHistograms[t].add(count);
         }
@@ -163,12 +171,12 @@ final class Tally implements PathSink {
         blockSums[2 * t + 1] += Math.max(0.0, threshold - count);
       } else {
         int count = 0;
-        double level = m.level[t];
-        for (int g : m.countedGroups[t]) {
+        double level = targets.level[t];
+        for (int g : targets.countedGroups[t]) {
           count += groupValues[g] >= level ? 1 : 0;
         }
-        int min = m.minCount[t];
-        hit = m.strict[t] ? count > min : count >= min;
+        int min = targets.minCount[t];
+        hit = targets.strict[t] ? count > min : count >= min;
         if (values) {
           countHistograms[t].add(count);
         }
@@ -183,7 +191,7 @@ final class Tally implements PathSink {
   @Override
   public void onPathEnd() {
     // Every target's year is recorded on every path, so hitNow holds this path's flags.
-    final int[][] joints = m.jointTargets;
+    final int[][] joints = targets.jointTargets;
     for (int j = 0; j < joints.length; j++) {
       int all = 1;
       for (int t : joints[j]) {

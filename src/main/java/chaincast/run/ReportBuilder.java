@@ -2,7 +2,7 @@ package chaincast.run;
 
 import chaincast.engine.BinomialEstimate;
 import chaincast.engine.RunResult;
-import chaincast.engine.StopReason;
+import chaincast.engine.RunStopReason;
 import chaincast.v1.Fan;
 import chaincast.v1.FanYear;
 import chaincast.v1.JointOdds;
@@ -125,7 +125,7 @@ public final class ReportBuilder {
     return PercentileValue.newBuilder().setPercentile(p).setValue(v).build();
   }
 
-  private static chaincast.v1.StopReason stopReason(StopReason r) {
+  private static chaincast.v1.StopReason stopReason(RunStopReason r) {
     return switch (r) {
       case PATHS_DONE -> chaincast.v1.StopReason.STOP_REASON_PATHS_DONE;
       case PRECISION_REACHED -> chaincast.v1.StopReason.STOP_REASON_PRECISION_REACHED;

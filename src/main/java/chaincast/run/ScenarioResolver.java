@@ -2,7 +2,7 @@ package chaincast.run;
 
 import chaincast.engine.CellSpec;
 import chaincast.engine.CountCellSpec;
-import chaincast.engine.LevelShift;
+import chaincast.engine.MacroShockSpec;
 import chaincast.engine.MedianEnvelope;
 import chaincast.model.Model;
 import chaincast.v1.Cell;
@@ -33,7 +33,7 @@ final class ScenarioResolver {
   record Resolved(
       List<CellSpec> cells,
       List<CountCellSpec> counts,
-      List<LevelShift> shifts,
+      List<MacroShockSpec> shifts,
       List<ObservationInUse> observations) {}
 
   private final Model model;
@@ -57,7 +57,7 @@ final class ScenarioResolver {
     List<ObservationInUse> inUse = new ArrayList<>();
     List<CellSpec> cells = cells(params, events, pins, inUse);
     List<CountCellSpec> counts = counts(params, pins, inUse);
-    List<LevelShift> shifts = shifts(scenario);
+    List<MacroShockSpec> shifts = shifts(scenario);
     checkMedianPaths(cells, shifts, horizon, pins, events);
     return new Resolved(cells, counts, shifts, inUse);
   }
@@ -121,8 +121,8 @@ final class ScenarioResolver {
   }
 
   /** The scenario's macro shocks as level shifts of the cells they hit. */
-  private List<LevelShift> shifts(ScenarioOverrides scenario) {
-    List<LevelShift> shifts = new ArrayList<>();
+  private List<MacroShockSpec> shifts(ScenarioOverrides scenario) {
+    List<MacroShockSpec> shifts = new ArrayList<>();
     for (int i = 0; i < scenario.getMacroShocksCount(); i++) {
       MacroShock m = scenario.getMacroShocks(i);
       List<Cell> hit =
@@ -134,7 +134,7 @@ final class ScenarioResolver {
             case WHERE_NOT_SET -> throw new PlanningException("macro_shocks[" + i + "]", "names no cells");
           };
       String id = m.getId().isEmpty() ? "macro-shock-" + (i + 1) : m.getId();
-      shifts.add(new LevelShift(id, index.inOrder(hit), m.getYear(), Math.log1p(m.getChange())));
+      shifts.add(new MacroShockSpec(id, index.inOrder(hit), m.getYear(), Math.log1p(m.getChange())));
     }
     return shifts;
   }
@@ -144,7 +144,7 @@ final class ScenarioResolver {
    * (the engine's own {@link MedianEnvelope} check), naming the field that moved it last.
    */
   private static void checkMedianPaths(
-      List<CellSpec> cells, List<LevelShift> shifts, int horizon, ObservationPins pins, EventEdits events) {
+      List<CellSpec> cells, List<MacroShockSpec> shifts, int horizon, ObservationPins pins, EventEdits events) {
     MedianEnvelope.find(cells, shifts, horizon)
         .ifPresent(
             crossing -> {

@@ -5,6 +5,7 @@ import chaincast.engine.CancellationSignal;
 import chaincast.engine.ComparisonResult;
 import chaincast.engine.MemoryFootprint;
 import chaincast.engine.MonteCarloEngine;
+import chaincast.engine.RunProgress;
 import chaincast.engine.RunResult;
 import chaincast.model.Model;
 import chaincast.v1.Progress;
@@ -238,7 +239,7 @@ public final class SimulationRunner {
         .build();
   }
 
-  private static Progress progress(PlannedRun plan, chaincast.engine.Progress p) {
+  private static Progress progress(PlannedRun plan, RunProgress p) {
     Progress.Builder b =
         Progress.newBuilder()
             .setPathsDone(p.pathsDone())

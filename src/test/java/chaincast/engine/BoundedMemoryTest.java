@@ -164,7 +164,7 @@ class BoundedMemoryTest {
 
   /**
    * The heaviest shape the API allows, in the engine's terms: Student-t shocks with 3 degrees of
-   * freedom (fatter than the seeded 5), volatile cells, project events, a level shift and an
+   * freedom (fatter than the seeded 5), volatile cells, project events, a macro shock and an
    * observation, fans on every group to a horizon 15 years out.
    */
   static Projection heavy() {
@@ -186,14 +186,14 @@ class BoundedMemoryTest {
     Projection p = b.build();
     return new Projection(
         p.cells(), p.chainCount(), p.shocks(), p.groups(), p.targets(), p.fans(), p.joints(), p.horizonYear(),
-        List.of(), List.of(new LevelShift("dip", new int[] {1, 2, 3}, 2024, Math.log(0.9))));
+        List.of(), List.of(new MacroShockSpec("dip", new int[] {1, 2, 3}, 2024, Math.log(0.9))));
   }
 
   @Test
   void valueWindowsHoldTheHeaviestPathsAndTheirPercentiles() {
     CompiledModel m = CompiledModel.compile(heavy(), false);
     Tally tally = new Tally(m);
-    LogHistogram[] full = new LogHistogram[m.seriesCount];
+    LogHistogram[] full = new LogHistogram[m.series.count];
     for (int s = 0; s < full.length; s++) {
       full[s] = new LogHistogram();
     }
@@ -202,8 +202,8 @@ class BoundedMemoryTest {
           @Override
           public void onYear(int y, double[] cells, double[] groups) {
             tally.onYear(y, cells, groups);
-            for (int s : m.seriesByYear[y]) {
-              full[s].add(groups[m.seriesGroup[s]]);
+            for (int s : m.series.byYear[y]) {
+              full[s].add(groups[m.series.group[s]]);
             }
           }
 
@@ -223,9 +223,9 @@ class BoundedMemoryTest {
     long outside = 0;
     long bound = 0;
     long held = 0;
-    for (int s = 0; s < m.seriesCount; s++) {
+    for (int s = 0; s < m.series.count; s++) {
       LogHistogram h = tally.seriesHistograms[s];
-      int window = m.seriesWindowHi[s] - m.seriesWindowLo[s];
+      int window = m.windows.octaves(s);
       assertTrue(window <= SeriesWindows.MAX_OCTAVES);
       assertTrue(h.pagesInUse() <= window);
       values += h.count();
@@ -245,7 +245,7 @@ class BoundedMemoryTest {
     assertTrue(outside <= values * 1e-3, outside + " of " + values + " values outside their windows");
     assertTrue(held <= bound, "what the histograms hold is within their bound");
     assertTrue(bound <= Tally.maxBytes(m, true));
-    assertEquals((long) blocks * MonteCarloEngine.BLOCK_SIZE * m.seriesCount, values);
+    assertEquals((long) blocks * MonteCarloEngine.BLOCK_SIZE * m.series.count, values);
   }
 
   // ------------------------------------------------------------------ sizing
@@ -263,7 +263,7 @@ class BoundedMemoryTest {
 
     Projection noFans = new Projection(
         p.cells(), p.chainCount(), p.shocks(), p.groups(), p.targets(), List.of(), p.joints(), p.horizonYear(),
-        p.countCells(), p.shifts());
+        p.countCells(), p.macroShocks());
     assertTrue(RunSizer.run(noFans, Models.fixed(100_000, 1), 2).valueHistograms() * 5 < small.valueHistograms());
     MemoryFootprint paired = RunSizer.compare(p, p, 100_000, 2);
     assertEquals(0, paired.valueHistograms(), "a comparison counts hits only");

@@ -62,7 +62,7 @@ class CancellationTest {
 
   @Test
   void progressIsReportedOnTheCallerThreadAfterEveryRound() {
-    List<Progress> seen = new ArrayList<>();
+    List<RunProgress> seen = new ArrayList<>();
     Thread caller = Thread.currentThread();
     long paths = 300_000;
     RunResult r;
@@ -82,7 +82,7 @@ class CancellationTest {
       assertTrue(seen.get(i).pathsDone() > seen.get(i - 1).pathsDone());
       assertTrue(seen.get(i).elapsedNanos() >= seen.get(i - 1).elapsedNanos());
     }
-    Progress last = seen.get(seen.size() - 1);
+    RunProgress last = seen.get(seen.size() - 1);
     assertEquals(paths, last.pathsDone());
     assertEquals(paths, last.pathsPlanned());
     assertEquals(r.maxHalfWidth(), last.maxHalfWidth(), 0.0);

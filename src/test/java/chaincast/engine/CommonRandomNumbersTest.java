@@ -34,7 +34,7 @@ class CommonRandomNumbersTest {
   }
 
   /** One cell (plus a second one sharing its chain) with targets at the given hit probabilities. */
-  static Projection projection(List<LevelShift> shifts, List<EventSpec> events, double... hit) {
+  static Projection projection(List<MacroShockSpec> shifts, List<EventSpec> events, double... hit) {
     int n = HORIZON - BASE;
     double mu = Math.log(V0) + n * M;
     double sd = Math.sqrt(n * n * S * S + n * VOL * VOL);
@@ -80,7 +80,7 @@ class CommonRandomNumbersTest {
   private void checkShift(double factor, double maxErrorRatio) {
     double[] hit = {0.2, 0.5, 0.8};
     Projection a = projection(List.of(), List.of(), hit);
-    Projection b = projection(List.of(new LevelShift("dip", new int[] {0}, 2024, Math.log(factor))), List.of(), hit);
+    Projection b = projection(List.of(new MacroShockSpec("dip", new int[] {0}, 2024, Math.log(factor))), List.of(), hit);
     ComparisonResult r = engine.compare(a, b, PATHS, 2, () -> false);
     int n = HORIZON - BASE;
     double sd = Math.sqrt(n * n * S * S + n * VOL * VOL);
@@ -115,7 +115,7 @@ class CommonRandomNumbersTest {
   @Test
   void pairedCountsDoNotDependOnTheThreadCount() {
     Projection a = projection(List.of(), List.of(), 0.3, 0.6);
-    Projection b = projection(List.of(new LevelShift("dip", new int[] {0, 1}, 2023, Math.log(0.95))), List.of(), 0.3, 0.6);
+    Projection b = projection(List.of(new MacroShockSpec("dip", new int[] {0, 1}, 2023, Math.log(0.95))), List.of(), 0.3, 0.6);
     try (MonteCarloEngine one = new MonteCarloEngine(1)) {
       ComparisonResult r1 = one.compare(a, b, 50_000, 4, () -> false);
       ComparisonResult r2 = engine.compare(a, b, 50_000, 4, () -> false);

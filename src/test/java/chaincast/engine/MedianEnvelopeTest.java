@@ -44,9 +44,9 @@ class MedianEnvelopeTest {
 
   @Test
   void fallingShiftsAreBlamedAndAnObservationResets() {
-    List<LevelShift> shifts = new ArrayList<>();
+    List<MacroShockSpec> shifts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      shifts.add(new LevelShift("s" + i, new int[] {0}, 2022 + i, Math.log1p(Math.nextUp(-1.0)))); // -36.7 each
+      shifts.add(new MacroShockSpec("s" + i, new int[] {0}, 2022 + i, Math.log1p(Math.nextUp(-1.0)))); // -36.7 each
     }
     var crossing = MedianEnvelope.find(List.of(cell(1, 0, List.of(), 0, 0)), shifts, 2035).orElseThrow();
     assertEquals(MedianEnvelope.Cause.SHIFT, crossing.cause());

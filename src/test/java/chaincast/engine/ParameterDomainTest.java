@@ -33,6 +33,22 @@ class ParameterDomainTest {
   }
 
   @Test
+  void aMacroShocksLogFactorIsBoundedByTheChangeRow() {
+    // The engine gets ln(1 + change): exactly the changes the row holds pass, ends included.
+    double[] inside = {Math.nextUp(-1.0), -0.999999, -0.1, -1e-6, 1e-6, 0.5, 9.999999, 10};
+    for (double change : inside) {
+      assertNull(ParameterDomain.CHANGE.violationOfLog1p(Math.log1p(change)), "change " + change);
+    }
+    assertNull(ParameterDomain.CHANGE.violationOfLog1p(0), "a log factor of 0 moves nothing");
+    for (double logFactor : new double[] {Math.nextUp(Math.log1p(10)), Math.log(12), Double.NaN,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      assertEquals(
+          "must be ln(1 + v) with v above -1 and at most 10 (relative change, -0.10 = -10%), got " + logFactor,
+          ParameterDomain.CHANGE.violationOfLog1p(logFactor));
+    }
+  }
+
+  @Test
   void subnormalTinyHugeAndNonFiniteValuesAreOutsideEveryDomain() {
     for (ParameterDomain d : ParameterDomain.values()) {
       for (double v : new double[] {5e-324, -5e-324, Double.MIN_NORMAL, 1e-300, Double.NaN,

@@ -30,7 +30,7 @@ class PrecisionTest {
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
       r = engine.run(model(), Models.precision(0.01, 10_000_000, 1), CancellationSignal.NEVER, ProgressListener.NONE);
     }
-    assertEquals(StopReason.PRECISION_REACHED, r.stopReason());
+    assertEquals(RunStopReason.PRECISION_REACHED, r.stopReason());
     assertTrue(r.maxHalfWidth() <= 0.01, "max half-width " + r.maxHalfWidth());
     for (RunResult.TargetResult t : r.targets()) {
       assertTrue(t.hit().halfWidth() <= 0.01);
@@ -60,7 +60,7 @@ class PrecisionTest {
       r = engine.run(b.build(), Models.precision(0.01, 10_000_000, 2), CancellationSignal.NEVER, ProgressListener.NONE);
     }
     BinomialEstimate joint = r.joints().get(0).allHit();
-    assertEquals(StopReason.PRECISION_REACHED, r.stopReason());
+    assertEquals(RunStopReason.PRECISION_REACHED, r.stopReason());
     assertTrue(joint.halfWidth() <= 0.01, "joint half-width " + joint.halfWidth());
     assertTrue(joint.halfWidth() > r.targets().get(0).hit().halfWidth(), "the joint set is the widest");
     assertEquals(joint.halfWidth(), r.maxHalfWidth(), 0.0);
@@ -72,7 +72,7 @@ class PrecisionTest {
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
       r = engine.run(model(), Models.precision(0.001, 1000, 1), CancellationSignal.NEVER, ProgressListener.NONE);
     }
-    assertEquals(StopReason.PATH_CAP, r.stopReason());
+    assertEquals(RunStopReason.PATH_CAP, r.stopReason());
     assertEquals(1000, r.paths());
     assertTrue(r.maxHalfWidth() > 0.001);
     assertEquals(1000, r.targets().get(0).hit().paths());
@@ -84,7 +84,7 @@ class PrecisionTest {
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
       r = engine.run(model(), Models.fixed(5000, 1), CancellationSignal.NEVER, ProgressListener.NONE);
     }
-    assertEquals(StopReason.PATHS_DONE, r.stopReason());
+    assertEquals(RunStopReason.PATHS_DONE, r.stopReason());
     assertEquals(5000, r.paths());
     double widest = 0;
     for (RunResult.TargetResult t : r.targets()) {

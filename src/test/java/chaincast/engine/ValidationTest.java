@@ -93,6 +93,16 @@ class ValidationTest {
   }
 
   @Test
+  void macroShocksBeyondTheChangeRow() {
+    for (double logFactor : new double[] {Math.log(12), Double.NaN, Double.NEGATIVE_INFINITY}) {
+      rejects(
+          new Projection(List.of(A, B), 2, Models.NORMAL, List.of(), List.of(), List.of(), List.of(), 2025, List.of(),
+              List.of(new MacroShockSpec("boom", new int[] {0}, 2023, logFactor))),
+          "'boom'", "log factor", "at most 10");
+    }
+  }
+
+  @Test
   void badSettings() {
     Projection p = with(b -> b.target(0, 2025, 100));
     try (MonteCarloEngine engine = new MonteCarloEngine(1)) {

@@ -1,7 +1,7 @@
 package chaincast.engine;
 
-/** Why a run stopped. */
-public enum StopReason {
+/** Why a run stopped (the engine's; the API's {@code chaincast.v1.StopReason} is mapped from it). */
+public enum RunStopReason {
   /** The requested number of paths was run. */
   PATHS_DONE,
   /** Every probability reached the wanted half-width. */

@@ -3,7 +3,8 @@ package chaincast.engine;
 import java.util.List;
 
 /**
- * State of a run after a batch.
+ * State of a run after a round of blocks (the engine's; the API's {@code chaincast.v1.Progress}
+ * is built from it).
  *
  * @param pathsDone     paths simulated so far
  * @param pathsPlanned  paths planned, or the cap of a precision run
@@ -11,14 +12,15 @@ import java.util.List;
  * @param maxHalfWidth  widest 95% half-width among targets and joint sets
  * @param elapsedNanos  time since the run started
  */
-public record Progress(
+public record RunProgress(
     long pathsDone,
     long pathsPlanned,
     List<BinomialEstimate> targets,
     double maxHalfWidth,
     long elapsedNanos) {
 
-  public Progress {
+  /** Copies {@code targets}, so the record stays immutable. */
+  public RunProgress {
     targets = List.copyOf(targets);
   }
 }
