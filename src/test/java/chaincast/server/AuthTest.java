@@ -27,7 +27,8 @@ import chaincast.v1.TargetSelection;
 import chaincast.v1.UpdateScenarioRequest;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
@@ -80,8 +81,11 @@ class AuthTest {
                 + "planner write " + BearerTokens.fileHash(writer) + "\n"
                 + "ops admin " + BearerTokens.fileHash(admin) + "\n");
     ServerConfig config = ServerConfig.defaults().withPort(0).withThreads(1).withDataDir(dataDir);
-    server = new ChaincastServer(config, model, new ServerSecurity(null, tokens, true, false)).start();
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    String name = InProcessServerBuilder.generateName();
+    server =
+        new ChaincastServer(config, model, new ServerSecurity(null, tokens, true, false))
+            .start(InProcessServerBuilder.forName(name));
+    channel = InProcessChannelBuilder.forName(name).build();
   }
 
   @AfterAll

@@ -20,7 +20,8 @@ import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.net.URI;
@@ -60,10 +61,13 @@ class MetricsEndpointTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(dataDir)).start();
+    String name = InProcessServerBuilder.generateName();
+    server =
+        new ChaincastServer(ServerConfig.defaults().withThreads(2).withDataDir(dataDir))
+            .start(InProcessServerBuilder.forName(name));
     int port = server.startMetricsEndpoint("127.0.0.1", 0).getPort();
     endpoint = URI.create("http://127.0.0.1:" + port + "/metrics");
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    channel = InProcessChannelBuilder.forName(name).build();
   }
 
   @AfterAll

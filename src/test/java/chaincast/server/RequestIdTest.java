@@ -16,7 +16,8 @@ import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -53,8 +54,11 @@ class RequestIdTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(1).withDataDir(dataDir)).start();
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    String name = InProcessServerBuilder.generateName();
+    server =
+        new ChaincastServer(ServerConfig.defaults().withThreads(1).withDataDir(dataDir))
+            .start(InProcessServerBuilder.forName(name));
+    channel = InProcessChannelBuilder.forName(name).build();
   }
 
   @AfterAll
