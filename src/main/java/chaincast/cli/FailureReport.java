@@ -21,7 +21,7 @@ import javax.net.ssl.SSLException;
  * listed with the CLI option that sets the field, so "spec.horizon_year" reads
  * as "--horizon".
  */
-record FailureReport(int exitCode, String message) {
+record FailureReport(ExitCode exitCode, String message) {
 
   /** Request fields (by prefix) and the options that set them, most specific first. */
   private static final Map<String, String> OPTION_OF_FIELD = new LinkedHashMap<>();

@@ -114,7 +114,7 @@ final class FanCommand extends ClientCommand {
       }
       chart.write(FanChart.build(fan, targetMarks, subtitle(report), text), 600);
     }
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   private static String subtitle(SimulationReport report) {

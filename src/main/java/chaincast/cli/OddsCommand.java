@@ -67,7 +67,7 @@ final class OddsCommand extends ClientCommand {
           OddsChart.build(report.getOddsList(), report.getJointList(), RunSummary.of(report.getRun()), text),
           OddsChart.suggestedHeight(report.getOddsCount() + report.getJointCount()));
     }
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   private JointRequest parseJoint(String text) {

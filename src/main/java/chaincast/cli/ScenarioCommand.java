@@ -124,7 +124,7 @@ final class ScenarioCommand implements Runnable {
         Terminal.out.println();
         Terminal.out.println("More: --page-token " + r.getNextPageToken());
       }
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -137,7 +137,7 @@ final class ScenarioCommand implements Runnable {
     int run(Connection connection) {
       var r = stub(this, connection).getScenario(GetScenarioRequest.newBuilder().setScenarioId(id).build());
       print(r.getScenario(), r, format());
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -187,7 +187,7 @@ final class ScenarioCommand implements Runnable {
       s.setOverrides(build(this, changes, ScenarioOverrides.getDefaultInstance()));
       var r = stub(this, connection).createScenario(CreateScenarioRequest.newBuilder().setScenario(s).build());
       print(r.getScenario(), r, format());
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -222,7 +222,7 @@ final class ScenarioCommand implements Runnable {
       s.setOverrides(build(this, changes, current.getOverrides()));
       var r = stub.updateScenario(UpdateScenarioRequest.newBuilder().setScenario(s).build());
       print(r.getScenario(), r, format());
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -238,7 +238,7 @@ final class ScenarioCommand implements Runnable {
     int run(Connection connection) {
       stub(this, connection).deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId(id).setEtag(etag).build());
       Terminal.err.println("chaincast: deleted scenario " + id);
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 

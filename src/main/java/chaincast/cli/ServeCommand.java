@@ -212,7 +212,7 @@ final class ServeCommand implements Callable<Integer> {
       server = new ChaincastServer(config, security).start().stopOnJvmShutdown();
     } catch (ServerSetupException e) {
       Terminal.err.println("chaincast serve: " + e.getMessage());
-      return ExitCode.USAGE;
+      return ExitCode.USAGE.code();
     }
     System.err.println("chaincast: serving on " + host + ":" + server.port() + " (Ctrl-C to stop)");
     if (metricsPort != null) {

@@ -73,7 +73,7 @@ final class TokenCommand implements Callable<Integer> {
     Terminal.err.println(
         "chaincast: wrote the token for '" + name + "' to " + out + "; give that file to the client"
             + " (--token-file or CHAINCAST_TOKEN_FILE) and add the line above to the server's --token-file");
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   /** Creates {@code file} (never replacing one), readable and writable by its owner only where POSIX allows. */

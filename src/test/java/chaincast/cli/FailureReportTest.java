@@ -130,7 +130,7 @@ class FailureReportTest {
     assertTrue(r.message().contains("chaincast serve"), r.message());
   }
 
-  private static int code(Status s) {
+  private static ExitCode code(Status s) {
     return FailureReport.of(new StatusRuntimeException(s.withDescription("d")), "h:1").exitCode();
   }
 }
