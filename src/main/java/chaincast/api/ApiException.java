@@ -9,6 +9,7 @@ import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ public final class ApiException extends RuntimeException {
           + (kept.size() < total ? " (the first " + kept.size() + " of " + total + " are in the details)" : " (see details)");
     }
     // The count of the rest survives any clipping of what is spelled out.
-    int room = StatusBudget.MAX_MESSAGE_BYTES - more.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int room = StatusBudget.MAX_MESSAGE_BYTES - more.getBytes(StandardCharsets.UTF_8).length;
     BadRequest detail = BadRequest.newBuilder().addAllFieldViolations(kept).build();
     return Status.newBuilder()
         .setCode(Code.INVALID_ARGUMENT_VALUE)

@@ -3,6 +3,7 @@ package chaincast.api;
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,7 +42,7 @@ public final class InternalErrors {
     ErrorInfo info =
         ErrorInfo.newBuilder().setReason(REASON).setDomain(DOMAIN).putMetadata(ERROR_ID_KEY, id).build();
     return StatusProto.toStatusRuntimeException(
-        com.google.rpc.Status.newBuilder()
+        Status.newBuilder()
             .setCode(Code.INTERNAL_VALUE)
             .setMessage("internal error; reference " + id)
             .addDetails(Any.pack(info))

@@ -2,6 +2,7 @@ package chaincast.api;
 
 import io.grpc.Context;
 import io.grpc.Metadata;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,6 @@ public final class RequestId {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
-    return new java.util.UUID(high, low).toString();
+    return new UUID(high, low).toString();
   }
 }

@@ -24,6 +24,7 @@ import chaincast.v1.UpdateScenarioResponse;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -205,7 +206,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
    * found, exists, stale etag) or a {@link QuotaExceededException} counts as a refusal, anything
    * else as a failure.
    */
-  private <T> T timed(String operation, java.util.function.Function<ScenarioStore, T> call) {
+  private <T> T timed(String operation, Function<ScenarioStore, T> call) {
     return metrics.timeStore(
         operation, () -> call.apply(store), ScenarioStoreException.class, QuotaExceededException.class);
   }

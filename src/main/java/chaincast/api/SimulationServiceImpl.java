@@ -2,27 +2,26 @@ package chaincast.api;
 
 import chaincast.admission.AdmissionQueue;
 import chaincast.admission.AdmissionRefusedException;
-import chaincast.run.ClientText;
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.MemoryFootprint;
-import com.google.common.util.concurrent.MoreExecutors;
 import chaincast.engine.RunCancelledException;
 import chaincast.metrics.ServerMetrics;
+import chaincast.run.ClientText;
 import chaincast.run.PlanningException;
 import chaincast.run.SimulationRunner;
+import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.store.ScenarioStore;
+import chaincast.store.StoreException;
 import chaincast.v1.CompareRequest;
 import chaincast.v1.CompareResponse;
-import chaincast.sensitivity.SensitivityAnalysis;
+import chaincast.v1.Progress;
 import chaincast.v1.Scenario;
-import chaincast.v1.SensitivityReport;
-import chaincast.v1.SensitivityRequest;
-import chaincast.v1.SensitivityResponse;
-import chaincast.v1.Target;
 import chaincast.v1.ScenarioChoice;
 import chaincast.v1.ScenarioComparison;
 import chaincast.v1.ScenarioOverrides;
-import java.util.function.Supplier;
+import chaincast.v1.SensitivityReport;
+import chaincast.v1.SensitivityRequest;
+import chaincast.v1.SensitivityResponse;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulateResponse;
 import chaincast.v1.SimulateStreamRequest;
@@ -30,13 +29,20 @@ import chaincast.v1.SimulateStreamResponse;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
+import chaincast.v1.Target;
+import chaincast.v1.TargetKind;
+import chaincast.v1.TargetSelection;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,7 +62,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     // memory stays unusable for the life of the JVM ("Could not initialize class
     // com.google.rpc.ErrorDetailsProto"): the first OutOfMemoryError answered with RetryInfo
     // would turn every later error with details into UNKNOWN.
-    ApiException.resourceExhausted("", java.time.Duration.ofSeconds(1)).toStatusRuntimeException();
+    ApiException.resourceExhausted("", Duration.ofSeconds(1)).toStatusRuntimeException();
     ApiException.invalidField("", "").toStatusRuntimeException();
   }
 
@@ -130,8 +136,8 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   /** Validates a simulation and resolves its scenario; the run, once admitted, answers with {@code wrap}. */
   private <T> Prepared<T> simulation(
       SimulationSpec spec,
-      Consumer<chaincast.v1.Progress> onProgress,
-      java.util.function.Function<SimulationReport, T> wrap) {
+      Consumer<Progress> onProgress,
+      Function<SimulationReport, T> wrap) {
     validator.validate(spec);
     Scenario scenario = scenarioOf(spec);
     ScenarioOverrides overrides = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
@@ -287,7 +293,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     } catch (OutOfMemoryError e) {
       // The run's memory is unreachable once this frame unwound: answer, and keep serving.
       stats.onOutOfMemory();
-      java.time.Duration retry = admission.retryDelay();
+      Duration retry = admission.retryDelay();
       logger.log(
           Level.SEVERE,
           what + " ran out of memory (its estimate: "
@@ -379,10 +385,10 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     }
     v.throwIfAny();
     SimulationSpec one =
-        spec.toBuilder().setTargets(chaincast.v1.TargetSelection.newBuilder().addTargetIds(target.getId())).build();
+        spec.toBuilder().setTargets(TargetSelection.newBuilder().addTargetIds(target.getId())).build();
     validator.validate(one);
     int inputs =
-        4 * (target.getKind() == chaincast.v1.TargetKind.TARGET_KIND_COUNT
+        4 * (target.getKind() == TargetKind.TARGET_KIND_COUNT
             ? runner.planner().model().countCellsFor(target).size()
             : runner.planner().model().cellsIn(target.getScope()).size());
     long paths = spec.getPaths() > 0 ? spec.getPaths() : SensitivityAnalysis.DEFAULT_PATHS;
@@ -460,7 +466,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       return metrics.timeStore("get", () -> store.get().get(id))
           .orElseThrow(() -> ApiException.notFound("scenario", id, field))
           .scenario();
-    } catch (chaincast.store.StoreException e) {
+    } catch (StoreException e) {
       throw StoreErrors.toApi(e, field);
     }
   }

@@ -3,8 +3,8 @@ package chaincast.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code chaincast} launcher: one jar, server and client. */
 @Command(
