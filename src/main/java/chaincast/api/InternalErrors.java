@@ -32,6 +32,8 @@ public final class InternalErrors {
    * "internal error; reference ID", with a {@code google.rpc.ErrorInfo} carrying the id.
    *
    * @param what what the server was doing, for the log, e.g. "simulation"
+   * @param failure the unexpected failure; it goes to the log only, never to the client
+   * @return the INTERNAL status to send
    */
   public static StatusRuntimeException report(String what, Throwable failure) {
     String id = newId();

@@ -34,6 +34,9 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
   private final List<AuditFinding> audit;
 
   /**
+   * A service over one loaded model.
+   *
+   * @param model the seeded model it serves
    * @param audit the consistency audit of {@code model}, computed once at start-up
    */
   public ModelServiceImpl(Model model, List<AuditFinding> audit) {

@@ -33,17 +33,31 @@ public final class RequestId {
 
   private RequestId() {}
 
-  /** The current call's id, or {@code null} outside a call. */
+  /**
+   * The current call's id, or {@code null} outside a call.
+   *
+   * @return the id the interceptor attached to this call
+   */
   public static String current() {
     return KEY.get();
   }
 
-  /** The client's id if it is sane, else a new one. */
+  /**
+   * The client's id if it is sane, else a new one.
+   *
+   * @param sent the id the client sent, or null
+   * @return the id to use for the call
+   */
   public static String fromClient(String sent) {
     return isSane(sent) ? sent : generate();
   }
 
-  /** Whether a client's id is kept as it is. */
+  /**
+   * Whether a client's id is kept as it is.
+   *
+   * @param sent the id the client sent, or null
+   * @return true if it is short and made of safe characters only
+   */
   public static boolean isSane(String sent) {
     return sent != null && SANE.matcher(sent).matches();
   }
@@ -52,6 +66,8 @@ public final class RequestId {
    * A new id: 128 random bits in the UUID text form. {@link ThreadLocalRandom}, not
    * {@code UUID.randomUUID()}'s SecureRandom, because an id finds log lines and guards nothing,
    * and the secure generator's lock would be taken on every call.
+   *
+   * @return a fresh id
    */
   public static String generate() {
     ThreadLocalRandom random = ThreadLocalRandom.current();

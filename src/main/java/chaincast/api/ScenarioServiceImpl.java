@@ -51,6 +51,15 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   private final StoreSettings settings;
   private final ServerMetrics metrics;
 
+  /**
+   * A service over one store.
+   *
+   * @param store where scenarios live
+   * @param validator checks the overrides a scenario carries, as for inline overrides
+   * @param planner plans a scenario's overrides against the model, so conflicts are refused on write
+   * @param settings the store's bounds and quotas
+   * @param metrics times each store operation
+   */
   public ScenarioServiceImpl(
       ScenarioStore store,
       SimulationSpecValidator validator,

@@ -76,8 +76,16 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private final ServerMetrics metrics;
 
   /**
+   * A service over one runner and its admission queue.
+   *
+   * @param runner plans and runs simulations and comparisons on the engine
+   * @param validator checks each spec before anything runs
    * @param admission admits each run against the memory budget and the limit of runs at once,
    *     queueing the rest fairly per client
+   * @param store the scenario store, for runs of a stored scenario (a supplier: it may be reopened)
+   * @param sensitivity runs tornado and Shapley analyses
+   * @param maxPaths the most paths one request may simulate in all (a tornado runs many)
+   * @param metrics times each run by kind and outcome
    */
   public SimulationServiceImpl(
       SimulationRunner runner,
@@ -97,7 +105,11 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     this.stats = new RunStats(admission);
   }
 
-  /** Counters of runs started, completed and cancelled, and the admission queue's state. */
+  /**
+   * Counters of runs started, completed and cancelled, and the admission queue's state.
+   *
+   * @return the live counters (not a snapshot)
+   */
   public RunStats stats() {
     return stats;
   }
