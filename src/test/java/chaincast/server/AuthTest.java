@@ -56,7 +56,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bearer tokens and roles over a real server: who may call what, and what a refused caller is
+ * Bearer tokens and roles through the real server wiring, in process: who may call what, and what a refused caller is
  * told. One server with three tokens (read, write, admin) serves every test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
