@@ -144,10 +144,14 @@ class MetricsEndpointTest {
                     .simulate(SimulateRequest.newBuilder().setSpec(spec).build()));
     assertEquals(Status.Code.DEADLINE_EXCEEDED, late.getStatus().getCode());
 
+    // Wait for the server's side too: a call past its deadline is closed by grpc at once, while
+    // its run stops at the engine's next poll, so the run's end can follow the RPC's count.
     Scrape after =
         awaitScrape(
             s -> delta(before, s, RPC + "_count", "method", SIMULATE, "code", "DEADLINE_EXCEEDED") == 1
-                && delta(before, s, RPC + "_count", "method", SIMULATE_STREAM, "code", "CANCELLED") == 1);
+                && delta(before, s, RPC + "_count", "method", SIMULATE_STREAM, "code", "CANCELLED") == 1
+                && delta(before, s, "chaincast_run_duration_seconds_count", "kind", "simulation", "outcome", "cancelled") == 2
+                && s.sum("chaincast_runs_active") == 0);
     assertEquals(cancelledBefore + 2, server.runStats().cancelled());
     assertEquals(2, delta(before, after, "chaincast_run_duration_seconds_count", "kind", "simulation", "outcome", "cancelled"));
     assertEquals(0, after.sum("chaincast_runs_active"));
