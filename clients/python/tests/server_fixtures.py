@@ -16,7 +16,6 @@ import re
 import shutil
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 from typing import Dict, Iterator, Optional
@@ -59,8 +58,6 @@ def _jar() -> Path:
 
 
 _server: Optional[LocalServer] = None
-_metrics_url: Optional[str] = None
-_METRICS_LINE = re.compile(r"chaincast: metrics on (http://\S+/metrics)")
 
 
 def _shared_server() -> LocalServer:
@@ -82,19 +79,11 @@ def _shared_server() -> LocalServer:
 
 def _shared_metrics_url() -> str:
     """The shared server's metrics URL, from the line it prints once the endpoint is bound."""
-    global _metrics_url
-    if _metrics_url is None:
-        server = _shared_server()
-        deadline = time.monotonic() + 30  # a safety net: the line follows "serving on" at once
-        while _metrics_url is None:
-            found = [m.group(1) for m in map(_METRICS_LINE.search, server.log) if m]
-            if found:
-                _metrics_url = found[0]
-            elif time.monotonic() > deadline:
-                pytest.fail("the test server never reported its metrics endpoint:\n" + "\n".join(server.log))
-            else:
-                time.sleep(0.05)
-    return _metrics_url
+    server = _shared_server()
+    url = server.wait_for_metrics_url(30)  # a safety net: the line follows "serving on" at once
+    if url is None:
+        pytest.fail("the test server never reported its metrics endpoint:\n" + "\n".join(server.log))
+    return url
 
 
 def scrape(url: str) -> Dict[str, float]:
