@@ -26,6 +26,7 @@ from typing import Deque, List, Optional, Sequence
 __all__ = ["LocalServer", "find_jar"]
 
 _SERVING = re.compile(r"chaincast: serving on (\S+):(\d+)")
+_METRICS = re.compile(r"chaincast: metrics on (http://\S+)")
 
 
 def find_jar(start: Optional[Path] = None) -> Path:
@@ -88,6 +89,9 @@ class LocalServer:
         self.process: Optional[subprocess.Popen] = None
         self.host: Optional[str] = None
         self.port: Optional[int] = None
+        self.metrics_url: Optional[str] = None
+        """The Prometheus endpoint, once the server reports it (with ``args=["--metrics-port", "0"]``)."""
+        self._metrics_reported = threading.Event()
         self._log: Deque[str] = deque(maxlen=200)
         self._ready = threading.Event()
         self._reader: Optional[threading.Thread] = None
@@ -143,6 +147,11 @@ class LocalServer:
                 )
         return self
 
+    def wait_for_metrics_url(self, timeout: float = 30.0) -> Optional[str]:
+        """The metrics endpoint's URL once the server has printed it, or None after ``timeout`` s."""
+        self._metrics_reported.wait(timeout)
+        return self.metrics_url
+
     def _read_stderr(self) -> None:
         assert self.process is not None and self.process.stderr is not None
         for line in self.process.stderr:  # drain to the end so the pipe never fills
@@ -152,6 +161,10 @@ class LocalServer:
             if match and not self._ready.is_set():
                 self.host, self.port = match.group(1), int(match.group(2))
                 self._ready.set()
+            metrics = _METRICS.search(line)
+            if metrics and self.metrics_url is None:
+                self.metrics_url = metrics.group(1)
+                self._metrics_reported.set()
 
     def stop(self, timeout: float = 15.0) -> Optional[int]:
         """Stop the server (SIGTERM, then SIGKILL after ``timeout`` s); return its exit code."""

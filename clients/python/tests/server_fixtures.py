@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import sys
 import tempfile
+import urllib.request
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Dict, Iterator, Optional
 
 import pytest
 
@@ -43,6 +45,8 @@ __all__ = [
     "model_stub",
     "simulation_stub",
     "scenario_stub",
+    "metrics_url",
+    "scrape",
     "REPO_ROOT",
     "PYTHON_DIR",
 ]
@@ -65,9 +69,37 @@ def _shared_server() -> LocalServer:
             pytest.fail(f"{jar} is missing: build it first with `mvn -q -DskipTests package` (or run `mvn verify`)")
         data_dir = tempfile.mkdtemp(prefix="chaincast-test-scenarios-")  # an empty store, not ~/.chaincast
         atexit.register(shutil.rmtree, data_dir, True)  # registered first, so it runs after the stop
-        _server = LocalServer(jar, threads=2, jvm_args=["-Xmx512m"], startup_timeout=60, data_dir=data_dir).start()
+        # With its metrics endpoint, so tests can check from the server's side what it did.
+        _server = LocalServer(
+            jar, threads=2, jvm_args=["-Xmx512m"], startup_timeout=60, data_dir=data_dir, args=["--metrics-port", "0"]
+        ).start()
         atexit.register(_server.stop)  # even if pytest dies before pytest_sessionfinish
     return _server
+
+
+def _shared_metrics_url() -> str:
+    """The shared server's metrics URL, from the line it prints once the endpoint is bound."""
+    server = _shared_server()
+    url = server.wait_for_metrics_url(30)  # a safety net: the line follows "serving on" at once
+    if url is None:
+        pytest.fail("the test server never reported its metrics endpoint:\n" + "\n".join(server.log))
+    return url
+
+
+def scrape(url: str) -> Dict[str, float]:
+    """One scrape of a Prometheus endpoint: ``name{label="v",...}`` (labels sorted) to value."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        text = response.read().decode("utf-8")
+    samples: Dict[str, float] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        match = re.match(r"^([A-Za-z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)", line)
+        if match:
+            labels = sorted(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', match.group(2) or ""))
+            key = match.group(1) + "{" + ",".join(f'{k}="{v}"' for k, v in labels) + "}"
+            samples[key] = float(match.group(3))
+    return samples
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -85,6 +117,17 @@ def server_target() -> Iterator[str]:
     """``host:port`` of a running server (started once unless CHAINCAST_TARGET is set)."""
     external = os.environ.get("CHAINCAST_TARGET")
     yield external if external else _shared_server().target
+
+
+@pytest.fixture(scope="session")
+def metrics_url(server_target: str) -> str:
+    """The test server's Prometheus endpoint (for an external server: CHAINCAST_METRICS_URL)."""
+    if os.environ.get("CHAINCAST_TARGET"):
+        url = os.environ.get("CHAINCAST_METRICS_URL")
+        if not url:
+            pytest.skip("CHAINCAST_TARGET is set without CHAINCAST_METRICS_URL: the server's side cannot be checked")
+        return url
+    return _shared_metrics_url()
 
 
 @pytest.fixture(scope="session")

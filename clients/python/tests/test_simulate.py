@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import pandas as pd
 import pytest
@@ -10,6 +11,7 @@ import pytest
 import chaincast
 from chaincast.v1 import model_pb2, scenario_pb2
 from chaincast.v1 import simulation_service_pb2 as sp
+from server_fixtures import scrape
 
 PATHS = 20_000
 SEED = 7
@@ -178,11 +180,13 @@ def test_simulate_report_parts(client: chaincast.Client, simulation_stub) -> Non
 
 
 def test_precision_run(client: chaincast.Client) -> None:
+    # A 0.01 half-width needs at most about 9,600 paths (p = 0.5); the cap is 20 times that, so a
+    # run that stops at the cap means the precision rule did not work, and the test fails.
     rep = client.simulate(["pharma-output-2025-etdz"], precision=0.01, max_paths=200_000, seed=SEED)
-    assert rep.run.stop_reason in ("precision_reached", "path_cap")
+    assert rep.run.stop_reason == "precision_reached", rep.run
+    assert rep.run.paths < 200_000, rep.run
     assert rep.run.wanted_half_width == 0.01
-    if rep.run.stop_reason == "precision_reached":
-        assert rep.run.max_half_width <= 0.01
+    assert 0 < rep.run.max_half_width <= 0.01, rep.run
     with pytest.raises(ValueError, match="paths or precision"):
         client.odds(paths=100, precision=0.01)
 
@@ -264,10 +268,25 @@ def test_stream_yields_progress_then_the_report(client: chaincast.Client) -> Non
     pd.testing.assert_frame_equal(final.odds, client.odds(ids, paths=200_000, seed=SEED))
 
 
-def test_stream_stopped_early_cancels_cleanly(client: chaincast.Client) -> None:
+CANCELLED_SIMULATIONS = 'chaincast_run_duration_seconds_count{kind="simulation",outcome="cancelled"}'
+RUNS_ACTIVE = "chaincast_runs_active{}"
+
+
+def test_stream_stopped_early_cancels_cleanly(client: chaincast.Client, metrics_url: str) -> None:
+    cancelled_before = scrape(metrics_url).get(CANCELLED_SIMULATIONS, 0.0)
     stream = client.stream(paths=20_000_000, seed=SEED)
     first = next(stream)
     assert isinstance(first, chaincast.Progress) and first.paths_done < 20_000_000
+    assert scrape(metrics_url)[RUNS_ACTIVE] >= 1, "the run is on the server's engine"
     stream.close()  # cancels the call; the server stops the run
+    # From the server's side: the run is counted as cancelled and nothing is left running. The
+    # deadline is a safety net for a loaded machine; the loop ends as soon as the server says so.
+    deadline = time.monotonic() + 60
+    while True:
+        samples = scrape(metrics_url)
+        if samples.get(CANCELLED_SIMULATIONS, 0.0) > cancelled_before and samples[RUNS_ACTIVE] == 0:
+            break
+        assert time.monotonic() < deadline, f"the server did not stop the run: {samples.get(CANCELLED_SIMULATIONS)}, {samples[RUNS_ACTIVE]} active"
+        time.sleep(0.05)
     # The client still works afterwards.
     assert len(client.regions()) == 8

@@ -9,6 +9,7 @@ import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -39,6 +40,9 @@ public final class ApiException extends RuntimeException {
    * INVALID_ARGUMENT listing the violations in a {@code google.rpc.BadRequest}: at most
    * {@link #MAX_VIOLATIONS}, and fewer when more would not fit the status budget (see
    * {@link StatusBudget}); the message spells out the first ones and says how many there are.
+   *
+   * @param violations every violation found, each naming its field
+   * @return the exception to turn into the call's status
    */
   public static ApiException invalidArgument(List<BadRequest.FieldViolation> violations) {
     List<BadRequest.FieldViolation> clipped =
@@ -66,7 +70,7 @@ public final class ApiException extends RuntimeException {
           + (kept.size() < total ? " (the first " + kept.size() + " of " + total + " are in the details)" : " (see details)");
     }
     // The count of the rest survives any clipping of what is spelled out.
-    int room = StatusBudget.MAX_MESSAGE_BYTES - more.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int room = StatusBudget.MAX_MESSAGE_BYTES - more.getBytes(StandardCharsets.UTF_8).length;
     BadRequest detail = BadRequest.newBuilder().addAllFieldViolations(kept).build();
     return Status.newBuilder()
         .setCode(Code.INVALID_ARGUMENT_VALUE)
@@ -82,13 +86,27 @@ public final class ApiException extends RuntimeException {
         .build();
   }
 
-  /** INVALID_ARGUMENT for one field. */
+  /**
+   * INVALID_ARGUMENT for one field.
+   *
+   * @param field the request field, as a path ({@code spec.paths})
+   * @param description what is wrong with it and what is accepted
+   * @return the exception to turn into the call's status
+   */
   public static ApiException invalidField(String field, String description) {
     return invalidArgument(
         List.of(BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build()));
   }
 
-  /** NOT_FOUND naming the resource type, the unknown id (cut to 64 characters) and the field that carried it. */
+  /**
+   * NOT_FOUND naming the resource type, the unknown id (cut to 64 characters) and the field that
+   * carried it, with a {@code google.rpc.ResourceInfo}.
+   *
+   * @param resourceType e.g. "scenario"
+   * @param id the id the client sent
+   * @param field the request field that carried it
+   * @return the exception to turn into the call's status
+   */
   public static ApiException notFound(String resourceType, String id, String field) {
     String message = resourceType + " " + ClientText.quote(id) + " not found (" + field + ")";
     ResourceInfo info =
@@ -105,7 +123,14 @@ public final class ApiException extends RuntimeException {
             .build());
   }
 
-  /** ALREADY_EXISTS naming the resource. */
+  /**
+   * ALREADY_EXISTS naming the resource, with a {@code google.rpc.ResourceInfo}.
+   *
+   * @param resourceType e.g. "scenario"
+   * @param id the id that is taken
+   * @param field the request field that carried it
+   * @return the exception to turn into the call's status
+   */
   public static ApiException alreadyExists(String resourceType, String id, String field) {
     ResourceInfo info =
         ResourceInfo.newBuilder()
@@ -121,7 +146,12 @@ public final class ApiException extends RuntimeException {
             .build());
   }
 
-  /** ABORTED: the caller's etag is stale; it should read again and retry. */
+  /**
+   * ABORTED: the caller's etag is stale; it should read again and retry.
+   *
+   * @param message for the client: what changed and what to do
+   * @return the exception to turn into the call's status
+   */
   public static ApiException aborted(String message) {
     return of(Status.newBuilder().setCode(Code.ABORTED_VALUE).setMessage(message).build());
   }
@@ -129,6 +159,10 @@ public final class ApiException extends RuntimeException {
   /**
    * RESOURCE_EXHAUSTED with a {@code google.rpc.RetryInfo} saying when to try again (the run
    * queue is full, or the server ran out of memory for this run).
+   *
+   * @param message for the client: what is exhausted and when to retry
+   * @param retryDelay how long the client should wait before retrying
+   * @return the exception to turn into the call's status
    */
   public static ApiException resourceExhausted(String message, java.time.Duration retryDelay) {
     RetryInfo retry =
@@ -146,11 +180,20 @@ public final class ApiException extends RuntimeException {
             .build());
   }
 
-  /** The status to send. */
+  /**
+   * The status to send.
+   *
+   * @return the status with its details, ready for {@code StreamObserver.onError}
+   */
   public StatusRuntimeException toStatusRuntimeException() {
     return StatusProto.toStatusRuntimeException(status);
   }
 
+  /**
+   * The status this exception carries.
+   *
+   * @return the {@code google.rpc.Status}, within the status budget
+   */
   public Status status() {
     return status;
   }

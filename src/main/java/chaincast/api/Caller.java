@@ -32,17 +32,33 @@ public record Caller(String id, Set<Role> roles) {
   /** The caller of an in-process call that went through no interceptor (tests, the CLI's local server). */
   public static final Caller LOCAL = new Caller("local", EnumSet.allOf(Role.class));
 
+  /**
+   * A caller and the roles it holds.
+   *
+   * @param id how logs and quotas name the caller ({@code token:NAME}, {@code cert:NAME}, {@code
+   *     peer:HOST} or {@code local})
+   * @param roles the roles it holds (copied)
+   */
   public Caller {
     roles = Set.copyOf(roles);
   }
 
-  /** The caller of the current call, or {@link #LOCAL} outside a call. */
+  /**
+   * The caller of the current call, or {@link #LOCAL} outside a call.
+   *
+   * @return the caller the interceptors named
+   */
   public static Caller current() {
     Caller c = KEY.get();
     return c == null ? LOCAL : c;
   }
 
-  /** Whether this caller holds {@code role}. */
+  /**
+   * Whether this caller holds {@code role}.
+   *
+   * @param role the role a method needs
+   * @return true if the caller holds it
+   */
   public boolean has(Role role) {
     return roles.contains(role);
   }

@@ -3,6 +3,7 @@ package chaincast.api;
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,6 +32,8 @@ public final class InternalErrors {
    * "internal error; reference ID", with a {@code google.rpc.ErrorInfo} carrying the id.
    *
    * @param what what the server was doing, for the log, e.g. "simulation"
+   * @param failure the unexpected failure; it goes to the log only, never to the client
+   * @return the INTERNAL status to send
    */
   public static StatusRuntimeException report(String what, Throwable failure) {
     String id = newId();
@@ -41,7 +44,7 @@ public final class InternalErrors {
     ErrorInfo info =
         ErrorInfo.newBuilder().setReason(REASON).setDomain(DOMAIN).putMetadata(ERROR_ID_KEY, id).build();
     return StatusProto.toStatusRuntimeException(
-        com.google.rpc.Status.newBuilder()
+        Status.newBuilder()
             .setCode(Code.INTERNAL_VALUE)
             .setMessage("internal error; reference " + id)
             .addDetails(Any.pack(info))

@@ -3,6 +3,7 @@ package chaincast.api;
 import chaincast.model.Model;
 import chaincast.v1.AuditFinding;
 import chaincast.v1.Cell;
+import chaincast.v1.CountCell;
 import chaincast.v1.GetAuditRequest;
 import chaincast.v1.GetAuditResponse;
 import chaincast.v1.ListActualsRequest;
@@ -18,10 +19,13 @@ import chaincast.v1.ListRegionsResponse;
 import chaincast.v1.ListTargetsRequest;
 import chaincast.v1.ListTargetsResponse;
 import chaincast.v1.ModelServiceGrpc;
+import chaincast.v1.Observation;
 import chaincast.v1.Target;
 import chaincast.v1.TargetKind;
 import io.grpc.stub.StreamObserver;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code chaincast.v1.ModelService}: the seeded model, read-only. */
@@ -30,6 +34,9 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
   private final List<AuditFinding> audit;
 
   /**
+   * A service over one loaded model.
+   *
+   * @param model the seeded model it serves
    * @param audit the consistency audit of {@code model}, computed once at start-up
    */
   public ModelServiceImpl(Model model, List<AuditFinding> audit) {
@@ -113,9 +120,9 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
               out.addCells(c);
             }
           }
-          java.util.Set<String> listed = new java.util.HashSet<>();
+          Set<String> listed = new HashSet<>();
           out.getCellsList().forEach(c -> listed.add(c.getId()));
-          for (chaincast.v1.CountCell c : model.countCells()) {
+          for (CountCell c : model.countCells()) {
             boolean chainOk = request.getChainId().isEmpty() || c.getChainId().equals(request.getChainId());
             boolean regionOk =
                 request.getRegionId().isEmpty() || c.getRegionId().equals(request.getRegionId());
@@ -124,7 +131,7 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
               listed.add(c.getId());
             }
           }
-          for (chaincast.v1.Observation o : model.observations()) {
+          for (Observation o : model.observations()) {
             boolean touches =
                 switch (o.getSubjectCase()) {
                   case CELL_ID -> listed.contains(o.getCellId());

@@ -2,6 +2,7 @@ package chaincast.api;
 
 import io.grpc.Context;
 import io.grpc.Metadata;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -32,17 +33,31 @@ public final class RequestId {
 
   private RequestId() {}
 
-  /** The current call's id, or {@code null} outside a call. */
+  /**
+   * The current call's id, or {@code null} outside a call.
+   *
+   * @return the id the interceptor attached to this call
+   */
   public static String current() {
     return KEY.get();
   }
 
-  /** The client's id if it is sane, else a new one. */
+  /**
+   * The client's id if it is sane, else a new one.
+   *
+   * @param sent the id the client sent, or null
+   * @return the id to use for the call
+   */
   public static String fromClient(String sent) {
     return isSane(sent) ? sent : generate();
   }
 
-  /** Whether a client's id is kept as it is. */
+  /**
+   * Whether a client's id is kept as it is.
+   *
+   * @param sent the id the client sent, or null
+   * @return true if it is short and made of safe characters only
+   */
   public static boolean isSane(String sent) {
     return sent != null && SANE.matcher(sent).matches();
   }
@@ -51,11 +66,13 @@ public final class RequestId {
    * A new id: 128 random bits in the UUID text form. {@link ThreadLocalRandom}, not
    * {@code UUID.randomUUID()}'s SecureRandom, because an id finds log lines and guards nothing,
    * and the secure generator's lock would be taken on every call.
+   *
+   * @return a fresh id
    */
   public static String generate() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
-    return new java.util.UUID(high, low).toString();
+    return new UUID(high, low).toString();
   }
 }

@@ -46,7 +46,8 @@ final class ScenarioBounds {
     walk(s, path, v, reported);
     int size = s.getSerializedSize();
     if (size > maxScenarioBytes && reported[0] < MAX_REPORTED) {
-      v.invalid(path, "is " + size + " bytes encoded; at most " + maxScenarioBytes + " (the server's --max-scenario-bytes)");
+      // The client cannot see the server's options: the limit in words (serve --max-scenario-bytes).
+      v.invalid(path, "is " + size + " bytes encoded; this server stores at most " + maxScenarioBytes + " bytes per scenario");
     }
   }
 

@@ -24,6 +24,7 @@ import chaincast.v1.UpdateScenarioResponse;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -50,6 +51,15 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   private final StoreSettings settings;
   private final ServerMetrics metrics;
 
+  /**
+   * A service over one store.
+   *
+   * @param store where scenarios live
+   * @param validator checks the overrides a scenario carries, as for inline overrides
+   * @param planner plans a scenario's overrides against the model, so conflicts are refused on write
+   * @param settings the store's bounds and quotas
+   * @param metrics times each store operation
+   */
   public ScenarioServiceImpl(
       ScenarioStore store,
       SimulationSpecValidator validator,
@@ -205,7 +215,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
    * found, exists, stale etag) or a {@link QuotaExceededException} counts as a refusal, anything
    * else as a failure.
    */
-  private <T> T timed(String operation, java.util.function.Function<ScenarioStore, T> call) {
+  private <T> T timed(String operation, Function<ScenarioStore, T> call) {
     return metrics.timeStore(
         operation, () -> call.apply(store), ScenarioStoreException.class, QuotaExceededException.class);
   }

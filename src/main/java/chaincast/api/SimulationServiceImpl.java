@@ -2,28 +2,27 @@ package chaincast.api;
 
 import chaincast.admission.AdmissionQueue;
 import chaincast.admission.AdmissionRefusedException;
-import chaincast.run.ClientText;
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.MemoryFootprint;
-import com.google.common.util.concurrent.MoreExecutors;
 import chaincast.engine.RunCancelledException;
 import chaincast.metrics.ServerMetrics;
+import chaincast.run.ClientText;
 import chaincast.run.PlannedRun;
 import chaincast.run.PlanningException;
 import chaincast.run.SimulationRunner;
+import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.store.ScenarioStore;
+import chaincast.store.StoreException;
 import chaincast.v1.CompareRequest;
 import chaincast.v1.CompareResponse;
-import chaincast.sensitivity.SensitivityAnalysis;
+import chaincast.v1.Progress;
 import chaincast.v1.Scenario;
-import chaincast.v1.SensitivityReport;
-import chaincast.v1.SensitivityRequest;
-import chaincast.v1.SensitivityResponse;
-import chaincast.v1.Target;
 import chaincast.v1.ScenarioChoice;
 import chaincast.v1.ScenarioComparison;
 import chaincast.v1.ScenarioOverrides;
-import java.util.function.Supplier;
+import chaincast.v1.SensitivityReport;
+import chaincast.v1.SensitivityRequest;
+import chaincast.v1.SensitivityResponse;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulateResponse;
 import chaincast.v1.SimulateStreamRequest;
@@ -31,13 +30,20 @@ import chaincast.v1.SimulateStreamResponse;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
+import chaincast.v1.Target;
+import chaincast.v1.TargetKind;
+import chaincast.v1.TargetSelection;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,7 +63,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     // memory stays unusable for the life of the JVM ("Could not initialize class
     // com.google.rpc.ErrorDetailsProto"): the first OutOfMemoryError answered with RetryInfo
     // would turn every later error with details into UNKNOWN.
-    ApiException.resourceExhausted("", java.time.Duration.ofSeconds(1)).toStatusRuntimeException();
+    ApiException.resourceExhausted("", Duration.ofSeconds(1)).toStatusRuntimeException();
     ApiException.invalidField("", "").toStatusRuntimeException();
   }
 
@@ -71,8 +77,16 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   private final ServerMetrics metrics;
 
   /**
+   * A service over one runner and its admission queue.
+   *
+   * @param runner plans and runs simulations and comparisons on the engine
+   * @param validator checks each spec before anything runs
    * @param admission admits each run against the memory budget and the limit of runs at once,
    *     queueing the rest fairly per client
+   * @param store the scenario store, for runs of a stored scenario (a supplier: it may be reopened)
+   * @param sensitivity runs tornado and Shapley analyses
+   * @param maxPaths the most paths one request may simulate in all (a tornado runs many)
+   * @param metrics times each run by kind and outcome
    */
   public SimulationServiceImpl(
       SimulationRunner runner,
@@ -92,7 +106,11 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     this.stats = new RunStats(admission);
   }
 
-  /** Counters of runs started, completed and cancelled, and the admission queue's state. */
+  /**
+   * Counters of runs started, completed and cancelled, and the admission queue's state.
+   *
+   * @return the live counters (not a snapshot)
+   */
   public RunStats stats() {
     return stats;
   }
@@ -131,8 +149,8 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   /** Validates a simulation and resolves its scenario; the run, once admitted, answers with {@code wrap}. */
   private <T> Prepared<T> simulation(
       SimulationSpec spec,
-      Consumer<chaincast.v1.Progress> onProgress,
-      java.util.function.Function<SimulationReport, T> wrap) {
+      Consumer<Progress> onProgress,
+      Function<SimulationReport, T> wrap) {
     validator.validate(spec);
     Scenario scenario = scenarioOf(spec);
     ScenarioOverrides overrides = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
@@ -292,7 +310,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     } catch (OutOfMemoryError e) {
       // The run's memory is unreachable once this frame unwound: answer, and keep serving.
       stats.onOutOfMemory();
-      java.time.Duration retry = admission.retryDelay();
+      Duration retry = admission.retryDelay();
       logger.log(
           Level.SEVERE,
           what + " ran out of memory (its estimate: "
@@ -384,7 +402,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     }
     v.throwIfAny();
     SimulationSpec one =
-        spec.toBuilder().setTargets(chaincast.v1.TargetSelection.newBuilder().addTargetIds(target.getId())).build();
+        spec.toBuilder().setTargets(TargetSelection.newBuilder().addTargetIds(target.getId())).build();
     validator.validate(one);
     // Steps per input come from the tornado's own definition (four per cell, three per count cell).
     int inputs = sensitivity.tornadoSteps(target);
@@ -463,7 +481,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       return metrics.timeStore("get", () -> store.get().get(id))
           .orElseThrow(() -> ApiException.notFound("scenario", id, field))
           .scenario();
-    } catch (chaincast.store.StoreException e) {
+    } catch (StoreException e) {
       throw StoreErrors.toApi(e, field);
     }
   }

@@ -9,6 +9,7 @@ import chaincast.store.StoreException;
 import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
 import com.google.rpc.QuotaFailure;
 import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
@@ -40,17 +41,30 @@ final class StoreErrors {
       };
     }
     if (e instanceof QuotaExceededException quota) {
+      logger.fine(
+          "client " + quota.owner() + " is at its quota of " + quota.max()
+              + (quota.limit() == QuotaExceededException.Limit.SCENARIOS
+                  ? " scenarios (serve --scenarios-per-client)"
+                  : " bytes of scenarios (serve --scenario-bytes-per-client)"));
       return quotaExceeded(quota);
     }
     if (e instanceof ScenarioStoreInUseException inUse) {
-      logger.fine("scenario call refused: the store in " + inUse.dataDir() + " is held by another process");
+      // The operator's remedy names options; the client's cannot (it may not use the CLI at all).
+      logger.fine(
+          "scenario call refused: the store in " + inUse.dataDir() + " is held by another process;"
+              + " give this server a data directory of its own (serve --data-dir DIR, or CHAINCAST_DATA_DIR)");
       return ApiException.of(
           Status.newBuilder()
               .setCode(Code.FAILED_PRECONDITION_VALUE)
               .setMessage(
                   "this server's scenario store is in use by another Chaincast server; send scenario calls to that"
-                      + " server (--server HOST:PORT), or give this one another data directory (serve --data-dir DIR,"
-                      + " or CHAINCAST_DATA_DIR)")
+                      + " server, or ask this server's operator to give it a data directory of its own")
+              .addDetails(
+                  Any.pack(
+                      ErrorInfo.newBuilder()
+                          .setReason(ErrorReasons.SCENARIO_STORE_IN_USE)
+                          .setDomain(InternalErrors.DOMAIN)
+                          .build()))
               .build());
     }
     if (e instanceof ScenarioStoreUnavailableException unavailable) {

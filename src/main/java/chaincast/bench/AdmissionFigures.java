@@ -9,7 +9,9 @@ import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.RetryInfo;
+import com.google.rpc.Status;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
@@ -161,14 +163,14 @@ public final class AdmissionFigures {
       call.run();
       return "OK";
     } catch (StatusRuntimeException e) {
-      com.google.rpc.Status status = StatusProto.fromThrowable(e);
+      Status status = StatusProto.fromThrowable(e);
       if (status != null) {
         for (var d : status.getDetailsList()) {
           if (d.is(RetryInfo.class)) {
             try {
               var delay = d.unpack(RetryInfo.class).getRetryDelay();
               retryMillis[0] = delay.getSeconds() * 1000 + delay.getNanos() / 1_000_000;
-            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+            } catch (InvalidProtocolBufferException ex) {
               throw new IllegalStateException(ex);
             }
             return e.getStatus().getCode() + " with RetryInfo";

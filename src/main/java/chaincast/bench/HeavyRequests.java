@@ -1,5 +1,6 @@
 package chaincast.bench;
 
+import chaincast.engine.ParameterDomain;
 import chaincast.v1.CompareRequest;
 import chaincast.v1.CountOverride;
 import chaincast.v1.FanRequest;
@@ -87,7 +88,7 @@ public final class HeavyRequests {
   public ScenarioOverrides hugeCountOverrides() {
     ScenarioOverrides.Builder o = ScenarioOverrides.newBuilder();
     cells.getCountCellsList().forEach(
-        c -> o.addCounts(CountOverride.newBuilder().setCountCellId(c.getId()).setYearlyRate(10_000).setRateShape(chaincast.engine.ParameterDomain.RATE_SHAPE.smallest())));
+        c -> o.addCounts(CountOverride.newBuilder().setCountCellId(c.getId()).setYearlyRate(10_000).setRateShape(ParameterDomain.RATE_SHAPE.smallest())));
     return o.build();
   }
 

@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +13,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * A load driver for a running Chaincast server, through its public gRPC API only:
@@ -206,7 +207,7 @@ public final class LoadTest implements Callable<Integer> {
     List<LoadClient> loadClients = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     SplittableRandom seeds = new SplittableRandom(s.seed());
-    List<Throwable> crashes = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
     try (ServerSampler sampler = s.metrics() == null ? null : new ServerSampler(s.metrics())) {
       for (int i = 0; i < s.clients(); i++) {
         ManagedChannel channel = ManagedChannelBuilder.forTarget(s.server()).usePlaintext().build();

@@ -2,6 +2,7 @@ package chaincast.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class ServerJvm implements AutoCloseable {
                 () -> {
                   try {
                     out.lines().forEach(l -> output.append(l).append('\n'));
-                  } catch (java.io.UncheckedIOException closed) {
+                  } catch (UncheckedIOException closed) {
                     // the process ended and its output with it
                   }
                 });

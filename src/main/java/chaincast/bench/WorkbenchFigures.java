@@ -21,6 +21,7 @@ import chaincast.v1.TargetDifference;
 import chaincast.v1.TargetOdds;
 import chaincast.v1.TargetSelection;
 import chaincast.v1.TornadoBar;
+import chaincast.v1.Unit;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ public final class WorkbenchFigures {
     System.out.println();
     List<TargetOdds> odds = r.getOddsList();
     for (TargetOdds o : odds) {
-      if (o.getUnit() != chaincast.v1.Unit.UNIT_COUNT || o.getTargetId().matches(".*-2025-[a-z]+$")) {
+      if (o.getUnit() != Unit.UNIT_COUNT || o.getTargetId().matches(".*-2025-[a-z]+$")) {
         continue;
       }
       String stem = o.getTargetId().replace("-2025", "");

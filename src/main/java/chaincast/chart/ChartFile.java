@@ -1,5 +1,6 @@
 package chaincast.chart;
 
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class ChartFile {
   public static void svg(JFreeChart chart, Path file, int width, int height) throws IOException {
     createParent(file);
     SVGGraphics2D g = new SVGGraphics2D(width, height);
-    chart.draw(g, new java.awt.Rectangle(0, 0, width, height));
+    chart.draw(g, new Rectangle(0, 0, width, height));
     Files.writeString(file, g.getSVGDocument());
   }
 

@@ -51,10 +51,52 @@ public final class FanChart {
     if (fan.getYearsCount() == 0) {
       throw new IllegalArgumentException("the fan has no years");
     }
+    int bands = fan.getYears(0).getPercentilesCount() / 2;
+    YIntervalSeriesCollection bandData = bandData(fan, text);
+
+    NumberAxis years = new NumberAxis(text.label("年份", "Year"));
+    years.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    years.setNumberFormatOverride(new DecimalFormat("0"));
+    years.setAutoRangeIncludesZero(false);
+    NumberAxis values = new NumberAxis(valueAxisLabel(fan.getUnit(), text));
+    values.setAutoRangeIncludesZero(false);
+    values.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+    XYPlot plot = bandPlot(bandData, years, values);
+
+    LegendItemCollection legend = new LegendItemCollection();
+    legend.add(new LegendItem(text.label("中位数", "Median"), MEDIAN));
+    for (int b = 0; b < bands; b++) {
+      legend.add(new LegendItem(bandData.getSeries(b).getKey().toString(), BANDS[Math.min(b, BANDS.length - 1)]));
+    }
+    if (!marks.isEmpty()) {
+      markTargets(plot, values, marks, fan.getUnit(), text);
+      legend.add(new LegendItem(text.label("目标", "Target"), TARGET));
+    }
+    plot.setFixedLegendItems(legend);
+
+    JFreeChart chart =
+        new JFreeChart(
+            text.label(fan.getName().getZh(), fan.getName().getEn()), text.font(Font.BOLD, 17), plot, true);
+    chart.addSubtitle(
+        new TextTitle(text.label("逐年模拟分布", "Simulated range by year"), text.font(Font.PLAIN, 14)));
+    chart.addSubtitle(new TextTitle(subtitle, text.font(Font.PLAIN, 12)));
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.getLegend().setItemFont(text.font(Font.PLAIN, 12));
+    years.setLabelFont(text.font(Font.PLAIN, 13));
+    values.setLabelFont(text.font(Font.PLAIN, 13));
+    years.setTickLabelFont(text.font(Font.PLAIN, 12));
+    values.setTickLabelFont(text.font(Font.PLAIN, 12));
+    return chart;
+  }
+
+  /**
+   * One band per symmetric pair of percentiles, outermost first, each with the median as its
+   * centre line; a fan of a single percentile becomes one band of zero width (a line).
+   */
+  private static YIntervalSeriesCollection bandData(Fan fan, ChartText text) {
     List<PercentileValue> first = fan.getYears(0).getPercentilesList();
     int n = first.size();
     int bands = n / 2;
-
     YIntervalSeriesCollection bandData = new YIntervalSeriesCollection();
     for (int b = 0; b < bands; b++) {
       double lo = first.get(b).getPercentile();
@@ -74,15 +116,11 @@ public final class FanChart {
       }
       bandData.addSeries(s);
     }
+    return bandData;
+  }
 
-    NumberAxis years = new NumberAxis(text.label("年份", "Year"));
-    years.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    years.setNumberFormatOverride(new DecimalFormat("0"));
-    years.setAutoRangeIncludesZero(false);
-    NumberAxis values = new NumberAxis(valueAxisLabel(fan.getUnit(), text));
-    values.setAutoRangeIncludesZero(false);
-    values.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
-
+  /** The plot of the bands: shaded from outer to inner, the median line over them. */
+  private static XYPlot bandPlot(YIntervalSeriesCollection bandData, NumberAxis years, NumberAxis values) {
     DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
     bandRenderer.setAlpha(1.0f);
     for (int b = 0; b < bandData.getSeriesCount(); b++) {
@@ -95,49 +133,32 @@ public final class FanChart {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
+    return plot;
+  }
 
-    LegendItemCollection legend = new LegendItemCollection();
-    legend.add(new LegendItem(text.label("中位数", "Median"), MEDIAN));
-    for (int b = 0; b < bands; b++) {
-      legend.add(new LegendItem(bandData.getSeries(b).getKey().toString(), BANDS[Math.min(b, BANDS.length - 1)]));
+  /**
+   * Each target as a square at its year and a dashed labelled line at its value; the value axis
+   * widens so every target shows.
+   */
+  private static void markTargets(XYPlot plot, NumberAxis values, List<TargetMark> marks, Unit unit, ChartText text) {
+    XYSeries points = new XYSeries("targets");
+    for (TargetMark m : marks) {
+      points.add(m.year(), m.value());
+      ValueMarker line = new ValueMarker(m.value(), TARGET, dashed());
+      line.setLabel(markLabel(m, unit, text));
+      line.setLabelFont(text.font(Font.PLAIN, 12));
+      line.setLabelPaint(TARGET);
+      line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+      line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      plot.addRangeMarker(line);
+      values.setRange(
+          Math.min(values.getLowerBound(), m.value() * 0.95), Math.max(values.getUpperBound(), m.value() * 1.08));
     }
-
-    if (!marks.isEmpty()) {
-      XYSeries points = new XYSeries("targets");
-      for (TargetMark m : marks) {
-        points.add(m.year(), m.value());
-        ValueMarker line = new ValueMarker(m.value(), TARGET, dashed());
-        line.setLabel(markLabel(m, fan.getUnit(), text));
-        line.setLabelFont(text.font(Font.PLAIN, 12));
-        line.setLabelPaint(TARGET);
-        line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        plot.addRangeMarker(line);
-        values.setRange(
-            Math.min(values.getLowerBound(), m.value() * 0.95), Math.max(values.getUpperBound(), m.value() * 1.08));
-      }
-      XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
-      pointRenderer.setSeriesPaint(0, TARGET);
-      pointRenderer.setSeriesShape(0, new Rectangle2D.Double(-5, -5, 10, 10));
-      plot.setDataset(1, new XYSeriesCollection(points));
-      plot.setRenderer(1, pointRenderer);
-      legend.add(new LegendItem(text.label("目标", "Target"), TARGET));
-    }
-    plot.setFixedLegendItems(legend);
-
-    JFreeChart chart =
-        new JFreeChart(
-            text.label(fan.getName().getZh(), fan.getName().getEn()), text.font(Font.BOLD, 17), plot, true);
-    chart.addSubtitle(
-        new TextTitle(text.label("逐年模拟分布", "Simulated range by year"), text.font(Font.PLAIN, 14)));
-    chart.addSubtitle(new TextTitle(subtitle, text.font(Font.PLAIN, 12)));
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.getLegend().setItemFont(text.font(Font.PLAIN, 12));
-    years.setLabelFont(text.font(Font.PLAIN, 13));
-    values.setLabelFont(text.font(Font.PLAIN, 13));
-    years.setTickLabelFont(text.font(Font.PLAIN, 12));
-    values.setTickLabelFont(text.font(Font.PLAIN, 12));
-    return chart;
+    XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
+    pointRenderer.setSeriesPaint(0, TARGET);
+    pointRenderer.setSeriesShape(0, new Rectangle2D.Double(-5, -5, 10, 10));
+    plot.setDataset(1, new XYSeriesCollection(points));
+    plot.setRenderer(1, pointRenderer);
   }
 
   /** The median when the fan has it, else the middle percentile. */

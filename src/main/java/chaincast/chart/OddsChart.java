@@ -5,10 +5,13 @@ import chaincast.v1.Probability;
 import chaincast.v1.TargetOdds;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -22,6 +25,7 @@ import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 
@@ -79,7 +83,7 @@ public final class OddsChart {
     BarRenderer barRenderer =
         new BarRenderer() {
           @Override
-          public java.awt.Paint getItemPaint(int row, int column) {
+          public Paint getItemPaint(int row, int column) {
             return bars.get(column).joint() ? JOINT : BAR;
           }
         };
@@ -88,7 +92,7 @@ public final class OddsChart {
     barRenderer.setDefaultItemLabelGenerator(
         new StandardCategoryItemLabelGenerator() {
           @Override
-          public String generateLabel(org.jfree.data.category.CategoryDataset data, int row, int column) {
+          public String generateLabel(CategoryDataset data, int row, int column) {
             return percentLabel(bars.get(column).p().getEstimate());
           }
         });
@@ -99,7 +103,7 @@ public final class OddsChart {
 
     CategoryPlot plot = new CategoryPlot(estimates, targets, percent, barRenderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
-    plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(new Color(0xdddddd));
 
@@ -129,6 +133,6 @@ public final class OddsChart {
     if (p == 0) {
       return "0%";
     }
-    return String.format(java.util.Locale.ROOT, p < 0.01 ? "%.3f%%" : "%.1f%%", 100 * p);
+    return String.format(Locale.ROOT, p < 0.01 ? "%.3f%%" : "%.1f%%", 100 * p);
   }
 }

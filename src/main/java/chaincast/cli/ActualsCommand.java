@@ -20,7 +20,7 @@ final class ActualsCommand extends ClientCommand {
         withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel()))
             .listActuals(ListActualsRequest.newBuilder().setPlanId(planId).build());
     Output.print(format(), r, columns(), r.getActualsList(), Terminal.out);
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   static List<Column<Actual>> columns() {

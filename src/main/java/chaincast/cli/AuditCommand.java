@@ -28,7 +28,7 @@ final class AuditCommand extends ClientCommand {
       long mismatches = r.getFindingsList().stream().filter(f -> !f.getConsistent()).count();
       Terminal.out.printf(Locale.ROOT, "%n%d findings, %d of them mismatches.%n", r.getFindingsCount(), mismatches);
     }
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   static List<Column<AuditFinding>> columns() {

@@ -36,7 +36,7 @@ final class CellsCommand extends ClientCommand {
           "Base in 亿元 (100 million yuan); drift = mean log growth a year (± its per-path sd); vol = sd of the"
               + " yearly shock. Kind: T target, A actual, D derived, S assumption, O override.");
     }
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   static List<Column<Cell>> columns() {

@@ -15,7 +15,7 @@ final class ChainsCommand extends ClientCommand {
     ListChainsResponse r =
         withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel())).listChains(ListChainsRequest.getDefaultInstance());
     Output.print(format(), r, columns(), r.getChainsList(), Terminal.out);
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   static List<Column<Chain>> columns() {

@@ -1,12 +1,14 @@
 package chaincast.cli;
 
+import io.grpc.ChannelCredentials;
 import io.grpc.Context;
 import io.grpc.stub.AbstractStub;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * A command that calls the server: opens the {@link Connection}, runs its
@@ -42,8 +44,8 @@ abstract class ClientCommand implements Callable<Integer> {
   }
 
   /** The connection the options ask for; a target or credentials gRPC refuses are a usage error. */
-  private Connection connect() throws java.io.IOException {
-    io.grpc.ChannelCredentials credentials = credentials();
+  private Connection connect() throws IOException {
+    ChannelCredentials credentials = credentials();
     try {
       return Connection.open(client.server, credentials);
     } catch (IllegalArgumentException e) {
@@ -52,7 +54,7 @@ abstract class ClientCommand implements Callable<Integer> {
   }
 
   /** TLS and token credentials for --server; null for the in-process server, which needs none. */
-  private io.grpc.ChannelCredentials credentials() {
+  private ChannelCredentials credentials() {
     if (client.server == null) {
       if (security.anyGiven()) {
         throw usage("--tls-ca, --tls, --tls-cert, --tls-key, --token and --token-file need --server HOST:PORT;"

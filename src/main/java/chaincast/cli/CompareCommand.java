@@ -89,7 +89,7 @@ final class CompareCommand extends ClientCommand {
       Terminal.out.println();
     }
     Output.print(format(), r, columns(), c.getTargetsList(), Terminal.out);
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   private static String side(ScenarioChoice choice, String storedId) {

@@ -1,8 +1,10 @@
 package chaincast.cli;
 
+import chaincast.api.ErrorReasons;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -19,7 +21,7 @@ import javax.net.ssl.SSLException;
  * listed with the CLI option that sets the field, so "spec.horizon_year" reads
  * as "--horizon".
  */
-record FailureReport(int exitCode, String message) {
+record FailureReport(ExitCode exitCode, String message) {
 
   /** Request fields (by prefix) and the options that set them, most specific first. */
   private static final Map<String, String> OPTION_OF_FIELD = new LinkedHashMap<>();
@@ -124,6 +126,13 @@ record FailureReport(int exitCode, String message) {
           for (BadRequest.FieldViolation v : detail.unpack(BadRequest.class).getFieldViolationsList()) {
             parts.add(v.getField() + optionHint(v.getField()) + ": " + v.getDescription());
           }
+        } else if (detail.is(ErrorInfo.class)
+            && detail.unpack(ErrorInfo.class).getReason().equals(ErrorReasons.SCENARIO_STORE_IN_USE)) {
+          // The server cannot name this CLI's options; the CLI can.
+          parts.add(
+              description
+                  + " (--server HOST:PORT sends the call to the server that holds it; CHAINCAST_DATA_DIR gives"
+                  + " the CLI's own server another directory)");
         } else if (detail.is(ResourceInfo.class)) {
           ResourceInfo r = detail.unpack(ResourceInfo.class);
           parts.add("no " + r.getResourceType() + " '" + r.getResourceName() + "'"

@@ -15,6 +15,7 @@ import chaincast.v1.SimulationSpec;
 import chaincast.v1.Subject;
 import chaincast.v1.TargetOdds;
 import chaincast.v1.TargetSelection;
+import chaincast.v1.Unit;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -114,7 +115,7 @@ final class FanCommand extends ClientCommand {
       }
       chart.write(FanChart.build(fan, targetMarks, subtitle(report), text), 600);
     }
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   private static String subtitle(SimulationReport report) {
@@ -132,7 +133,7 @@ final class FanCommand extends ClientCommand {
                 + Formats.name(fan.getName())
                 + ", in "
                 + Formats.unit(fan.getUnit())
-                + (fan.getUnit() == chaincast.v1.Unit.UNIT_YI_YUAN ? " (100 million yuan)" : "")
+                + (fan.getUnit() == Unit.UNIT_YI_YUAN ? " (100 million yuan)" : "")
                 + " — "
                 + RunSummary.of(report.getRun()));
         out.println();

@@ -19,6 +19,10 @@ final class Interruption {
   /** How long the hook waits for the command to wind down. */
   private static final long WIND_DOWN_SECONDS = 5;
 
+  /** What the hook prints when the command did not wind down in time. */
+  static final String WIND_DOWN_TIMEOUT =
+      "chaincast: the command did not wind down within " + WIND_DOWN_SECONDS + " s of the interrupt; exiting";
+
   private static final AtomicBoolean interrupted = new AtomicBoolean();
   private static final AtomicReference<Runnable> cancelAction = new AtomicReference<>();
   private static final CountDownLatch finished = new CountDownLatch(1);
@@ -42,7 +46,10 @@ final class Interruption {
                       cancel.run();
                     }
                     try {
-                      finished.await(WIND_DOWN_SECONDS, TimeUnit.SECONDS);
+                      if (!finished.await(WIND_DOWN_SECONDS, TimeUnit.SECONDS)) {
+                        // Said aloud so a hung wind-down is visible (and testable), not a silent delay.
+                        System.err.println(WIND_DOWN_TIMEOUT);
+                      }
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }

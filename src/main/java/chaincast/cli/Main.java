@@ -1,10 +1,10 @@
 package chaincast.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.io.OutputStreamWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code chaincast} launcher: one jar, server and client. */
 @Command(
@@ -17,19 +17,6 @@ import picocli.CommandLine.Command;
       "Client commands call --server HOST:PORT, or start a server in-process."
     },
     footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  success",
-      "  1  unexpected failure inside the CLI (a bug)",
-      "  2  the command line cannot be parsed (unknown option, not a number) or names a file that cannot be used",
-      "  3  the server cannot be reached",
-      "  4  the server rejected the request (value out of range, unknown id)",
-      "  5  no answer within --timeout; the server stopped the run",
-      "  6  the server failed or is busy",
-      "  7  a chart or file could not be written",
-      "  8  the server did not accept the token (UNAUTHENTICATED)",
-      "  9  the token's role does not allow the call (PERMISSION_DENIED)",
-      "130  interrupted (Ctrl-C): the call was cancelled on the server"
-    },
     subcommands = {
       OddsCommand.class,
       FanCommand.class,
@@ -58,14 +45,19 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     Interruption.install();
-    int code = commandLine().execute(args);
-    Interruption.finished();
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } finally {
+      Interruption.finished(); // also when the CLI itself fails: nothing is left to wind down
+    }
     System.exit(code);
   }
 
   /** The configured command line: UTF-8 streams, one-line errors, the documented exit codes. */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.getCommandSpec().usageMessage().footer(ExitCode.helpLines());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new PrintWriter(new OutputStreamWriter(Terminal.out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(Terminal.err, StandardCharsets.UTF_8), true));
@@ -74,7 +66,7 @@ public final class Main implements Runnable {
           String command = e.getCommandLine().getCommandSpec().qualifiedName();
           Terminal.err.println(
               command + ": " + e.getMessage().replace('\n', ' ').strip() + " (see '" + command + " --help')");
-          return ExitCode.USAGE;
+          return ExitCode.USAGE.code();
         });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
@@ -82,7 +74,7 @@ public final class Main implements Runnable {
           String server = command instanceof ClientCommand c ? c.server() : null;
           FailureReport report = FailureReport.of(e, server);
           Terminal.err.println("chaincast: " + report.message());
-          return report.exitCode();
+          return report.exitCode().code();
         });
     return cli;
   }

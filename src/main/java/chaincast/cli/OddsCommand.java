@@ -5,6 +5,7 @@ import chaincast.chart.OddsChart;
 import chaincast.v1.JointOdds;
 import chaincast.v1.JointRequest;
 import chaincast.v1.PercentileValue;
+import chaincast.v1.Probability;
 import chaincast.v1.SimulateResponse;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationServiceGrpc;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +69,7 @@ final class OddsCommand extends ClientCommand {
           OddsChart.build(report.getOddsList(), report.getJointList(), RunSummary.of(report.getRun()), text),
           OddsChart.suggestedHeight(report.getOddsCount() + report.getJointCount()));
     }
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   private JointRequest parseJoint(String text) {
@@ -191,11 +193,11 @@ final class OddsCommand extends ClientCommand {
     return c;
   }
 
-  private static Column<Row> target(String name, java.util.function.Function<TargetOdds, Object> f) {
+  private static Column<Row> target(String name, Function<TargetOdds, Object> f) {
     return Column.csvOnly(name, r -> r.target() == null ? null : f.apply(r.target()));
   }
 
-  private static chaincast.v1.Probability p(Row r) {
+  private static Probability p(Row r) {
     return r.target() != null ? r.target().getPHit() : r.joint().getPAllHit();
   }
 

@@ -15,7 +15,7 @@ final class PlansCommand extends ClientCommand {
     ListPlansResponse r =
         withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel())).listPlans(ListPlansRequest.getDefaultInstance());
     Output.print(format(), r, columns(), r.getPlansList(), Terminal.out);
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   static List<Column<Plan>> columns() {

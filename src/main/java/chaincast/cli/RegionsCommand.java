@@ -15,7 +15,7 @@ final class RegionsCommand extends ClientCommand {
     ListRegionsResponse r =
         withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel())).listRegions(ListRegionsRequest.getDefaultInstance());
     Output.print(format(), r, columns(), r.getRegionsList(), Terminal.out);
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   static List<Column<Region>> columns() {

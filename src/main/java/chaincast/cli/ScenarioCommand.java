@@ -8,18 +8,20 @@ import chaincast.v1.ListScenariosResponse;
 import chaincast.v1.LocalizedName;
 import chaincast.v1.Scenario;
 import chaincast.v1.ScenarioOverrides;
-import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc.ScenarioServiceBlockingStub;
+import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.UpdateScenarioRequest;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
 import java.io.IOException;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code chaincast scenario ...}: stored what-ifs (ScenarioService). */
 @Command(
@@ -49,7 +51,7 @@ final class ScenarioCommand implements Runnable {
   }
 
   /** Prints one scenario: JSON as the response message, or readable text with its changes as JSON. */
-  static void print(Scenario s, com.google.protobuf.Message response, OutputFormat format) {
+  static void print(Scenario s, Message response, OutputFormat format) {
     switch (format) {
       case JSON -> Output.json(response, Terminal.out);
       case CSV -> Output.csv(columns(), List.of(s), Terminal.out);
@@ -62,7 +64,7 @@ final class ScenarioCommand implements Runnable {
         Terminal.out.println("Changes (ScenarioOverrides):");
         try {
           Terminal.out.println(JsonFormat.printer().print(s.getOverrides()));
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException e) {
           throw new IllegalStateException(e);
         }
       }
@@ -124,7 +126,7 @@ final class ScenarioCommand implements Runnable {
         Terminal.out.println();
         Terminal.out.println("More: --page-token " + r.getNextPageToken());
       }
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -137,7 +139,7 @@ final class ScenarioCommand implements Runnable {
     int run(Connection connection) {
       var r = stub(this, connection).getScenario(GetScenarioRequest.newBuilder().setScenarioId(id).build());
       print(r.getScenario(), r, format());
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -187,7 +189,7 @@ final class ScenarioCommand implements Runnable {
       s.setOverrides(build(this, changes, ScenarioOverrides.getDefaultInstance()));
       var r = stub(this, connection).createScenario(CreateScenarioRequest.newBuilder().setScenario(s).build());
       print(r.getScenario(), r, format());
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -222,7 +224,7 @@ final class ScenarioCommand implements Runnable {
       s.setOverrides(build(this, changes, current.getOverrides()));
       var r = stub.updateScenario(UpdateScenarioRequest.newBuilder().setScenario(s).build());
       print(r.getScenario(), r, format());
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -238,7 +240,7 @@ final class ScenarioCommand implements Runnable {
     int run(Connection connection) {
       stub(this, connection).deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId(id).setEtag(etag).build());
       Terminal.err.println("chaincast: deleted scenario " + id);
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 

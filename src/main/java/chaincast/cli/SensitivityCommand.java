@@ -72,7 +72,7 @@ final class SensitivityCommand extends ClientCommand {
           TornadoChart.build(s, bars, RunSummary.of(s.getRun()), chart.text()),
           TornadoChart.suggestedHeight(Math.min(bars, s.getTornadoCount())));
     }
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   private static void table(SensitivityReport s) {

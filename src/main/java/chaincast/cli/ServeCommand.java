@@ -4,20 +4,20 @@ import chaincast.admission.AdmissionSettings;
 import chaincast.run.Limits;
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.server.ServerLogging;
 import chaincast.server.ServerSecurity;
 import chaincast.server.ServerSetupException;
 import chaincast.server.ServerTls;
 import chaincast.server.TokenFile;
-import chaincast.server.ServerLogging;
 import chaincast.store.StoreSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code chaincast serve}: run the gRPC server until interrupted. */
 @Command(
@@ -212,7 +212,7 @@ final class ServeCommand implements Callable<Integer> {
       server = new ChaincastServer(config, security).start().stopOnJvmShutdown();
     } catch (ServerSetupException e) {
       Terminal.err.println("chaincast serve: " + e.getMessage());
-      return ExitCode.USAGE;
+      return ExitCode.USAGE.code();
     }
     System.err.println("chaincast: serving on " + host + ":" + server.port() + " (Ctrl-C to stop)");
     if (metricsPort != null) {

@@ -4,6 +4,7 @@ import chaincast.v1.CellOverride;
 import chaincast.v1.Precision;
 import chaincast.v1.ShockDistribution;
 import chaincast.v1.SimulationSpec;
+import chaincast.v1.SimulationSpecOrBuilder;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -111,7 +112,7 @@ final class SimulationOptions {
   }
 
   /** A progress bar on stderr when one is wanted (asked for, or stderr is a terminal), else null. */
-  ProgressBar progressBar(chaincast.v1.SimulationSpecOrBuilder spec) {
+  ProgressBar progressBar(SimulationSpecOrBuilder spec) {
     boolean terminal = Terminal.stderrIsTerminal();
     if (!(progress != null ? progress : terminal)) {
       return null;

@@ -70,7 +70,7 @@ final class TargetsCommand extends ClientCommand {
           Locale.ROOT, "%n%d targets, %d of them simulated; values in 亿元 (100 million yuan) or counts.%n",
           r.getTargetsCount(), simulated);
     }
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   static List<Column<Target>> columns() {

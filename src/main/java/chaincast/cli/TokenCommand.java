@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code chaincast token}: makes a random bearer token, writes it to a new file only its owner
@@ -73,7 +73,7 @@ final class TokenCommand implements Callable<Integer> {
     Terminal.err.println(
         "chaincast: wrote the token for '" + name + "' to " + out + "; give that file to the client"
             + " (--token-file or CHAINCAST_TOKEN_FILE) and add the line above to the server's --token-file");
-    return ExitCode.OK;
+    return ExitCode.OK.code();
   }
 
   /** Creates {@code file} (never replacing one), readable and writable by its owner only where POSIX allows. */

@@ -6,6 +6,10 @@ import chaincast.server.ServerConfig;
 import chaincast.v1.CreateScenarioResponse;
 import chaincast.v1.DeleteScenarioRequest;
 import chaincast.v1.GetScenarioResponse;
+import chaincast.v1.ListCellsRequest;
+import chaincast.v1.ListChainsRequest;
+import chaincast.v1.ListPlansRequest;
+import chaincast.v1.ListRegionsRequest;
 import chaincast.v1.ListScenariosResponse;
 import chaincast.v1.ListTargetsRequest;
 import chaincast.v1.ModelServiceGrpc;
@@ -21,6 +25,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
@@ -34,6 +39,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -127,7 +133,7 @@ public final class ApiFuzz {
       for (Future<?> f : done) {
         f.get();
       }
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("a fuzz worker failed", e.getCause());
     } finally {
       pool.shutdownNow();
@@ -224,7 +230,7 @@ public final class ApiFuzz {
   @SuppressWarnings("unchecked")
   private static List<MethodDescriptor<Message, Message>> allMethods() {
     List<MethodDescriptor<Message, Message>> out = new ArrayList<>();
-    for (io.grpc.ServiceDescriptor service :
+    for (ServiceDescriptor service :
         List.of(
             ModelServiceGrpc.getServiceDescriptor(),
             SimulationServiceGrpc.getServiceDescriptor(),
@@ -241,12 +247,12 @@ public final class ApiFuzz {
   private static List<String> modelIds(Channel channel) {
     var model = ModelServiceGrpc.newBlockingStub(channel);
     List<String> ids = new ArrayList<>();
-    var cells = model.listCells(chaincast.v1.ListCellsRequest.getDefaultInstance());
+    var cells = model.listCells(ListCellsRequest.getDefaultInstance());
     cells.getCellsList().forEach(c -> ids.add(c.getId()));
     cells.getCountCellsList().forEach(c -> ids.add(c.getId()));
-    model.listChains(chaincast.v1.ListChainsRequest.getDefaultInstance()).getChainsList().forEach(c -> ids.add(c.getId()));
-    model.listRegions(chaincast.v1.ListRegionsRequest.getDefaultInstance()).getRegionsList().forEach(r -> ids.add(r.getId()));
-    model.listPlans(chaincast.v1.ListPlansRequest.getDefaultInstance()).getPlansList().forEach(p -> ids.add(p.getId()));
+    model.listChains(ListChainsRequest.getDefaultInstance()).getChainsList().forEach(c -> ids.add(c.getId()));
+    model.listRegions(ListRegionsRequest.getDefaultInstance()).getRegionsList().forEach(r -> ids.add(r.getId()));
+    model.listPlans(ListPlansRequest.getDefaultInstance()).getPlansList().forEach(p -> ids.add(p.getId()));
     model.listTargets(ListTargetsRequest.getDefaultInstance()).getTargetsList().forEach(t -> ids.add(t.getId()));
     ids.add("plant");
     ids.add("dip");

@@ -13,6 +13,9 @@ import chaincast.v1.GetScenarioRequest;
 import chaincast.v1.JointRequest;
 import chaincast.v1.ListActualsRequest;
 import chaincast.v1.ListCellsRequest;
+import chaincast.v1.ListChainsRequest;
+import chaincast.v1.ListPlansRequest;
+import chaincast.v1.ListRegionsRequest;
 import chaincast.v1.ListScenariosRequest;
 import chaincast.v1.ListTargetsRequest;
 import chaincast.v1.LocalizedName;
@@ -58,9 +61,9 @@ final class BaseRequests {
   Message forMethod(String fullMethodName, int worker, SplittableRandom r) {
     String method = fullMethodName.substring(fullMethodName.indexOf('/') + 1);
     return switch (method) {
-      case "ListRegions" -> chaincast.v1.ListRegionsRequest.getDefaultInstance();
-      case "ListChains" -> chaincast.v1.ListChainsRequest.getDefaultInstance();
-      case "ListPlans" -> chaincast.v1.ListPlansRequest.getDefaultInstance();
+      case "ListRegions" -> ListRegionsRequest.getDefaultInstance();
+      case "ListChains" -> ListChainsRequest.getDefaultInstance();
+      case "ListPlans" -> ListPlansRequest.getDefaultInstance();
       case "ListTargets" -> ListTargetsRequest.newBuilder().setPlanId("lzbf-2023-53").setYear(2025).setChainId("pharma")
           .setRegionId("etdz").setKind(TargetKind.TARGET_KIND_OUTPUT).setSimulatedOnly(true).build();
       case "ListActuals" -> ListActualsRequest.newBuilder().setPlanId("lzbf-2023-53").build();

@@ -12,6 +12,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
@@ -50,7 +51,7 @@ public final class RawBodyFuzz {
   /** A fuzz over {@code channel}. */
   public RawBodyFuzz(Channel channel) {
     this.channel = channel;
-    for (io.grpc.ServiceDescriptor service :
+    for (ServiceDescriptor service :
         List.of(
             ModelServiceGrpc.getServiceDescriptor(),
             SimulationServiceGrpc.getServiceDescriptor(),

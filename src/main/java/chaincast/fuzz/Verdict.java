@@ -2,6 +2,7 @@ package chaincast.fuzz;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ResourceInfo;
 import io.grpc.Metadata;
@@ -161,7 +162,7 @@ final class Verdict {
         || (inner.startsWith(outer) && ".[ ".indexOf(inner.charAt(outer.length())) >= 0);
   }
 
-  private static boolean has(com.google.rpc.Status rich, Class<? extends com.google.protobuf.Message> type) {
+  private static boolean has(com.google.rpc.Status rich, Class<? extends Message> type) {
     return rich != null && rich.getDetailsList().stream().anyMatch(d -> d.is(type));
   }
 }

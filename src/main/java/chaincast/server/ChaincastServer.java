@@ -2,6 +2,7 @@ package chaincast.server;
 
 import chaincast.admission.AdmissionQueue;
 import chaincast.api.ModelServiceImpl;
+import chaincast.api.RunStats;
 import chaincast.api.ScenarioServiceImpl;
 import chaincast.api.SimulationServiceImpl;
 import chaincast.api.SimulationSpecValidator;
@@ -12,20 +13,22 @@ import chaincast.metrics.ServerMetrics;
 import chaincast.model.Model;
 import chaincast.run.SimulationRunner;
 import chaincast.seed.ConsistencyAudit;
-import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.seed.SeedLoader;
+import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.store.ResilientScenarioStore;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -108,7 +111,7 @@ public final class ChaincastServer {
             metrics);
     this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner(), config.store(), metrics);
     metrics.bindPathsSimulated(engine, MonteCarloEngine::pathsSimulated);
-    metrics.bindRunsActive(simulation.stats(), chaincast.api.RunStats::active);
+    metrics.bindRunsActive(simulation.stats(), RunStats::active);
     metrics.bindRunsQueued(admission, AdmissionQueue::queued);
     metrics.bindRunMemory(admission, AdmissionQueue::reservedBytes, AdmissionQueue::budgetBytes);
   }
@@ -189,7 +192,7 @@ public final class ChaincastServer {
   }
 
   /** The services this server serves, for tests that check every method has a role. */
-  java.util.List<io.grpc.ServerServiceDefinition> services() {
+  List<ServerServiceDefinition> services() {
     return server.getServices();
   }
 
@@ -221,7 +224,7 @@ public final class ChaincastServer {
   }
 
   /** Counters of the simulation service. */
-  public chaincast.api.RunStats runStats() {
+  public RunStats runStats() {
     return simulation.stats();
   }
 

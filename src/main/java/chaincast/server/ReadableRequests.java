@@ -7,9 +7,11 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import io.grpc.Attributes;
 import io.grpc.BindableService;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.SecurityLevel;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
@@ -263,12 +265,12 @@ final class ReadableRequests {
     }
 
     @Override
-    public io.grpc.SecurityLevel getSecurityLevel() {
+    public SecurityLevel getSecurityLevel() {
       return call.getSecurityLevel();
     }
 
     @Override
-    public io.grpc.Attributes getAttributes() {
+    public Attributes getAttributes() {
       return call.getAttributes();
     }
 

@@ -1,6 +1,7 @@
 package chaincast.server;
 
 import chaincast.api.Caller;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class TokenFile {
     FilePermissions.refuseWritableByOthers(OPTION, file);
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ServerSetupException(OPTION + " " + file + ": not UTF-8 text");
     }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Kills a server process with SIGKILL while concurrent writers create, update (with etags) and
@@ -122,7 +124,7 @@ public final class CrashLoop {
   }
 
   /** Runs every cycle and the final check, telling {@code progress} how each cycle went. */
-  public Result run(java.util.function.Consumer<String> progress) throws Exception {
+  public Result run(Consumer<String> progress) throws Exception {
     long start = System.nanoTime();
     Files.createDirectories(options.dataDir());
     for (int cycle = 0; cycle < options.cycles(); cycle++) {
@@ -131,7 +133,7 @@ public final class CrashLoop {
         try {
           ledger.reconcile(listAll(channel));
           String how = writeUntilKilled(server, channel, cycle);
-          progress.accept(String.format(java.util.Locale.ROOT, "cycle %d: %d writes acknowledged so far, killed %s, %s problems, %.0f s",
+          progress.accept(String.format(Locale.ROOT, "cycle %d: %d writes acknowledged so far, killed %s, %s problems, %.0f s",
               cycle + 1, ledger.acknowledgedWrites(), how,
               ledger.problems().values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - start) / 1e9));
         } finally {

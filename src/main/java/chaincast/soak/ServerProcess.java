@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -99,7 +100,7 @@ public final class ServerProcess implements AutoCloseable {
       ServerProcess server = new ServerProcess(p, bound, out);
       early.forEach(server::keep);
       return server;
-    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+    } catch (TimeoutException | ExecutionException e) {
       p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       throw new IOException("the server did not start within " + startTimeoutSeconds + " s: " + early, e);
     }

@@ -34,14 +34,18 @@ public final class QuotaExceededException extends StoreException {
     this.wouldUse = wouldUse;
   }
 
+  /**
+   * Written for the client, who cannot see the server's command line: the limit in words, not
+   * the option that sets it (the server logs that for its operator).
+   */
   private static String message(String owner, Limit limit, long max, long wouldUse) {
     return switch (limit) {
       case SCENARIOS -> "client " + owner + " may store at most " + max + " scenarios; this write would make "
-          + wouldUse + ". Delete scenarios it no longer needs, or ask the operator to raise"
-          + " --scenarios-per-client";
+          + wouldUse + ". Delete scenarios it no longer needs, or ask the server's"
+          + " operator to raise this limit";
       case BYTES -> "client " + owner + " may store at most " + max + " bytes of scenarios; this write would make "
-          + wouldUse + ". Delete or shrink scenarios it no longer needs, or ask the operator to raise"
-          + " --scenario-bytes-per-client";
+          + wouldUse + ". Delete or shrink scenarios it no longer needs, or ask the"
+          + " server's operator to raise this limit";
     };
   }
 

@@ -37,7 +37,7 @@ class ChannelSafetyTest {
 
   @BeforeAll
   static void start() throws Exception {
-    fixture = new ServerFixture();
+    fixture = ServerFixture.overNetty();
   }
 
   @AfterAll

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Compare RPC over a real server. */
+/** The Compare RPC through the real server wiring, in process. */
 class CompareServiceTest {
   static ServerFixture fixture;
   static SimulationServiceGrpc.SimulationServiceBlockingStub stub;

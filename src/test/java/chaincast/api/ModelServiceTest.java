@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** ModelService over a real Netty server. */
+/** ModelService through the real server wiring, in process. */
 class ModelServiceTest {
   static ServerFixture fixture;
   static ModelServiceGrpc.ModelServiceBlockingStub stub;

@@ -24,6 +24,7 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.QuotaFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -118,7 +119,9 @@ class ScenarioLimitsTest {
       StatusRuntimeException e =
           refused(Status.Code.INVALID_ARGUMENT, () -> stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(big).build()));
       assertEquals(Set.of("scenario"), fields(e));
-      assertTrue(e.getStatus().getDescription().contains("--max-scenario-bytes"), e.getStatus().getDescription());
+      assertTrue(e.getStatus().getDescription().contains("this server stores at most 2000 bytes per scenario"),
+          e.getStatus().getDescription());
+      assertNoOption(e);
     }
   }
 
@@ -132,9 +135,12 @@ class ScenarioLimitsTest {
       StatusRuntimeException e =
           refused(Status.Code.RESOURCE_EXHAUSTED, () -> stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("q-3")).build()));
       QuotaFailure quota = ModelServiceTest.detail(e, QuotaFailure.class);
-      assertEquals("client:peer:127.0.0.1", quota.getViolations(0).getSubject());
-      assertTrue(e.getStatus().getDescription().contains("at most 3 scenarios") && e.getStatus().getDescription().contains("--scenarios-per-client"),
+      // In process, every caller is the same local peer.
+      assertEquals("client:peer:local", quota.getViolations(0).getSubject());
+      assertTrue(e.getStatus().getDescription().contains("at most 3 scenarios")
+              && e.getStatus().getDescription().contains("ask the server's operator to raise this limit"),
           e.getStatus().getDescription());
+      assertNoOption(e);
       refused(Status.Code.NOT_FOUND, () -> stub.getScenario(GetScenarioRequest.newBuilder().setScenarioId("q-3").build()));
       // Deleting one makes room again.
       stub.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId("q-0").build());
@@ -146,8 +152,15 @@ class ScenarioLimitsTest {
       StatusRuntimeException e =
           refused(Status.Code.RESOURCE_EXHAUSTED, () -> stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("b-1").toBuilder().setDescription("d".repeat(2000))).build()));
       assertTrue(ModelServiceTest.detail(e, QuotaFailure.class).getViolations(0).getDescription().startsWith("bytes of stored scenarios"));
-      assertTrue(e.getStatus().getDescription().contains("--scenario-bytes-per-client"), e.getStatus().getDescription());
+      assertTrue(e.getStatus().getDescription().contains("at most 3000 bytes of scenarios"), e.getStatus().getDescription());
+      assertNoOption(e);
     }
+  }
+
+  /** A client of the API cannot use the server's command-line options: its errors never name one. */
+  private static void assertNoOption(StatusRuntimeException e) {
+    String text = e.getStatus().getDescription() + " " + StatusProto.fromThrowable(e);
+    assertFalse(text.matches("(?s).*--[a-z].*"), text);
   }
 
   @Test

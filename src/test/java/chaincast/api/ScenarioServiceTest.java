@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ScenarioService over a real server and a real database file in a temporary directory. */
+/** ScenarioService through the real server wiring (in process) and a real database file in a temporary directory. */
 class ScenarioServiceTest {
   @TempDir Path dataDir;
 

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** SimulationService over a real Netty server: every RPC, streaming, cancellation, deadlines, bad input. */
+/** SimulationService through the real server wiring, in process: every RPC, streaming, cancellation, deadlines, bad input. */
 class SimulationServiceTest {
   static ServerFixture fixture;
   static SimulationServiceGrpc.SimulationServiceBlockingStub stub;

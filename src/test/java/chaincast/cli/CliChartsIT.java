@@ -84,7 +84,7 @@ class CliChartsIT {
   @Test
   void badChartSizeIsAUsageError() throws Exception {
     CliProcess.Result r = CliProcess.run("fan", "--city", "--png", dir.resolve("x.png").toString(), "--width", "5");
-    assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+    assertEquals(ExitCode.USAGE.code(), r.exitCode(), r.toString());
     assertTrue(r.stderr().contains("--width must be 200 to 8000 pixels, got 5"), r.toString());
   }
 

@@ -1,6 +1,7 @@
 package chaincast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chaincast.run.Limits;
@@ -62,7 +63,7 @@ class CliFailuresIT {
     }
     assertOneLine(
         CliProcess.run("regions", "--server", "127.0.0.1:" + port),
-        ExitCode.UNREACHABLE,
+        ExitCode.UNREACHABLE.code(),
         "cannot reach the server at 127.0.0.1:" + port);
   }
 
@@ -70,13 +71,13 @@ class CliFailuresIT {
   void invalidArgumentsNameTheFieldAndTheOption() throws Exception {
     assertOneLine(
         CliProcess.run("odds", "--server", address, "--paths", "-4", "--horizon", "1990"),
-        ExitCode.REJECTED,
+        ExitCode.REJECTED.code(),
         "INVALID_ARGUMENT",
         "spec.paths (--paths)",
         "spec.horizon_year (--horizon)");
     assertOneLine(
         CliProcess.run("odds", "--server", address, "--paths", "1000", "--what-if", "pharma@etdz:volatility=9"),
-        ExitCode.REJECTED,
+        ExitCode.REJECTED.code(),
         "spec.overrides[0].volatility (--what-if)");
   }
 
@@ -84,24 +85,24 @@ class CliFailuresIT {
   void unknownIdsAreNotFound() throws Exception {
     assertOneLine(
         CliProcess.run("odds", "--server", address, "--target", "no-such-target"),
-        ExitCode.REJECTED,
+        ExitCode.REJECTED.code(),
         "NOT_FOUND",
         "no target 'no-such-target'");
     assertOneLine(
-        CliProcess.run("cells", "--server", address, "--region", "atlantis"), ExitCode.REJECTED, "'atlantis'");
+        CliProcess.run("cells", "--server", address, "--region", "atlantis"), ExitCode.REJECTED.code(), "'atlantis'");
   }
 
   @Test
   void unparseableCommandLines() throws Exception {
-    assertOneLine(CliProcess.run("odds", "--pathz", "3"), ExitCode.USAGE, "chaincast odds: Unknown option", "--help");
-    assertOneLine(CliProcess.run("odds", "--paths", "many"), ExitCode.USAGE, "'many' is not a long");
-    assertOneLine(CliProcess.run("fan", "--paths", "10"), ExitCode.USAGE, "Missing required");
-    assertOneLine(CliProcess.run("fan", "--cell", "a@b", "--chain", "c"), ExitCode.USAGE, "mutually exclusive");
-    assertOneLine(CliProcess.run("odds", "--what-if", "pharma@etdz"), ExitCode.USAGE, "CELL:PARAM=VALUE");
-    assertOneLine(CliProcess.run("odds", "--joint", "x=only-one"), ExitCode.USAGE, "at least two target ids");
-    assertOneLine(CliProcess.run("odds", "--timeout", "-1"), ExitCode.USAGE, "--timeout");
-    assertOneLine(CliProcess.run("odds", "--format", "xml"), ExitCode.USAGE, "--format");
-    assertOneLine(CliProcess.run("nonsense"), ExitCode.USAGE, "Unmatched argument");
+    assertOneLine(CliProcess.run("odds", "--pathz", "3"), ExitCode.USAGE.code(), "chaincast odds: Unknown option", "--help");
+    assertOneLine(CliProcess.run("odds", "--paths", "many"), ExitCode.USAGE.code(), "'many' is not a long");
+    assertOneLine(CliProcess.run("fan", "--paths", "10"), ExitCode.USAGE.code(), "Missing required");
+    assertOneLine(CliProcess.run("fan", "--cell", "a@b", "--chain", "c"), ExitCode.USAGE.code(), "mutually exclusive");
+    assertOneLine(CliProcess.run("odds", "--what-if", "pharma@etdz"), ExitCode.USAGE.code(), "CELL:PARAM=VALUE");
+    assertOneLine(CliProcess.run("odds", "--joint", "x=only-one"), ExitCode.USAGE.code(), "at least two target ids");
+    assertOneLine(CliProcess.run("odds", "--timeout", "-1"), ExitCode.USAGE.code(), "--timeout");
+    assertOneLine(CliProcess.run("odds", "--format", "xml"), ExitCode.USAGE.code(), "--format");
+    assertOneLine(CliProcess.run("nonsense"), ExitCode.USAGE.code(), "Unmatched argument");
   }
 
   @Test
@@ -111,7 +112,7 @@ class CliFailuresIT {
         // 5 s, not less: the deadline must leave time for the run to start on a cold or loaded
         // server, or it passes before the run exists and no run is counted as cancelled.
         CliProcess.run("odds", "--server", address, "--paths", LONG_RUN, "--timeout", "5"),
-        ExitCode.DEADLINE,
+        ExitCode.DEADLINE.code(),
         "DEADLINE_EXCEEDED",
         "--timeout");
     awaitAbove(server.runStats()::cancelled, cancelledBefore, "the server stops the run at the deadline");
@@ -141,7 +142,7 @@ class CliFailuresIT {
       awaitAbove(busy.runStats()::started, 0, "the long run starts");
       assertOneLine(
           CliProcess.run("odds", "--server", "127.0.0.1:" + busy.port(), "--paths", "1000"),
-          ExitCode.SERVER_ERROR,
+          ExitCode.SERVER_ERROR.code(),
           "RESOURCE_EXHAUSTED",
           "try again");
     } finally {
@@ -155,7 +156,7 @@ class CliFailuresIT {
     assertOneLine(
         CliProcess.run("odds", "--server", address, "--paths", "1000", "--format", "csv", "--png", "/dev/null/odds.png")
             .withoutStdout(),
-        ExitCode.OUTPUT,
+        ExitCode.OUTPUT.code(),
         "cannot write the chart");
   }
 
@@ -166,7 +167,7 @@ class CliFailuresIT {
       awaitProgress(p);
       p.interrupt();
       CliProcess.Result r = p.await(Duration.ofSeconds(20));
-      assertEquals(ExitCode.INTERRUPTED, r.exitCode(), r.toString());
+      assertEquals(ExitCode.INTERRUPTED.code(), r.exitCode(), r.toString());
       assertTrue(r.stderr().contains("interrupted: the call was cancelled on the server"), r.toString());
     }
     awaitAbove(server.runStats()::cancelled, cancelledBefore, "SIGINT cancels the server-side run");
@@ -181,7 +182,7 @@ class CliFailuresIT {
       awaitAbove(server.runStats()::started, startedBefore, "the run starts");
       p.interrupt();
       CliProcess.Result r = p.await(Duration.ofSeconds(20));
-      assertEquals(ExitCode.INTERRUPTED, r.exitCode(), r.toString());
+      assertEquals(ExitCode.INTERRUPTED.code(), r.exitCode(), r.toString());
     }
     awaitAbove(server.runStats()::cancelled, cancelledBefore, "SIGINT cancels the unary Simulate");
   }
@@ -189,6 +190,7 @@ class CliFailuresIT {
   @Test
   void ctrlCCancelsAnyCommandPromptly() throws Exception {
     long startedBefore = server.runStats().started();
+    long cancelledBefore = server.runStats().cancelled();
     try (CliProcess p =
         CliProcess.start(
             List.of("compare", "--server", address, "--what-if", "pharma@etdz:drift_mean=0.03", "--paths", LONG_RUN))) {
@@ -196,13 +198,17 @@ class CliFailuresIT {
       // not for a fixed time that a loaded machine may not honour.
       awaitAbove(server.runStats()::started, startedBefore, "the comparison starts", Duration.ofSeconds(90));
       assertTrue(p.process().isAlive(), "a 50 M path comparison is still running: " + p.stderrSoFar());
-      long sent = System.nanoTime();
       p.interrupt();
       CliProcess.Result r = p.await(Duration.ofSeconds(20));
-      double seconds = (System.nanoTime() - sent) / 1e9;
-      assertEquals(ExitCode.INTERRUPTED, r.exitCode(), r.toString());
-      assertTrue(seconds < 4, "the CLI cancels and exits at once, not after its wind-down limit: " + seconds + " s");
+      assertEquals(ExitCode.INTERRUPTED.code(), r.exitCode(), r.toString());
+      // The command itself wound down (it reported the interruption) rather than being cut off
+      // when the shutdown hook gave up waiting for it.
+      assertTrue(r.stderr().contains("interrupted: the call was cancelled on the server"), r.toString());
+      assertFalse(r.stderr().contains(Interruption.WIND_DOWN_TIMEOUT), r.toString());
     }
+    // And the server stopped the comparison: counted as cancelled, nothing left running.
+    awaitAbove(server.runStats()::cancelled, cancelledBefore, "SIGINT cancels the server-side comparison");
+    awaitAbove(() -> server.runStats().active() == 0 ? 1 : 0, 0, "no run left active on the server");
   }
 
   @Test

@@ -94,19 +94,19 @@ class CliSecurityIT {
     assertEquals(0, r.exitCode(), r.toString());
     // An option wins over the environment: the wrong token on the command line is the one sent.
     r = CliProcess.run(byToken, Duration.ofSeconds(60), "chains", "--server", address, "--token", "cct_wrong");
-    assertOneLine(r, ExitCode.UNAUTHENTICATED, "UNAUTHENTICATED");
+    assertOneLine(r, ExitCode.UNAUTHENTICATED.code(), "UNAUTHENTICATED");
   }
 
   @Test
   void aMissingOrWrongTokenExitsWithEightAndNeverShowsTheToken() throws Exception {
     assertOneLine(
         CliProcess.run("plans", "--server", address, "--tls-ca", ca()),
-        ExitCode.UNAUTHENTICATED,
+        ExitCode.UNAUTHENTICATED.code(),
         "the server did not accept the credentials (UNAUTHENTICATED): this server requires a bearer token",
         "--token-file FILE");
     String wrong = BearerTokens.generate();
     CliProcess.Result r = CliProcess.run("plans", "--server", address, "--tls-ca", ca(), "--token", wrong);
-    assertOneLine(r, ExitCode.UNAUTHENTICATED, "the bearer token is not valid on this server");
+    assertOneLine(r, ExitCode.UNAUTHENTICATED.code(), "the bearer token is not valid on this server");
     assertFalse(r.stderr().contains(wrong), r.stderr());
   }
 
@@ -116,7 +116,7 @@ class CliSecurityIT {
     CliProcess.Result denied = CliProcess.run(concat(create, "--token-file", readerFile.toString()));
     assertOneLine(
         denied,
-        ExitCode.PERMISSION_DENIED,
+        ExitCode.PERMISSION_DENIED.code(),
         "not allowed (PERMISSION_DENIED): token 'dashboard' (roles: read) may not call"
             + " chaincast.v1.ScenarioService/CreateScenario: it needs the write role");
     CliProcess.Result created = CliProcess.run(concat(create, "--token-file", writerFile.toString(), "--format", "json"));
@@ -135,7 +135,7 @@ class CliSecurityIT {
   void aPlaintextClientFailsCleanlyWithAHint() throws Exception {
     Instant start = Instant.now();
     CliProcess.Result r = CliProcess.run("plans", "--server", address, "--token-file", readerFile.toString(), "--timeout", "120");
-    assertOneLine(r, ExitCode.UNREACHABLE, "cannot reach the server at " + address, "A server with TLS needs --tls-ca FILE");
+    assertOneLine(r, ExitCode.UNREACHABLE.code(), "cannot reach the server at " + address, "A server with TLS needs --tls-ca FILE");
     assertTrue(Duration.between(start, Instant.now()).getSeconds() < 110, "failed, not timed out");
   }
 
@@ -144,16 +144,16 @@ class CliSecurityIT {
     CliProcess.Result r =
         CliProcess.run(
             "plans", "--server", address, "--tls-ca", TestPki.file("other-ca.pem").toString(), "--token-file", readerFile.toString());
-    assertOneLine(r, ExitCode.UNREACHABLE, "the TLS handshake with the server at " + address + " failed", "check that --tls-ca");
+    assertOneLine(r, ExitCode.UNREACHABLE.code(), "the TLS handshake with the server at " + address + " failed", "check that --tls-ca");
   }
 
   @Test
   void badClientOptionsAreUsageErrors() throws Exception {
-    assertOneLine(CliProcess.run("plans", "--tls-ca", ca()), ExitCode.USAGE, "need --server HOST:PORT");
+    assertOneLine(CliProcess.run("plans", "--tls-ca", ca()), ExitCode.USAGE.code(), "need --server HOST:PORT");
     Path missing = dir.resolve("missing.token");
     assertOneLine(
         CliProcess.run("plans", "--server", address, "--tls-ca", ca(), "--token-file", missing.toString()),
-        ExitCode.USAGE,
+        ExitCode.USAGE.code(),
         "--token-file " + missing + ": no such file");
     // The in-process server ignores CHAINCAST_TOKEN: it is for remote servers.
     CliProcess.Result local = CliProcess.run(Map.of("CHAINCAST_TOKEN", reader), Duration.ofSeconds(60), "plans", "--format", "csv");
@@ -174,7 +174,7 @@ class CliSecurityIT {
               "plans", "--server", at, "--tls-ca", ca(), "--tls-cert", TestPki.file("client.pem").toString(),
               "--tls-key", TestPki.file("client.key").toString(), "--format", "csv");
       assertEquals(0, ok.exitCode(), ok.toString());
-      assertOneLine(CliProcess.run("plans", "--server", at, "--tls-ca", ca()), ExitCode.UNREACHABLE, "UNAVAILABLE");
+      assertOneLine(CliProcess.run("plans", "--server", at, "--tls-ca", ca()), ExitCode.UNREACHABLE.code(), "UNAVAILABLE");
     } finally {
       mtls.stop();
     }
@@ -184,19 +184,19 @@ class CliSecurityIT {
   void serveRefusesAnUnprotectedNetworkAddressAndBadFiles() throws Exception {
     assertOneLine(
         CliProcess.run("serve", "--host", "0.0.0.0", "--port", "0"),
-        ExitCode.USAGE,
+        ExitCode.USAGE.code(),
         "chaincast serve: refusing to listen on 0.0.0.0, which is not a loopback address, without TLS and authentication",
         "Add --tls-cert FILE --tls-key FILE and --token-file FILE",
         "--insecure");
     assertOneLine(
         CliProcess.run("serve", "--port", "0", "--tls-cert", TestPki.file("client.pem").toString(), "--tls-key", TestPki.file("rogue.key").toString()),
-        ExitCode.USAGE,
+        ExitCode.USAGE.code(),
         "does not belong to the certificate");
     Path open = Files.writeString(dir.resolve("open-tokens.txt"), "a read " + BearerTokens.fileHash("x") + "\n");
     Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-rw-rw-"));
     assertOneLine(
         CliProcess.run("serve", "--port", "0", "--token-file", open.toString()),
-        ExitCode.USAGE,
+        ExitCode.USAGE.code(),
         "other users may write it (mode 0666)");
   }
 
@@ -244,7 +244,7 @@ class CliSecurityIT {
     assertTrue(TokenFile.load(Files.writeString(dir.resolve("made-tokens.txt"), r.stdout())).authenticate(token).isPresent());
     assertOneLine(
         CliProcess.run("token", "--name", "again", "--role", "read", "--out", out.toString()),
-        ExitCode.USAGE,
+        ExitCode.USAGE.code(),
         "exists; a token file is never overwritten");
     assertEquals(token, Files.readString(out, StandardCharsets.UTF_8).strip(), "untouched");
   }

@@ -16,8 +16,8 @@ import chaincast.v1.SensitivityRequest;
 import chaincast.v1.SensitivityResponse;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulateResponse;
-import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc.SimulationServiceBlockingStub;
+import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.TargetDifference;
 import chaincast.v1.TargetSelection;
@@ -111,7 +111,7 @@ class CliWorkbenchIT {
     assertEquals(created.getScenario().getOverrides(), updated.getScenario().getOverrides(), "changes kept");
 
     CliProcess.Result stale = cli("scenario", "update", "haizhou-slow", "--etag", etag, "--description", "mine");
-    assertEquals(ExitCode.REJECTED, stale.exitCode(), stale.toString());
+    assertEquals(ExitCode.REJECTED.code(), stale.exitCode(), stale.toString());
     assertTrue(stale.stderr().contains("ABORTED"), stale.toString());
     GetScenarioResponse after = parse(cli("scenario", "show", "haizhou-slow", "--format", "json"), GetScenarioResponse.newBuilder()).build();
     assertEquals("lower growth", after.getScenario().getDescription(), "the stale write changed nothing");
@@ -121,7 +121,7 @@ class CliWorkbenchIT {
 
     assertEquals(0, cli("scenario", "delete", "haizhou-slow", "--etag", after.getScenario().getEtag()).exitCode());
     CliProcess.Result gone = cli("scenario", "show", "haizhou-slow");
-    assertEquals(ExitCode.REJECTED, gone.exitCode(), gone.toString());
+    assertEquals(ExitCode.REJECTED.code(), gone.exitCode(), gone.toString());
     assertTrue(gone.stderr().contains("NOT_FOUND"), gone.toString());
   }
 
@@ -212,7 +212,7 @@ class CliWorkbenchIT {
     parse(cli("scenario", "create", "held-1", "--name-en", "Held", "--format", "json"), CreateScenarioResponse.newBuilder());
     CliProcess.Result r =
         CliProcess.run(java.util.Map.of("CHAINCAST_DATA_DIR", serverData.toString()), java.time.Duration.ofSeconds(60), "scenario", "list");
-    assertEquals(ExitCode.REJECTED, r.exitCode(), r.toString());
+    assertEquals(ExitCode.REJECTED.code(), r.exitCode(), r.toString());
     assertEquals(1, r.stderr().strip().lines().count(), "one line, no stack trace: " + r);
     assertTrue(r.stderr().contains("FAILED_PRECONDITION") && r.stderr().contains("in use by another Chaincast server"), r.toString());
     assertTrue(r.stderr().contains("--server HOST:PORT"), r.toString());
@@ -222,12 +222,12 @@ class CliWorkbenchIT {
   @Test
   void usageErrors() throws Exception {
     CliProcess.Result neither = cli("compare", "--target", "pharma-output-2025");
-    assertEquals(ExitCode.USAGE, neither.exitCode(), neither.toString());
+    assertEquals(ExitCode.USAGE.code(), neither.exitCode(), neither.toString());
     assertTrue(neither.stderr().contains("side B"), neither.toString());
     CliProcess.Result badShock = cli("scenario", "create", "x-1", "--macro-shock", "dip:county:2024:-0.1");
-    assertEquals(ExitCode.USAGE, badShock.exitCode(), badShock.toString());
+    assertEquals(ExitCode.USAGE.code(), badShock.exitCode(), badShock.toString());
     assertTrue(badShock.stderr().contains("WHERE must be city"), badShock.toString());
     CliProcess.Result noEtag = cli("scenario", "update", "x-1", "--description", "d");
-    assertEquals(ExitCode.USAGE, noEtag.exitCode(), noEtag.toString());
+    assertEquals(ExitCode.USAGE.code(), noEtag.exitCode(), noEtag.toString());
   }
 }

@@ -1,11 +1,14 @@
 package chaincast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chaincast.api.ErrorReasons;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -28,6 +31,32 @@ class FailureReportTest {
     assertEquals(ExitCode.PERMISSION_DENIED, code(Status.PERMISSION_DENIED));
     assertEquals(ExitCode.OUTPUT, FailureReport.of(new OutputFailure("x", new IOException()), null).exitCode());
     assertEquals(ExitCode.INTERNAL, FailureReport.of(new IllegalStateException("bug"), null).exitCode());
+  }
+
+  @Test
+  void aStoreHeldByAnotherServerNamesTheCliOptionsThatHelp() {
+    // The server's message names no option (a gRPC client has none); the CLI adds its own.
+    StatusRuntimeException inUse =
+        StatusProto.toStatusRuntimeException(
+            com.google.rpc.Status.newBuilder()
+                .setCode(Code.FAILED_PRECONDITION_VALUE)
+                .setMessage("this server's scenario store is in use by another Chaincast server")
+                .addDetails(
+                    Any.pack(
+                        ErrorInfo.newBuilder()
+                            .setReason(ErrorReasons.SCENARIO_STORE_IN_USE)
+                            .setDomain("chaincast.v1")
+                            .build()))
+                .build());
+    FailureReport report = FailureReport.of(inUse, null);
+    assertEquals(ExitCode.REJECTED, report.exitCode());
+    assertTrue(report.message().contains("in use by another Chaincast server"), report.message());
+    assertTrue(report.message().contains("--server HOST:PORT") && report.message().contains("CHAINCAST_DATA_DIR"),
+        report.message());
+    // Without the reason, the same words get no hint: the CLI acts on the reason, not the text.
+    FailureReport plain =
+        FailureReport.of(Status.FAILED_PRECONDITION.withDescription("in use by another Chaincast server").asRuntimeException(), null);
+    assertFalse(plain.message().contains("--server"), plain.message());
   }
 
   @Test
@@ -101,7 +130,7 @@ class FailureReportTest {
     assertTrue(r.message().contains("chaincast serve"), r.message());
   }
 
-  private static int code(Status s) {
+  private static ExitCode code(Status s) {
     return FailureReport.of(new StatusRuntimeException(s.withDescription("d")), "h:1").exitCode();
   }
 }

@@ -18,8 +18,8 @@ import chaincast.v1.LocalizedName;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.Scenario;
 import chaincast.v1.ScenarioOverrides;
-import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc.ScenarioServiceBlockingStub;
+import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
@@ -27,7 +27,6 @@ import chaincast.v1.TargetSelection;
 import chaincast.v1.UpdateScenarioRequest;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
@@ -36,6 +35,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bearer tokens and roles over a real server: who may call what, and what a refused caller is
+ * Bearer tokens and roles through the real server wiring, in process: who may call what, and what a refused caller is
  * told. One server with three tokens (read, write, admin) serves every test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,8 +81,11 @@ class AuthTest {
                 + "planner write " + BearerTokens.fileHash(writer) + "\n"
                 + "ops admin " + BearerTokens.fileHash(admin) + "\n");
     ServerConfig config = ServerConfig.defaults().withPort(0).withThreads(1).withDataDir(dataDir);
-    server = new ChaincastServer(config, model, new ServerSecurity(null, tokens, true, false)).start();
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    String name = InProcessServerBuilder.generateName();
+    server =
+        new ChaincastServer(config, model, new ServerSecurity(null, tokens, true, false))
+            .start(InProcessServerBuilder.forName(name));
+    channel = InProcessChannelBuilder.forName(name).build();
   }
 
   @AfterAll

@@ -20,9 +20,10 @@ import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,10 +61,13 @@ class MetricsEndpointTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(dataDir)).start();
+    String name = InProcessServerBuilder.generateName();
+    server =
+        new ChaincastServer(ServerConfig.defaults().withThreads(2).withDataDir(dataDir))
+            .start(InProcessServerBuilder.forName(name));
     int port = server.startMetricsEndpoint("127.0.0.1", 0).getPort();
     endpoint = URI.create("http://127.0.0.1:" + port + "/metrics");
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    channel = InProcessChannelBuilder.forName(name).build();
   }
 
   @AfterAll
@@ -140,10 +144,14 @@ class MetricsEndpointTest {
                     .simulate(SimulateRequest.newBuilder().setSpec(spec).build()));
     assertEquals(Status.Code.DEADLINE_EXCEEDED, late.getStatus().getCode());
 
+    // Wait for the server's side too: a call past its deadline is closed by grpc at once, while
+    // its run stops at the engine's next poll, so the run's end can follow the RPC's count.
     Scrape after =
         awaitScrape(
             s -> delta(before, s, RPC + "_count", "method", SIMULATE, "code", "DEADLINE_EXCEEDED") == 1
-                && delta(before, s, RPC + "_count", "method", SIMULATE_STREAM, "code", "CANCELLED") == 1);
+                && delta(before, s, RPC + "_count", "method", SIMULATE_STREAM, "code", "CANCELLED") == 1
+                && delta(before, s, "chaincast_run_duration_seconds_count", "kind", "simulation", "outcome", "cancelled") == 2
+                && s.sum("chaincast_runs_active") == 0);
     assertEquals(cancelledBefore + 2, server.runStats().cancelled());
     assertEquals(2, delta(before, after, "chaincast_run_duration_seconds_count", "kind", "simulation", "outcome", "cancelled"));
     assertEquals(0, after.sum("chaincast_runs_active"));

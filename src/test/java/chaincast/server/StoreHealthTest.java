@@ -20,13 +20,14 @@ import chaincast.v1.SimulationSpec;
 import chaincast.v1.TargetSelection;
 import com.google.rpc.RetryInfo;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Files;
@@ -53,9 +54,11 @@ class StoreHealthTest {
   @Test
   void healthFollowsTheStoreThroughAnOutageAndBack() throws Exception {
     StoreSettings fast = StoreSettings.defaults().withReopenDelays(Duration.ofMillis(50), Duration.ofMillis(400));
+    String name = InProcessServerBuilder.generateName();
     ChaincastServer server =
-        new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(1).withDataDir(dataDir).withStore(fast)).start();
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+        new ChaincastServer(ServerConfig.defaults().withThreads(1).withDataDir(dataDir).withStore(fast))
+            .start(InProcessServerBuilder.forName(name));
+    ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
     try {
       var scenarios = ScenarioServiceGrpc.newBlockingStub(channel);
       Scenario kept =
