@@ -50,7 +50,7 @@ public final class Scrape {
   /** Parses Prometheus text; comment and blank lines are skipped. */
   public static Scrape parse(String text) {
     List<Sample> samples = new ArrayList<>();
-    for (String line : text.split("\n")) {
+    for (String line : text.lines().toList()) {
       if (!line.isBlank() && !line.startsWith("#")) {
         samples.add(sample(line.strip()));
       }
@@ -107,7 +107,7 @@ public final class Scrape {
     if (i < line.length() && line.charAt(i) == '{') {
       i = labels(line, i + 1, labels);
     }
-    String[] rest = line.substring(i).strip().split(" ");
+    String[] rest = line.substring(i).strip().split(" ", -1);
     return new Sample(name, Map.copyOf(labels), value(rest[0]));
   }
 

@@ -21,6 +21,8 @@ public final class ServerJvm implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  // Appended by the thread reading the process, read by the caller: the synchronized buffer.
+  @SuppressWarnings("JdkObsolete")
   private final StringBuffer output = new StringBuffer();
 
   /**

@@ -14,6 +14,8 @@ final class ServerSampler implements AutoCloseable {
   private final Thread thread;
   private volatile boolean stop;
   private volatile double maxRunsActive;
+  // Written by the sampling thread only, read by others: volatile suffices for one writer.
+  @SuppressWarnings("NonAtomicVolatileUpdate")
   private volatile int failedScrapes;
   private Scrape first;
 

@@ -162,13 +162,11 @@ public final class WorkbenchFigures {
 
   private static void printDifferences(ScenarioComparison c, String prefix) {
     System.out.printf("  %-28s %9s %9s %10s %10s %10s %7s%n", "target", "P base", "P alt", "diff", "paired SE", "indep SE", "ratio");
-    List<Double> ratios = new ArrayList<>();
     for (TargetDifference t : c.getTargetsList()) {
       if (!t.getTargetId().startsWith(prefix)) {
         continue;
       }
       double ratio = t.getIndependentStandardError() > 0 ? t.getStandardError() / t.getIndependentStandardError() : 0;
-      ratios.add(ratio);
       System.out.printf(Locale.ROOT, "  %-28s %8.2f%% %8.2f%% %+9.3f%% %9.4f%% %9.4f%% %7.3f%n", t.getTargetId(),
           100 * t.getPHitBaseline().getEstimate(), 100 * t.getPHitAlternative().getEstimate(), 100 * t.getDifference(),
           100 * t.getStandardError(), 100 * t.getIndependentStandardError(), ratio);

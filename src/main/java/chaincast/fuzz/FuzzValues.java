@@ -17,7 +17,7 @@ final class FuzzValues {
   static final int OVERSIZED_CHARS = 100_000;
 
   private static final double[] SPECIAL_DOUBLES = {
-    5e-324, -5e-324, Double.MIN_NORMAL, -Double.MIN_NORMAL, 1e-300, -1e-300, 1e-12, 1e-9, 1e-7, 1e-6,
+    Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, 1e-300, -1e-300, 1e-12, 1e-9, 1e-7, 1e-6,
     0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE,
     -Double.MAX_VALUE, 1e300, -1e300, 1e30, -1, 1, -0.5, 0.5, 2, 3, 10, 11, 100, 1e4, 1e6, 1e8, 1e9
   };

@@ -89,7 +89,7 @@ public final class RawBodyFuzz {
       unreadable += readable ? 0 : 1;
       Status status = send(method, body);
       outcomes.computeIfAbsent(method.getFullMethodName(), k -> new TreeMap<>()).merge(status.getCode(), 1L, Long::sum);
-      String problem = judge(method, readable, status);
+      String problem = judge(readable, status);
       if (problem != null && failures.size() < KEPT_FAILURES) {
         failures.add(method.getFullMethodName() + " " + RawBodies.hex(body) + ": " + problem);
       }
@@ -97,7 +97,7 @@ public final class RawBodyFuzz {
     return new Report(requests, unreadable, (System.nanoTime() - start) / 1_000_000, outcomes, failures);
   }
 
-  private static String judge(MethodDescriptor<?, ?> method, boolean readable, Status status) {
+  private static String judge(boolean readable, Status status) {
     if (readable) {
       // A readable body is a real request; with no field to blame, any earned status will do.
       return Verdict.EARNED.contains(status.getCode()) ? null : "status " + status.getCode() + ": " + status.getDescription();

@@ -238,7 +238,8 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
               });
     }
     nextAttemptNanos = System.nanoTime() + delay.toNanos();
-    reopener.schedule(this::reopen, delay.toNanos(), TimeUnit.NANOSECONDS);
+    // reopen() handles its own failures (it reschedules), so the future carries nothing to check.
+    var unused = reopener.schedule(this::reopen, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** One attempt, on the reopener thread; opening runs outside the lock, so calls fail fast meanwhile. */
