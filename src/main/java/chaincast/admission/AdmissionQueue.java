@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.LongSupplier;
+import java.util.Locale;
 
 /**
  * Admits runs against a memory budget and a limit of runs at once, and queues the rest fairly.
@@ -191,7 +192,7 @@ public final class AdmissionQueue {
 
   private Duration retryDelayLocked(int ahead) {
     double nanos = meanRunNanos * (ahead + 1) / maxRunning;
-    Duration d = Duration.ofNanos((long) Math.min(nanos, MAX_RETRY.toNanos()));
+    Duration d = Duration.ofNanos((long) Math.min(nanos, (double) MAX_RETRY.toNanos()));
     return d.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : d;
   }
 
@@ -236,11 +237,11 @@ public final class AdmissionQueue {
   }
 
   private static String mebibytes(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
   }
 
   private static String seconds(Duration d) {
-    return String.format(java.util.Locale.ROOT, "%.0f s", Math.ceil(d.toMillis() / 1000.0));
+    return String.format(Locale.ROOT, "%.0f s", Math.ceil(d.toMillis() / 1000.0));
   }
 
   private enum State { WAITING, ADMITTED, CANCELLED, RELEASED }

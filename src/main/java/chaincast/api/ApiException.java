@@ -11,6 +11,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.Duration;
 
 /**
  * A request the server refuses, with a rich {@code google.rpc.Status}. Thrown
@@ -164,7 +165,7 @@ public final class ApiException extends RuntimeException {
    * @param retryDelay how long the client should wait before retrying
    * @return the exception to turn into the call's status
    */
-  public static ApiException resourceExhausted(String message, java.time.Duration retryDelay) {
+  public static ApiException resourceExhausted(String message, Duration retryDelay) {
     RetryInfo retry =
         RetryInfo.newBuilder()
             .setRetryDelay(

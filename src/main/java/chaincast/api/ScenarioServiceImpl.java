@@ -39,7 +39,6 @@ import java.util.regex.Pattern;
  * against that client's quota.
  */
 public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServiceImplBase {
-  private static final Logger logger = Logger.getLogger(ScenarioServiceImpl.class.getName());
   static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 1000;

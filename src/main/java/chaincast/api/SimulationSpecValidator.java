@@ -34,6 +34,13 @@ public final class SimulationSpecValidator {
   private final ProjectionPlanner planner;
   private final ScenarioOverridesValidator overridesValidator;
 
+  /**
+   * A validator of specs against one model.
+   *
+   * @param model the model whose cells, chains and targets a spec may name
+   * @param limits the server's limits on horizon, targets and the like
+   * @param planner the planner, asked which targets a selection names
+   */
   public SimulationSpecValidator(Model model, Limits limits, ProjectionPlanner planner) {
     this.model = model;
     this.limits = limits;

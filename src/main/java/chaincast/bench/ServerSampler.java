@@ -14,8 +14,6 @@ final class ServerSampler implements AutoCloseable {
   private final Thread thread;
   private volatile boolean stop;
   private volatile double maxRunsActive;
-  // Written by the sampling thread only, read by others: volatile suffices for one writer.
-  @SuppressWarnings("NonAtomicVolatileUpdate")
   private volatile int failedScrapes;
   private Scrape first;
 
@@ -59,6 +57,8 @@ final class ServerSampler implements AutoCloseable {
         failedScrapes);
   }
 
+  // Only this thread writes the two fields; others read them: volatile suffices for one writer.
+  @SuppressWarnings("NonAtomicVolatileUpdate")
   private void sample() {
     while (!stop) {
       try {

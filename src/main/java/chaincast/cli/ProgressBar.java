@@ -67,7 +67,7 @@ final class ProgressBar {
     double total = p.getPathsPlanned();
     if (wantedHalfWidth > 0 && done > 0 && p.getMaxHalfWidth() > 0) {
       double ratio = p.getMaxHalfWidth() / wantedHalfWidth;
-      total = Math.min(total, Math.max(done, done * ratio * ratio));
+      total = Math.min(total, Math.max((double) done, (double) done * ratio * ratio));
     }
     double share = total > 0 ? Math.min(1.0, done / total) : 0;
     int filled = (int) Math.round(share * BAR_CELLS);

@@ -96,7 +96,7 @@ final class ScenarioChanges {
       b.addObservations(observation(s));
     }
     for (String s : delays) {
-      String[] p = s.split(":");
+      String[] p = s.split(":", -1);
       if (p.length != 3) {
         throw new IllegalArgumentException("--delay-event '" + s + "' is not CELL:EVENT:YEARS");
       }
@@ -104,7 +104,7 @@ final class ScenarioChanges {
           EventDelay.newBuilder().setCellId(p[0]).setEventId(p[1]).setYears(integer(p[2], "--delay-event", s)));
     }
     for (String s : removals) {
-      String[] p = s.split(":");
+      String[] p = s.split(":", -1);
       if (p.length != 2) {
         throw new IllegalArgumentException("--remove-event '" + s + "' is not CELL:EVENT");
       }
@@ -114,7 +114,7 @@ final class ScenarioChanges {
   }
 
   static MacroShock macroShock(String s) {
-    String[] p = s.split(":");
+    String[] p = s.split(":", -1);
     if (p.length != 4) {
       throw new IllegalArgumentException("--macro-shock '" + s + "' is not ID:WHERE:YEAR:CHANGE");
     }

@@ -26,6 +26,7 @@ final class Terminal {
    * ({@code System.console()} asks about stdin and stdout), so on Linux read
    * where fd 2 points; elsewhere fall back to the console test.
    */
+  @SuppressWarnings("SystemConsoleNull") // Java 17: console() is null when not interactive
   static boolean stderrIsTerminal() {
     try {
       String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();

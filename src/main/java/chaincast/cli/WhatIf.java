@@ -22,7 +22,7 @@ final class WhatIf implements ITypeConverter<CellOverride> {
       throw new TypeConversionException("'" + text + "' is not " + SYNTAX);
     }
     CellOverride.Builder b = CellOverride.newBuilder().setCellId(text.substring(0, colon).trim());
-    for (String pair : text.substring(colon + 1).split(",")) {
+    for (String pair : text.substring(colon + 1).split(",", -1)) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
         throw new TypeConversionException("'" + pair + "' in '" + text + "' is not PARAM=VALUE; expected " + SYNTAX);

@@ -1,5 +1,7 @@
 package chaincast.engine;
 
+import java.util.Arrays;
+
 /**
  * A mergeable histogram of non-negative doubles with logarithmic bins, for
  * percentiles over any number of paths in bounded memory.
@@ -180,7 +182,7 @@ final class LogHistogram {
 
   /** Empties the histogram and drops its pages (the window stays). */
   void clear() {
-    java.util.Arrays.fill(pages, null);
+    Arrays.fill(pages, null);
     coarse = null;
     count = 0;
     min = Double.POSITIVE_INFINITY;
@@ -247,14 +249,14 @@ final class LogHistogram {
   double[] percentiles(double[] percentiles) {
     double[] out = new double[percentiles.length];
     if (count == 0) {
-      java.util.Arrays.fill(out, Double.NaN);
+      Arrays.fill(out, Double.NaN);
       return out;
     }
     Integer[] order = new Integer[percentiles.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (x, y) -> Double.compare(percentiles[x], percentiles[y]));
+    Arrays.sort(order, (x, y) -> Double.compare(percentiles[x], percentiles[y]));
     int next = 0;
     long cumulative = 0;
     for (int e = 0; e < EXPONENTS && next < order.length; e++) {

@@ -2,6 +2,7 @@ package chaincast.engine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Where a cell's median path would leave {@link ParameterDomain#PROJECTED_OUTPUT}: the check of
@@ -53,7 +54,7 @@ public final class MedianEnvelope {
 
     /** A sentence describing the crossing, without the cell's name. */
     public String describe() {
-      double rounded = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", value()));
+      double rounded = Double.parseDouble(String.format(Locale.ROOT, "%.3g", value()));
       return "its median path reaches " + ParameterDomain.format(rounded) + " 亿元 in " + year
           + (above ? ", above the " + ParameterDomain.format(ParameterDomain.PROJECTED_OUTPUT.high())
               : ", below the " + ParameterDomain.format(ParameterDomain.PROJECTED_OUTPUT.low()))

@@ -1,5 +1,7 @@
 package chaincast.engine;
 
+import java.util.Locale;
+
 /**
  * The most heap a run holds at once, by what holds it, computed from the run's shape before it
  * starts (see {@link RunSizer}). Each part is an upper bound of the structures it names.
@@ -66,6 +68,6 @@ public record MemoryFootprint(
 
   /** Bytes as MiB with one decimal, e.g. "12.5 MiB". */
   public static String mebibytes(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
   }
 }

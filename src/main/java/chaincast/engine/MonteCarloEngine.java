@@ -223,7 +223,7 @@ public final class MonteCarloEngine implements AutoCloseable {
       }
     }
     double blocks = Math.ceil(needed / BLOCK_SIZE);
-    return blocks >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) blocks;
+    return blocks >= 0x1p62 ? Long.MAX_VALUE / 2 : (long) blocks; // 2^62: Long.MAX_VALUE / 2 as a double
   }
 
   /**

@@ -114,6 +114,7 @@ public enum ParameterDomain {
   private final double smallest;
   private final boolean zeroExcluded;
   private final boolean whole;
+  @SuppressWarnings("ImmutableEnumChecker") // Step is a record of final primitives and a String
   private final Step step;
   private final String appliesTo;
 

@@ -25,6 +25,8 @@ public final class PathSampler {
   @FunctionalInterface
   public interface PathVisitor {
     /**
+     * Receives the values of one path in one recorded year.
+     *
      * @param path        index of the path in the run, {@code block * BLOCK_SIZE + i}
      * @param year        calendar year
      * @param cellValues  value of each cell, in projection order

@@ -111,6 +111,7 @@ final class PathSimulator {
    * call in the inner loop but the normal draw; splitting it (or drawing all normals first, then
    * stepping) measured slower. The draw order it implements is the class comment's contract.
    */
+  @SuppressWarnings("checkstyle:MethodLength") // the hot loop, documented above
   private void simulatePath(
       SplittableRandom r, ChiSquaredDistribution chiSquare, long seed, long path, PathSink sink) {
     // Plain arrays in locals: no objects, no boxing, and the JIT keeps the
@@ -134,7 +135,7 @@ final class PathSimulator {
       drawEvents(seed, path);
     }
     if (countCells.count > 0) {
-      drawCounts(seed, path);
+      drawCounts(path);
       sink.onCounts(counts);
     }
 
@@ -279,7 +280,7 @@ final class PathSimulator {
    * uniform of its end year. A cell no target counts draws nothing (keyed draws make skipping it
    * harmless to the others). Only the years some count target reads are filled in (and the base).
    */
-  private void drawCounts(long seed, long path) {
+  private void drawCounts(long path) {
     final CountCells t = this.countCells;
     final int years = m.yearCount;
     final int firstYear = m.firstYear;

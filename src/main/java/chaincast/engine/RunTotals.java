@@ -2,6 +2,7 @@ package chaincast.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * The state of one run across rounds: the workers' {@link Tally tallies}
@@ -100,10 +101,10 @@ final class RunTotals {
       for (Tally tally : tallies()) {
         merged.addAll(tally.seriesHistograms[i]);
       }
-      double[] wanted = java.util.Arrays.copyOf(percentiles, percentiles.length + 1);
+      double[] wanted = Arrays.copyOf(percentiles, percentiles.length + 1);
       wanted[percentiles.length] = 50;
       double[] got = merged.percentiles(wanted);
-      seriesPercentiles[i] = java.util.Arrays.copyOf(got, percentiles.length);
+      seriesPercentiles[i] = Arrays.copyOf(got, percentiles.length);
       seriesMedian[i] = got[percentiles.length];
     }
     List<RunResult.TargetResult> targets = new ArrayList<>();

@@ -262,11 +262,11 @@ public final class ApiFuzz {
   /** A simulated count target with one count cell, so its tornado stays small: the ETDZ's firms above size. */
   private static String countTarget(Channel channel) {
     String id = "pharma-firms-above-size-2025-etdz";
-    ModelServiceGrpc.newBlockingStub(channel)
+    return ModelServiceGrpc.newBlockingStub(channel)
         .listTargets(ListTargetsRequest.newBuilder().setKind(TargetKind.TARGET_KIND_COUNT).setSimulatedOnly(true).build())
         .getTargetsList().stream().filter(t -> t.getId().equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the seeds have no count target " + id));
-    return id;
+        .orElseThrow(() -> new IllegalStateException("the seeds have no count target " + id))
+        .getId();
   }
 
   /**

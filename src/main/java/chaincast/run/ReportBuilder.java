@@ -14,6 +14,7 @@ import chaincast.v1.TargetKind;
 import chaincast.v1.TargetOdds;
 import chaincast.v1.Unit;
 import java.util.List;
+import chaincast.v1.StopReason;
 
 /** Maps the engine's numbers back onto targets, names and units. */
 public final class ReportBuilder {
@@ -125,11 +126,11 @@ public final class ReportBuilder {
     return PercentileValue.newBuilder().setPercentile(p).setValue(v).build();
   }
 
-  private static chaincast.v1.StopReason stopReason(RunStopReason r) {
+  private static StopReason stopReason(RunStopReason r) {
     return switch (r) {
-      case PATHS_DONE -> chaincast.v1.StopReason.STOP_REASON_PATHS_DONE;
-      case PRECISION_REACHED -> chaincast.v1.StopReason.STOP_REASON_PRECISION_REACHED;
-      case PATH_CAP -> chaincast.v1.StopReason.STOP_REASON_PATH_CAP;
+      case PATHS_DONE -> StopReason.STOP_REASON_PATHS_DONE;
+      case PRECISION_REACHED -> StopReason.STOP_REASON_PRECISION_REACHED;
+      case PATH_CAP -> StopReason.STOP_REASON_PATH_CAP;
     };
   }
 

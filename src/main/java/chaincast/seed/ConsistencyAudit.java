@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * Where the plans' figures do not add up. Pure function of the model; findings come in a stable
@@ -75,7 +76,7 @@ public final class ConsistencyAudit {
       }
       List<Target> candidates = new ArrayList<>();
       for (Target t : ctx.model.targets()) {
-        if (t == h
+        if (t.getId().equals(h.getId())
             || t.getKind() != h.getKind()
             || !t.getPlanId().equals(h.getPlanId())
             || t.getYear() != h.getYear()
@@ -93,7 +94,7 @@ public final class ConsistencyAudit {
         boolean inner = false;
         for (Target u : candidates) {
           Set<String> uc = ctx.cells(u);
-          if (u != t && uc.size() > tc.size() && uc.containsAll(tc)) {
+          if (!u.getId().equals(t.getId()) && uc.size() > tc.size() && uc.containsAll(tc)) {
             inner = true;
             break;
           }
@@ -145,7 +146,7 @@ public final class ConsistencyAudit {
       }
       String key =
           t.getKind() + "|" + t.getMetric() + "|" + t.getYear() + "|"
-              + String.join(",", new java.util.TreeSet<>(ctx.cells(t)));
+              + String.join(",", new TreeSet<>(ctx.cells(t)));
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
     }
     List<AuditFinding> found = new ArrayList<>();

@@ -103,7 +103,7 @@ final class ImportanceAnalysis {
   private void sample(long seed, int paths, double[][] x, double[] y, CancellationSignal cancel) {
     PathSampler sampler = new PathSampler(plan.projection());
     PathSampler.PathVisitor visitor = visitor(sampler, x, y);
-    long blocks = (paths - 1) / MonteCarloEngine.BLOCK_SIZE + 1;
+    long blocks = (paths - 1L) / MonteCarloEngine.BLOCK_SIZE + 1;
     for (long b = 0; b < blocks; b++) {
       if (cancel.isCancelled()) {
         throw new RunCancelledException(b * MonteCarloEngine.BLOCK_SIZE);

@@ -24,6 +24,8 @@ public final class ShapleyEffects {
   private ShapleyEffects() {}
 
   /**
+   * The Shapley decomposition of one output's variance over the inputs.
+   *
    * @param effects   per input, its Shapley share of Var(Y) (sums to {@code explained})
    * @param explained R² of Y on all inputs
    * @param variance  Var(Y)

@@ -39,7 +39,8 @@ final class BatchingHandler extends Handler {
               t.setDaemon(true);
               return t;
             });
-    flusher.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+    // flush() catches its own failures, so the periodic future has nothing to report.
+    var unused = flusher.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -52,6 +52,7 @@ final class FilePermissions {
   }
 
   /** {@code 0640}-style octal mode. */
+  @SuppressWarnings("EnumOrdinal") // the enum is declared in mode-bit order, OWNER_READ first
   static String mode(Set<PosixFilePermission> permissions) {
     int bits = 0;
     for (PosixFilePermission p : permissions) {

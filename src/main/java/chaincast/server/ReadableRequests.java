@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import com.google.rpc.Status;
 
 /**
  * Unreadable request bodies answer INVALID_ARGUMENT, "request body is not a valid
@@ -194,7 +195,7 @@ final class ReadableRequests {
     ErrorInfo info =
         ErrorInfo.newBuilder().setReason(REASON).setDomain(InternalErrors.DOMAIN).putMetadata("message_type", type).build();
     return StatusProto.toStatusRuntimeException(
-        com.google.rpc.Status.newBuilder()
+        Status.newBuilder()
             .setCode(Code.INVALID_ARGUMENT_VALUE)
             .setMessage("request body is not a valid " + type)
             .addDetails(Any.pack(info))

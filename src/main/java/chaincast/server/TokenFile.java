@@ -109,7 +109,7 @@ public final class TokenFile {
 
   private static Set<Caller.Role> roles(String at, String list) {
     Set<Caller.Role> roles = EnumSet.noneOf(Caller.Role.class);
-    for (String r : list.split(",")) {
+    for (String r : list.split(",", -1)) {
       Caller.Role role = switch (r.toLowerCase(Locale.ROOT)) {
         case "read" -> Caller.Role.READ;
         case "write" -> Caller.Role.WRITE;

@@ -26,6 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Admission through the API: one run at a time, so a second call waits in the queue; it starts
@@ -43,7 +46,7 @@ class AdmissionServiceTest {
             .withThreads(2)
             .withLimits(ONE_RUN)
             .withAdmission(admission)
-            .withDataDir(java.nio.file.Files.createTempDirectory("chaincast-test-data")));
+            .withDataDir(Files.createTempDirectory("chaincast-test-data")));
   }
 
   private static SimulateRequest small() {
@@ -123,7 +126,7 @@ class AdmissionServiceTest {
     }
   }
 
-  private static Status.Code code(java.util.concurrent.Callable<?> call) {
+  private static Status.Code code(Callable<?> call) {
     try {
       call.call();
       return Status.Code.OK;
@@ -140,10 +143,10 @@ class AdmissionServiceTest {
       var stub = SimulationServiceGrpc.newBlockingStub(f.channel);
       assertTrue(stub.simulate(small()).getReport().getOddsCount() > 0, "a default run fits 12 MiB");
       SimulationSpec.Builder heavy = SimulationSpec.newBuilder().setPaths(1000).setHorizonYear(2035);
-      for (String cell : java.util.List.of("pharma@etdz", "pharma@haizhou", "pharma@guannan", "pharma@ganyu", "pharma@donghai")) {
+      for (String cell : List.of("pharma@etdz", "pharma@haizhou", "pharma@guannan", "pharma@ganyu", "pharma@donghai")) {
         heavy.addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setCellId(cell)));
       }
-      for (String chain : java.util.List.of("pharma", "petrochem", "steel", "silicon", "info")) {
+      for (String chain : List.of("pharma", "petrochem", "steel", "silicon", "info")) {
         heavy.addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setChainId(chain)));
       }
       heavy.addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setCity(true)));

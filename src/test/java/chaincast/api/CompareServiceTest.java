@@ -19,6 +19,11 @@ import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import chaincast.v1.SensitivityRequest;
+import chaincast.v1.TargetKind;
+import chaincast.v1.Unit;
+import com.google.rpc.BadRequest;
+import java.util.concurrent.TimeUnit;
 
 /** The Compare RPC through the real server wiring, in process. */
 class CompareServiceTest {
@@ -58,11 +63,11 @@ class CompareServiceTest {
     ScenarioComparison c =
         stub.compare(CompareRequest.newBuilder().setSpec(SPEC).setBaseline(SEEDED).setAlternative(SEEDED).build()).getComparison();
     assertEquals(72, c.getTargetsCount(), "8 output and 64 count targets of the pharma plan");
-    long counts = c.getTargetsList().stream().filter(t -> t.getKind() == chaincast.v1.TargetKind.TARGET_KIND_COUNT).count();
+    long counts = c.getTargetsList().stream().filter(t -> t.getKind() == TargetKind.TARGET_KIND_COUNT).count();
     assertEquals(64, counts, "each row says what kind of target it is");
     for (TargetDifference t : c.getTargetsList()) {
       assertEquals(2025, t.getYear(), t.getTargetId());
-      assertTrue(t.getTargetValue() >= 0 && t.getUnit() != chaincast.v1.Unit.UNIT_UNSPECIFIED, t.getTargetId());
+      assertTrue(t.getTargetValue() >= 0 && t.getUnit() != Unit.UNIT_UNSPECIFIED, t.getTargetId());
       assertEquals(0.0, t.getDifference(), t.getTargetId());
       assertEquals(0.0, t.getStandardError(), t.getTargetId());
       assertEquals(0, t.getBaselineOnly() + t.getAlternativeOnly());
@@ -97,10 +102,10 @@ class CompareServiceTest {
           assertThrows(
               StatusRuntimeException.class,
               call == 0
-                  ? () -> stub.withDeadlineAfter(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                  ? () -> stub.withDeadlineAfter(300, TimeUnit.MILLISECONDS)
                       .compare(CompareRequest.newBuilder().setSpec(big).setBaseline(SEEDED).setAlternative(cityDip(-0.05)).build())
-                  : () -> stub.withDeadlineAfter(300, java.util.concurrent.TimeUnit.MILLISECONDS)
-                      .sensitivity(chaincast.v1.SensitivityRequest.newBuilder().setTargetId("lzf62-steel-2025").setSpec(SimulationSpec.newBuilder().setPaths(2_000_000).setSeed(1)).build()));
+                  : () -> stub.withDeadlineAfter(300, TimeUnit.MILLISECONDS)
+                      .sensitivity(SensitivityRequest.newBuilder().setTargetId("lzf62-steel-2025").setSpec(SimulationSpec.newBuilder().setPaths(2_000_000).setSeed(1)).build()));
       assertEquals(Status.Code.DEADLINE_EXCEEDED, e.getStatus().getCode());
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (fixture.server.runStats().cancelled() == cancelledBefore && System.nanoTime() < deadline) {
@@ -118,7 +123,7 @@ class CompareServiceTest {
             StatusRuntimeException.class,
             () -> stub.compare(CompareRequest.newBuilder().setSpec(SPEC.toBuilder().setPrecision(Precision.newBuilder().setHalfWidth(0.01))).setBaseline(SEEDED).build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
-    var bad = ModelServiceTest.detail(e, com.google.rpc.BadRequest.class);
+    var bad = ModelServiceTest.detail(e, BadRequest.class);
     assertTrue(bad.getFieldViolationsList().stream().anyMatch(v -> v.getField().equals("spec.precision")), bad.toString());
     assertTrue(bad.getFieldViolationsList().stream().anyMatch(v -> v.getField().equals("alternative")), bad.toString());
     StatusRuntimeException nf =

@@ -38,6 +38,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import chaincast.admission.AdmissionQueue;
+import chaincast.metrics.ServerMetrics;
+import chaincast.store.StoreSettings;
+import com.google.rpc.ResourceInfo;
+import java.lang.reflect.Proxy;
+import java.util.stream.IntStream;
 
 /**
  * INTERNAL is for bugs only and says nothing of them but an error id, which the log has with the
@@ -71,18 +77,18 @@ class ErrorStatusTest {
                 new SimulationServiceImpl(
                     runner,
                     validator,
-                    new chaincast.admission.AdmissionQueue(1L << 30, 4, 16, 4, System::nanoTime),
+                    new AdmissionQueue(1L << 30, 4, 16, 4, System::nanoTime),
                     brokenStore,
                     new SensitivityAnalysis(model, runner),
                     limits.maxPaths(),
-                    new chaincast.metrics.ServerMetrics()))
+                    new ServerMetrics()))
             .addService(
                 new ScenarioServiceImpl(
                     brokenScenarioStore(),
                     validator,
                     runner.planner(),
-                    chaincast.store.StoreSettings.defaults(),
-                    new chaincast.metrics.ServerMetrics()))
+                    StoreSettings.defaults(),
+                    new ServerMetrics()))
             .build()
             .start();
     channel = InProcessChannelBuilder.forName(name).build();
@@ -91,7 +97,7 @@ class ErrorStatusTest {
   /** A scenario store whose every method fails with a message full of internals: a stand-in for a bug. */
   private static ScenarioStore brokenScenarioStore() {
     return (ScenarioStore)
-        java.lang.reflect.Proxy.newProxyInstance(
+        Proxy.newProxyInstance(
             ScenarioStore.class.getClassLoader(),
             new Class<?>[] {ScenarioStore.class},
             (proxy, method, args) -> {
@@ -171,7 +177,7 @@ class ErrorStatusTest {
   void theBudgetDropsViolationsThatWouldNotFit() throws Exception {
     // 20 violations of 400 characters each cannot fit in 3,000 bytes: fewer are kept, and counted.
     List<BadRequest.FieldViolation> long20 =
-        java.util.stream.IntStream.range(0, 20)
+        IntStream.range(0, 20)
             .mapToObj(i -> BadRequest.FieldViolation.newBuilder().setField("f" + i).setDescription("中".repeat(1000)).build())
             .toList();
     com.google.rpc.Status status = ApiException.invalidArgument(long20).status();
@@ -186,7 +192,7 @@ class ErrorStatusTest {
   void notFoundEchoesAtMost64CharactersOfTheId() throws Exception {
     String id = "中".repeat(100_000);
     com.google.rpc.Status status = ApiException.notFound("plan", id, "plan_id").status();
-    var info = status.getDetails(0).unpack(com.google.rpc.ResourceInfo.class);
+    var info = status.getDetails(0).unpack(ResourceInfo.class);
     assertEquals("中".repeat(64) + "…", info.getResourceName());
     assertEquals("plan '" + "中".repeat(64) + "…' not found (plan_id)", status.getMessage());
   }

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import chaincast.v1.EventDelay;
 
 /**
  * The values that used to pass validation and fail in the engine (5e-324 as a base value gave
@@ -197,7 +198,7 @@ class ExtremeValuesTest {
     for (int years : new int[] {Integer.MIN_VALUE, -21, 0, 21, Integer.MAX_VALUE}) {
       assertInvalid("spec.inline_overrides.delayed_events[0].years",
           () -> simulation.simulate(SimulateRequest.newBuilder().setSpec(inline(o -> o.addAddedEvents(event(e -> e))
-              .addDelayedEvents(chaincast.v1.EventDelay.newBuilder().setCellId("pharma@etdz").setEventId("plant").setYears(years)))).build()));
+              .addDelayedEvents(EventDelay.newBuilder().setCellId("pharma@etdz").setEventId("plant").setYears(years)))).build()));
     }
   }
 

@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 
 /** ModelService through the real server wiring, in process. */
 class ModelServiceTest {
@@ -141,8 +144,8 @@ class ModelServiceTest {
     assertTrue(response.getShocks().hasCityWeight());
     assertEquals(56, response.getCountCellsCount(), "the count cells of the pharma chain");
     assertEquals(
-        java.util.Set.of("etdz-pharma-2020", "city-chains-2021"),
-        response.getObservationsList().stream().map(o -> o.getId()).collect(java.util.stream.Collectors.toSet()));
+        Set.of("etdz-pharma-2020", "city-chains-2021"),
+        response.getObservationsList().stream().map(o -> o.getId()).collect(Collectors.toSet()));
     var zone = stub.listCells(ListCellsRequest.newBuilder().setChainId("zone_materials").build());
     assertEquals(0, zone.getCountCellsCount());
     assertEquals(0, zone.getObservationsCount(), "no observation touches the zone's own chains");
@@ -162,13 +165,13 @@ class ModelServiceTest {
         mismatches::toString);
   }
 
-  static <T extends com.google.protobuf.Message> T detail(StatusRuntimeException e, Class<T> type) {
+  static <T extends Message> T detail(StatusRuntimeException e, Class<T> type) {
     com.google.rpc.Status status = StatusProto.fromThrowable(e);
-    for (com.google.protobuf.Any any : status.getDetailsList()) {
+    for (Any any : status.getDetailsList()) {
       if (any.is(type)) {
         try {
           return any.unpack(type);
-        } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+        } catch (InvalidProtocolBufferException ex) {
           throw new AssertionError(ex);
         }
       }

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Collections;
 
 /**
  * Bounds and quotas of stored scenarios through the public API: oversized fields are refused with
@@ -84,7 +85,7 @@ class ScenarioLimitsTest {
       assertTrue(e.getStatus().getDescription().length() < 400, e.getStatus().getDescription());
 
       Provenance manyCitations =
-          Provenance.newBuilder().addAllCitations(java.util.Collections.nCopies(21, Citation.newBuilder().setPlanId("lzbf-2023-53").build())).build();
+          Provenance.newBuilder().addAllCitations(Collections.nCopies(21, Citation.newBuilder().setPlanId("lzbf-2023-53").build())).build();
       Scenario lists =
           scenario("lists").toBuilder()
               .setDescription("d".repeat(4001))

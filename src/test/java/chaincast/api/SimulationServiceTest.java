@@ -45,6 +45,12 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import chaincast.v1.Observation;
+import chaincast.v1.ObservationInUse;
+import chaincast.v1.ScenarioOverrides;
+import chaincast.v1.Unit;
+import com.google.rpc.RetryInfo;
+import java.nio.file.Files;
 
 /** SimulationService through the real server wiring, in process: every RPC, streaming, cancellation, deadlines, bad input. */
 class SimulationServiceTest {
@@ -168,7 +174,7 @@ class SimulationServiceTest {
                 .build());
     TargetOdds firms = r.getOdds(0);
     assertEquals("pharma-firms-above-size-2025-etdz", firms.getTargetId());
-    assertEquals(chaincast.v1.Unit.UNIT_COUNT, firms.getUnit());
+    assertEquals(Unit.UNIT_COUNT, firms.getUnit());
     assertTrue(firms.getPHit().getEstimate() > 0 && firms.getPHit().getEstimate() < 1, firms.toString());
     assertTrue(firms.getPHit().getStandardError() > 0);
     assertEquals(2022, firms.getBaseYear());
@@ -188,7 +194,7 @@ class SimulationServiceTest {
             .setSeed(9)
             .build();
     SimulationReport r = simulate(base);
-    List<chaincast.v1.ObservationInUse> split =
+    List<ObservationInUse> split =
         r.getObservationsList().stream().filter(o -> o.getObservationId().equals("city-chains-2021")).toList();
     assertEquals(16, split.size(), "every city cell takes a share of the 2021 total");
     double total = 0;
@@ -209,9 +215,9 @@ class SimulationServiceTest {
         simulate(
             base.toBuilder()
                 .setInlineOverrides(
-                    chaincast.v1.ScenarioOverrides.newBuilder()
+                    ScenarioOverrides.newBuilder()
                         .addObservations(
-                            chaincast.v1.Observation.newBuilder()
+                            Observation.newBuilder()
                                 .setId("steel-2021")
                                 .setCellId("steel@unallocated")
                                 .setYear(2021)
@@ -246,9 +252,9 @@ class SimulationServiceTest {
         simulate(
             spec.toBuilder()
                 .setInlineOverrides(
-                    chaincast.v1.ScenarioOverrides.newBuilder()
+                    ScenarioOverrides.newBuilder()
                         .addObservations(
-                            chaincast.v1.Observation.newBuilder()
+                            Observation.newBuilder()
                                 .setId("etdz-incubators-2024")
                                 .setCountCellId("incubators@etdz")
                                 .setYear(2024)
@@ -271,23 +277,23 @@ class SimulationServiceTest {
     assertInvalid(
         "spec.inline_overrides.observations[0].value",
         b -> b.setInlineOverrides(
-            chaincast.v1.ScenarioOverrides.newBuilder()
+            ScenarioOverrides.newBuilder()
                 .addObservations(
-                    chaincast.v1.Observation.newBuilder().setId("huge").setCellId("steel@unallocated").setYear(2021).setValue(1e6))));
+                    Observation.newBuilder().setId("huge").setCellId("steel@unallocated").setYear(2021).setValue(1e6))));
     assertInvalid(
         "spec.inline_overrides.observations[0].year",
         b -> b.setInlineOverrides(
-            chaincast.v1.ScenarioOverrides.newBuilder()
+            ScenarioOverrides.newBuilder()
                 .addObservations(
-                    chaincast.v1.Observation.newBuilder().setCellId("steel@unallocated").setYear(2019).setValue(10))));
+                    Observation.newBuilder().setCellId("steel@unallocated").setYear(2019).setValue(10))));
     // A count observed after a selected count target's year cannot be simulated backwards.
     assertInvalid(
         "spec.inline_overrides.observations",
         b -> b.setTargets(TargetSelection.newBuilder().addTargetIds("incubators-2025-etdz"))
             .setHorizonYear(2030)
             .setInlineOverrides(
-                chaincast.v1.ScenarioOverrides.newBuilder()
-                    .addObservations(chaincast.v1.Observation.newBuilder().setCountCellId("incubators@etdz").setYear(2027).setValue(6))));
+                ScenarioOverrides.newBuilder()
+                    .addObservations(Observation.newBuilder().setCountCellId("incubators@etdz").setYear(2027).setValue(6))));
     // After the horizon it is simply not used.
     SimulationReport late =
         simulate(
@@ -295,15 +301,15 @@ class SimulationServiceTest {
                 .setTargets(TargetSelection.newBuilder().addTargetIds("incubators-2025-etdz"))
                 .setPaths(1000)
                 .setInlineOverrides(
-                    chaincast.v1.ScenarioOverrides.newBuilder()
-                        .addObservations(chaincast.v1.Observation.newBuilder().setCountCellId("incubators@etdz").setYear(2027).setValue(6)))
+                    ScenarioOverrides.newBuilder()
+                        .addObservations(Observation.newBuilder().setCountCellId("incubators@etdz").setYear(2027).setValue(6)))
                 .build());
     assertTrue(late.getObservationsList().stream().noneMatch(o -> o.getCellId().equals("incubators@etdz")));
     assertNotFound(
         "ghost@nowhere",
         b -> b.setInlineOverrides(
-            chaincast.v1.ScenarioOverrides.newBuilder()
-                .addObservations(chaincast.v1.Observation.newBuilder().setCellId("ghost@nowhere").setYear(2021).setValue(10))));
+            ScenarioOverrides.newBuilder()
+                .addObservations(Observation.newBuilder().setCellId("ghost@nowhere").setYear(2021).setValue(10))));
   }
 
   @Test
@@ -490,7 +496,7 @@ class SimulationServiceTest {
             .withThreads(2)
             .withLimits(one)
             .withAdmission(AdmissionSettings.defaults().withQueue(0, 0))
-            .withDataDir(java.nio.file.Files.createTempDirectory("chaincast-test-data"));
+            .withDataDir(Files.createTempDirectory("chaincast-test-data"));
     try (ServerFixture small = new ServerFixture(config)) {
       var s = SimulationServiceGrpc.newBlockingStub(small.channel);
       Context.CancellableContext context = Context.current().withCancellation();
@@ -508,7 +514,7 @@ class SimulationServiceTest {
                       StatusRuntimeException.class,
                       () -> s.simulate(SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(1000)).build()));
               assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
-              com.google.rpc.RetryInfo retry = ModelServiceTest.detail(e, com.google.rpc.RetryInfo.class);
+              RetryInfo retry = ModelServiceTest.detail(e, RetryInfo.class);
               assertTrue(retry.getRetryDelay().getSeconds() >= 1, retry.toString());
               assertTrue(e.getStatus().getDescription().contains("retry in"), e.getStatus().getDescription());
             });

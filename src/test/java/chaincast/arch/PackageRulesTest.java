@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * The package graph as rules over the compiled production classes: no cycle between the
@@ -47,7 +48,7 @@ class PackageRulesTest {
   @Test
   void theRulesSeeTheWholeProject() {
     // A rule over no classes passes whatever the code does: make sure the import found them.
-    org.junit.jupiter.api.Assertions.assertTrue(
+    Assertions.assertTrue(
         classes.containPackage("chaincast.engine") && classes.containPackage("chaincast.run")
             && classes.containPackage("chaincast.server"),
         "the class import misses packages: " + classes.size() + " classes");

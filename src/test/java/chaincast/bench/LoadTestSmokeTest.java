@@ -22,6 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.grpc.Status;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The load driver, for a few seconds against a real server: through its command line, its
@@ -65,7 +68,7 @@ class LoadTestSmokeTest {
     assertTrue(report.startsWith("LoadTest mixed: 6 clients, 4 s after a 1 s warm-up"), report);
     assertTrue(Long.parseLong(matchOf("\\| all \\| ([0-9,]+) \\|", report).replace(",", "")) >= 6 * 25, report);
     Matcher m = ROW.matcher(report);
-    java.util.Set<String> rpcs = new java.util.HashSet<>();
+    Set<String> rpcs = new HashSet<>();
     while (m.find()) {
       rpcs.add(m.group(1));
       double p50 = Double.parseDouble(m.group(4).replace(",", ""));
@@ -105,7 +108,7 @@ class LoadTestSmokeTest {
     assertEquals(0, report.unexpected(), report.render());
     for (LoadReport.Row row : report.rows()) {
       assertTrue(row.rpc().startsWith("ModelService/"), row.rpc());
-      assertEquals(row.calls(), row.codes().get(io.grpc.Status.Code.OK), row.toString());
+      assertEquals(row.calls(), row.codes().get(Status.Code.OK), row.toString());
     }
     assertNotNull(report.row("ModelService/ListRegions"));
     assertTrue(report.render().contains("Server: no figures"), report.render());

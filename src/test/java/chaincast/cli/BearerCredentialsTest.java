@@ -12,6 +12,7 @@ import io.grpc.SecurityLevel;
 import io.grpc.Status;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import chaincast.v1.ModelServiceGrpc;
 
 /** The token goes out over TLS or to loopback only, and never shows in a message. */
 class BearerCredentialsTest {
@@ -25,7 +26,7 @@ class BearerCredentialsTest {
             new CallCredentials.RequestInfo() {
               @Override
               public MethodDescriptor<?, ?> getMethodDescriptor() {
-                return chaincast.v1.ModelServiceGrpc.getListPlansMethod();
+                return ModelServiceGrpc.getListPlansMethod();
               }
 
               @Override

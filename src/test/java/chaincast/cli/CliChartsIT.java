@@ -11,6 +11,8 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import chaincast.chart.OddsChart;
+import java.util.Arrays;
 
 /** The CLI's pictures: written, of the stated size, and with something drawn on them. */
 class CliChartsIT {
@@ -69,7 +71,7 @@ class CliChartsIT {
         CliProcess.run("odds", "--plan", "lzbf-2023-53", "--year", "2025", "--paths", "20000", "--png", png.toString(), "--format", "csv");
     assertEquals(0, r.exitCode(), r.toString());
     long rows = r.stdout().lines().count() - 1; // one CSV line per bar, after the header
-    assertPicture(png, 1000, chaincast.chart.OddsChart.suggestedHeight((int) rows));
+    assertPicture(png, 1000, OddsChart.suggestedHeight((int) rows));
   }
 
   @Test
@@ -92,7 +94,7 @@ class CliChartsIT {
   void theCommittedFanPictureIsRealAndItsCommandRegeneratesIt() throws Exception {
     assertPicture(COMMITTED_FAN, 1000, 600);
     Path again = dir.resolve("pharma-fan-2025.png");
-    String[] args = java.util.Arrays.copyOf(REGENERATE_FAN, REGENERATE_FAN.length + 3);
+    String[] args = Arrays.copyOf(REGENERATE_FAN, REGENERATE_FAN.length + 3);
     args[REGENERATE_FAN.length] = again.toString();
     args[REGENERATE_FAN.length + 1] = "--paths";
     args[REGENERATE_FAN.length + 2] = "100000"; // the README's command runs the default 1 M; the picture is the same size

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import chaincast.admission.AdmissionSettings;
+import java.nio.file.Files;
 
 /**
  * Each failure the CLI can meet gives its documented exit code and one line
@@ -37,7 +39,7 @@ class CliFailuresIT {
 
   @BeforeAll
   void startServer() throws Exception {
-    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(java.nio.file.Files.createTempDirectory("chaincast-it"))).start();
+    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(Files.createTempDirectory("chaincast-it"))).start();
     address = "127.0.0.1:" + server.port();
   }
 
@@ -122,7 +124,7 @@ class CliFailuresIT {
   @Test
   void busyServerIsAServerError() throws Exception {
     Limits one = new Limits(50_000_000L, 2035, 50, 20, 500, 50, 500, 1);
-    ChaincastServer busy = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(1).withLimits(one).withAdmission(chaincast.admission.AdmissionSettings.defaults().withQueue(0, 0)).withDataDir(java.nio.file.Files.createTempDirectory("chaincast-it"))).start();
+    ChaincastServer busy = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(1).withLimits(one).withAdmission(AdmissionSettings.defaults().withQueue(0, 0)).withDataDir(Files.createTempDirectory("chaincast-it"))).start();
     ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", busy.port()).usePlaintext().build();
     try {
       // Occupy the only run slot with a long run.

@@ -43,6 +43,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import chaincast.v1.Fan;
+import chaincast.v1.FanYear;
+import chaincast.v1.GetAuditResponse;
+import chaincast.v1.JointRequest;
+import chaincast.v1.ListActualsResponse;
+import chaincast.v1.ListCellsResponse;
+import chaincast.v1.ListChainsResponse;
+import chaincast.v1.ListPlansResponse;
+import chaincast.v1.ListRegionsResponse;
+import chaincast.v1.ListTargetsResponse;
+import java.nio.file.Files;
 
 /**
  * Every subcommand as a real process against a real server on an ephemeral
@@ -57,7 +68,7 @@ class CliIT {
 
   @BeforeAll
   void startServer() throws Exception {
-    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(java.nio.file.Files.createTempDirectory("chaincast-it"))).start();
+    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(Files.createTempDirectory("chaincast-it"))).start();
     address = "127.0.0.1:" + server.port();
     channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
     model = ModelServiceGrpc.newBlockingStub(channel);
@@ -89,51 +100,51 @@ class CliIT {
             List.of("targets", "--year", "2025"),
             "目标 Target",
             () -> model.listTargets(ListTargetsRequest.newBuilder().setYear(2025).build()),
-            chaincast.v1.ListTargetsResponse::newBuilder,
+            ListTargetsResponse::newBuilder,
             "id",
-            m -> ((chaincast.v1.ListTargetsResponse) m).getTargetsList().stream().map(t -> t.getId()).toList()),
+            m -> ((ListTargetsResponse) m).getTargetsList().stream().map(t -> t.getId()).toList()),
         new Browse(
             List.of("regions"),
             "区域 Region",
             () -> model.listRegions(ListRegionsRequest.getDefaultInstance()),
-            chaincast.v1.ListRegionsResponse::newBuilder,
+            ListRegionsResponse::newBuilder,
             "id",
-            m -> ((chaincast.v1.ListRegionsResponse) m).getRegionsList().stream().map(r -> r.getId()).toList()),
+            m -> ((ListRegionsResponse) m).getRegionsList().stream().map(r -> r.getId()).toList()),
         new Browse(
             List.of("chains"),
             "产业链 Chain",
             () -> model.listChains(ListChainsRequest.getDefaultInstance()),
-            chaincast.v1.ListChainsResponse::newBuilder,
+            ListChainsResponse::newBuilder,
             "id",
-            m -> ((chaincast.v1.ListChainsResponse) m).getChainsList().stream().map(c -> c.getId()).toList()),
+            m -> ((ListChainsResponse) m).getChainsList().stream().map(c -> c.getId()).toList()),
         new Browse(
             List.of("cells", "--chain", "pharma"),
             "单元 Cell",
             () -> model.listCells(ListCellsRequest.newBuilder().setChainId("pharma").build()),
-            chaincast.v1.ListCellsResponse::newBuilder,
+            ListCellsResponse::newBuilder,
             "id",
-            m -> ((chaincast.v1.ListCellsResponse) m).getCellsList().stream().map(c -> c.getId()).toList()),
+            m -> ((ListCellsResponse) m).getCellsList().stream().map(c -> c.getId()).toList()),
         new Browse(
             List.of("plans"),
             "规划 Plan",
             () -> model.listPlans(ListPlansRequest.getDefaultInstance()),
-            chaincast.v1.ListPlansResponse::newBuilder,
+            ListPlansResponse::newBuilder,
             "id",
-            m -> ((chaincast.v1.ListPlansResponse) m).getPlansList().stream().map(p -> p.getId()).toList()),
+            m -> ((ListPlansResponse) m).getPlansList().stream().map(p -> p.getId()).toList()),
         new Browse(
             List.of("actuals"),
             "实际 Actual",
             () -> model.listActuals(ListActualsRequest.getDefaultInstance()),
-            chaincast.v1.ListActualsResponse::newBuilder,
+            ListActualsResponse::newBuilder,
             "id",
-            m -> ((chaincast.v1.ListActualsResponse) m).getActualsList().stream().map(a -> a.getId()).toList()),
+            m -> ((ListActualsResponse) m).getActualsList().stream().map(a -> a.getId()).toList()),
         new Browse(
             List.of("audit", "--mismatches"),
             "一致 OK",
             () -> model.getAudit(GetAuditRequest.newBuilder().setMismatchesOnly(true).build()),
-            chaincast.v1.GetAuditResponse::newBuilder,
+            GetAuditResponse::newBuilder,
             "headline_target_id",
-            m -> ((chaincast.v1.GetAuditResponse) m).getFindingsList().stream().map(f -> f.getHeadlineTargetId()).toList()));
+            m -> ((GetAuditResponse) m).getFindingsList().stream().map(f -> f.getHeadlineTargetId()).toList()));
   }
 
   private List<String> withServer(List<String> args, String... more) {
@@ -222,7 +233,7 @@ class CliIT {
             cliDefaults(20_000)
                 .setTargets(TargetSelection.newBuilder().setChainId("pharma").setYear(2025))
                 .addJoint(
-                    chaincast.v1.JointRequest.newBuilder()
+                    JointRequest.newBuilder()
                         .setId("etdz-and-city")
                         .addTargetIds("pharma-output-2025-etdz")
                         .addTargetIds("pharma-output-2025"))
@@ -291,11 +302,11 @@ class CliIT {
     CliProcess.Result r =
         CliProcess.run("fan", "--server", address, "--target", "pharma-output-2025", "--paths", "20000", "--format", "csv");
     assertEquals(0, r.exitCode(), r.toString());
-    chaincast.v1.Fan fan = direct(fanSpec()).getFans(0);
+    Fan fan = direct(fanSpec()).getFans(0);
     List<CSVRecord> rows = csv(r.stdout());
     assertEquals(fan.getYearsCount() * fan.getYears(0).getPercentilesCount(), rows.size());
     CSVRecord last = rows.get(rows.size() - 1);
-    chaincast.v1.FanYear lastYear = fan.getYears(fan.getYearsCount() - 1);
+    FanYear lastYear = fan.getYears(fan.getYearsCount() - 1);
     assertEquals("target:pharma-output-2025", last.get("subject"));
     assertEquals(lastYear.getYear(), Integer.parseInt(last.get("year")));
     assertEquals(95.0, Double.parseDouble(last.get("percentile")));

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.io.File;
+import java.util.Map;
 
 /**
  * The packaged CLI run as a separate process ({@code java -jar
@@ -66,11 +68,11 @@ final class CliProcess implements AutoCloseable {
 
   /** Starts {@code chaincast args...}, in the C locale so the CLI must choose UTF-8 itself. */
   static CliProcess start(List<String> args) throws IOException {
-    return start(java.util.Map.of(), args);
+    return start(Map.of(), args);
   }
 
   /** As {@link #start(List)}, with {@code env} set on top (e.g. a UTF-8 LANG). */
-  static CliProcess start(java.util.Map<String, String> env, List<String> args) throws IOException {
+  static CliProcess start(Map<String, String> env, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
@@ -83,7 +85,7 @@ final class CliProcess implements AutoCloseable {
     pb.environment().put("CHAINCAST_DATA_DIR", dataDir().toString());
     pb.environment().remove("LC_ALL");
     pb.environment().putAll(env);
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     return new CliProcess(pb.start());
   }
 
@@ -94,7 +96,7 @@ final class CliProcess implements AutoCloseable {
     }
   }
 
-  static Result run(java.util.Map<String, String> env, Duration timeout, String... args) throws Exception {
+  static Result run(Map<String, String> env, Duration timeout, String... args) throws Exception {
     try (CliProcess p = start(env, List.of(args))) {
       return p.await(timeout);
     }

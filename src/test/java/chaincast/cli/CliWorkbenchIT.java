@@ -33,6 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import chaincast.chart.TornadoChart;
+import java.time.Duration;
+import java.util.Map;
 
 /** Scenarios, comparisons and sensitivity through the CLI, as separate processes against a real server. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,10 +50,9 @@ class CliWorkbenchIT {
 
   @BeforeAll
   void startServer() throws Exception {
+    serverData = Files.createTempDirectory("chaincast-wb");
     server =
-        new ChaincastServer(
-                ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(serverData = Files.createTempDirectory("chaincast-wb")))
-            .start();
+        new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(serverData)).start();
     address = "127.0.0.1:" + server.port();
     channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
     simulation = SimulationServiceGrpc.newBlockingStub(channel);
@@ -76,7 +78,7 @@ class CliWorkbenchIT {
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--server";
     all[args.length + 1] = address;
-    return CliProcess.run(java.util.Map.of("LANG", "C.UTF-8"), java.time.Duration.ofSeconds(60), all);
+    return CliProcess.run(Map.of("LANG", "C.UTF-8"), Duration.ofSeconds(60), all);
   }
 
   private static <B extends Message.Builder> B parse(CliProcess.Result r, B into) throws Exception {
@@ -203,7 +205,7 @@ class CliWorkbenchIT {
     String first = json.getReport().getTornado(0).getInputId();
     assertTrue(table.stdout().contains(first), table.stdout());
     int bars = Math.min(6, json.getReport().getTornadoCount());
-    CliChartsIT.assertPicture(png, 1000, chaincast.chart.TornadoChart.suggestedHeight(bars));
+    CliChartsIT.assertPicture(png, 1000, TornadoChart.suggestedHeight(bars));
   }
 
   @Test
@@ -211,7 +213,7 @@ class CliWorkbenchIT {
     // The test's server opens its store; a CLI with no --server starts its own server on the same directory.
     parse(cli("scenario", "create", "held-1", "--name-en", "Held", "--format", "json"), CreateScenarioResponse.newBuilder());
     CliProcess.Result r =
-        CliProcess.run(java.util.Map.of("CHAINCAST_DATA_DIR", serverData.toString()), java.time.Duration.ofSeconds(60), "scenario", "list");
+        CliProcess.run(Map.of("CHAINCAST_DATA_DIR", serverData.toString()), Duration.ofSeconds(60), "scenario", "list");
     assertEquals(ExitCode.REJECTED.code(), r.exitCode(), r.toString());
     assertEquals(1, r.stderr().strip().lines().count(), "one line, no stack trace: " + r);
     assertTrue(r.stderr().contains("FAILED_PRECONDITION") && r.stderr().contains("in use by another Chaincast server"), r.toString());

@@ -15,6 +15,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import javax.net.ssl.SSLHandshakeException;
 
 class FailureReportTest {
   @Test
@@ -77,7 +78,7 @@ class FailureReportTest {
     StatusRuntimeException e =
         Status.UNAVAILABLE
             .withDescription("io exception\nChannel Pipeline: [SslHandler#0]")
-            .withCause(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))
+            .withCause(new SSLHandshakeException("PKIX path building failed"))
             .asRuntimeException();
     FailureReport r = FailureReport.of(e, "localhost:7");
     assertEquals(ExitCode.UNREACHABLE, r.exitCode());

@@ -230,7 +230,7 @@ class BlockSchedulerTest {
         () -> scheduler.run(new BlockRange(0, 2, 2L * BLOCK), (s, b, n) -> null, (b, r) -> {}, CancellationSignal.NEVER));
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the sneaky-throw idiom
   private static <T extends Throwable, R> R sneakyThrow(Throwable t) throws T {
     throw (T) t;
   }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import java.util.stream.IntStream;
 
 /**
  * The structures whose size a request sets are bounded, and bounding them changes no result:
@@ -278,7 +279,7 @@ class BoundedMemoryTest {
       same.add(new CountCellSpec("k" + k, 2022, 0, 10_000, 0.5));
       distinct.add(new CountCellSpec("k" + k, 2022, 0, 10_000 - k, 0.5));
     }
-    int[] all = java.util.stream.IntStream.range(0, 20).toArray();
+    int[] all = IntStream.range(0, 20).toArray();
     long sameBytes = RunSizer.run(CountProcessTest.counts(same, new int[][] {all}, new double[] {1}, new boolean[1]), Models.fixed(10_000, 1), 2).countLaws();
     long distinctBytes = RunSizer.run(CountProcessTest.counts(distinct, new int[][] {all}, new double[] {1}, new boolean[1]), Models.fixed(10_000, 1), 2).countLaws();
     assertEquals(CountTable.bytesOf(10_000, 0.5, 3) + 64, sameBytes);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
 
 /** Paired runs: exact zero for identical sides, the closed form for a known shift, far smaller errors. */
 class CommonRandomNumbersTest {
@@ -42,7 +43,7 @@ class CommonRandomNumbersTest {
         List.of(
             new CellSpec("a", 0, BASE, V0, M, S, VOL, events),
             new CellSpec("b", 0, BASE, 50, M, S, VOL, List.of()));
-    List<TargetSpec> targets = new java.util.ArrayList<>();
+    List<TargetSpec> targets = new ArrayList<>();
     for (int i = 0; i < hit.length; i++) {
       targets.add(new ValueTarget("t" + i, 0, HORIZON, Math.exp(mu + sd * quantile(1 - hit[i])), false));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Observations: a cell observed at W in year Y holds exactly W in Y on every path and grows from
@@ -61,7 +62,7 @@ class ConditioningTest {
           }
           if (year == OBSERVED + 1) {
             // It moved on from there (with probability 1).
-            org.junit.jupiter.api.Assertions.assertNotEquals(W, cells[0]);
+            Assertions.assertNotEquals(W, cells[0]);
           }
         });
     assertEquals(MonteCarloEngine.BLOCK_SIZE, seen[0]);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Log values of cells in one chain are correlated by cityWeight + chainWeight,
@@ -63,7 +64,7 @@ class CorrelationTest {
    * Engine-level: with equal parameters the log values are bivariate normal with
    * correlation ρ = wc + wh, so P(both above their medians) = 1/4 + asin(ρ)/(2π).
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void jointProbabilityAboveMediansFollowsTheArcsineLaw() {
     CellSpec x = cell("x", 0, 2020, 100, 0.05, 0.02, 0.1);
     CellSpec y = cell("y", 0, 2020, 100, 0.05, 0.02, 0.1);

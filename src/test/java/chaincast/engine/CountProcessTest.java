@@ -12,6 +12,7 @@ import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 /**
  * Counting processes against their closed forms: with a known rate the arrivals over n years
@@ -208,7 +209,7 @@ class CountProcessTest {
       for (int t = 0; t < 3; t++) {
         assertEquals(a.targets().get(t).hit(), b.targets().get(t).hit());
         assertEquals(a.targets().get(t).mean(), b.targets().get(t).mean());
-        assertEquals(java.util.Arrays.toString(a.targets().get(t).percentiles()), java.util.Arrays.toString(b.targets().get(t).percentiles()));
+        assertEquals(Arrays.toString(a.targets().get(t).percentiles()), Arrays.toString(b.targets().get(t).percentiles()));
       }
     }
   }

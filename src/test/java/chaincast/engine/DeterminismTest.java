@@ -14,7 +14,7 @@ class DeterminismTest {
   static List<Long> fingerprint(RunResult r) {
     List<Long> out = new ArrayList<>();
     out.add(r.paths());
-    out.add((long) r.stopReason().ordinal());
+    out.add((long) r.stopReason().name().hashCode());
     bits(out, r.maxHalfWidth());
     for (RunResult.TargetResult t : r.targets()) {
       estimate(out, t.hit());

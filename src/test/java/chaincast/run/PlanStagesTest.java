@@ -26,6 +26,7 @@ import chaincast.v1.TargetSelection;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 /** The stages of planning after the scenario: targets, fans, joints, settings and assumptions. */
 class PlanStagesTest {
@@ -80,7 +81,7 @@ class PlanStagesTest {
     ChainsAboveTarget above = (ChainsAboveTarget) stage.specs().get(2);
     assertEquals(model.cellsIn(targets.get(2).getScope()).stream().map(c -> c.getChainId()).distinct().count(), above.groups().length);
     // The pharma chain's group is the pharma target's group: one sum, two readers.
-    assertTrue(java.util.Arrays.stream(above.groups()).anyMatch(g -> g == value.group()));
+    assertTrue(Arrays.stream(above.groups()).anyMatch(g -> g == value.group()));
     assertEquals(model.countCellsFor(targets.get(1)).size(), groups.usedCounts().size());
     // The seeds observe the city total in 2021, so every pharma cell starts from its 2021 share:
     // required growth is measured from there.

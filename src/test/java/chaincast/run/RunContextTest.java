@@ -13,6 +13,7 @@ import chaincast.v1.TargetSelection;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import chaincast.v1.EventRemoval;
 
 /** Seeds, run info, and the planner as a whole. */
 class RunContextTest {
@@ -53,7 +54,7 @@ class RunContextTest {
     ProjectionPlanner planner = new ProjectionPlanner(Seeded.model(), Limits.defaults());
     ScenarioOverrides bad =
         ScenarioOverrides.newBuilder()
-            .addRemovedEvents(chaincast.v1.EventRemoval.newBuilder().setCellId("pharma@etdz").setEventId("nope"))
+            .addRemovedEvents(EventRemoval.newBuilder().setCellId("pharma@etdz").setEventId("nope"))
             .build();
     assertEquals("removed_events[0].event_id", assertThrows(PlanningException.class, () -> planner.check(bad)).field());
     planner.check(ScenarioOverrides.getDefaultInstance());

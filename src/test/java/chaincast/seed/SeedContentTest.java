@@ -29,6 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import chaincast.v1.CountCell;
+import java.util.Arrays;
 
 /** The shipped seeds against the documents and against their own formulas. */
 class SeedContentTest {
@@ -409,7 +411,7 @@ class SeedContentTest {
       assertClose(sd, p.getValue());
       assertEquals(ProvenanceKind.PROVENANCE_KIND_DERIVED, p.getProvenance().getKind());
       assertEquals(
-          java.util.Arrays.stream(ids).map(id -> actual(id).getCitation()).collect(Collectors.toList()),
+          Arrays.stream(ids).map(id -> actual(id).getCitation()).collect(Collectors.toList()),
           p.getProvenance().getCitationsList());
     }
   }
@@ -509,7 +511,7 @@ class SeedContentTest {
   @Test
   void countCellsFollowTheirFormulas() {
     assertEquals(56, m.countCells().size());
-    for (chaincast.v1.CountCell c : m.countCells()) {
+    for (CountCell c : m.countCells()) {
       var p = c.getParameters();
       Target t =
           m.targets().stream()
@@ -523,7 +525,7 @@ class SeedContentTest {
         Target out = target("pharma-output-2025-" + c.getRegionId());
         double cellBase = m.cell("pharma@" + c.getRegionId()).orElseThrow().getParameters().getBaseValue().getValue();
         double g = Math.pow(out.getValue() / cellBase, 1.0 / 5) - 1;
-        assertEquals(Math.round(t.getValue() / Math.pow(1 + g, 3)), base, c.getId());
+        assertEquals((double) Math.round(t.getValue() / Math.pow(1 + g, 3)), base, c.getId());
       } else {
         assertEquals(0, base, c.getId());
       }

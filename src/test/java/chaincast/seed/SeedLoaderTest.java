@@ -167,10 +167,20 @@ class SeedLoaderTest {
   void duplicateIdWithinAFileIsRejected() {
     Path dir = TestSeeds.copy(tmp);
     String t =
-        "targets {\n  id: \"dup\"\n  plan_id: \"lzf-2021-62\"\n  name { en: \"x\" }\n"
-            + "  kind: TARGET_KIND_OTHER\n  metric: \"m\"\n  year: 2025\n  value: 1\n  unit: UNIT_COUNT\n"
-            + "  citation { plan_id: \"lzf-2021-62\" section: \"s\" row: \"r\" }\n"
-            + "  not_simulated_reason: \"test\"\n}\n";
+        """
+        targets {
+          id: "dup"
+          plan_id: "lzf-2021-62"
+          name { en: "x" }
+          kind: TARGET_KIND_OTHER
+          metric: "m"
+          year: 2025
+          value: 1
+          unit: UNIT_COUNT
+          citation { plan_id: "lzf-2021-62" section: "s" row: "r" }
+          not_simulated_reason: "test"
+        }
+        """;
     TestSeeds.addFile(dir, "extra.textproto", HEADER + t + t);
     SeedException e = assertThrows(SeedException.class, () -> SeedLoader.fromDirectory(dir));
     assertMessage(e, "extra.textproto", "target 'dup'", "field id", "duplicate");

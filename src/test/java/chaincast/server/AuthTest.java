@@ -1,6 +1,7 @@
 package chaincast.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +55,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Locale;
 
 /**
  * Bearer tokens and roles through the real server wiring, in process: who may call what, and what a refused caller is
@@ -134,7 +136,7 @@ class AuthTest {
   void aWrongTokenIsUnauthenticatedAndNeverEchoed() {
     String wrong = BearerTokens.generate();
     String almost = reader.substring(0, reader.length() - 1) + (reader.endsWith("A") ? "B" : "A");
-    for (String token : List.of(wrong, almost, "x", writer.toUpperCase(java.util.Locale.ROOT))) {
+    for (String token : List.of(wrong, almost, "x", writer.toUpperCase(Locale.ROOT))) {
       Status s = statusOf(() -> as(token, ModelServiceGrpc.newBlockingStub(channel)).listPlans(ListPlansRequest.getDefaultInstance()));
       assertEquals(Status.Code.UNAUTHENTICATED, s.getCode());
       assertEquals(AuthInterceptor.UNKNOWN, s.getDescription());
@@ -190,7 +192,7 @@ class AuthTest {
             () -> scenarios.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId("readers-see-it").setEtag(stored.getEtag()).build()),
             () -> scenarios.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId("readers-see-it").build()));
     for (Supplier<Object> write : writes) {
-      Status s = statusOf(write::get);
+      Status s = statusOf(() -> assertNotNull(write.get()));
       assertEquals(Status.Code.PERMISSION_DENIED, s.getCode());
       assertTrue(s.getDescription().startsWith("token 'dashboard' (roles: read) may not call chaincast.v1.ScenarioService/"), s.getDescription());
       assertTrue(s.getDescription().contains("it needs the write role"), s.getDescription());

@@ -19,10 +19,12 @@ import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import io.grpc.ServerCredentials;
 
 /**
  * The {@link Caller} that service code sees: {@code token:NAME} with its roles when tokens are
@@ -41,12 +43,12 @@ class CallerIdentityTest {
     }
   }
 
-  private static Plan whoAmI(ServerInterceptor interceptor, io.grpc.ServerCredentials server, ChannelCredentials client, String token)
+  private static Plan whoAmI(ServerInterceptor interceptor, ServerCredentials server, ChannelCredentials client, String token)
       throws Exception {
     NettyServerBuilder builder =
         server == null
-            ? NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-            : NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), server);
+            ? NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            : NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server);
     Server s = builder.addService(ServerInterceptors.intercept(new WhoAmI(), interceptor)).build().start();
     ManagedChannel channel = Grpc.newChannelBuilderForAddress("localhost", s.getPort(), client).build();
     try {

@@ -33,6 +33,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import chaincast.v1.CellOverride;
+import chaincast.v1.LocalizedName;
+import chaincast.v1.Scenario;
+import chaincast.v1.ScenarioOverrides;
 
 /**
  * Valid requests against a small heap, in a server JVM of its own: the heaviest a request may
@@ -143,12 +147,12 @@ class MemoryAdmissionTest {
     assertTrue(simulation.simulate(SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(1000)).build()).getReport().getOddsCount() > 0);
     var scenarios = ScenarioServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     scenarios.createScenario(CreateScenarioRequest.newBuilder().setScenario(
-            chaincast.v1.Scenario.newBuilder()
+            Scenario.newBuilder()
                 .setId("after-the-load")
-                .setName(chaincast.v1.LocalizedName.newBuilder().setEn("after the load"))
+                .setName(LocalizedName.newBuilder().setEn("after the load"))
                 .setOverrides(
-                    chaincast.v1.ScenarioOverrides.newBuilder()
-                        .addCells(chaincast.v1.CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.05)))).build());
+                    ScenarioOverrides.newBuilder()
+                        .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.05)))).build());
     assertEquals(
         "after-the-load",
         scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId("after-the-load").build()).getScenario().getId(),

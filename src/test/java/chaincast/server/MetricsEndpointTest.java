@@ -221,7 +221,7 @@ class MetricsEndpointTest {
     String section = readme.substring(readme.indexOf("## Observability"));
     section = section.substring(0, section.indexOf("\n## ", 3));
     List<DocumentedMetric> rows = new ArrayList<>();
-    for (String line : section.split("\n")) {
+    for (String line : section.lines().toList()) {
       Matcher m = ROW.matcher(line.strip());
       if (m.matches()) {
         List<String> labels = new ArrayList<>();

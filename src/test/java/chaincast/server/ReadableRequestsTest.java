@@ -24,6 +24,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /**
  * Over real Netty: a body that is not a request ({@code ff ff}) answers INVALID_ARGUMENT naming
@@ -138,7 +139,7 @@ class ReadableRequestsTest {
     try (LogCapture log = new LogCapture()) {
       RawBodyFuzz.Report report = new RawBodyFuzz(channel).run(1_500, 7);
       System.out.print(report.summary());
-      assertEquals(java.util.List.of(), report.failures(), report.summary());
+      assertEquals(List.of(), report.failures(), report.summary());
       assertEquals(19, report.outcomes().size(), "every method of every service, health and reflection included");
       assertTrue(report.unreadable() > 1_000, report.summary());
       assertEquals(0, log.at(Level.SEVERE).size(), "no stack trace");

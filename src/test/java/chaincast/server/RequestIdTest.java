@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import chaincast.api.SimulationServiceImpl;
 
 /**
  * Request ids through the real server wiring, in process: the client's id comes back in the headers and trailers, one is
@@ -164,7 +165,7 @@ class RequestIdTest {
 
   @Test
   void theServicesOwnLogLinesCarryTheCallsId() throws Exception {
-    Logger serviceLogger = Logger.getLogger(chaincast.api.SimulationServiceImpl.class.getName());
+    Logger serviceLogger = Logger.getLogger(SimulationServiceImpl.class.getName());
     try (Captured service = Captured.on(serviceLogger)) {
       var stub = new Seen().on(SimulationServiceGrpc.newBlockingStub(channel), "deadline-1");
       assertThrows(

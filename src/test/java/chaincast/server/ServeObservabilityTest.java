@@ -24,6 +24,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code chaincast serve} as an operator runs it, in its own JVM: {@code --metrics-port} serves
@@ -63,13 +72,13 @@ class ServeObservabilityTest {
   private Serve serve(String... extra) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
             "chaincast.cli.Main", "serve", "--port", "0", "--threads", "1", "--data-dir", dataDir.toString(),
             "--metrics-port", "0"));
     command.addAll(List.of(extra));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> all = new CopyOnWriteArrayList<>();
     Thread reader =
         new Thread(
             () ->
@@ -122,21 +131,21 @@ class ServeObservabilityTest {
 
   @Test
   void noAccessLogTurnsTheLoggerOff() {
-    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    java.util.Map<java.util.logging.Handler, java.util.logging.Formatter> formatters = new java.util.HashMap<>();
-    for (java.util.logging.Handler h : root.getHandlers()) {
+    Logger root = Logger.getLogger("");
+    Map<Handler, Formatter> formatters = new HashMap<>();
+    for (Handler h : root.getHandlers()) {
       formatters.put(h, h.getFormatter());
     }
-    java.util.logging.Level level = AccessLog.LOGGER.getLevel();
+    Level level = AccessLog.LOGGER.getLevel();
     try {
       ServerLogging.forServe(false);
-      assertEquals(java.util.logging.Level.OFF, AccessLog.LOGGER.getLevel());
-      assertTrue(java.util.Arrays.stream(AccessLog.LOGGER.getHandlers()).noneMatch(h -> h instanceof BatchingHandler));
-      for (java.util.logging.Handler h : root.getHandlers()) {
+      assertEquals(Level.OFF, AccessLog.LOGGER.getLevel());
+      assertTrue(Arrays.stream(AccessLog.LOGGER.getHandlers()).noneMatch(h -> h instanceof BatchingHandler));
+      for (Handler h : root.getHandlers()) {
         assertTrue(h.getFormatter() instanceof LogfmtFormatter, "serve's records are logfmt lines");
       }
     } finally {
-      formatters.forEach(java.util.logging.Handler::setFormatter);
+      formatters.forEach(Handler::setFormatter);
       AccessLog.LOGGER.setLevel(level);
     }
   }

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFilePermissions;
+import javax.net.ssl.SSLException;
 
 /** TLS and mutual TLS over a real Netty server with certificates made for the test. */
 class TlsTest {
@@ -104,7 +107,7 @@ class TlsTest {
           assertThrows(
               StatusRuntimeException.class, () -> listPlans("localhost", server.port(), trusting("other-ca.pem")));
       assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
-      assertTrue(hasCause(e, javax.net.ssl.SSLException.class), "a TLS failure, not a refused connection: " + e);
+      assertTrue(hasCause(e, SSLException.class), "a TLS failure, not a refused connection: " + e);
     } finally {
       server.stop();
     }
@@ -157,7 +160,7 @@ class TlsTest {
   void aKeyOthersCanReadStartsWithAWarning() throws Exception {
     Path key = dataDir.resolve("open.key");
     Files.copy(TestPki.file("server.key"), key);
-    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     ServerTls tls = ServerTls.load(TestPki.file("server.pem"), key, null);
     assertEquals(1, tls.warnings().size(), tls.warnings()::toString);
     assertTrue(tls.warnings().get(0).contains("readable by other users (mode 0644)"), tls.warnings()::toString);
@@ -180,7 +183,7 @@ class TlsTest {
     command[0] = "openssl";
     System.arraycopy(args, 0, command, 1, args.length);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, out);
   }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Locale;
 
 /** The token file's format, its errors, its permissions, and how tokens are compared. */
 class TokenFileTest {
@@ -52,7 +53,7 @@ class TokenFileTest {
   @Test
   void theHashMayBeUpperCaseHexAsSomeToolsPrintIt() {
     String t = BearerTokens.generate();
-    String upper = "sha256:" + BearerTokens.fileHash(t).substring(7).toUpperCase(java.util.Locale.ROOT);
+    String upper = "sha256:" + BearerTokens.fileHash(t).substring(7).toUpperCase(Locale.ROOT);
     assertTrue(TokenFile.parse("t", "n read " + upper).authenticate(t).isPresent());
   }
 

@@ -48,7 +48,7 @@ class ResilientScenarioStoreTest {
 
     @Override
     public void publish(LogRecord r) {
-      if (r.getLevel() == Level.WARNING && r.getMessage().startsWith("cannot reopen the scenario store")) {
+      if (r.getLevel().equals(Level.WARNING) && r.getMessage().startsWith("cannot reopen the scenario store")) {
         two.countDown();
       }
     }
