@@ -3,26 +3,26 @@ package chaincast.admission;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.LongSupplier;
-import java.util.Locale;
 
 /**
  * Admits runs against a memory budget and a limit of runs at once, and queues the rest fairly.
  *
- * <p>A run {@link #enter enters} with the most heap it will hold. It starts at once when nobody
- * is waiting, a run slot is free and its bytes fit the budget beside the runs in flight;
- * otherwise it waits. Waiting runs are kept per client and started <b>round-robin across
- * clients</b>: each start goes to the client whose turn it is, whose run then goes to the back
- * of the turn. A run that does not fit the memory left waits at the front and nobody overtakes
- * it, so a large run is never starved by a stream of small ones (it starts as soon as enough
- * runs in flight finish; one that could never fit is refused when it enters).
+ * <p>A run {@link #enter enters} with the most heap it will hold. It starts at once when nobody is
+ * waiting, a run slot is free and its bytes fit the budget beside the runs in flight; otherwise it
+ * waits. Waiting runs are kept per client and started <b>round-robin across clients</b>: each start
+ * goes to the client whose turn it is, whose run then goes to the back of the turn. A run that does
+ * not fit the memory left waits at the front and nobody overtakes it, so a large run is never
+ * starved by a stream of small ones (it starts as soon as enough runs in flight finish; one that
+ * could never fit is refused when it enters).
  *
- * <p>The queue is bounded: {@code maxQueued} waiting runs in all, {@code maxQueuedPerClient}
- * per client. A run beyond either is refused with a delay after which a retry is likely to find
- * room: the mean run time of recent runs times the runs queued ahead, over the run slots.
+ * <p>The queue is bounded: {@code maxQueued} waiting runs in all, {@code maxQueuedPerClient} per
+ * client. A run beyond either is refused with a delay after which a retry is likely to find room:
+ * the mean run time of recent runs times the runs queued ahead, over the run slots.
  *
  * <p>A waiting run whose call is cancelled, or whose deadline passes, leaves the queue at once
  * ({@link Ticket#cancel()}) and frees its place. Thread-safe.
@@ -30,6 +30,7 @@ import java.util.Locale;
 public final class AdmissionQueue {
   /** Weight of the latest run in the mean run time. */
   private static final double MEAN_WEIGHT = 0.2;
+
   private static final Duration MIN_RETRY = Duration.ofSeconds(1);
   private static final Duration MAX_RETRY = Duration.ofMinutes(10);
 
@@ -41,8 +42,10 @@ public final class AdmissionQueue {
 
   /** Waiting tickets per client, oldest first. */
   private final Map<String, ArrayDeque<Ticket>> waiting = new HashMap<>();
+
   /** Clients with waiting tickets, in the order of their turns. */
   private final ArrayDeque<String> turns = new ArrayDeque<>();
+
   private int running;
   private int queued;
   private long reserved;
@@ -52,15 +55,21 @@ public final class AdmissionQueue {
   private long refusedTotal;
 
   /**
-   * @param budgetBytes        the most bytes runs in flight may hold together
-   * @param maxRunning         runs at once (each uses the engine's threads)
-   * @param maxQueued          waiting runs over all clients
+   * @param budgetBytes the most bytes runs in flight may hold together
+   * @param maxRunning runs at once (each uses the engine's threads)
+   * @param maxQueued waiting runs over all clients
    * @param maxQueuedPerClient waiting runs per client
-   * @param nanoTime           the clock run times are measured with ({@code System::nanoTime})
+   * @param nanoTime the clock run times are measured with ({@code System::nanoTime})
    */
-  public AdmissionQueue(long budgetBytes, int maxRunning, int maxQueued, int maxQueuedPerClient, LongSupplier nanoTime) {
+  public AdmissionQueue(
+      long budgetBytes,
+      int maxRunning,
+      int maxQueued,
+      int maxQueuedPerClient,
+      LongSupplier nanoTime) {
     if (budgetBytes < 0 || maxRunning < 1 || maxQueued < 0 || maxQueuedPerClient < 0) {
-      throw new IllegalArgumentException("budget >= 0, maxRunning >= 1 and queue sizes >= 0 expected");
+      throw new IllegalArgumentException(
+          "budget >= 0, maxRunning >= 1 and queue sizes >= 0 expected");
     }
     this.budget = budgetBytes;
     this.maxRunning = maxRunning;
@@ -81,7 +90,10 @@ public final class AdmissionQueue {
       refusedTotal++;
       throw new AdmissionRefusedException(
           AdmissionRefusedException.Reason.TOO_LARGE,
-          "the run needs up to " + mebibytes(bytes) + " of heap, more than the " + mebibytes(budget)
+          "the run needs up to "
+              + mebibytes(bytes)
+              + " of heap, more than the "
+              + mebibytes(budget)
               + " this server lets runs hold",
           Duration.ZERO);
     }
@@ -97,11 +109,22 @@ public final class AdmissionQueue {
       boolean global = queued >= maxQueued;
       Duration delay = retryDelayLocked(global ? queued : waitingOfClient);
       throw new AdmissionRefusedException(
-          global ? AdmissionRefusedException.Reason.QUEUE_FULL : AdmissionRefusedException.Reason.CLIENT_QUEUE_FULL,
+          global
+              ? AdmissionRefusedException.Reason.QUEUE_FULL
+              : AdmissionRefusedException.Reason.CLIENT_QUEUE_FULL,
           (global
-                  ? "the server's run queue is full (" + running + " running, " + queued + " waiting, at most " + maxQueued + ")"
-                  : "you already have " + waitingOfClient + " runs waiting, the most one client may")
-              + "; retry in " + seconds(delay),
+                  ? "the server's run queue is full ("
+                      + running
+                      + " running, "
+                      + queued
+                      + " waiting, at most "
+                      + maxQueued
+                      + ")"
+                  : "you already have "
+                      + waitingOfClient
+                      + " runs waiting, the most one client may")
+              + "; retry in "
+              + seconds(delay),
           delay);
     }
     if (mine == null) {
@@ -183,8 +206,8 @@ public final class AdmissionQueue {
   }
 
   /**
-   * How long a refused client should wait before retrying: the mean run time of recent runs
-   * times the runs queued ahead (and this one), over the run slots; 1 s to 10 min.
+   * How long a refused client should wait before retrying: the mean run time of recent runs times
+   * the runs queued ahead (and this one), over the run slots; 1 s to 10 min.
    */
   public synchronized Duration retryDelay() {
     return retryDelayLocked(queued);
@@ -244,7 +267,12 @@ public final class AdmissionQueue {
     return String.format(Locale.ROOT, "%.0f s", Math.ceil(d.toMillis() / 1000.0));
   }
 
-  private enum State { WAITING, ADMITTED, CANCELLED, RELEASED }
+  private enum State {
+    WAITING,
+    ADMITTED,
+    CANCELLED,
+    RELEASED
+  }
 
   /** One run's place: waiting, then admitted, then released by {@link #close()}. */
   public final class Ticket implements AutoCloseable {

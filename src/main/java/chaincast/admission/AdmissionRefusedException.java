@@ -16,6 +16,7 @@ public final class AdmissionRefusedException extends RuntimeException {
 
   /** Why the run was refused. */
   private final Reason reason;
+
   private final transient Duration retryAfter;
 
   AdmissionRefusedException(Reason reason, String message, Duration retryAfter) {

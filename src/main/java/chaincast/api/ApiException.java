@@ -10,12 +10,12 @@ import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * A request the server refuses, with a rich {@code google.rpc.Status}. Thrown
- * by validators, turned into a gRPC status by the services.
+ * A request the server refuses, with a rich {@code google.rpc.Status}. Thrown by validators, turned
+ * into a gRPC status by the services.
  */
 public final class ApiException extends RuntimeException {
   private final transient Status status;
@@ -26,7 +26,9 @@ public final class ApiException extends RuntimeException {
   /** How many violations the message itself spells out (the details list them all). */
   private static final int VIOLATIONS_IN_MESSAGE = 3;
 
-  /** @param status already within the {@link StatusBudget}: build with {@link #of} */
+  /**
+   * @param status already within the {@link StatusBudget}: build with {@link #of}
+   */
   private ApiException(Status status) {
     super(status.getMessage());
     this.status = status;
@@ -38,9 +40,9 @@ public final class ApiException extends RuntimeException {
   }
 
   /**
-   * INVALID_ARGUMENT listing the violations in a {@code google.rpc.BadRequest}: at most
-   * {@link #MAX_VIOLATIONS}, and fewer when more would not fit the status budget (see
-   * {@link StatusBudget}); the message spells out the first ones and says how many there are.
+   * INVALID_ARGUMENT listing the violations in a {@code google.rpc.BadRequest}: at most {@link
+   * #MAX_VIOLATIONS}, and fewer when more would not fit the status budget (see {@link
+   * StatusBudget}); the message spells out the first ones and says how many there are.
    *
    * @param violations every violation found, each naming its field
    * @return the exception to turn into the call's status
@@ -67,8 +69,13 @@ public final class ApiException extends RuntimeException {
     }
     String more = "";
     if (total > spelled) {
-      more = "; and " + (total - spelled) + " more"
-          + (kept.size() < total ? " (the first " + kept.size() + " of " + total + " are in the details)" : " (see details)");
+      more =
+          "; and "
+              + (total - spelled)
+              + " more"
+              + (kept.size() < total
+                  ? " (the first " + kept.size() + " of " + total + " are in the details)"
+                  : " (see details)");
     }
     // The count of the rest survives any clipping of what is spelled out.
     int room = StatusBudget.MAX_MESSAGE_BYTES - more.getBytes(StandardCharsets.UTF_8).length;
@@ -96,7 +103,11 @@ public final class ApiException extends RuntimeException {
    */
   public static ApiException invalidField(String field, String description) {
     return invalidArgument(
-        List.of(BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build()));
+        List.of(
+            BadRequest.FieldViolation.newBuilder()
+                .setField(field)
+                .setDescription(description)
+                .build()));
   }
 
   /**
@@ -142,7 +153,8 @@ public final class ApiException extends RuntimeException {
     return of(
         Status.newBuilder()
             .setCode(Code.ALREADY_EXISTS_VALUE)
-            .setMessage(resourceType + " " + ClientText.quote(id) + " already exists (" + field + ")")
+            .setMessage(
+                resourceType + " " + ClientText.quote(id) + " already exists (" + field + ")")
             .addDetails(Any.pack(info))
             .build());
   }
@@ -158,8 +170,8 @@ public final class ApiException extends RuntimeException {
   }
 
   /**
-   * RESOURCE_EXHAUSTED with a {@code google.rpc.RetryInfo} saying when to try again (the run
-   * queue is full, or the server ran out of memory for this run).
+   * RESOURCE_EXHAUSTED with a {@code google.rpc.RetryInfo} saying when to try again (the run queue
+   * is full, or the server ran out of memory for this run).
    *
    * @param message for the client: what is exhausted and when to retry
    * @param retryDelay how long the client should wait before retrying

@@ -29,7 +29,10 @@ public record Caller(String id, Set<Role> roles) {
   /** The context key the server's interceptors set. */
   public static final Context.Key<Caller> KEY = Context.key("chaincast-caller");
 
-  /** The caller of an in-process call that went through no interceptor (tests, the CLI's local server). */
+  /**
+   * The caller of an in-process call that went through no interceptor (tests, the CLI's local
+   * server).
+   */
   public static final Caller LOCAL = new Caller("local", EnumSet.allOf(Role.class));
 
   /**

@@ -12,16 +12,18 @@ import java.util.logging.Logger;
 
 /**
  * INTERNAL, for real bugs only: the client gets a generic message with an error id and nothing of
- * the failure itself (no exception class, message, SQL or path), and the log gets the same id
- * with the stack trace, so an operator finds the one from the other.
+ * the failure itself (no exception class, message, SQL or path), and the log gets the same id with
+ * the stack trace, so an operator finds the one from the other.
  */
 public final class InternalErrors {
   private static final Logger logger = Logger.getLogger(InternalErrors.class.getName());
 
   /** {@code ErrorInfo.reason} of an internal error. */
   public static final String REASON = "INTERNAL_ERROR";
+
   /** {@code ErrorInfo.domain} of the errors this server raises. */
   public static final String DOMAIN = "chaincast.v1";
+
   /** {@code ErrorInfo.metadata} key of the error id. */
   public static final String ERROR_ID_KEY = "error_id";
 
@@ -42,7 +44,11 @@ public final class InternalErrors {
         "internal error " + id + " in " + what + " (caller " + Caller.current().id() + ")",
         failure);
     ErrorInfo info =
-        ErrorInfo.newBuilder().setReason(REASON).setDomain(DOMAIN).putMetadata(ERROR_ID_KEY, id).build();
+        ErrorInfo.newBuilder()
+            .setReason(REASON)
+            .setDomain(DOMAIN)
+            .putMetadata(ERROR_ID_KEY, id)
+            .build();
     return StatusProto.toStatusRuntimeException(
         Status.newBuilder()
             .setCode(Code.INTERNAL_VALUE)

@@ -19,7 +19,7 @@ final class MemoryAdvice {
   private MemoryAdvice() {}
 
   /**
-   * @param what            the RPC's work, e.g. "simulation"
+   * @param what the RPC's work, e.g. "simulation"
    * @param overridesPrefix where the request's scenario overrides sit ("" for a comparison)
    */
   static ApiException tooLarge(
@@ -27,31 +27,57 @@ final class MemoryAdvice {
     List<BadRequest.FieldViolation> v = new ArrayList<>();
     long total = f.total();
     String needs =
-        "this " + what + " needs up to " + MemoryFootprint.mebibytes(total) + " of heap (" + f.describe()
-            + "), more than the " + MemoryFootprint.mebibytes(budget)
+        "this "
+            + what
+            + " needs up to "
+            + MemoryFootprint.mebibytes(total)
+            + " of heap ("
+            + f.describe()
+            + "), more than the "
+            + MemoryFootprint.mebibytes(budget)
             + " the server lets runs hold; ";
     boolean named = false;
-    long largest = Math.max(Math.max(f.valueHistograms(), f.countHistograms()), Math.max(f.countLaws(), f.workspace()));
+    long largest =
+        Math.max(
+            Math.max(f.valueHistograms(), f.countHistograms()),
+            Math.max(f.countLaws(), f.workspace()));
     if (named(f.valueHistograms(), total, largest)) {
-      int horizon = spec.getHorizonYear() == 0 ? Limits.DEFAULT_HORIZON_YEAR : spec.getHorizonYear();
+      int horizon =
+          spec.getHorizonYear() == 0 ? Limits.DEFAULT_HORIZON_YEAR : spec.getHorizonYear();
       if (spec.getFansCount() > 0) {
-        add(v, "spec.fans", needs + "each of the " + spec.getFansCount()
-            + " fans keeps a histogram per year to " + horizon + ": ask for fewer fans");
+        add(
+            v,
+            "spec.fans",
+            needs
+                + "each of the "
+                + spec.getFansCount()
+                + " fans keeps a histogram per year to "
+                + horizon
+                + ": ask for fewer fans");
       } else {
         add(v, "spec.targets", needs + "each value target keeps a histogram: select fewer targets");
       }
       if (horizon > Limits.DEFAULT_HORIZON_YEAR) {
-        add(v, "spec.horizon_year", needs + "later years spread wider: an earlier horizon needs less");
+        add(
+            v,
+            "spec.horizon_year",
+            needs + "later years spread wider: an earlier horizon needs less");
       }
       named = true;
     }
     if (named(f.countLaws(), total, largest)) {
       String field = overridesPrefix.isEmpty() ? "alternative" : overridesPrefix + "counts";
-      add(v, field, needs + "count cells with very large or very uncertain yearly rates (yearly_rate, rate_shape)"
-          + " need long count laws: lower the rates, or give them a larger rate_shape");
+      add(
+          v,
+          field,
+          needs
+              + "count cells with very large or very uncertain yearly rates (yearly_rate, rate_shape)"
+              + " need long count laws: lower the rates, or give them a larger rate_shape");
       named = true;
     }
-    if (!named || named(f.countHistograms(), total, largest) || named(f.workspace(), total, largest)) {
+    if (!named
+        || named(f.countHistograms(), total, largest)
+        || named(f.workspace(), total, largest)) {
       add(v, "spec.targets", needs + "select fewer targets");
     }
     return ApiException.invalidArgument(v);
@@ -61,7 +87,8 @@ final class MemoryAdvice {
     if (v.stream().anyMatch(x -> x.getField().equals(field))) {
       return;
     }
-    v.add(BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build());
+    v.add(
+        BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build());
   }
 
   private static boolean named(long part, long total, long largest) {

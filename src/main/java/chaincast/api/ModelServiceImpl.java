@@ -45,7 +45,8 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
   }
 
   @Override
-  public void listRegions(ListRegionsRequest request, StreamObserver<ListRegionsResponse> observer) {
+  public void listRegions(
+      ListRegionsRequest request, StreamObserver<ListRegionsResponse> observer) {
     answer(observer, () -> ListRegionsResponse.newBuilder().addAllRegions(model.regions()).build());
   }
 
@@ -60,7 +61,8 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
   }
 
   @Override
-  public void listTargets(ListTargetsRequest request, StreamObserver<ListTargetsResponse> observer) {
+  public void listTargets(
+      ListTargetsRequest request, StreamObserver<ListTargetsResponse> observer) {
     answer(
         observer,
         () -> {
@@ -86,7 +88,8 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
   }
 
   @Override
-  public void listActuals(ListActualsRequest request, StreamObserver<ListActualsResponse> observer) {
+  public void listActuals(
+      ListActualsRequest request, StreamObserver<ListActualsResponse> observer) {
     answer(
         observer,
         () -> {
@@ -96,7 +99,10 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
           return ListActualsResponse.newBuilder()
               .addAllActuals(
                   model.actuals().stream()
-                      .filter(a -> request.getPlanId().isEmpty() || a.getPlanId().equals(request.getPlanId()))
+                      .filter(
+                          a ->
+                              request.getPlanId().isEmpty()
+                                  || a.getPlanId().equals(request.getPlanId()))
                       .toList())
               .build();
         });
@@ -113,7 +119,8 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
           v.throwIfAny();
           ListCellsResponse.Builder out = ListCellsResponse.newBuilder().setShocks(model.shocks());
           for (Cell c : model.cells()) {
-            boolean chainOk = request.getChainId().isEmpty() || c.getChainId().equals(request.getChainId());
+            boolean chainOk =
+                request.getChainId().isEmpty() || c.getChainId().equals(request.getChainId());
             boolean regionOk =
                 request.getRegionId().isEmpty() || c.getRegionId().equals(request.getRegionId());
             if (chainOk && regionOk) {
@@ -123,7 +130,8 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
           Set<String> listed = new HashSet<>();
           out.getCellsList().forEach(c -> listed.add(c.getId()));
           for (CountCell c : model.countCells()) {
-            boolean chainOk = request.getChainId().isEmpty() || c.getChainId().equals(request.getChainId());
+            boolean chainOk =
+                request.getChainId().isEmpty() || c.getChainId().equals(request.getChainId());
             boolean regionOk =
                 request.getRegionId().isEmpty() || c.getRegionId().equals(request.getRegionId());
             if (chainOk && regionOk) {
@@ -136,7 +144,9 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
                 switch (o.getSubjectCase()) {
                   case CELL_ID -> listed.contains(o.getCellId());
                   case COUNT_CELL_ID -> listed.contains(o.getCountCellId());
-                  case GROUP -> model.cellsIn(o.getGroup()).stream().anyMatch(c -> listed.contains(c.getId()));
+                  case GROUP ->
+                      model.cellsIn(o.getGroup()).stream()
+                          .anyMatch(c -> listed.contains(c.getId()));
                   case SUBJECT_NOT_SET -> false;
                 };
             if (touches) {
@@ -154,7 +164,9 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
         () ->
             GetAuditResponse.newBuilder()
                 .addAllFindings(
-                    audit.stream().filter(f -> !request.getMismatchesOnly() || !f.getConsistent()).toList())
+                    audit.stream()
+                        .filter(f -> !request.getMismatchesOnly() || !f.getConsistent())
+                        .toList())
                 .build());
   }
 

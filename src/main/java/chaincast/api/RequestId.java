@@ -7,12 +7,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * The id of one call, to find its log lines: the client's {@code x-request-id} when it sent a
- * sane one (so a gateway's or client's id carries through), else one made here.
+ * The id of one call, to find its log lines: the client's {@code x-request-id} when it sent a sane
+ * one (so a gateway's or client's id carries through), else one made here.
  *
- * <p>The server's interceptor puts it into the call's {@link Context} before any other server
- * code runs, logs it on the call's access line and returns it to the client in the response
- * headers and trailers. Services read it with {@link #current()}.
+ * <p>The server's interceptor puts it into the call's {@link Context} before any other server code
+ * runs, logs it on the call's access line and returns it to the client in the response headers and
+ * trailers. Services read it with {@link #current()}.
  */
 public final class RequestId {
   /** The metadata key, in requests and in responses. */
@@ -26,8 +26,8 @@ public final class RequestId {
   public static final int MAX_LENGTH = 64;
 
   /**
-   * What a client's id may hold: letters, digits and {@code . _ : / + -} (UUIDs, ULIDs, unpadded base64
-   * and trace ids), so that it can never break a log line or forge another field in it.
+   * What a client's id may hold: letters, digits and {@code . _ : / + -} (UUIDs, ULIDs, unpadded
+   * base64 and trace ids), so that it can never break a log line or forge another field in it.
    */
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:/+-]{1," + MAX_LENGTH + "}");
 
@@ -63,9 +63,9 @@ public final class RequestId {
   }
 
   /**
-   * A new id: 128 random bits in the UUID text form. {@link ThreadLocalRandom}, not
-   * {@code UUID.randomUUID()}'s SecureRandom, because an id finds log lines and guards nothing,
-   * and the secure generator's lock would be taken on every call.
+   * A new id: 128 random bits in the UUID text form. {@link ThreadLocalRandom}, not {@code
+   * UUID.randomUUID()}'s SecureRandom, because an id finds log lines and guards nothing, and the
+   * secure generator's lock would be taken on every call.
    *
    * @return a fresh id
    */

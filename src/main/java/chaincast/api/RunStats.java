@@ -5,10 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counters of simulation runs, so operators (and tests) can see that cancelled
- * and timed-out calls really stop the server's work, and the admission queue's
- * state (runs in flight, runs waiting, bytes reserved against the budget) for
- * gauges.
+ * Counters of simulation runs, so operators (and tests) can see that cancelled and timed-out calls
+ * really stop the server's work, and the admission queue's state (runs in flight, runs waiting,
+ * bytes reserved against the budget) for gauges.
  */
 public final class RunStats {
   private final AdmissionQueue admission;

@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Size bounds of a scenario to store: every string and every repeated field, at any depth, and
- * the whole message's encoded size. Checked before anything else looks at the scenario, so that a
- * 4 MB string is refused in one line instead of being validated, echoed or stored.
+ * Size bounds of a scenario to store: every string and every repeated field, at any depth, and the
+ * whole message's encoded size. Checked before anything else looks at the scenario, so that a 4 MB
+ * string is refused in one line instead of being validated, echoed or stored.
  *
- * <p>It walks the message by its descriptor, so a field added to the proto later is bounded too
- * (by the defaults below) without a change here.
+ * <p>It walks the message by its descriptor, so a field added to the proto later is bounded too (by
+ * the defaults below) without a change here.
  */
 final class ScenarioBounds {
   /** Strings not listed below: ids, names, citation parts. */
   static final int DEFAULT_STRING_CHARS = 200;
+
   /** Repeated fields not listed below (the overrides' lists; their total is bounded by Limits). */
   static final int DEFAULT_REPEATED = 500;
+
   /** Violations reported at most; a request with more is refused all the same. */
   static final int MAX_REPORTED = 20;
 
@@ -46,8 +48,15 @@ final class ScenarioBounds {
     walk(s, path, v, reported);
     int size = s.getSerializedSize();
     if (size > maxScenarioBytes && reported[0] < MAX_REPORTED) {
-      // The client cannot see the server's options: the limit in words (serve --max-scenario-bytes).
-      v.invalid(path, "is " + size + " bytes encoded; this server stores at most " + maxScenarioBytes + " bytes per scenario");
+      // The client cannot see the server's options: the limit in words (serve
+      // --max-scenario-bytes).
+      v.invalid(
+          path,
+          "is "
+              + size
+              + " bytes encoded; this server stores at most "
+              + maxScenarioBytes
+              + " bytes per scenario");
     }
   }
 
@@ -71,7 +80,8 @@ final class ScenarioBounds {
     }
   }
 
-  private static void visit(FieldDescriptor f, Object value, String path, Violations v, int[] reported) {
+  private static void visit(
+      FieldDescriptor f, Object value, String path, Violations v, int[] reported) {
     switch (f.getJavaType()) {
       case STRING -> {
         int max = STRING_CHARS.getOrDefault(f.getFullName(), DEFAULT_STRING_CHARS);

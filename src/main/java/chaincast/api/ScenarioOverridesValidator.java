@@ -1,8 +1,8 @@
 package chaincast.api;
 
-import chaincast.run.ClientText;
 import chaincast.engine.ParameterDomain;
 import chaincast.model.Model;
+import chaincast.run.ClientText;
 import chaincast.run.Limits;
 import chaincast.v1.Cell;
 import chaincast.v1.CellOverride;
@@ -19,11 +19,13 @@ import java.util.Set;
 
 /**
  * Checks every field of a {@link ScenarioOverrides} against the model, for stored scenarios and
- * inline overrides alike. {@code prefix} is the path of the message in the request, e.g.
- * {@code spec.inline_overrides} or {@code scenario.overrides}.
+ * inline overrides alike. {@code prefix} is the path of the message in the request, e.g. {@code
+ * spec.inline_overrides} or {@code scenario.overrides}.
  */
 final class ScenarioOverridesValidator {
-  /** Earliest calendar year a scenario may speak of (the latest is {@code Limits.maxHorizonYear}). */
+  /**
+   * Earliest calendar year a scenario may speak of (the latest is {@code Limits.maxHorizonYear}).
+   */
   static final int FIRST_YEAR = 2000;
 
   /** Most years an event may be delayed or brought forward: beyond that it is another event. */
@@ -39,8 +41,13 @@ final class ScenarioOverridesValidator {
 
   void validate(ScenarioOverrides o, String prefix, Violations v) {
     int entries =
-        o.getCellsCount() + o.getCountsCount() + o.getAddedEventsCount() + o.getRemovedEventsCount()
-            + o.getDelayedEventsCount() + o.getMacroShocksCount() + o.getObservationsCount();
+        o.getCellsCount()
+            + o.getCountsCount()
+            + o.getAddedEventsCount()
+            + o.getRemovedEventsCount()
+            + o.getDelayedEventsCount()
+            + o.getMacroShocksCount()
+            + o.getObservationsCount();
     if (entries > limits.maxOverrides()) {
       v.invalid(prefix, "has " + entries + " entries; at most " + limits.maxOverrides());
       return;
@@ -75,7 +82,12 @@ final class ScenarioOverridesValidator {
       if (d.getYears() == 0 || d.getYears() < -MAX_DELAY_YEARS || d.getYears() > MAX_DELAY_YEARS) {
         v.invalid(
             f + ".years",
-            "must be from -" + MAX_DELAY_YEARS + " to " + MAX_DELAY_YEARS + " and not 0, got " + d.getYears());
+            "must be from -"
+                + MAX_DELAY_YEARS
+                + " to "
+                + MAX_DELAY_YEARS
+                + " and not 0, got "
+                + d.getYears());
       }
     }
     for (int i = 0; i < o.getMacroShocksCount(); i++) {
@@ -87,7 +99,8 @@ final class ScenarioOverridesValidator {
   }
 
   /** The checks of one cell override, shared with {@code SimulationSpec.overrides}. */
-  static void checkCellOverride(Model model, CellOverride o, String field, Set<String> seen, Violations v) {
+  static void checkCellOverride(
+      Model model, CellOverride o, String field, Set<String> seen, Violations v) {
     if (o.getCellId().isEmpty()) {
       v.invalid(field + ".cell_id", "is required");
       return;
@@ -98,7 +111,9 @@ final class ScenarioOverridesValidator {
       return;
     }
     if (!seen.add(o.getCellId())) {
-      v.invalid(field + ".cell_id", "cell " + ClientText.quote(o.getCellId()) + " is overridden twice; merge the entries");
+      v.invalid(
+          field + ".cell_id",
+          "cell " + ClientText.quote(o.getCellId()) + " is overridden twice; merge the entries");
     }
     if (o.hasBaseValue()) {
       v.inDomain(field + ".base_value", ParameterDomain.OUTPUT, o.getBaseValue());
@@ -127,7 +142,9 @@ final class ScenarioOverridesValidator {
       return;
     }
     if (!seen.add(o.getCountCellId())) {
-      v.invalid(field + ".count_cell_id", "count cell " + ClientText.quote(o.getCountCellId()) + " is overridden twice");
+      v.invalid(
+          field + ".count_cell_id",
+          "count cell " + ClientText.quote(o.getCountCellId()) + " is overridden twice");
     }
     if (o.hasBaseCount()) {
       v.inDomain(field + ".base_count", ParameterDomain.COUNT, o.getBaseCount());
@@ -154,12 +171,24 @@ final class ScenarioOverridesValidator {
       v.invalid(f + ".event.id", "is required");
     }
     if (e.getFirstYear() < FIRST_YEAR || e.getFirstYear() > limits.maxHorizonYear()) {
-      v.invalid(f + ".event.first_year", "must be a year from " + FIRST_YEAR + " to " + limits.maxHorizonYear() + ", got " + e.getFirstYear());
+      v.invalid(
+          f + ".event.first_year",
+          "must be a year from "
+              + FIRST_YEAR
+              + " to "
+              + limits.maxHorizonYear()
+              + ", got "
+              + e.getFirstYear());
     }
     if (e.getLastYear() < e.getFirstYear() || e.getLastYear() > limits.maxHorizonYear()) {
-      v.invalid(f + ".event.last_year", "must be from first_year to " + limits.maxHorizonYear() + ", got " + e.getLastYear());
+      v.invalid(
+          f + ".event.last_year",
+          "must be from first_year to " + limits.maxHorizonYear() + ", got " + e.getLastYear());
     }
-    v.inDomain(f + ".event.yearly_probability", ParameterDomain.EVENT_PROBABILITY, e.getYearlyProbability());
+    v.inDomain(
+        f + ".event.yearly_probability",
+        ParameterDomain.EVENT_PROBABILITY,
+        e.getYearlyProbability());
     v.inDomain(f + ".event.jump_log_mean", ParameterDomain.JUMP_LOG_MEAN, e.getJumpLogMean());
     v.inDomain(f + ".event.jump_log_sd", ParameterDomain.JUMP_LOG_SD, e.getJumpLogSd());
   }
@@ -175,21 +204,32 @@ final class ScenarioOverridesValidator {
         if (model.chain(m.getChainId()).isEmpty()) {
           v.notFound("chain", m.getChainId(), f + ".chain_id");
         } else if (model.cellsOfChain(m.getChainId()).isEmpty()) {
-          v.invalid(f + ".chain_id", "chain " + ClientText.quote(m.getChainId()) + " has no modelled cell");
+          v.invalid(
+              f + ".chain_id",
+              "chain " + ClientText.quote(m.getChainId()) + " has no modelled cell");
         }
       }
       case REGION_ID -> {
         if (model.region(m.getRegionId()).isEmpty()) {
           v.notFound("region", m.getRegionId(), f + ".region_id");
         } else if (model.cellsOfRegion(m.getRegionId()).isEmpty()) {
-          v.invalid(f + ".region_id", "region " + ClientText.quote(m.getRegionId()) + " has no modelled cell");
+          v.invalid(
+              f + ".region_id",
+              "region " + ClientText.quote(m.getRegionId()) + " has no modelled cell");
         }
       }
       case CELL_ID -> checkCell(m.getCellId(), f + ".cell_id", v);
       case WHERE_NOT_SET -> v.invalid(f, "set one of city, chain_id, region_id or cell_id");
     }
     if (m.getYear() < FIRST_YEAR || m.getYear() > limits.maxHorizonYear()) {
-      v.invalid(f + ".year", "must be a year from " + FIRST_YEAR + " to " + limits.maxHorizonYear() + ", got " + m.getYear());
+      v.invalid(
+          f + ".year",
+          "must be a year from "
+              + FIRST_YEAR
+              + " to "
+              + limits.maxHorizonYear()
+              + ", got "
+              + m.getYear());
     }
     v.inDomain(f + ".change", ParameterDomain.CHANGE, m.getChange());
   }
@@ -206,7 +246,9 @@ final class ScenarioOverridesValidator {
       }
       case GROUP -> {
         if (o.getGroup().getChainIdsCount() == 0) {
-          v.invalid(f + ".group.chain_ids", "is required: a group is the cells of these chains (in region_ids, if any)");
+          v.invalid(
+              f + ".group.chain_ids",
+              "is required: a group is the cells of these chains (in region_ids, if any)");
           return;
         }
         for (int k = 0; k < o.getGroup().getChainIdsCount(); k++) {
@@ -226,7 +268,8 @@ final class ScenarioOverridesValidator {
           v.invalid(f + ".group", "selects no modelled cell");
           return;
         }
-        earliest = cells.stream().mapToInt(c -> c.getParameters().getBaseYear()).max().orElseThrow();
+        earliest =
+            cells.stream().mapToInt(c -> c.getParameters().getBaseYear()).max().orElseThrow();
         v.inDomain(f + ".value", ParameterDomain.OUTPUT, o.getValue());
       }
       case COUNT_CELL_ID -> {
@@ -246,7 +289,12 @@ final class ScenarioOverridesValidator {
     if (o.getYear() < earliest || o.getYear() > limits.maxHorizonYear()) {
       v.invalid(
           f + ".year",
-          "must be from " + earliest + " (the base year) to " + limits.maxHorizonYear() + ", got " + o.getYear());
+          "must be from "
+              + earliest
+              + " (the base year) to "
+              + limits.maxHorizonYear()
+              + ", got "
+              + o.getYear());
     }
   }
 

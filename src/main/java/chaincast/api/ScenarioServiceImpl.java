@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +54,8 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
    *
    * @param store where scenarios live
    * @param validator checks the overrides a scenario carries, as for inline overrides
-   * @param planner plans a scenario's overrides against the model, so conflicts are refused on write
+   * @param planner plans a scenario's overrides against the model, so conflicts are refused on
+   *     write
    * @param settings the store's bounds and quotas
    * @param metrics times each store operation
    */
@@ -73,20 +73,24 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   }
 
   @Override
-  public void createScenario(CreateScenarioRequest request, StreamObserver<CreateScenarioResponse> observer) {
+  public void createScenario(
+      CreateScenarioRequest request, StreamObserver<CreateScenarioResponse> observer) {
     answer(
         observer,
         "scenario.id",
         () -> {
           Scenario s = request.getScenario();
           validate(s, false);
-          Scenario stored = timed("create", st -> st.create(s, Caller.current().id(), settings.quota())).scenario();
+          Scenario stored =
+              timed("create", st -> st.create(s, Caller.current().id(), settings.quota()))
+                  .scenario();
           return CreateScenarioResponse.newBuilder().setScenario(stored).build();
         });
   }
 
   @Override
-  public void getScenario(GetScenarioRequest request, StreamObserver<GetScenarioResponse> observer) {
+  public void getScenario(
+      GetScenarioRequest request, StreamObserver<GetScenarioResponse> observer) {
     answer(
         observer,
         "scenario_id",
@@ -101,7 +105,8 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   }
 
   @Override
-  public void listScenarios(ListScenariosRequest request, StreamObserver<ListScenariosResponse> observer) {
+  public void listScenarios(
+      ListScenariosRequest request, StreamObserver<ListScenariosResponse> observer) {
     answer(
         observer,
         "scenario_id",
@@ -109,19 +114,29 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
           Violations v = new Violations();
           int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
           if (size < 1 || size > MAX_PAGE_SIZE) {
-            v.invalid("page_size", "must be 0 (for " + DEFAULT_PAGE_SIZE + ") or from 1 to " + MAX_PAGE_SIZE + ", got " + request.getPageSize());
+            v.invalid(
+                "page_size",
+                "must be 0 (for "
+                    + DEFAULT_PAGE_SIZE
+                    + ") or from 1 to "
+                    + MAX_PAGE_SIZE
+                    + ", got "
+                    + request.getPageSize());
           }
           String after = "";
           if (!request.getPageToken().isEmpty()) {
             after = decodeToken(request.getPageToken());
             if (after == null) {
-              v.invalid("page_token", "is not a token this server issued; pass next_page_token unchanged");
+              v.invalid(
+                  "page_token",
+                  "is not a token this server issued; pass next_page_token unchanged");
             }
           }
           v.throwIfAny();
           // A page stops early at the byte budget, so the server never holds more than that for it.
           String from = after;
-          ScenarioStore.Page page = timed("list", st -> st.list(size, from, settings.maxPageBytes()));
+          ScenarioStore.Page page =
+              timed("list", st -> st.list(size, from, settings.maxPageBytes()));
           ListScenariosResponse.Builder b = ListScenariosResponse.newBuilder();
           page.scenarios().forEach(s -> b.addScenarios(s.scenario()));
           if (page.more()) {
@@ -132,7 +147,8 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   }
 
   @Override
-  public void updateScenario(UpdateScenarioRequest request, StreamObserver<UpdateScenarioResponse> observer) {
+  public void updateScenario(
+      UpdateScenarioRequest request, StreamObserver<UpdateScenarioResponse> observer) {
     answer(
         observer,
         "scenario.id",
@@ -140,13 +156,15 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
           Scenario s = request.getScenario();
           long version = validate(s, true);
           Scenario stored =
-              timed("update", st -> st.update(s, version, Caller.current().id(), settings.quota())).scenario();
+              timed("update", st -> st.update(s, version, Caller.current().id(), settings.quota()))
+                  .scenario();
           return UpdateScenarioResponse.newBuilder().setScenario(stored).build();
         });
   }
 
   @Override
-  public void deleteScenario(DeleteScenarioRequest request, StreamObserver<DeleteScenarioResponse> observer) {
+  public void deleteScenario(
+      DeleteScenarioRequest request, StreamObserver<DeleteScenarioResponse> observer) {
     answer(
         observer,
         "scenario_id",
@@ -156,7 +174,9 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
           if (!request.getEtag().isEmpty()) {
             version = ScenarioStore.versionOf(request.getEtag());
             if (version < 0) {
-              throw ApiException.invalidField("etag", "is not an etag this server issued, got " + ClientText.quote(request.getEtag()));
+              throw ApiException.invalidField(
+                  "etag",
+                  "is not an etag this server issued, got " + ClientText.quote(request.getEtag()));
             }
           }
           long expected = version;
@@ -171,8 +191,8 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   }
 
   /**
-   * Checks a scenario to store; returns the version its etag names (updates) or -1. Sizes first,
-   * so nothing else reads (or echoes) an oversized field.
+   * Checks a scenario to store; returns the version its etag names (updates) or -1. Sizes first, so
+   * nothing else reads (or echoes) an oversized field.
    */
   private long validate(Scenario s, boolean update) {
     Violations bounds = new Violations();
@@ -182,7 +202,8 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
     if (!ID.matcher(s.getId()).matches()) {
       v.invalid(
           "scenario.id",
-          "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a letter, got " + ClientText.quote(s.getId()));
+          "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a letter, got "
+              + ClientText.quote(s.getId()));
     }
     if (s.getName().getZh().isBlank() && s.getName().getEn().isBlank()) {
       v.invalid("scenario.name", "give a Chinese or an English name (or both)");
@@ -194,7 +215,9 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
       } else {
         version = ScenarioStore.versionOf(s.getEtag());
         if (version < 0) {
-          v.invalid("scenario.etag", "is not an etag this server issued, got " + ClientText.quote(s.getEtag()));
+          v.invalid(
+              "scenario.etag",
+              "is not an etag this server issued, got " + ClientText.quote(s.getEtag()));
         }
       }
     }
@@ -209,25 +232,32 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
   }
 
   /**
-   * One store call, timed in
-   * {@code chaincast_store_operation_duration_seconds}; a {@link ScenarioStoreException} (not
-   * found, exists, stale etag) or a {@link QuotaExceededException} counts as a refusal, anything
-   * else as a failure.
+   * One store call, timed in {@code chaincast_store_operation_duration_seconds}; a {@link
+   * ScenarioStoreException} (not found, exists, stale etag) or a {@link QuotaExceededException}
+   * counts as a refusal, anything else as a failure.
    */
   private <T> T timed(String operation, Function<ScenarioStore, T> call) {
     return metrics.timeStore(
-        operation, () -> call.apply(store), ScenarioStoreException.class, QuotaExceededException.class);
+        operation,
+        () -> call.apply(store),
+        ScenarioStoreException.class,
+        QuotaExceededException.class);
   }
 
   private static String checkId(String id, String field) {
     if (!ID.matcher(id).matches()) {
-      throw ApiException.invalidField(field, "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + ClientText.quote(id));
+      throw ApiException.invalidField(
+          field,
+          "must be a scenario id (a-z, 0-9, '-', starting with a letter), got "
+              + ClientText.quote(id));
     }
     return id;
   }
 
   static String encodeToken(String lastId) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((TOKEN_PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((TOKEN_PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The id a token continues after, or null if the token is not one of ours. */

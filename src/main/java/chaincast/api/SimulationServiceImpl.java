@@ -31,7 +31,6 @@ import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.Target;
-import chaincast.v1.TargetKind;
 import chaincast.v1.TargetSelection;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.Context;
@@ -50,10 +49,9 @@ import java.util.logging.Logger;
 /**
  * {@code chaincast.v1.SimulationService}: validates, admits, runs and answers.
  *
- * <p>Runs execute on the calling gRPC thread, which hands blocks of paths to
- * the engine's pool. The engine polls the call's {@link Context} between
- * blocks, so a client that cancels, or whose deadline passes, stops the work
- * within one block per worker.
+ * <p>Runs execute on the calling gRPC thread, which hands blocks of paths to the engine's pool. The
+ * engine polls the call's {@link Context} between blocks, so a client that cancels, or whose
+ * deadline passes, stops the work within one block per worker.
  */
 public final class SimulationServiceImpl extends SimulationServiceGrpc.SimulationServiceImplBase {
   private static final Logger logger = Logger.getLogger(SimulationServiceImpl.class.getName());
@@ -122,7 +120,11 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
         responseObserver,
         "simulation",
         overridesField(spec),
-        () -> simulation(spec, progress -> {}, report -> SimulateResponse.newBuilder().setReport(report).build()));
+        () ->
+            simulation(
+                spec,
+                progress -> {},
+                report -> SimulateResponse.newBuilder().setReport(report).build()));
   }
 
   @Override
@@ -146,21 +148,27 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
                 report -> SimulateStreamResponse.newBuilder().setReport(report).build()));
   }
 
-  /** Validates a simulation and resolves its scenario; the run, once admitted, answers with {@code wrap}. */
+  /**
+   * Validates a simulation and resolves its scenario; the run, once admitted, answers with {@code
+   * wrap}.
+   */
   private <T> Prepared<T> simulation(
-      SimulationSpec spec,
-      Consumer<Progress> onProgress,
-      Function<SimulationReport, T> wrap) {
+      SimulationSpec spec, Consumer<Progress> onProgress, Function<SimulationReport, T> wrap) {
     validator.validate(spec);
     Scenario scenario = scenarioOf(spec);
-    ScenarioOverrides overrides = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
+    ScenarioOverrides overrides =
+        scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
     // Planned once: the same plan is sized for admission and then run.
     PlannedRun plan = runner.plan(spec, overrides);
     return new Prepared<>(
         cancel -> {
           SimulationReport report = runner.run(plan, cancel, onProgress);
           if (scenario != null) {
-            report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
+            report =
+                report.toBuilder()
+                    .setScenarioId(scenario.getId())
+                    .setScenarioEtag(scenario.getEtag())
+                    .build();
           }
           return wrap.apply(report);
         },
@@ -180,8 +188,10 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
           Side b = side(request.getAlternative(), "alternative");
           // Each side is planned once, with the one seed both share; the plans are sized and run.
           long seed = runner.context().seed(request.getSpec());
-          PlannedRun planA = planSide(request.getSpec(), a, request.getBaseline(), "baseline", seed);
-          PlannedRun planB = planSide(request.getSpec(), b, request.getAlternative(), "alternative", seed);
+          PlannedRun planA =
+              planSide(request.getSpec(), a, request.getBaseline(), "baseline", seed);
+          PlannedRun planB =
+              planSide(request.getSpec(), b, request.getAlternative(), "alternative", seed);
           return new Prepared<>(
               cancel -> {
                 ScenarioComparison comparison = runner.compare(planA, planB, cancel);
@@ -200,7 +210,8 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   }
 
   /** Plans one side of a comparison alone, so that a conflict in its overrides names that side. */
-  private PlannedRun planSide(SimulationSpec spec, Side side, ScenarioChoice choice, String name, long seed) {
+  private PlannedRun planSide(
+      SimulationSpec spec, Side side, ScenarioChoice choice, String name, long seed) {
     try {
       return runner.planner().plan(spec, side.overrides(), seed);
     } catch (PlanningException e) {
@@ -215,7 +226,8 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   }
 
   @Override
-  public void sensitivity(SensitivityRequest request, StreamObserver<SensitivityResponse> observer) {
+  public void sensitivity(
+      SensitivityRequest request, StreamObserver<SensitivityResponse> observer) {
     SimulationSpec spec = request.getSpec();
     serve(
         observer,
@@ -224,12 +236,17 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
         () -> {
           Target target = validateSensitivity(request);
           Scenario scenario = scenarioOf(spec);
-          ScenarioOverrides point = scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
+          ScenarioOverrides point =
+              scenario == null ? spec.getInlineOverrides() : scenario.getOverrides();
           return new Prepared<>(
               cancel -> {
                 SensitivityReport report = sensitivity.analyse(spec, point, target, cancel);
                 if (scenario != null) {
-                  report = report.toBuilder().setScenarioId(scenario.getId()).setScenarioEtag(scenario.getEtag()).build();
+                  report =
+                      report.toBuilder()
+                          .setScenarioId(scenario.getId())
+                          .setScenarioEtag(scenario.getEtag())
+                          .build();
                 }
                 return SensitivityResponse.newBuilder().setReport(report).build();
               },
@@ -257,9 +274,9 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   }
 
   /**
-   * What every run-carrying RPC shares: validate, size, admit (wait in the fair queue; refused
-   * with RESOURCE_EXHAUSTED and RetryInfo when it is full), run with the call's cancellation,
-   * count, answer, and map each failure to its status.
+   * What every run-carrying RPC shares: validate, size, admit (wait in the fair queue; refused with
+   * RESOURCE_EXHAUSTED and RetryInfo when it is full), run with the call's cancellation, count,
+   * answer, and map each failure to its status.
    *
    * @param what names the RPC's work in logs and messages, e.g. "comparison"
    * @param overridesPrefix where in the request the overrides a planning conflict names sit
@@ -287,13 +304,17 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       observer.onError(e.toStatusRuntimeException());
     } catch (PlanningException e) {
       observer.onError(
-          ApiException.invalidField(overridesPrefix + e.field(), e.description()).toStatusRuntimeException());
+          ApiException.invalidField(overridesPrefix + e.field(), e.description())
+              .toStatusRuntimeException());
     } catch (RunCancelledException e) {
       stats.onCancel(e.pathsDone());
       Deadline deadline = context.getDeadline();
       boolean expired = deadline != null && deadline.isExpired();
       logger.info(
-          what + " stopped after " + e.pathsDone() + " paths: "
+          what
+              + " stopped after "
+              + e.pathsDone()
+              + " paths: "
               + (expired ? "deadline exceeded" : "cancelled by the client"));
       observer.onError(
           (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
@@ -305,7 +326,10 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       boolean expired = deadline != null && deadline.isExpired();
       observer.onError(
           (expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
-              .withDescription(what + " left the queue before it started: " + (expired ? "deadline exceeded" : "cancelled"))
+              .withDescription(
+                  what
+                      + " left the queue before it started: "
+                      + (expired ? "deadline exceeded" : "cancelled"))
               .asRuntimeException());
     } catch (OutOfMemoryError e) {
       // The run's memory is unreachable once this frame unwound: answer, and keep serving.
@@ -313,26 +337,35 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       Duration retry = admission.retryDelay();
       logger.log(
           Level.SEVERE,
-          what + " ran out of memory (its estimate: "
-              + (footprint == null ? "not sized yet" : MemoryFootprint.mebibytes(footprint.total()) + ": " + footprint.describe())
-              + "; run budget " + MemoryFootprint.mebibytes(admission.budgetBytes()) + ", heap "
+          what
+              + " ran out of memory (its estimate: "
+              + (footprint == null
+                  ? "not sized yet"
+                  : MemoryFootprint.mebibytes(footprint.total()) + ": " + footprint.describe())
+              + "; run budget "
+              + MemoryFootprint.mebibytes(admission.budgetBytes())
+              + ", heap "
               + MemoryFootprint.mebibytes(Runtime.getRuntime().maxMemory())
               + "); if this repeats, lower serve --run-memory-fraction or --run-memory, or raise -Xmx",
           e);
       observer.onError(
           ApiException.resourceExhausted(
-                  "the server ran out of memory during this " + what + " and stopped it; retry in "
-                      + Math.max(1, retry.toSeconds()) + " s",
+                  "the server ran out of memory during this "
+                      + what
+                      + " and stopped it; retry in "
+                      + Math.max(1, retry.toSeconds())
+                      + " s",
                   retry)
               .toStatusRuntimeException());
     } catch (RuntimeException e) {
-      observer.onError(InternalErrors.report(what, e)); // a bug: validation should have refused the request
+      observer.onError(
+          InternalErrors.report(what, e)); // a bug: validation should have refused the request
     }
   }
 
   /**
-   * Runs admitted work, counting it in {@link RunStats} (started, active, completed) and timing
-   * it in {@code chaincast_run_duration_seconds} by kind ({@code what}) and outcome.
+   * Runs admitted work, counting it in {@link RunStats} (started, active, completed) and timing it
+   * in {@code chaincast_run_duration_seconds} by kind ({@code what}) and outcome.
    */
   private <T> T runCounted(Admitted<T> work, CancellationSignal cancel, String what) {
     long started = System.nanoTime();
@@ -362,15 +395,16 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       return admission.enter(Caller.current().id(), prepared.footprint().total());
     } catch (AdmissionRefusedException e) {
       if (e.reason() == AdmissionRefusedException.Reason.TOO_LARGE) {
-        throw MemoryAdvice.tooLarge(what, prepared.footprint(), admission.budgetBytes(), prepared.spec(), overridesPrefix);
+        throw MemoryAdvice.tooLarge(
+            what, prepared.footprint(), admission.budgetBytes(), prepared.spec(), overridesPrefix);
       }
       throw ApiException.resourceExhausted(e.getMessage(), e.retryAfter());
     }
   }
 
   /**
-   * Waits in the queue until admitted. A call cancelled or past its deadline meanwhile leaves
-   * the queue at once (the context's listener cancels the ticket) and gets CancellationException.
+   * Waits in the queue until admitted. A call cancelled or past its deadline meanwhile leaves the
+   * queue at once (the context's listener cancels the ticket) and gets CancellationException.
    */
   private static void awaitAdmission(AdmissionQueue.Ticket ticket, Context context) {
     Context.CancellationListener leave = c -> ticket.cancel();
@@ -387,7 +421,9 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     SimulationSpec spec = request.getSpec();
     Violations v = new Violations();
     if (spec.hasPrecision()) {
-      v.invalid("spec.precision", "sensitivity runs a fixed number of paths per run: set spec.paths instead");
+      v.invalid(
+          "spec.precision",
+          "sensitivity runs a fixed number of paths per run: set spec.paths instead");
     }
     Target target = null;
     if (request.getTargetId().isEmpty()) {
@@ -397,12 +433,16 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       if (target == null) {
         v.notFound("target", request.getTargetId(), "target_id");
       } else if (!runner.planner().model().isSimulated(target)) {
-        v.invalid("target_id", "target '" + target.getId() + "' is not simulated: " + target.getNotSimulatedReason());
+        v.invalid(
+            "target_id",
+            "target '" + target.getId() + "' is not simulated: " + target.getNotSimulatedReason());
       }
     }
     v.throwIfAny();
     SimulationSpec one =
-        spec.toBuilder().setTargets(TargetSelection.newBuilder().addTargetIds(target.getId())).build();
+        spec.toBuilder()
+            .setTargets(TargetSelection.newBuilder().addTargetIds(target.getId()))
+            .build();
     validator.validate(one);
     // Steps per input come from the tornado's own definition (four per cell, three per count cell).
     int inputs = sensitivity.tornadoSteps(target);
@@ -411,8 +451,15 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     if (work > maxPaths) {
       throw ApiException.invalidField(
           "spec.paths",
-          "a tornado of " + inputs + " inputs at " + paths + " paths simulates " + work
-              + " paths, above the server's limit of " + maxPaths + "; ask for fewer paths");
+          "a tornado of "
+              + inputs
+              + " inputs at "
+              + paths
+              + " paths simulates "
+              + work
+              + " paths, above the server's limit of "
+              + maxPaths
+              + "; ask for fewer paths");
     }
     return target;
   }
@@ -424,11 +471,14 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     SimulationSpec spec = request.getSpec();
     Violations v = new Violations();
     if (spec.hasPrecision()) {
-      v.invalid("spec.precision", "comparisons run a fixed number of paths: set spec.paths instead");
+      v.invalid(
+          "spec.precision", "comparisons run a fixed number of paths: set spec.paths instead");
     }
     if (spec.getScenarioCase() != SimulationSpec.ScenarioCase.SCENARIO_NOT_SET) {
       v.invalid(
-          spec.getScenarioCase() == SimulationSpec.ScenarioCase.SCENARIO_ID ? "spec.scenario_id" : "spec.inline_overrides",
+          spec.getScenarioCase() == SimulationSpec.ScenarioCase.SCENARIO_ID
+              ? "spec.scenario_id"
+              : "spec.inline_overrides",
           "must be unset: name the two sides in baseline and alternative");
     }
     checkChoice(request.getBaseline(), "baseline", v);
@@ -446,10 +496,16 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
       }
       case SCENARIO_ID -> {
         if (!ScenarioServiceImpl.ID.matcher(c.getScenarioId()).matches()) {
-          v.invalid(field + ".scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + ClientText.quote(c.getScenarioId()));
+          v.invalid(
+              field + ".scenario_id",
+              "must be a scenario id (a-z, 0-9, '-', starting with a letter), got "
+                  + ClientText.quote(c.getScenarioId()));
         }
       }
-      case INLINE_OVERRIDES -> validator.overridesValidator().validate(c.getInlineOverrides(), field + ".inline_overrides", v);
+      case INLINE_OVERRIDES ->
+          validator
+              .overridesValidator()
+              .validate(c.getInlineOverrides(), field + ".inline_overrides", v);
       case CHOICE_NOT_SET -> v.invalid(field, "choose seeded, scenario_id or inline_overrides");
     }
   }
@@ -472,13 +528,14 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   }
 
   /**
-   * A stored scenario by id: NOT_FOUND naming {@code field} if there is none, and the store's
-   * own statuses (FAILED_PRECONDITION when another server holds it, UNAVAILABLE while it is being
+   * A stored scenario by id: NOT_FOUND naming {@code field} if there is none, and the store's own
+   * statuses (FAILED_PRECONDITION when another server holds it, UNAVAILABLE while it is being
    * reopened) when it cannot answer.
    */
   private Scenario storedScenario(String id, String field) {
     try {
-      return metrics.timeStore("get", () -> store.get().get(id))
+      return metrics
+          .timeStore("get", () -> store.get().get(id))
           .orElseThrow(() -> ApiException.notFound("scenario", id, field))
           .scenario();
     } catch (StoreException e) {
@@ -489,7 +546,8 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
   /** Where the overrides a planning conflict names sit in the request. */
   static String overridesField(SimulationSpec spec) {
     return switch (spec.getScenarioCase()) {
-      case SCENARIO_ID -> "spec.scenario_id (scenario " + ClientText.quote(spec.getScenarioId()) + ").overrides.";
+      case SCENARIO_ID ->
+          "spec.scenario_id (scenario " + ClientText.quote(spec.getScenarioId()) + ").overrides.";
       case INLINE_OVERRIDES -> "spec.inline_overrides.";
       case SCENARIO_NOT_SET -> "spec.";
     };

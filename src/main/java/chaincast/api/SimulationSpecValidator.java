@@ -1,11 +1,10 @@
 package chaincast.api;
 
-import chaincast.run.ClientText;
 import chaincast.engine.ParameterDomain;
 import chaincast.model.Model;
+import chaincast.run.ClientText;
 import chaincast.run.Limits;
 import chaincast.run.ProjectionPlanner;
-import chaincast.v1.Cell;
 import chaincast.v1.FanRequest;
 import chaincast.v1.JointRequest;
 import chaincast.v1.ShockDistribution;
@@ -18,9 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks every field of a {@link SimulationSpec} against the model and the
- * server's {@link Limits}. Field paths in violations are relative to the
- * request, e.g. {@code spec.overrides[2].volatility}.
+ * Checks every field of a {@link SimulationSpec} against the model and the server's {@link Limits}.
+ * Field paths in violations are relative to the request, e.g. {@code spec.overrides[2].volatility}.
  */
 public final class SimulationSpecValidator {
   /**
@@ -54,8 +52,8 @@ public final class SimulationSpecValidator {
   }
 
   /**
-   * Throws {@link ApiException} unless {@code spec} can be run as it is: every violation found,
-   * not only the first, so a caller fixes a request in one round.
+   * Throws {@link ApiException} unless {@code spec} can be run as it is: every violation found, not
+   * only the first, so a caller fixes a request in one round.
    */
   public void validate(SimulationSpec spec) {
     Violations v = new Violations();
@@ -76,15 +74,23 @@ public final class SimulationSpecValidator {
 
   /** The horizon is 0 (the default) or a year after every cell's base year within the limit. */
   private boolean checkHorizon(SimulationSpec spec, Violations v) {
-    int latestBaseYear = model.cells().stream().mapToInt(c -> c.getParameters().getBaseYear()).max().orElse(0);
+    int latestBaseYear =
+        model.cells().stream().mapToInt(c -> c.getParameters().getBaseYear()).max().orElse(0);
     boolean valid =
         spec.getHorizonYear() == 0
-            || (spec.getHorizonYear() > latestBaseYear && spec.getHorizonYear() <= limits.maxHorizonYear());
+            || (spec.getHorizonYear() > latestBaseYear
+                && spec.getHorizonYear() <= limits.maxHorizonYear());
     if (!valid) {
       v.invalid(
           "spec.horizon_year",
-          "must be 0 (for " + Limits.DEFAULT_HORIZON_YEAR + ") or a year from " + (latestBaseYear + 1)
-              + " to " + limits.maxHorizonYear() + ", got " + spec.getHorizonYear());
+          "must be 0 (for "
+              + Limits.DEFAULT_HORIZON_YEAR
+              + ") or a year from "
+              + (latestBaseYear + 1)
+              + " to "
+              + limits.maxHorizonYear()
+              + ", got "
+              + spec.getHorizonYear());
     }
     return valid;
   }
@@ -106,18 +112,33 @@ public final class SimulationSpecValidator {
     if (horizonValid && latest != null && latest.getYear() > horizon) {
       v.invalid(
           "spec.horizon_year",
-          "is " + horizon + " but target '" + latest.getId() + "' is for " + latest.getYear()
-              + "; raise the horizon to at least " + latest.getYear() + " or drop the target");
+          "is "
+              + horizon
+              + " but target '"
+              + latest.getId()
+              + "' is for "
+              + latest.getYear()
+              + "; raise the horizon to at least "
+              + latest.getYear()
+              + " or drop the target");
     }
     if (selected.size() > limits.maxTargets()) {
       v.invalid(
           "spec.targets",
-          "selects " + selected.size() + " targets; at most " + limits.maxTargets() + " per request");
+          "selects "
+              + selected.size()
+              + " targets; at most "
+              + limits.maxTargets()
+              + " per request");
     }
-    if (!v.hasNotFound() && simulated == 0 && spec.getFansCount() == 0 && spec.getJointCount() == 0) {
+    if (!v.hasNotFound()
+        && simulated == 0
+        && spec.getFansCount() == 0
+        && spec.getJointCount() == 0) {
       v.invalid(
           "spec.targets",
-          "selects no target the engine simulates (" + selected.size()
+          "selects no target the engine simulates ("
+              + selected.size()
               + " selected, all counts or other indicators) and asks for no fan");
     }
   }
@@ -126,11 +147,15 @@ public final class SimulationSpecValidator {
     switch (spec.getStoppingCase()) {
       case PATHS -> {
         if (spec.getPaths() < 1 || spec.getPaths() > limits.maxPaths()) {
-          v.invalid("spec.paths", "must be from 1 to " + limits.maxPaths() + ", got " + spec.getPaths());
+          v.invalid(
+              "spec.paths", "must be from 1 to " + limits.maxPaths() + ", got " + spec.getPaths());
         }
       }
       case PRECISION -> {
-        v.inDomain("spec.precision.half_width", ParameterDomain.HALF_WIDTH, spec.getPrecision().getHalfWidth());
+        v.inDomain(
+            "spec.precision.half_width",
+            ParameterDomain.HALF_WIDTH,
+            spec.getPrecision().getHalfWidth());
         long cap = spec.getPrecision().getMaxPaths();
         if (cap < 0 || cap > limits.maxPaths()) {
           v.invalid(
@@ -166,17 +191,20 @@ public final class SimulationSpecValidator {
   private void checkOverrides(SimulationSpec spec, Violations v) {
     if (spec.getOverridesCount() > limits.maxOverrides()) {
       v.invalid(
-          "spec.overrides", "has " + spec.getOverridesCount() + " entries; at most " + limits.maxOverrides());
+          "spec.overrides",
+          "has " + spec.getOverridesCount() + " entries; at most " + limits.maxOverrides());
     }
     Set<String> overridden = new HashSet<>();
     for (int i = 0; i < spec.getOverridesCount(); i++) {
-      ScenarioOverridesValidator.checkCellOverride(model, spec.getOverrides(i), "spec.overrides[" + i + "]", overridden, v);
+      ScenarioOverridesValidator.checkCellOverride(
+          model, spec.getOverrides(i), "spec.overrides[" + i + "]", overridden, v);
     }
   }
 
   private void checkJoints(SimulationSpec spec, int horizon, Violations v) {
     if (spec.getJointCount() > limits.maxJointSets()) {
-      v.invalid("spec.joint", "has " + spec.getJointCount() + " sets; at most " + limits.maxJointSets());
+      v.invalid(
+          "spec.joint", "has " + spec.getJointCount() + " sets; at most " + limits.maxJointSets());
     }
     for (int i = 0; i < spec.getJointCount(); i++) {
       checkJoint(spec.getJoint(i), "spec.joint[" + i + "]", horizon, v);
@@ -186,7 +214,10 @@ public final class SimulationSpecValidator {
   private void checkScenario(SimulationSpec spec, Violations v) {
     if (spec.getScenarioCase() == SimulationSpec.ScenarioCase.SCENARIO_ID
         && !ScenarioServiceImpl.ID.matcher(spec.getScenarioId()).matches()) {
-      v.invalid("spec.scenario_id", "must be a scenario id (a-z, 0-9, '-', starting with a letter), got " + ClientText.quote(spec.getScenarioId()));
+      v.invalid(
+          "spec.scenario_id",
+          "must be a scenario id (a-z, 0-9, '-', starting with a letter), got "
+              + ClientText.quote(spec.getScenarioId()));
     }
     if (spec.hasInlineOverrides()) {
       overridesValidator.validate(spec.getInlineOverrides(), "spec.inline_overrides", v);
@@ -214,7 +245,8 @@ public final class SimulationSpecValidator {
       ok = false;
     }
     if (sel.getYear() != 0
-        && (sel.getYear() < ScenarioOverridesValidator.FIRST_YEAR || sel.getYear() > LAST_SELECTABLE_YEAR)) {
+        && (sel.getYear() < ScenarioOverridesValidator.FIRST_YEAR
+            || sel.getYear() > LAST_SELECTABLE_YEAR)) {
       v.invalid("spec.targets.year", "must be 0 (any) or a calendar year, got " + sel.getYear());
       ok = false;
     }
@@ -247,7 +279,9 @@ public final class SimulationSpecValidator {
         if (t.isEmpty()) {
           v.notFound("target", s.getTargetId(), field + ".target_id");
         } else if (model.cellsIn(t.get().getScope()).isEmpty()) {
-          v.invalid(field + ".target_id", "target '" + s.getTargetId() + "' has no modelled cell in scope");
+          v.invalid(
+              field + ".target_id",
+              "target '" + s.getTargetId() + "' has no modelled cell in scope");
         }
       }
       case CITY -> {
@@ -274,7 +308,9 @@ public final class SimulationSpecValidator {
       } else if (!model.isSimulated(t.get())) {
         v.invalid(f, "target '" + id + "' is not simulated: " + t.get().getNotSimulatedReason());
       } else if (t.get().getYear() > horizon) {
-        v.invalid(f, "target '" + id + "' is for " + t.get().getYear() + ", after the horizon " + horizon);
+        v.invalid(
+            f,
+            "target '" + id + "' is for " + t.get().getYear() + ", after the horizon " + horizon);
       }
       if (!seen.add(id)) {
         v.invalid(f, "target " + ClientText.quote(id) + " is listed twice");

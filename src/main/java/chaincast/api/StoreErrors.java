@@ -18,9 +18,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns what the scenario store reports into the status a client gets. Refusals keep their
- * message (written for clients); failures get a generic message and an error id, and their detail
- * (database errors, server paths) goes to the server's log under that id, never to the client.
+ * Turns what the scenario store reports into the status a client gets. Refusals keep their message
+ * (written for clients); failures get a generic message and an error id, and their detail (database
+ * errors, server paths) goes to the server's log under that id, never to the client.
  */
 final class StoreErrors {
   private static final Logger logger = Logger.getLogger(StoreErrors.class.getName());
@@ -35,14 +35,18 @@ final class StoreErrors {
   static ApiException toApi(StoreException e, String idField) {
     if (e instanceof ScenarioStoreException refused) {
       return switch (refused.reason()) {
-        case ALREADY_EXISTS -> ApiException.alreadyExists("scenario", refused.scenarioId(), "scenario.id");
+        case ALREADY_EXISTS ->
+            ApiException.alreadyExists("scenario", refused.scenarioId(), "scenario.id");
         case NOT_FOUND -> ApiException.notFound("scenario", refused.scenarioId(), idField);
         case STALE_ETAG -> ApiException.aborted(refused.getMessage());
       };
     }
     if (e instanceof QuotaExceededException quota) {
       logger.fine(
-          "client " + quota.owner() + " is at its quota of " + quota.max()
+          "client "
+              + quota.owner()
+              + " is at its quota of "
+              + quota.max()
               + (quota.limit() == QuotaExceededException.Limit.SCENARIOS
                   ? " scenarios (serve --scenarios-per-client)"
                   : " bytes of scenarios (serve --scenario-bytes-per-client)"));
@@ -51,7 +55,9 @@ final class StoreErrors {
     if (e instanceof ScenarioStoreInUseException inUse) {
       // The operator's remedy names options; the client's cannot (it may not use the CLI at all).
       logger.fine(
-          "scenario call refused: the store in " + inUse.dataDir() + " is held by another process;"
+          "scenario call refused: the store in "
+              + inUse.dataDir()
+              + " is held by another process;"
               + " give this server a data directory of its own (serve --data-dir DIR, or CHAINCAST_DATA_DIR)");
       return ApiException.of(
           Status.newBuilder()
@@ -80,8 +86,13 @@ final class StoreErrors {
                 QuotaFailure.Violation.newBuilder()
                     .setSubject("client:" + q.owner())
                     .setDescription(
-                        (q.limit() == QuotaExceededException.Limit.SCENARIOS ? "stored scenarios" : "bytes of stored scenarios")
-                            + ": at most " + q.max() + ", this write would make " + q.wouldUse()))
+                        (q.limit() == QuotaExceededException.Limit.SCENARIOS
+                                ? "stored scenarios"
+                                : "bytes of stored scenarios")
+                            + ": at most "
+                            + q.max()
+                            + ", this write would make "
+                            + q.wouldUse()))
             .build();
     return ApiException.of(
         Status.newBuilder()
@@ -93,18 +104,21 @@ final class StoreErrors {
 
   private static ApiException storeUnavailable(ScenarioStoreUnavailableException e) {
     logger.log(Level.FINE, "scenario call refused while the store is unavailable", e);
-    java.time.Duration after = e.retryAfter().compareTo(java.time.Duration.ofMillis(100)) < 0
-        ? java.time.Duration.ofMillis(100)
-        : e.retryAfter();
+    java.time.Duration after =
+        e.retryAfter().compareTo(java.time.Duration.ofMillis(100)) < 0
+            ? java.time.Duration.ofMillis(100)
+            : e.retryAfter();
     RetryInfo retry =
         RetryInfo.newBuilder()
-            .setRetryDelay(Duration.newBuilder().setSeconds(after.getSeconds()).setNanos(after.getNano()))
+            .setRetryDelay(
+                Duration.newBuilder().setSeconds(after.getSeconds()).setNanos(after.getNano()))
             .build();
     return ApiException.of(
         Status.newBuilder()
             .setCode(Code.UNAVAILABLE_VALUE)
             .setMessage(
-                "the scenario store is unavailable and is being reopened; retry in " + Math.max(1, (after.toMillis() + 999) / 1000)
+                "the scenario store is unavailable and is being reopened; retry in "
+                    + Math.max(1, (after.toMillis() + 999) / 1000)
                     + " s (other services are not affected)")
             .addDetails(Any.pack(retry))
             .build());
@@ -114,12 +128,15 @@ final class StoreErrors {
     String errorId = UUID.randomUUID().toString().substring(0, 8);
     logger.log(
         Level.SEVERE,
-        "scenario store error " + errorId + (e instanceof ScenarioStoreFailure f && f.fatal() ? " (fatal)" : ""),
+        "scenario store error "
+            + errorId
+            + (e instanceof ScenarioStoreFailure f && f.fatal() ? " (fatal)" : ""),
         e);
     return ApiException.of(
         Status.newBuilder()
             .setCode(Code.INTERNAL_VALUE)
-            .setMessage("the scenario store failed; the server logged the details as error " + errorId)
+            .setMessage(
+                "the scenario store failed; the server logged the details as error " + errorId)
             .build());
   }
 }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects what is wrong with a request, so the caller learns every problem in
- * one round trip rather than one per call. Unknown ids are kept apart: they
- * answer NOT_FOUND, the rest INVALID_ARGUMENT.
+ * Collects what is wrong with a request, so the caller learns every problem in one round trip
+ * rather than one per call. Unknown ids are kept apart: they answer NOT_FOUND, the rest
+ * INVALID_ARGUMENT.
  */
 final class Violations {
   private final List<BadRequest.FieldViolation> invalid = new ArrayList<>();

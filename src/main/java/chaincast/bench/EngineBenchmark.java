@@ -8,8 +8,8 @@ import chaincast.engine.FanSpec;
 import chaincast.engine.GroupSpec;
 import chaincast.engine.JointSpec;
 import chaincast.engine.MonteCarloEngine;
-import chaincast.engine.Projection;
 import chaincast.engine.ProgressListener;
+import chaincast.engine.Projection;
 import chaincast.engine.RunResult;
 import chaincast.engine.RunSettings;
 import chaincast.engine.ShockSpec;
@@ -34,21 +34,19 @@ import java.util.stream.IntStream;
  * java -cp target/classes:$(cat cp.txt) chaincast.bench.EngineBenchmark [--threads N] [--paths N] [--repeat N]
  * </pre>
  *
- * <p>For each case it runs the engine on {@code paths} paths (after a warm-up
- * run), then measures the <em>floor</em>: how fast the engine's generator
- * ({@link SplittableRandomAdapter}, i.e. JDK 17 {@code SplittableRandom}) draws
- * as many normals as the run had cell-steps, on as many threads, also after a
- * warm-up. Engine and floor are measured alternately {@code repeat} times
- * (default 3) and the best of each is kept, so that a burst of other load on
- * the machine does not skew one side of the ratio. A cell-step is one cell moved one year on one path (paths x cells x
- * simulated years), and needs at least one normal, so the floor bounds the
- * engine's rate; the ratio says how much the rest (drift draws, common
- * factors, events, exp, group sums, estimators) costs.
+ * <p>For each case it runs the engine on {@code paths} paths (after a warm-up run), then measures
+ * the <em>floor</em>: how fast the engine's generator ({@link SplittableRandomAdapter}, i.e. JDK 17
+ * {@code SplittableRandom}) draws as many normals as the run had cell-steps, on as many threads,
+ * also after a warm-up. Engine and floor are measured alternately {@code repeat} times (default 3)
+ * and the best of each is kept, so that a burst of other load on the machine does not skew one side
+ * of the ratio. A cell-step is one cell moved one year on one path (paths x cells x simulated
+ * years), and needs at least one normal, so the floor bounds the engine's rate; the ratio says how
+ * much the rest (drift draws, common factors, events, exp, group sums, estimators) costs.
  *
- * <p>Goals: at least {@value #GOAL_CELL_STEPS_PER_SECOND} cell-steps/s, at least
- * {@value #GOAL_FLOOR_RATIO} of the floor, and 1 M paths of the seeded-size
- * model (about 18 cells x 5 years) in under {@value #GOAL_MILLION_PATH_SECONDS} s.
- * The last goal is checked only for cases of that size ({@code n/a} otherwise).
+ * <p>Goals: at least {@value #GOAL_CELL_STEPS_PER_SECOND} cell-steps/s, at least {@value
+ * #GOAL_FLOOR_RATIO} of the floor, and 1 M paths of the seeded-size model (about 18 cells x 5
+ * years) in under {@value #GOAL_MILLION_PATH_SECONDS} s. The last goal is checked only for cases of
+ * that size ({@code n/a} otherwise).
  */
 public final class EngineBenchmark {
 
@@ -64,10 +62,10 @@ public final class EngineBenchmark {
   /**
    * One case's measurements.
    *
-   * @param cellStepsPerPath   sum over cells of the years simulated after the base year
-   * @param seconds            wall time of the engine run
+   * @param cellStepsPerPath sum over cells of the years simulated after the base year
+   * @param seconds wall time of the engine run
    * @param floorNormalsPerSecond normals/s of the generator alone, same threads, same count
-   * @param timeGoalApplies    whether the 1 M paths goal applies to this case
+   * @param timeGoalApplies whether the 1 M paths goal applies to this case
    */
   public record Report(
       String label,
@@ -126,14 +124,16 @@ public final class EngineBenchmark {
       }
     }
     List<Report> reports = new ArrayList<>();
-    reports.add(measure("scaled 100 cells/10 chains x 10 y", scaledModel(), paths, threads, false, repeat));
-    reports.add(measure("seeded-shape 18 cells x 5 y", seededShapeModel(), paths, threads, true, repeat));
+    reports.add(
+        measure("scaled 100 cells/10 chains x 10 y", scaledModel(), paths, threads, false, repeat));
+    reports.add(
+        measure("seeded-shape 18 cells x 5 y", seededShapeModel(), paths, threads, true, repeat));
     System.out.print(table(reports));
   }
 
   /**
-   * Measures one case, the 1 M paths goal applying when the model has at most
-   * 18 x 5 = 90 cell-steps per path (the seeded model's size).
+   * Measures one case, the 1 M paths goal applying when the model has at most 18 x 5 = 90
+   * cell-steps per path (the seeded model's size).
    */
   public static Report measure(String label, Projection projection, long paths, int threads)
       throws InterruptedException {
@@ -141,11 +141,16 @@ public final class EngineBenchmark {
   }
 
   /**
-   * Measures one case: warm-ups, then {@code repeat} times an engine run and a
-   * floor measurement, keeping the fastest of each.
+   * Measures one case: warm-ups, then {@code repeat} times an engine run and a floor measurement,
+   * keeping the fastest of each.
    */
   public static Report measure(
-      String label, Projection projection, long paths, int threads, boolean timeGoalApplies, int repeat)
+      String label,
+      Projection projection,
+      long paths,
+      int threads,
+      boolean timeGoalApplies,
+      int repeat)
       throws InterruptedException {
     long perPath = cellStepsPerPath(projection);
     long normals = paths * perPath;
@@ -158,14 +163,23 @@ public final class EngineBenchmark {
       floorNormalsPerSecond(Math.min(normals, 200_000L * perPath), threads); // warm-up
       RunSettings settings = new RunSettings(paths, 0, 0, SEED, new double[] {5, 25, 50, 75, 95});
       for (int i = 0; i < Math.max(1, repeat); i++) {
-        RunResult result = engine.run(projection, settings, CancellationSignal.NEVER, ProgressListener.NONE);
+        RunResult result =
+            engine.run(projection, settings, CancellationSignal.NEVER, ProgressListener.NONE);
         seconds = Math.min(seconds, result.elapsedNanos() / 1e9);
         floor = Math.max(floor, floorNormalsPerSecond(normals, threads));
       }
     }
     int years = projection.horizonYear() - projection.firstYear();
     return new Report(
-        label, projection.cells().size(), years, paths, threads, perPath, seconds, floor, timeGoalApplies);
+        label,
+        projection.cells().size(),
+        years,
+        paths,
+        threads,
+        perPath,
+        seconds,
+        floor,
+        timeGoalApplies);
   }
 
   /** Sum over cells of the years simulated after their base year. */
@@ -174,10 +188,11 @@ public final class EngineBenchmark {
   }
 
   /**
-   * Normals per second that the engine's generator draws on {@code threads}
-   * threads, {@code normals} in all, in chunks claimed like the engine's blocks.
+   * Normals per second that the engine's generator draws on {@code threads} threads, {@code
+   * normals} in all, in chunks claimed like the engine's blocks.
    */
-  public static double floorNormalsPerSecond(long normals, int threads) throws InterruptedException {
+  public static double floorNormalsPerSecond(long normals, int threads)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       AtomicLong nextChunk = new AtomicLong();
@@ -222,8 +237,18 @@ public final class EngineBenchmark {
         String.format(
             Locale.ROOT,
             "%-36s %7s %6s %10s %8s %10s %10s %7s %9s  %-7s %-7s %-7s%n",
-            "case", "threads", "cells", "paths", "steps/p", "Msteps/s", "floor M/s", "ratio",
-            "1M paths", "rate", "floor", "1M<2s"));
+            "case",
+            "threads",
+            "cells",
+            "paths",
+            "steps/p",
+            "Msteps/s",
+            "floor M/s",
+            "ratio",
+            "1M paths",
+            "rate",
+            "floor",
+            "1M<2s"));
     for (Report r : reports) {
       out.append(
           String.format(
@@ -246,16 +271,18 @@ public final class EngineBenchmark {
         String.format(
             Locale.ROOT,
             "goals: >= %.0f M cell-steps/s; >= %.0f%% of floor; 1 M paths of the ~18x5 model < %.0f s%n",
-            GOAL_CELL_STEPS_PER_SECOND / 1e6, GOAL_FLOOR_RATIO * 100, GOAL_MILLION_PATH_SECONDS));
+            GOAL_CELL_STEPS_PER_SECOND / 1e6,
+            GOAL_FLOOR_RATIO * 100,
+            GOAL_MILLION_PATH_SECONDS));
     return out.toString();
   }
 
   // ------------------------------------------------------------------ models
 
   /**
-   * 100 cells in 10 chains of 10, base 2020, horizon 2030; a few events; the
-   * chain totals, the city total and ten single cells as groups; 22 value
-   * targets, a chains-above target, 2 joint sets and a fan on one chain.
+   * 100 cells in 10 chains of 10, base 2020, horizon 2030; a few events; the chain totals, the city
+   * total and ten single cells as groups; 22 value targets, a chains-above target, 2 joint sets and
+   * a fan on one chain.
    */
   public static Projection scaledModel() {
     List<CellSpec> cells = new ArrayList<>();
@@ -271,7 +298,8 @@ public final class EngineBenchmark {
     List<GroupSpec> groups = new ArrayList<>();
     for (int k = 0; k < 10; k++) {
       int chain = k;
-      groups.add(new GroupSpec("chain" + k, IntStream.range(0, 10).map(j -> chain * 10 + j).toArray()));
+      groups.add(
+          new GroupSpec("chain" + k, IntStream.range(0, 10).map(j -> chain * 10 + j).toArray()));
     }
     groups.add(new GroupSpec("city", IntStream.range(0, 100).toArray()));
     for (int k = 0; k < 10; k++) {
@@ -282,12 +310,21 @@ public final class EngineBenchmark {
       double median = medianProjection(cells, groups.get(g), 2030);
       targets.add(new ValueTarget("t2030-" + groups.get(g).id(), g, 2030, 1.05 * median, false));
     }
-    targets.add(new ValueTarget("t2025-city", 10, 2025, 1.02 * medianProjection(cells, groups.get(10), 2025), false));
+    targets.add(
+        new ValueTarget(
+            "t2025-city", 10, 2025, 1.02 * medianProjection(cells, groups.get(10), 2025), false));
     targets.add(
         new ChainsAboveTarget(
-            "chains-above", IntStream.range(0, 10).toArray(), 1.0 * medianProjection(cells, groups.get(0), 2030), 2030, 5, false));
+            "chains-above",
+            IntStream.range(0, 10).toArray(),
+            1.0 * medianProjection(cells, groups.get(0), 2030),
+            2030,
+            5,
+            false));
     List<JointSpec> joints =
-        List.of(new JointSpec("chains0-4", new int[] {0, 1, 2, 3, 4}), new JointSpec("city25-30", new int[] {10, 21}));
+        List.of(
+            new JointSpec("chains0-4", new int[] {0, 1, 2, 3, 4}),
+            new JointSpec("city25-30", new int[] {10, 21}));
     return new Projection(
         cells,
         10,
@@ -300,19 +337,28 @@ public final class EngineBenchmark {
   }
 
   /**
-   * Shaped like the seeded model: 7 cells in one chain plus 11 single-cell
-   * chains, base 2020, horizon 2025, 35 value targets on single cells and
-   * sums (30 in 2025, 5 in 2023) and 4 joint sets.
+   * Shaped like the seeded model: 7 cells in one chain plus 11 single-cell chains, base 2020,
+   * horizon 2025, 35 value targets on single cells and sums (30 in 2025, 5 in 2023) and 4 joint
+   * sets.
    */
   public static Projection seededShapeModel() {
     List<CellSpec> cells = new ArrayList<>();
     for (int i = 0; i < 18; i++) {
       int chain = i < 7 ? 0 : i - 6;
       List<EventSpec> events =
-          i % 6 == 1 ? List.of(new EventSpec("project-" + i, 2022, 2024, 0.3, 0.2, 0.05)) : List.of();
+          i % 6 == 1
+              ? List.of(new EventSpec("project-" + i, 2022, 2024, 0.3, 0.2, 0.05))
+              : List.of();
       cells.add(
           new CellSpec(
-              "cell" + i, chain, 2020, 30 + 11 * (i % 8), 0.07 + 0.008 * (i % 6), 0.03, 0.08 + 0.01 * (i % 4), events));
+              "cell" + i,
+              chain,
+              2020,
+              30 + 11 * (i % 8),
+              0.07 + 0.008 * (i % 6),
+              0.03,
+              0.08 + 0.01 * (i % 4),
+              events));
     }
     List<GroupSpec> groups = new ArrayList<>();
     for (int i = 0; i < 18; i++) {
@@ -356,7 +402,8 @@ public final class EngineBenchmark {
         2025);
   }
 
-  private static ValueTarget target(List<CellSpec> cells, List<GroupSpec> groups, int g, int year, double factor) {
+  private static ValueTarget target(
+      List<CellSpec> cells, List<GroupSpec> groups, int g, int year, double factor) {
     return new ValueTarget(
         "t" + year + "-" + groups.get(g).id() + "x" + factor,
         g,

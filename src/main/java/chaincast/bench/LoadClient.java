@@ -33,11 +33,11 @@ import java.util.function.Supplier;
 
 /**
  * One simulated client: until its stop time, picks a step of the mix (a browse call, a small
- * Simulate, or the next step of its own scenario's create, get, update, list, delete cycle),
- * makes it with a deadline and records its status and latency, from the start of the measured
- * window on. A refusal that carries {@code google.rpc.RetryInfo} is honoured: the client waits
- * the delay it names (at most {@value #MAX_RETRY_WAIT_MS} ms) before its next call, as a well
- * behaved client would.
+ * Simulate, or the next step of its own scenario's create, get, update, list, delete cycle), makes
+ * it with a deadline and records its status and latency, from the start of the measured window on.
+ * A refusal that carries {@code google.rpc.RetryInfo} is honoured: the client waits the delay it
+ * names (at most {@value #MAX_RETRY_WAIT_MS} ms) before its next call, as a well behaved client
+ * would.
  */
 final class LoadClient implements Runnable {
   static final long MAX_RETRY_WAIT_MS = 5_000;
@@ -58,7 +58,13 @@ final class LoadClient implements Runnable {
   private String etag;
   private int scenarioStep;
 
-  LoadClient(LoadTest.Settings settings, Channel channel, String idPrefix, long seed, long measureFrom, long stopAt) {
+  LoadClient(
+      LoadTest.Settings settings,
+      Channel channel,
+      String idPrefix,
+      long seed,
+      long measureFrom,
+      long stopAt) {
     this.settings = settings;
     this.channel = channel;
     this.idPrefix = idPrefix;
@@ -83,7 +89,8 @@ final class LoadClient implements Runnable {
     }
     if (scenarioStep > 0) { // leave no scenario behind; not measured
       try {
-        scenarios().deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId(scenarioId).build());
+        scenarios()
+            .deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId(scenarioId).build());
       } catch (StatusRuntimeException e) {
         // the server is going or the scenario is gone: nothing to clean up
       }
@@ -91,11 +98,13 @@ final class LoadClient implements Runnable {
   }
 
   private ModelServiceGrpc.ModelServiceBlockingStub model() {
-    return ModelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(settings.deadlineSeconds(), TimeUnit.SECONDS);
+    return ModelServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(settings.deadlineSeconds(), TimeUnit.SECONDS);
   }
 
   private ScenarioServiceGrpc.ScenarioServiceBlockingStub scenarios() {
-    return ScenarioServiceGrpc.newBlockingStub(channel).withDeadlineAfter(settings.deadlineSeconds(), TimeUnit.SECONDS);
+    return ScenarioServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(settings.deadlineSeconds(), TimeUnit.SECONDS);
   }
 
   private void browse(LoadRpc rpc) {
@@ -115,7 +124,11 @@ final class LoadClient implements Runnable {
   }
 
   private void simulate() {
-    SimulationSpec spec = SimulationSpec.newBuilder().setPaths(settings.simulatePaths()).setSeed(random.nextLong()).build();
+    SimulationSpec spec =
+        SimulationSpec.newBuilder()
+            .setPaths(settings.simulatePaths())
+            .setSeed(random.nextLong())
+            .build();
     call(
         LoadRpc.SIMULATE,
         () ->
@@ -130,9 +143,13 @@ final class LoadClient implements Runnable {
     Object answer =
         switch (scenarioStep) {
           case 0 -> create(s);
-          case 1 -> call(
-              LoadRpc.GET_SCENARIO,
-              () -> s.getScenario(GetScenarioRequest.newBuilder().setScenarioId(scenarioId).build()).getScenario());
+          case 1 ->
+              call(
+                  LoadRpc.GET_SCENARIO,
+                  () ->
+                      s.getScenario(
+                              GetScenarioRequest.newBuilder().setScenarioId(scenarioId).build())
+                          .getScenario());
           case 2 -> {
             Scenario changed =
                 Scenario.newBuilder()
@@ -142,14 +159,26 @@ final class LoadClient implements Runnable {
                     .build();
             yield call(
                 LoadRpc.UPDATE_SCENARIO,
-                () -> s.updateScenario(UpdateScenarioRequest.newBuilder().setScenario(changed).build()).getScenario());
+                () ->
+                    s.updateScenario(
+                            UpdateScenarioRequest.newBuilder().setScenario(changed).build())
+                        .getScenario());
           }
-          case 3 -> call(
-              LoadRpc.LIST_SCENARIOS,
-              () -> s.listScenarios(ListScenariosRequest.newBuilder().setPageSize(PAGE_SIZE).build()));
-          default -> call(
-              LoadRpc.DELETE_SCENARIO,
-              () -> s.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId(scenarioId).setEtag(etag).build()));
+          case 3 ->
+              call(
+                  LoadRpc.LIST_SCENARIOS,
+                  () ->
+                      s.listScenarios(
+                          ListScenariosRequest.newBuilder().setPageSize(PAGE_SIZE).build()));
+          default ->
+              call(
+                  LoadRpc.DELETE_SCENARIO,
+                  () ->
+                      s.deleteScenario(
+                          DeleteScenarioRequest.newBuilder()
+                              .setScenarioId(scenarioId)
+                              .setEtag(etag)
+                              .build()));
         };
     advance(answer);
   }
@@ -164,7 +193,9 @@ final class LoadClient implements Runnable {
             .build();
     return call(
         LoadRpc.CREATE_SCENARIO,
-        () -> s.createScenario(CreateScenarioRequest.newBuilder().setScenario(fresh).build()).getScenario());
+        () ->
+            s.createScenario(CreateScenarioRequest.newBuilder().setScenario(fresh).build())
+                .getScenario());
   }
 
   private void advance(Object answer) {
@@ -219,7 +250,9 @@ final class LoadClient implements Runnable {
     if (retryDelayMs <= 0) {
       return;
     }
-    long wait = Math.min(retryDelayMs, Math.max(0, TimeUnit.NANOSECONDS.toMillis(stopAt - System.nanoTime())));
+    long wait =
+        Math.min(
+            retryDelayMs, Math.max(0, TimeUnit.NANOSECONDS.toMillis(stopAt - System.nanoTime())));
     retryDelayMs = 0;
     try {
       Thread.sleep(wait);

@@ -31,6 +31,7 @@ enum LoadRpc {
 
   /** The method's name under {@code chaincast.v1.}, as the report prints it. */
   final String label;
+
   final Kind kind;
 
   LoadRpc(String label, Kind kind) {
@@ -39,5 +40,7 @@ enum LoadRpc {
   }
 
   /** The browse RPCs, which the browse mode and the mix's browse steps draw from. */
-  static final Set<LoadRpc> BROWSE = EnumSet.of(LIST_REGIONS, LIST_CHAINS, LIST_PLANS, LIST_TARGETS, LIST_ACTUALS, LIST_CELLS, GET_AUDIT);
+  static final Set<LoadRpc> BROWSE =
+      EnumSet.of(
+          LIST_REGIONS, LIST_CHAINS, LIST_PLANS, LIST_TARGETS, LIST_ACTUALS, LIST_CELLS, GET_AUDIT);
 }

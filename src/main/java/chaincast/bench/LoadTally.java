@@ -7,9 +7,9 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one load client saw, per RPC: how many calls ended with each status code, and the
- * latencies of the successful ones (HdrHistogram, microseconds, three significant digits, sized
- * to the range seen). Each client keeps its own, with no locks, and they are merged at the end.
+ * What one load client saw, per RPC: how many calls ended with each status code, and the latencies
+ * of the successful ones (HdrHistogram, microseconds, three significant digits, sized to the range
+ * seen). Each client keeps its own, with no locks, and they are merged at the end.
  */
 final class LoadTally {
   private final Map<LoadRpc, Map<Status.Code, Long>> codes = new EnumMap<>(LoadRpc.class);
@@ -27,8 +27,13 @@ final class LoadTally {
   /** Adds every count and latency of {@code other}. */
   void add(LoadTally other) {
     calls += other.calls;
-    other.codes.forEach((rpc, m) -> m.forEach((code, n) -> codes.computeIfAbsent(rpc, r -> new TreeMap<>()).merge(code, n, Long::sum)));
-    other.latencies.forEach((rpc, h) -> latencies.computeIfAbsent(rpc, r -> new Histogram(3)).add(h));
+    other.codes.forEach(
+        (rpc, m) ->
+            m.forEach(
+                (code, n) ->
+                    codes.computeIfAbsent(rpc, r -> new TreeMap<>()).merge(code, n, Long::sum)));
+    other.latencies.forEach(
+        (rpc, h) -> latencies.computeIfAbsent(rpc, r -> new Histogram(3)).add(h));
   }
 
   /** Calls of {@code rpc} by final status code. */

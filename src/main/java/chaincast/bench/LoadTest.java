@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * A load driver for a running Chaincast server, through its public gRPC API only:
@@ -31,16 +31,17 @@ import picocli.CommandLine;
  * <p>Each client is a thread with its own channel (connection) that runs the mix until the end:
  * browse calls, small Simulates and its own scenario's create, get, update, list, delete cycle
  * ({@code --mode browse}: browse calls only, for unary throughput). After a warm-up that is not
- * measured, it records every call's final status and the latency of OK calls, and prints a
- * Markdown table (status counts, p50/p99/max per RPC, calls per second) with the server's own
- * figures read from its metrics endpoint (peak heap, paths per second, runs active). It exits 1
- * if any call ended with a status it should not give under load.
+ * measured, it records every call's final status and the latency of OK calls, and prints a Markdown
+ * table (status counts, p50/p99/max per RPC, calls per second) with the server's own figures read
+ * from its metrics endpoint (peak heap, paths per second, runs active). It exits 1 if any call
+ * ended with a status it should not give under load.
  */
 @Command(
     name = "chaincast.bench.LoadTest",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Drive a running Chaincast server with many gRPC clients and report statuses, latencies and heap.")
+    description =
+        "Drive a running Chaincast server with many gRPC clients and report statuses, latencies and heap.")
 public final class LoadTest implements Callable<Integer> {
   /** What the clients do. */
   public enum Mode {
@@ -53,12 +54,12 @@ public final class LoadTest implements Callable<Integer> {
   /**
    * One load run.
    *
-   * @param server        {@code host:port} of the gRPC server
-   * @param metrics       the server's metrics endpoint, or null
-   * @param mix           weight of each kind of step (mixed mode)
+   * @param server {@code host:port} of the gRPC server
+   * @param metrics the server's metrics endpoint, or null
+   * @param mix weight of each kind of step (mixed mode)
    * @param simulatePaths paths of each Simulate
-   * @param minSteps      steps each client makes in the window even if it must run past its end
-   *                      (a short smoke run covers every RPC however slow the machine); 0 for none
+   * @param minSteps steps each client makes in the window even if it must run past its end (a short
+   *     smoke run covers every RPC however slow the machine); 0 for none
    */
   public record Settings(
       String server,
@@ -74,7 +75,12 @@ public final class LoadTest implements Callable<Integer> {
       int minSteps) {
     public Settings {
       mix = Map.copyOf(mix);
-      if (clients < 1 || seconds < 1 || warmupSeconds < 0 || simulatePaths < 1 || deadlineSeconds < 1 || minSteps < 0) {
+      if (clients < 1
+          || seconds < 1
+          || warmupSeconds < 0
+          || simulatePaths < 1
+          || deadlineSeconds < 1
+          || minSteps < 0) {
         throw new IllegalArgumentException(
             "clients, seconds, paths and deadline must be positive, warm-up and minimum steps not negative");
       }
@@ -104,56 +110,97 @@ public final class LoadTest implements Callable<Integer> {
       String what =
           mode == Mode.BROWSE
               ? "browse calls only"
-              : String.format(Locale.ROOT, "mix browse %d / simulate %d / scenario %d, Simulate of %,d paths",
-                  mix.getOrDefault(LoadRpc.Kind.BROWSE, 0), mix.getOrDefault(LoadRpc.Kind.SIMULATE, 0),
-                  mix.getOrDefault(LoadRpc.Kind.SCENARIO, 0), simulatePaths);
-      return String.format(Locale.ROOT, "LoadTest %s: %d clients, %d s after a %d s warm-up, against %s; %s",
-          mode.name().toLowerCase(Locale.ROOT), clients, seconds, warmupSeconds, server, what);
+              : String.format(
+                  Locale.ROOT,
+                  "mix browse %d / simulate %d / scenario %d, Simulate of %,d paths",
+                  mix.getOrDefault(LoadRpc.Kind.BROWSE, 0),
+                  mix.getOrDefault(LoadRpc.Kind.SIMULATE, 0),
+                  mix.getOrDefault(LoadRpc.Kind.SCENARIO, 0),
+                  simulatePaths);
+      return String.format(
+          Locale.ROOT,
+          "LoadTest %s: %d clients, %d s after a %d s warm-up, against %s; %s",
+          mode.name().toLowerCase(Locale.ROOT),
+          clients,
+          seconds,
+          warmupSeconds,
+          server,
+          what);
     }
   }
 
-  @Option(names = "--server", paramLabel = "HOST:PORT", description = "The server to load (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--server",
+      paramLabel = "HOST:PORT",
+      description = "The server to load (default: ${DEFAULT-VALUE}).")
   String server = "127.0.0.1:50051";
 
-  @Option(names = "--metrics", paramLabel = "URL", description = "Its metrics endpoint, e.g. http://127.0.0.1:9464/metrics (heap, paths, runs).")
+  @Option(
+      names = "--metrics",
+      paramLabel = "URL",
+      description = "Its metrics endpoint, e.g. http://127.0.0.1:9464/metrics (heap, paths, runs).")
   URI metrics;
 
-  @Option(names = "--spawn-server", paramLabel = "HEAP",
-      description = "Instead of --server and --metrics: start 'chaincast serve' from this classpath in its own JVM "
-          + "with -XmxHEAP (e.g. 512m), a fresh data directory and free ports, and stop it at the end.")
+  @Option(
+      names = "--spawn-server",
+      paramLabel = "HEAP",
+      description =
+          "Instead of --server and --metrics: start 'chaincast serve' from this classpath in its own JVM "
+              + "with -XmxHEAP (e.g. 512m), a fresh data directory and free ports, and stop it at the end.")
   String spawnHeap;
 
-  @Option(names = "--server-threads", paramLabel = "N",
+  @Option(
+      names = "--server-threads",
+      paramLabel = "N",
       description = "Engine threads of a spawned server (default: all cores).")
   int serverThreads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--clients", description = "Concurrent clients, each with its own connection (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--clients",
+      description = "Concurrent clients, each with its own connection (default: ${DEFAULT-VALUE}).")
   int clients = 64;
 
-  @Option(names = "--seconds", description = "Length of the measured window (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seconds",
+      description = "Length of the measured window (default: ${DEFAULT-VALUE}).")
   int seconds = 120;
 
-  @Option(names = "--warmup", paramLabel = "SECONDS", description = "Unmeasured warm-up before it (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      paramLabel = "SECONDS",
+      description = "Unmeasured warm-up before it (default: ${DEFAULT-VALUE}).")
   int warmup = 10;
 
   @Option(names = "--mode", description = "mixed or browse (default: ${DEFAULT-VALUE}).")
   Mode mode = Mode.MIXED;
 
-  @Option(names = "--mix", split = ",", paramLabel = "KIND=WEIGHT",
-      description = "Weights of browse, simulate and scenario steps (default: browse=70,simulate=10,scenario=20).")
+  @Option(
+      names = "--mix",
+      split = ",",
+      paramLabel = "KIND=WEIGHT",
+      description =
+          "Weights of browse, simulate and scenario steps (default: browse=70,simulate=10,scenario=20).")
   Map<LoadRpc.Kind, Integer> mix = defaultMix();
 
-  @Option(names = "--simulate-paths", description = "Paths of each Simulate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--simulate-paths",
+      description = "Paths of each Simulate (default: ${DEFAULT-VALUE}).")
   long simulatePaths = 20_000;
 
-  @Option(names = "--deadline", paramLabel = "SECONDS", description = "Deadline of each call (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--deadline",
+      paramLabel = "SECONDS",
+      description = "Deadline of each call (default: ${DEFAULT-VALUE}).")
   int deadline = 60;
 
   @Option(names = "--seed", description = "Seed of the clients' choices (default: random).")
   Long seed;
 
-  @Option(names = "--min-steps", paramLabel = "N",
-      description = "Steps each client makes in the window even if that runs past its end (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-steps",
+      paramLabel = "N",
+      description =
+          "Steps each client makes in the window even if that runs past its end (default: ${DEFAULT-VALUE}).")
   int minSteps;
 
   @Spec CommandSpec spec;
@@ -166,7 +213,10 @@ public final class LoadTest implements Callable<Integer> {
     return m;
   }
 
-  /** Runs the command line; the exit code is 1 if a call ended with a status it should not give under load. */
+  /**
+   * Runs the command line; the exit code is 1 if a call ended with a status it should not give
+   * under load.
+   */
   public static void main(String[] args) {
     System.exit(command().execute(args));
   }
@@ -182,15 +232,42 @@ public final class LoadTest implements Callable<Integer> {
     LoadReport report;
     if (spawnHeap != null) {
       try (SpawnedServer spawned = SpawnedServer.start(spawnHeap, serverThreads)) {
-        report = run(new Settings(spawned.target(), spawned.metrics(), clients, seconds, warmup, mode, mix,
-            simulatePaths, deadline, s, minSteps));
+        report =
+            run(
+                new Settings(
+                    spawned.target(),
+                    spawned.metrics(),
+                    clients,
+                    seconds,
+                    warmup,
+                    mode,
+                    mix,
+                    simulatePaths,
+                    deadline,
+                    s,
+                    minSteps));
       }
     } else {
-      report = run(new Settings(server, metrics, clients, seconds, warmup, mode, mix, simulatePaths, deadline, s, minSteps));
+      report =
+          run(
+              new Settings(
+                  server,
+                  metrics,
+                  clients,
+                  seconds,
+                  warmup,
+                  mode,
+                  mix,
+                  simulatePaths,
+                  deadline,
+                  s,
+                  minSteps));
     }
     spec.commandLine().getOut().print(report.render());
     if (spawnHeap != null) {
-      spec.commandLine().getOut().printf("Server spawned with -Xmx%s, %d engine threads.%n", spawnHeap, serverThreads);
+      spec.commandLine()
+          .getOut()
+          .printf("Server spawned with -Xmx%s, %d engine threads.%n", spawnHeap, serverThreads);
     }
     spec.commandLine().getOut().flush();
     return report.unexpected() == 0 ? 0 : 1;
@@ -199,7 +276,9 @@ public final class LoadTest implements Callable<Integer> {
   /** Runs the load and returns what was measured. */
   public static LoadReport run(Settings s) throws Exception {
     // Scenario ids unique to this run, so that runs against one data directory never collide.
-    String tag = "load-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36);
+    String tag =
+        "load-"
+            + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36);
     long start = System.nanoTime();
     long measureFrom = start + TimeUnit.SECONDS.toNanos(s.warmupSeconds());
     long stopAt = measureFrom + TimeUnit.SECONDS.toNanos(s.seconds());
@@ -212,7 +291,8 @@ public final class LoadTest implements Callable<Integer> {
       for (int i = 0; i < s.clients(); i++) {
         ManagedChannel channel = ManagedChannelBuilder.forTarget(s.server()).usePlaintext().build();
         channels.add(channel);
-        LoadClient client = new LoadClient(s, channel, tag + "-c" + i, seeds.nextLong(), measureFrom, stopAt);
+        LoadClient client =
+            new LoadClient(s, channel, tag + "-c" + i, seeds.nextLong(), measureFrom, stopAt);
         loadClients.add(client);
         Thread t = new Thread(client, "chaincast-load-" + i);
         t.setDaemon(true);
@@ -231,7 +311,8 @@ public final class LoadTest implements Callable<Integer> {
         throw new IllegalStateException(crashes.size() + " load clients failed", crashes.get(0));
       }
       // A window stretched by --min-steps is as long as the clients took.
-      double window = Math.max(s.seconds(), s.minSteps() == 0 ? 0 : (System.nanoTime() - measureFrom) / 1e9);
+      double window =
+          Math.max(s.seconds(), s.minSteps() == 0 ? 0 : (System.nanoTime() - measureFrom) / 1e9);
       LoadTally all = new LoadTally();
       loadClients.forEach(c -> all.add(c.tally()));
       return LoadReport.of(s, window, all, sampler == null ? null : sampler.close(window));

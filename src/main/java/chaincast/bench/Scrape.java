@@ -12,16 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One scrape of a Prometheus text endpoint (format 0.0.4), parsed into samples, so that the
- * load driver can read the server's heap and counters, and tests can check what the endpoint
- * serves, through the same HTTP a Prometheus server uses.
+ * One scrape of a Prometheus text endpoint (format 0.0.4), parsed into samples, so that the load
+ * driver can read the server's heap and counters, and tests can check what the endpoint serves,
+ * through the same HTTP a Prometheus server uses.
  */
 public final class Scrape {
   /** One sample: a series name, its labels in the order given, and its value. */
   public record Sample(String name, Map<String, String> labels, double value) {}
 
-  /** One client for every scrape: making one takes long enough to skew a measured window's first scrape. */
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * One client for every scrape: making one takes long enough to skew a measured window's first
+   * scrape.
+   */
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final List<Sample> samples;
   private final String text;

@@ -17,7 +17,10 @@ final class ServerSampler implements AutoCloseable {
   private volatile int failedScrapes;
   private Scrape first;
 
-  /** Checks the endpoint answers (during the warm-up, so the window's first scrape is not the first ever). */
+  /**
+   * Checks the endpoint answers (during the warm-up, so the window's first scrape is not the first
+   * ever).
+   */
   ServerSampler(URI endpoint) throws IOException, InterruptedException {
     Scrape.fetch(endpoint);
     this.endpoint = endpoint;
@@ -39,13 +42,16 @@ final class ServerSampler implements AutoCloseable {
     Scrape last = Scrape.fetch(endpoint);
     double heapMax = 0;
     for (Scrape.Sample s : last.samples()) {
-      if (s.name().equals("jvm_memory_max_bytes") && "heap".equals(s.labels().get("area")) && s.value() > 0) {
+      if (s.name().equals("jvm_memory_max_bytes")
+          && "heap".equals(s.labels().get("area"))
+          && s.value() > 0) {
         heapMax += s.value();
       }
     }
     double paths = last.sum("chaincast_paths_total") - first.sum("chaincast_paths_total");
     double calls =
-        last.sum("chaincast_rpc_server_duration_seconds_count") - first.sum("chaincast_rpc_server_duration_seconds_count");
+        last.sum("chaincast_rpc_server_duration_seconds_count")
+            - first.sum("chaincast_rpc_server_duration_seconds_count");
     return new ServerFigures(
         last.sum("chaincast_jvm_heap_peak_used_bytes"),
         last.sum("chaincast_jvm_heap_peak_after_gc_bytes"),
@@ -82,14 +88,16 @@ final class ServerSampler implements AutoCloseable {
   /**
    * What the server says about the window.
    *
-   * @param peakHeapBytes  {@code chaincast_jvm_heap_peak_used_bytes} at the end: most heap held at once since it started
-   * @param peakAfterGcBytes {@code chaincast_jvm_heap_peak_after_gc_bytes}: most heap kept right after a collection
-   * @param heapMaxBytes   the heap's limit (sum of the heap pools' maxima)
-   * @param paths          paths simulated in the window
+   * @param peakHeapBytes {@code chaincast_jvm_heap_peak_used_bytes} at the end: most heap held at
+   *     once since it started
+   * @param peakAfterGcBytes {@code chaincast_jvm_heap_peak_after_gc_bytes}: most heap kept right
+   *     after a collection
+   * @param heapMaxBytes the heap's limit (sum of the heap pools' maxima)
+   * @param paths paths simulated in the window
    * @param pathsPerSecond paths over the window's length
-   * @param maxRunsActive  most runs seen active at once (sampled once a second)
-   * @param calls          calls the server finished in the window, all methods and statuses
-   * @param failedScrapes  samples that could not be read
+   * @param maxRunsActive most runs seen active at once (sampled once a second)
+   * @param calls calls the server finished in the window, all methods and statuses
+   * @param failedScrapes samples that could not be read
    */
   record ServerFigures(
       double peakHeapBytes,

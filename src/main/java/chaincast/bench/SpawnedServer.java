@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A {@code chaincast serve} in its own JVM, from the classpath this one runs on (the packaged
- * jar), with a heap limit, a fresh data directory, any free gRPC and metrics ports and its
- * stderr (access log included) in a file: what the load driver measures when it is given
- * {@code --spawn-server HEAP}, so one command reruns the whole measurement.
+ * A {@code chaincast serve} in its own JVM, from the classpath this one runs on (the packaged jar),
+ * with a heap limit, a fresh data directory, any free gRPC and metrics ports and its stderr (access
+ * log included) in a file: what the load driver measures when it is given {@code --spawn-server
+ * HEAP}, so one command reruns the whole measurement.
  */
 final class SpawnedServer implements AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("chaincast: serving on [0-9.]+:([0-9]+)");
@@ -40,22 +40,37 @@ final class SpawnedServer implements AutoCloseable {
     Path log = dir.resolve("server.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "chaincast.cli.Main", "serve",
-            "--port", "0", "--metrics-port", "0", "--threads", Integer.toString(threads),
-            "--data-dir", dir.resolve("data").toString());
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List.of(
+            java,
+            "-Xmx" + heap,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "chaincast.cli.Main",
+            "serve",
+            "--port",
+            "0",
+            "--metrics-port",
+            "0",
+            "--threads",
+            Integer.toString(threads),
+            "--data-dir",
+            dir.resolve("data").toString());
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (System.nanoTime() < until && p.isAlive()) {
       String text = Files.readString(log, StandardCharsets.UTF_8);
       Matcher serving = SERVING.matcher(text);
       Matcher endpoint = METRICS.matcher(text);
       if (serving.find() && endpoint.find()) {
-        return new SpawnedServer(p, dir, Integer.parseInt(serving.group(1)), URI.create(endpoint.group(1)));
+        return new SpawnedServer(
+            p, dir, Integer.parseInt(serving.group(1)), URI.create(endpoint.group(1)));
       }
       Thread.sleep(100);
     }
     p.destroyForcibly();
-    throw new IOException("the server did not start; its output:\n" + Files.readString(log, StandardCharsets.UTF_8));
+    throw new IOException(
+        "the server did not start; its output:\n" + Files.readString(log, StandardCharsets.UTF_8));
   }
 
   /** {@code 127.0.0.1:PORT} of its gRPC server. */

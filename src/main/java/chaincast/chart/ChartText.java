@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fonts and labels. Labels are bilingual (中文 + English) when a font that
- * draws Chinese is installed and English-only otherwise, so a machine with
- * no CJK font gets a clean chart instead of rows of empty boxes.
+ * Fonts and labels. Labels are bilingual (中文 + English) when a font that draws Chinese is installed
+ * and English-only otherwise, so a machine with no CJK font gets a clean chart instead of rows of
+ * empty boxes.
  */
 public final class ChartText {
   /** CJK families tried first, in order; any other family that draws the sample also does. */
   private static final List<String> PREFERRED =
-      List.of("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback");
+      List.of(
+          "Noto Sans CJK SC",
+          "Source Han Sans SC",
+          "WenQuanYi Micro Hei",
+          "WenQuanYi Zen Hei",
+          "Droid Sans Fallback");
 
   private static final String SAMPLE = "医药产值连云港开发区亿元";
 
@@ -27,7 +32,9 @@ public final class ChartText {
 
   /** Looks for a CJK-capable font among those installed. */
   public static ChartText detect() {
-    return cjkFamily().map(f -> new ChartText(f, true)).orElseGet(() -> new ChartText(Font.SANS_SERIF, false));
+    return cjkFamily()
+        .map(f -> new ChartText(f, true))
+        .orElseGet(() -> new ChartText(Font.SANS_SERIF, false));
   }
 
   /** English labels in the default sans-serif font, whatever is installed. */
@@ -36,7 +43,8 @@ public final class ChartText {
   }
 
   private static Optional<String> cjkFamily() {
-    String[] families = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+    String[] families =
+        GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
     for (String preferred : PREFERRED) {
       for (String f : families) {
         if (f.equals(preferred) && draws(f)) {
@@ -58,7 +66,8 @@ public final class ChartText {
 
   /** Java's logical fonts may claim CJK glyphs through fallbacks the chart cannot rely on. */
   private static boolean isLogical(String family) {
-    return List.of(Font.DIALOG, Font.DIALOG_INPUT, Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED).contains(family);
+    return List.of(Font.DIALOG, Font.DIALOG_INPUT, Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED)
+        .contains(family);
   }
 
   /** True when labels carry Chinese. */

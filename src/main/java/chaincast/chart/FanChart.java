@@ -29,13 +29,14 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * A fan chart: per year, shaded bands between symmetric pairs of percentiles
- * (5–95, 25–75 by default), the median as a line, and each target as a point
- * with a dashed line at its value.
+ * A fan chart: per year, shaded bands between symmetric pairs of percentiles (5–95, 25–75 by
+ * default), the median as a line, and each target as a point with a dashed line at its value.
  */
 public final class FanChart {
   private static final Color MEDIAN = new Color(0x1f, 0x4e, 0x79);
-  private static final Color[] BANDS = {new Color(0xc6dbef), new Color(0x9ecae1), new Color(0x6baed6)};
+  private static final Color[] BANDS = {
+    new Color(0xc6dbef), new Color(0x9ecae1), new Color(0x6baed6)
+  };
   private static final Color TARGET = new Color(0xc0392b);
 
   private FanChart() {}
@@ -66,7 +67,9 @@ public final class FanChart {
     LegendItemCollection legend = new LegendItemCollection();
     legend.add(new LegendItem(text.label("中位数", "Median"), MEDIAN));
     for (int b = 0; b < bands; b++) {
-      legend.add(new LegendItem(bandData.getSeries(b).getKey().toString(), BANDS[Math.min(b, BANDS.length - 1)]));
+      legend.add(
+          new LegendItem(
+              bandData.getSeries(b).getKey().toString(), BANDS[Math.min(b, BANDS.length - 1)]));
     }
     if (!marks.isEmpty()) {
       markTargets(plot, values, marks, fan.getUnit(), text);
@@ -76,7 +79,10 @@ public final class FanChart {
 
     JFreeChart chart =
         new JFreeChart(
-            text.label(fan.getName().getZh(), fan.getName().getEn()), text.font(Font.BOLD, 17), plot, true);
+            text.label(fan.getName().getZh(), fan.getName().getEn()),
+            text.font(Font.BOLD, 17),
+            plot,
+            true);
     chart.addSubtitle(
         new TextTitle(text.label("逐年模拟分布", "Simulated range by year"), text.font(Font.PLAIN, 14)));
     chart.addSubtitle(new TextTitle(subtitle, text.font(Font.PLAIN, 12)));
@@ -90,8 +96,8 @@ public final class FanChart {
   }
 
   /**
-   * One band per symmetric pair of percentiles, outermost first, each with the median as its
-   * centre line; a fan of a single percentile becomes one band of zero width (a line).
+   * One band per symmetric pair of percentiles, outermost first, each with the median as its centre
+   * line; a fan of a single percentile becomes one band of zero width (a line).
    */
   private static YIntervalSeriesCollection bandData(Fan fan, ChartText text) {
     List<PercentileValue> first = fan.getYears(0).getPercentilesList();
@@ -120,7 +126,8 @@ public final class FanChart {
   }
 
   /** The plot of the bands: shaded from outer to inner, the median line over them. */
-  private static XYPlot bandPlot(YIntervalSeriesCollection bandData, NumberAxis years, NumberAxis values) {
+  private static XYPlot bandPlot(
+      YIntervalSeriesCollection bandData, NumberAxis years, NumberAxis values) {
     DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
     bandRenderer.setAlpha(1.0f);
     for (int b = 0; b < bandData.getSeriesCount(); b++) {
@@ -140,7 +147,8 @@ public final class FanChart {
    * Each target as a square at its year and a dashed labelled line at its value; the value axis
    * widens so every target shows.
    */
-  private static void markTargets(XYPlot plot, NumberAxis values, List<TargetMark> marks, Unit unit, ChartText text) {
+  private static void markTargets(
+      XYPlot plot, NumberAxis values, List<TargetMark> marks, Unit unit, ChartText text) {
     XYSeries points = new XYSeries("targets");
     for (TargetMark m : marks) {
       points.add(m.year(), m.value());
@@ -152,7 +160,8 @@ public final class FanChart {
       line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
       plot.addRangeMarker(line);
       values.setRange(
-          Math.min(values.getLowerBound(), m.value() * 0.95), Math.max(values.getUpperBound(), m.value() * 1.08));
+          Math.min(values.getLowerBound(), m.value() * 0.95),
+          Math.max(values.getUpperBound(), m.value() * 1.08));
     }
     XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
     pointRenderer.setSeriesPaint(0, TARGET);
@@ -181,7 +190,8 @@ public final class FanChart {
 
   static String valueAxisLabel(Unit unit, ChartText text) {
     return switch (unit) {
-      case UNIT_YI_YUAN -> text.bilingual() ? "产值 Output (亿元, 100 million yuan)" : "Output (100 million yuan)";
+      case UNIT_YI_YUAN ->
+          text.bilingual() ? "产值 Output (亿元, 100 million yuan)" : "Output (100 million yuan)";
       case UNIT_COUNT -> text.label("数量", "Count");
       case UNIT_PERCENT -> text.label("百分比", "Percent");
       case UNIT_YI_USD -> text.label("亿美元", "100 million US dollars");
@@ -191,12 +201,15 @@ public final class FanChart {
 
   private static String markLabel(TargetMark m, Unit unit, ChartText text) {
     String value = String.format(Locale.ROOT, "%,.0f", m.value());
-    String unitName = unit == Unit.UNIT_YI_YUAN ? (text.bilingual() ? " 亿元" : " (100 million yuan)") : "";
-    String odds = Double.isNaN(m.pHit()) ? "" : String.format(Locale.ROOT, ", P(hit) %.1f%%", 100 * m.pHit());
+    String unitName =
+        unit == Unit.UNIT_YI_YUAN ? (text.bilingual() ? " 亿元" : " (100 million yuan)") : "";
+    String odds =
+        Double.isNaN(m.pHit()) ? "" : String.format(Locale.ROOT, ", P(hit) %.1f%%", 100 * m.pHit());
     return " " + text.label("目标", "Target") + " " + value + unitName + " (" + m.year() + odds + ")";
   }
 
   private static BasicStroke dashed() {
-    return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    return new BasicStroke(
+        1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
   }
 }

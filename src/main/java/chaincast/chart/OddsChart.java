@@ -30,9 +30,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 
 /**
- * P(hit) per target (and joint set) as horizontal bars, each with its 95%
- * Wilson interval drawn as a dark band at the bar's end: with a million
- * paths the interval is a sliver, and the chart shows that too.
+ * P(hit) per target (and joint set) as horizontal bars, each with its 95% Wilson interval drawn as
+ * a dark band at the bar's end: with a million paths the interval is a sliver, and the chart shows
+ * that too.
  */
 public final class OddsChart {
   private static final Color BAR = new Color(0x9ecae1);
@@ -49,7 +49,8 @@ public final class OddsChart {
     return 150 + 24 * Math.max(rows, 1);
   }
 
-  public static JFreeChart build(List<TargetOdds> odds, List<JointOdds> joint, String subtitle, ChartText text) {
+  public static JFreeChart build(
+      List<TargetOdds> odds, List<JointOdds> joint, String subtitle, ChartText text) {
     List<Bar> bars = new ArrayList<>();
     for (TargetOdds o : odds) {
       bars.add(new Bar(o.getTargetId(), o.getPHit(), false));
@@ -74,7 +75,8 @@ public final class OddsChart {
     targets.setTickLabelFont(text.font(Font.PLAIN, 11));
     targets.setLabelFont(text.font(Font.PLAIN, 13));
     targets.setCategoryMargin(0.25);
-    NumberAxis percent = new NumberAxis(text.label("达标概率（%）", "Probability of reaching the target, %"));
+    NumberAxis percent =
+        new NumberAxis(text.label("达标概率（%）", "Probability of reaching the target, %"));
     percent.setRange(0, 100);
     percent.setNumberFormatOverride(new DecimalFormat("0"));
     percent.setLabelFont(text.font(Font.PLAIN, 13));
@@ -111,18 +113,24 @@ public final class OddsChart {
     intervalRenderer.setBarPainter(new StandardBarPainter());
     intervalRenderer.setShadowVisible(false);
     intervalRenderer.setSeriesPaint(0, INTERVAL);
-    intervalRenderer.setMinimumBarLength(2.0); // a visible tick even when the interval is narrower than a pixel
-    plot.setDataset(1, new DefaultIntervalCategoryDataset(new String[] {"95%"}, categories, lows, highs));
+    intervalRenderer.setMinimumBarLength(
+        2.0); // a visible tick even when the interval is narrower than a pixel
+    plot.setDataset(
+        1, new DefaultIntervalCategoryDataset(new String[] {"95%"}, categories, lows, highs));
     plot.setRenderer(1, intervalRenderer);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the interval over its bar
 
     JFreeChart chart =
         new JFreeChart(
-            text.label("各目标达标概率", "Odds of reaching each target"), text.font(Font.BOLD, 17), plot, false);
+            text.label("各目标达标概率", "Odds of reaching each target"),
+            text.font(Font.BOLD, 17),
+            plot,
+            false);
     chart.addSubtitle(
         new TextTitle(
             text.label("条：达标概率；深色段：95%区间", "Bar: P(hit); dark band at its end: 95% interval")
-                + " · " + subtitle,
+                + " · "
+                + subtitle,
             text.font(Font.PLAIN, 12)));
     chart.setBackgroundPaint(Color.WHITE);
     return chart;

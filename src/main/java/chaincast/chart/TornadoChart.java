@@ -21,8 +21,8 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 
 /**
- * A tornado: for each input, a bar from P(hit) with the input one step down
- * to P(hit) one step up, longest first, around a line at P(hit) at the point.
+ * A tornado: for each input, a bar from P(hit) with the input one step down to P(hit) one step up,
+ * longest first, around a line at P(hit) at the point.
  */
 public final class TornadoChart {
   private static final Color DOWN = new Color(0xd6604d);
@@ -35,8 +35,10 @@ public final class TornadoChart {
     return 170 + 26 * Math.max(bars, 1);
   }
 
-  public static JFreeChart build(SensitivityReport report, int maxBars, String subtitle, ChartText text) {
-    List<TornadoBar> bars = report.getTornadoList().subList(0, Math.min(maxBars, report.getTornadoCount()));
+  public static JFreeChart build(
+      SensitivityReport report, int maxBars, String subtitle, ChartText text) {
+    List<TornadoBar> bars =
+        report.getTornadoList().subList(0, Math.min(maxBars, report.getTornadoCount()));
     String[] categories = new String[bars.size()];
     // Two series, each a bar from the point to one side: the step down and the step up.
     Number[][] starts = new Number[2][bars.size()];
@@ -56,7 +58,9 @@ public final class TornadoChart {
     }
     DefaultIntervalCategoryDataset data =
         new DefaultIntervalCategoryDataset(
-            new String[] {text.label("下调一步", "input one step down"), text.label("上调一步", "input one step up")},
+            new String[] {
+              text.label("下调一步", "input one step down"), text.label("上调一步", "input one step up")
+            },
             categories,
             starts,
             ends);
@@ -90,10 +94,14 @@ public final class TornadoChart {
 
     JFreeChart chart =
         new JFreeChart(
-            text.label(report.getName().getZh(), report.getName().getEn()), text.font(Font.BOLD, 16), plot, true);
+            text.label(report.getName().getZh(), report.getName().getEn()),
+            text.font(Font.BOLD, 16),
+            plot,
+            true);
     chart.addSubtitle(
         new TextTitle(
-            text.label("敏感性：各输入上下调一步时的达标概率", "Sensitivity: P(hit) with each input one step down and up"),
+            text.label(
+                "敏感性：各输入上下调一步时的达标概率", "Sensitivity: P(hit) with each input one step down and up"),
             text.font(Font.PLAIN, 13)));
     chart.addSubtitle(new TextTitle(subtitle, text.font(Font.PLAIN, 12)));
     chart.getLegend().setItemFont(text.font(Font.PLAIN, 12));

@@ -26,7 +26,8 @@ final class AuditCommand extends ClientCommand {
     Output.print(format(), r, columns(), r.getFindingsList(), Terminal.out);
     if (format() == OutputFormat.TABLE) {
       long mismatches = r.getFindingsList().stream().filter(f -> !f.getConsistent()).count();
-      Terminal.out.printf(Locale.ROOT, "%n%d findings, %d of them mismatches.%n", r.getFindingsCount(), mismatches);
+      Terminal.out.printf(
+          Locale.ROOT, "%n%d findings, %d of them mismatches.%n", r.getFindingsCount(), mismatches);
     }
     return ExitCode.OK.code();
   }
@@ -36,9 +37,21 @@ final class AuditCommand extends ClientCommand {
         Column.text("类型 Kind", "kind", f -> Formats.enumName(f.getKind())),
         Column.text("目标 Target", "headline_target_id", AuditFinding::getHeadlineTargetId),
         Column.number("年 Year", "year", f -> String.valueOf(f.getYear()), AuditFinding::getYear),
-        Column.number("目标值 Value", "headline_value", f -> Formats.amount(f.getHeadlineValue(), f.getUnit()), AuditFinding::getHeadlineValue),
-        Column.number("对比 Compared", "compared_value", f -> Formats.amount(f.getComparedValue(), f.getUnit()), AuditFinding::getComparedValue),
-        Column.number("差 Difference", "difference", f -> Formats.amount(f.getDifference(), f.getUnit()), AuditFinding::getDifference),
+        Column.number(
+            "目标值 Value",
+            "headline_value",
+            f -> Formats.amount(f.getHeadlineValue(), f.getUnit()),
+            AuditFinding::getHeadlineValue),
+        Column.number(
+            "对比 Compared",
+            "compared_value",
+            f -> Formats.amount(f.getComparedValue(), f.getUnit()),
+            AuditFinding::getComparedValue),
+        Column.number(
+            "差 Difference",
+            "difference",
+            f -> Formats.amount(f.getDifference(), f.getUnit()),
+            AuditFinding::getDifference),
         Column.text("单位 Unit", "unit", f -> Formats.unit(f.getUnit())),
         Column.text("一致 OK", "consistent", f -> f.getConsistent() ? "yes" : "NO"),
         Column.csvOnly("part_target_ids", f -> String.join(";", f.getPartTargetIdsList())),

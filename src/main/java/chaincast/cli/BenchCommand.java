@@ -16,9 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code chaincast bench}: engine throughput on the seeded model and on a
- * scaled one, beside the floor measured in the same run (see
- * {@link EngineBenchmark}).
+ * {@code chaincast bench}: engine throughput on the seeded model and on a scaled one, beside the
+ * floor measured in the same run (see {@link EngineBenchmark}).
  */
 @Command(
     name = "bench",
@@ -31,7 +30,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--paths", description = "Paths per case (default: ${DEFAULT-VALUE}).")
   long paths = 1_000_000;
 
-  @Option(names = "--repeat", description = "Measurements per case, best kept (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeat",
+      description = "Measurements per case, best kept (default: ${DEFAULT-VALUE}).")
   int repeat = 3;
 
   @Override
@@ -45,7 +46,8 @@ final class BenchCommand implements Callable<Integer> {
     // The same model with its output targets only: the cell-step rate proper.
     TargetSelection.Builder outputs = TargetSelection.newBuilder();
     for (Target t : model.simulatedTargets()) {
-      if (t.getYear() == Limits.DEFAULT_HORIZON_YEAR && t.getKind() != TargetKind.TARGET_KIND_COUNT) {
+      if (t.getYear() == Limits.DEFAULT_HORIZON_YEAR
+          && t.getKind() != TargetKind.TARGET_KIND_COUNT) {
         outputs.addTargetIds(t.getId());
       }
     }
@@ -54,10 +56,17 @@ final class BenchCommand implements Callable<Integer> {
     System.out.print(
         EngineBenchmark.table(
             List.of(
-                EngineBenchmark.measure("seeded, 2025 output targets", seededOutputs, paths, threads, true, repeat),
-                EngineBenchmark.measure("seeded, all 2025 targets", seeded, paths, threads, true, repeat),
                 EngineBenchmark.measure(
-                    "scaled 100 cells/10 chains x 10 y", EngineBenchmark.scaledModel(), paths, threads, false, repeat))));
+                    "seeded, 2025 output targets", seededOutputs, paths, threads, true, repeat),
+                EngineBenchmark.measure(
+                    "seeded, all 2025 targets", seeded, paths, threads, true, repeat),
+                EngineBenchmark.measure(
+                    "scaled 100 cells/10 chains x 10 y",
+                    EngineBenchmark.scaledModel(),
+                    paths,
+                    threads,
+                    false,
+                    repeat))));
     return 0;
   }
 }

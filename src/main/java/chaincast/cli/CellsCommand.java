@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "cells",
     mixinStandardHelpOptions = true,
-    description = "List the model's (chain, region) cells: base output, drift, volatility and their provenance.")
+    description =
+        "List the model's (chain, region) cells: base output, drift, volatility and their provenance.")
 final class CellsCommand extends ClientCommand {
   @Option(names = "--chain", paramLabel = "ID", description = "Only cells of this chain.")
   String chainId = "";
@@ -28,7 +29,8 @@ final class CellsCommand extends ClientCommand {
   int run(Connection connection) {
     ListCellsResponse r =
         withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel()))
-            .listCells(ListCellsRequest.newBuilder().setChainId(chainId).setRegionId(regionId).build());
+            .listCells(
+                ListCellsRequest.newBuilder().setChainId(chainId).setRegionId(regionId).build());
     Output.print(format(), r, columns(), r.getCellsList(), Terminal.out);
     if (format() == OutputFormat.TABLE) {
       Terminal.out.println();
@@ -42,12 +44,17 @@ final class CellsCommand extends ClientCommand {
   static List<Column<Cell>> columns() {
     return List.of(
         Column.text("单元 Cell", "id", Cell::getId),
-        Column.number("基年 Base year", "base_year", c -> String.valueOf(p(c).getBaseYear()), c -> p(c).getBaseYear()),
+        Column.number(
+            "基年 Base year",
+            "base_year",
+            c -> String.valueOf(p(c).getBaseYear()),
+            c -> p(c).getBaseYear()),
         param("基数 Base", "base_value_yi_yuan", CellParameters::getBaseValue, "%,.1f"),
         param("漂移 Drift", "drift_mean", CellParameters::getDriftMean, "%.4f"),
         param("漂移sd Drift sd", "drift_sd", CellParameters::getDriftSd, "%.4f"),
         param("波动 Vol", "volatility", CellParameters::getVolatility, "%.4f"),
-        Column.number("事件 Events", "events", c -> String.valueOf(c.getEventsCount()), Cell::getEventsCount),
+        Column.number(
+            "事件 Events", "events", c -> String.valueOf(c.getEventsCount()), Cell::getEventsCount),
         Column.csvOnly("base_value_source", c -> source(p(c).getBaseValue())),
         Column.csvOnly("drift_mean_source", c -> source(p(c).getDriftMean())),
         Column.csvOnly("drift_sd_source", c -> source(p(c).getDriftSd())),
@@ -59,11 +66,15 @@ final class CellsCommand extends ClientCommand {
   }
 
   /** A parameter: its value and, in the table, a one-letter provenance kind. */
-  private static Column<Cell> param(String header, String csvName, Function<CellParameters, Parameter> get, String fmt) {
+  private static Column<Cell> param(
+      String header, String csvName, Function<CellParameters, Parameter> get, String fmt) {
     return Column.number(
         header,
         csvName,
-        c -> String.format(Locale.ROOT, fmt, get.apply(p(c)).getValue()) + " " + kindLetter(get.apply(p(c))),
+        c ->
+            String.format(Locale.ROOT, fmt, get.apply(p(c)).getValue())
+                + " "
+                + kindLetter(get.apply(p(c))),
         c -> get.apply(p(c)).getValue());
   }
 

@@ -8,12 +8,16 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code chaincast chains}: the industry chains. */
-@Command(name = "chains", mixinStandardHelpOptions = true, description = "List the industry chains.")
+@Command(
+    name = "chains",
+    mixinStandardHelpOptions = true,
+    description = "List the industry chains.")
 final class ChainsCommand extends ClientCommand {
   @Override
   int run(Connection connection) {
     ListChainsResponse r =
-        withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel())).listChains(ListChainsRequest.getDefaultInstance());
+        withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel()))
+            .listChains(ListChainsRequest.getDefaultInstance());
     Output.print(format(), r, columns(), r.getChainsList(), Terminal.out);
     return ExitCode.OK.code();
   }
@@ -25,6 +29,7 @@ final class ChainsCommand extends ClientCommand {
         Column.text("English", "name_en", x -> x.getName().getEn()),
         Column.text("类别 Family", "family", x -> Formats.enumName(x.getFamily())),
         Column.text("别名 Also called", "aliases", x -> String.join("; ", x.getAliasesList())),
-        Column.text("相关 Related", "related_chain_ids", x -> String.join(";", x.getRelatedChainIdsList())));
+        Column.text(
+            "相关 Related", "related_chain_ids", x -> String.join(";", x.getRelatedChainIdsList())));
   }
 }

@@ -30,15 +30,20 @@ final class ChartOptions {
   @Option(names = "--width", paramLabel = "PIXELS", description = "Chart width (default: 1000).")
   void width(int pixels) {
     if (pixels < 200 || pixels > 8000) {
-      throw new ParameterException(command.commandLine(), "--width must be 200 to 8000 pixels, got " + pixels);
+      throw new ParameterException(
+          command.commandLine(), "--width must be 200 to 8000 pixels, got " + pixels);
     }
     width = pixels;
   }
 
-  @Option(names = "--height", paramLabel = "PIXELS", description = "Chart height (default: fits the content).")
+  @Option(
+      names = "--height",
+      paramLabel = "PIXELS",
+      description = "Chart height (default: fits the content).")
   void height(int pixels) {
     if (pixels < 150 || pixels > 8000) {
-      throw new ParameterException(command.commandLine(), "--height must be 150 to 8000 pixels, got " + pixels);
+      throw new ParameterException(
+          command.commandLine(), "--height must be 150 to 8000 pixels, got " + pixels);
     }
     height = pixels;
   }

@@ -6,14 +6,13 @@ import io.grpc.stub.AbstractStub;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
- * A command that calls the server: opens the {@link Connection}, runs its
- * calls in a context that Ctrl-C cancels, sets the deadline on every stub,
- * and leaves failures to {@link FailureReport}.
+ * A command that calls the server: opens the {@link Connection}, runs its calls in a context that
+ * Ctrl-C cancels, sets the deadline on every stub, and leaves failures to {@link FailureReport}.
  */
 abstract class ClientCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
@@ -26,7 +25,8 @@ abstract class ClientCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     if (!(client.timeoutSeconds > 0) || Double.isInfinite(client.timeoutSeconds)) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--timeout must be a positive number of seconds, got " + client.timeoutSeconds);
+          spec.commandLine(),
+          "--timeout must be a positive number of seconds, got " + client.timeoutSeconds);
     }
     check();
     try (Connection connection = connect()) {
@@ -57,8 +57,9 @@ abstract class ClientCommand implements Callable<Integer> {
   private ChannelCredentials credentials() {
     if (client.server == null) {
       if (security.anyGiven()) {
-        throw usage("--tls-ca, --tls, --tls-cert, --tls-key, --token and --token-file need --server HOST:PORT;"
-            + " the in-process server is plaintext and open");
+        throw usage(
+            "--tls-ca, --tls, --tls-cert, --tls-key, --token and --token-file need --server HOST:PORT;"
+                + " the in-process server is plaintext and open");
       }
       return null; // CHAINCAST_TOKEN and CHAINCAST_TLS_CA are for remote servers only
     }
@@ -77,7 +78,8 @@ abstract class ClientCommand implements Callable<Integer> {
 
   /** {@code stub} with the command's deadline. */
   final <S extends AbstractStub<S>> S withDeadline(S stub) {
-    return stub.withDeadlineAfter((long) Math.ceil(client.timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
+    return stub.withDeadlineAfter(
+        (long) Math.ceil(client.timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
   }
 
   /** The server named by --server, or null for the in-process one (for error messages). */

@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
  * How a client command proves the server is the right one (TLS) and who the caller is (a bearer
  * token, a client certificate). Each option has an environment variable; the option wins.
  *
- * <p>A token is best given in a file ({@code --token-file}) or the environment: a command
- * line is visible to every user of the machine ({@code ps}, /proc) and stays in shell history.
- * Only calls to {@code --server} use these; the in-process server needs none.
+ * <p>A token is best given in a file ({@code --token-file}) or the environment: a command line is
+ * visible to every user of the machine ({@code ps}, /proc) and stays in shell history. Only calls
+ * to {@code --server} use these; the in-process server needs none.
  */
 final class ClientSecurityOptions {
   static final String TOKEN_ENV = "CHAINCAST_TOKEN";
@@ -31,21 +31,27 @@ final class ClientSecurityOptions {
   @Option(
       names = "--tls-ca",
       paramLabel = "FILE",
-      description = "Call --server over TLS, trusting the CA certificates in this PEM file (env CHAINCAST_TLS_CA).")
+      description =
+          "Call --server over TLS, trusting the CA certificates in this PEM file (env CHAINCAST_TLS_CA).")
   Path tlsCa;
 
   @Option(
       names = "--tls",
-      description = "Call --server over TLS, trusting the JVM's default CAs (for a publicly trusted certificate).")
+      description =
+          "Call --server over TLS, trusting the JVM's default CAs (for a publicly trusted certificate).")
   boolean tls;
 
   @Option(
       names = "--tls-cert",
       paramLabel = "FILE",
-      description = "Client certificate chain (PEM) for a server that requires one; needs --tls-key.")
+      description =
+          "Client certificate chain (PEM) for a server that requires one; needs --tls-key.")
   Path tlsCert;
 
-  @Option(names = "--tls-key", paramLabel = "FILE", description = "The client certificate's private key (PEM, PKCS#8).")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "The client certificate's private key (PEM, PKCS#8).")
   Path tlsKey;
 
   @Option(
@@ -57,8 +63,9 @@ final class ClientSecurityOptions {
   @Option(
       names = "--token",
       paramLabel = "TOKEN",
-      description = "Send this bearer token (env CHAINCAST_TOKEN). Prefer --token-file or the environment:"
-          + " a command line is visible to other users and kept in shell history.")
+      description =
+          "Send this bearer token (env CHAINCAST_TOKEN). Prefer --token-file or the environment:"
+              + " a command line is visible to other users and kept in shell history.")
   String token;
 
   /** Problems with these options, as messages for a usage error. */
@@ -82,12 +89,19 @@ final class ClientSecurityOptions {
       channel = tlsCredentials(ca);
     }
     String bearer = bearerToken(env);
-    return bearer == null ? channel : CompositeChannelCredentials.create(channel, new BearerCredentials(bearer));
+    return bearer == null
+        ? channel
+        : CompositeChannelCredentials.create(channel, new BearerCredentials(bearer));
   }
 
   /** Whether any option here was given on the command line (they need --server). */
   boolean anyGiven() {
-    return tlsCa != null || tls || tlsCert != null || tlsKey != null || tokenFile != null || token != null;
+    return tlsCa != null
+        || tls
+        || tlsCert != null
+        || tlsKey != null
+        || tokenFile != null
+        || token != null;
   }
 
   private ChannelCredentials tlsCredentials(Path ca) throws Invalid {
@@ -105,10 +119,16 @@ final class ClientSecurityOptions {
       }
       if (tlsCert != null) {
         byte[] chain = PemFiles.read("--tls-cert", tlsCert);
-        PublicKey publicKey = PemFiles.certificates("--tls-cert", tlsCert, chain).get(0).getPublicKey();
+        PublicKey publicKey =
+            PemFiles.certificates("--tls-cert", tlsCert, chain).get(0).getPublicKey();
         byte[] key = PemFiles.read("--tls-key", tlsKey);
-        if (!PemFiles.matches(PemFiles.privateKey("--tls-key", tlsKey, key, publicKey), publicKey)) {
-          throw new Invalid("--tls-key " + tlsKey + " does not belong to the certificate in --tls-cert " + tlsCert);
+        if (!PemFiles.matches(
+            PemFiles.privateKey("--tls-key", tlsKey, key, publicKey), publicKey)) {
+          throw new Invalid(
+              "--tls-key "
+                  + tlsKey
+                  + " does not belong to the certificate in --tls-cert "
+                  + tlsCert);
         }
         builder.keyManager(new ByteArrayInputStream(chain), new ByteArrayInputStream(key));
       }

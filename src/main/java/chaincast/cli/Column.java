@@ -3,17 +3,22 @@ package chaincast.cli;
 import java.util.function.Function;
 
 /**
- * One column of a listing, with two renderings of each row: a rounded,
- * readable one for the table and an exact one for CSV.
+ * One column of a listing, with two renderings of each row: a rounded, readable one for the table
+ * and an exact one for CSV.
  *
  * @param header table header, bilingual where it names a concept ({@code null}: CSV only)
- * @param csvName CSV header: snake_case ASCII, unit in the name where there is one ({@code null}: table only)
+ * @param csvName CSV header: snake_case ASCII, unit in the name where there is one ({@code null}:
+ *     table only)
  * @param rightAligned numbers align right in the table
  * @param table the table cell
  * @param csv the CSV value ({@code null} for an empty field)
  */
 record Column<T>(
-    String header, String csvName, boolean rightAligned, Function<T, String> table, Function<T, Object> csv) {
+    String header,
+    String csvName,
+    boolean rightAligned,
+    Function<T, String> table,
+    Function<T, Object> csv) {
 
   /** A text column, the same in both renderings. */
   static <T> Column<T> text(String header, String csvName, Function<T, String> value) {

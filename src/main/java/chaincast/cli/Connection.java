@@ -13,9 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A channel to a Chaincast server: the one named by {@code --server}, or one
- * started here, in-process, on a loopback ephemeral port (a real Netty server:
- * the CLI goes through gRPC either way).
+ * A channel to a Chaincast server: the one named by {@code --server}, or one started here,
+ * in-process, on a loopback ephemeral port (a real Netty server: the CLI goes through gRPC either
+ * way).
  */
 final class Connection implements AutoCloseable {
   private final ManagedChannel channel;
@@ -27,8 +27,8 @@ final class Connection implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code target} ("host:port") with {@code credentials} (TLS, token or plaintext),
-   * or starts a local plaintext server when {@code target} is null.
+   * Connects to {@code target} ("host:port") with {@code credentials} (TLS, token or plaintext), or
+   * starts a local plaintext server when {@code target} is null.
    */
   static Connection open(String target, ChannelCredentials credentials) throws IOException {
     if (target != null) {
@@ -37,7 +37,8 @@ final class Connection implements AutoCloseable {
         channel = Grpc.newChannelBuilder(target, credentials).build();
       } catch (ManagedChannelRegistry.ProviderNotFoundException e) {
         // The credentials were checked; this is the transport refusing them all the same.
-        throw new IllegalArgumentException("cannot connect to " + target + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "cannot connect to " + target + ": " + e.getMessage(), e);
       }
       return new Connection(channel, null);
     }
@@ -46,7 +47,9 @@ final class Connection implements AutoCloseable {
     Logger.getLogger("chaincast").setLevel(Level.WARNING);
     ChaincastServer server = new ChaincastServer(ServerConfig.defaults().withPort(0)).start();
     ManagedChannel channel =
-        ManagedChannelBuilder.forAddress(ServerConfig.DEFAULT_HOST, server.port()).usePlaintext().build();
+        ManagedChannelBuilder.forAddress(ServerConfig.DEFAULT_HOST, server.port())
+            .usePlaintext()
+            .build();
     return new Connection(channel, server);
   }
 

@@ -16,10 +16,9 @@ import java.util.Map;
 import javax.net.ssl.SSLException;
 
 /**
- * Turns a failure into one line a person can act on and the exit code that
- * classifies it (see {@link ExitCode}). Server-side field violations are
- * listed with the CLI option that sets the field, so "spec.horizon_year" reads
- * as "--horizon".
+ * Turns a failure into one line a person can act on and the exit code that classifies it (see
+ * {@link ExitCode}). Server-side field violations are listed with the CLI option that sets the
+ * field, so "spec.horizon_year" reads as "--horizon".
  */
 record FailureReport(ExitCode exitCode, String message) {
 
@@ -47,7 +46,8 @@ record FailureReport(ExitCode exitCode, String message) {
   /** Classifies {@code failure}; {@code server} names the server for "cannot reach" messages. */
   static FailureReport of(Throwable failure, String server) {
     if (Interruption.interrupted()) {
-      return new FailureReport(ExitCode.INTERRUPTED, "interrupted: the call was cancelled on the server");
+      return new FailureReport(
+          ExitCode.INTERRUPTED, "interrupted: the call was cancelled on the server");
     }
     StatusRuntimeException sre = find(failure, StatusRuntimeException.class);
     if (sre != null) {
@@ -71,7 +71,10 @@ record FailureReport(ExitCode exitCode, String message) {
         if (tls != null) {
           return new FailureReport(
               ExitCode.UNREACHABLE,
-              "the TLS handshake with the server at " + server + " failed (UNAVAILABLE: " + oneLine(tls.getMessage())
+              "the TLS handshake with the server at "
+                  + server
+                  + " failed (UNAVAILABLE: "
+                  + oneLine(tls.getMessage())
                   + "); check that --tls-ca holds the CA that signed the server's certificate, that the host"
                   + " in --server is a name in that certificate, and that the server speaks TLS");
         }
@@ -90,30 +93,38 @@ record FailureReport(ExitCode exitCode, String message) {
                 + description
                 + ". Give a valid token with --token-file FILE, CHAINCAST_TOKEN_FILE or CHAINCAST_TOKEN");
       case PERMISSION_DENIED:
-        return new FailureReport(ExitCode.PERMISSION_DENIED, "not allowed (PERMISSION_DENIED): " + description);
+        return new FailureReport(
+            ExitCode.PERMISSION_DENIED, "not allowed (PERMISSION_DENIED): " + description);
       case DEADLINE_EXCEEDED:
         return new FailureReport(
             ExitCode.DEADLINE,
             "no answer within the deadline (DEADLINE_EXCEEDED); the server stopped the run."
                 + " Raise --timeout or ask for fewer --paths");
       case CANCELLED:
-        return new FailureReport(ExitCode.INTERRUPTED, "the call was cancelled (CANCELLED): " + description);
+        return new FailureReport(
+            ExitCode.INTERRUPTED, "the call was cancelled (CANCELLED): " + description);
       case INVALID_ARGUMENT:
       case NOT_FOUND:
       case FAILED_PRECONDITION:
       case OUT_OF_RANGE:
       case ALREADY_EXISTS:
       case ABORTED:
-        return new FailureReport(ExitCode.REJECTED, "the server rejected the request (" + code + "): " + details(e, description));
+        return new FailureReport(
+            ExitCode.REJECTED,
+            "the server rejected the request (" + code + "): " + details(e, description));
       case RESOURCE_EXHAUSTED:
         return new FailureReport(
-            ExitCode.SERVER_ERROR, "the server is busy (RESOURCE_EXHAUSTED): " + description + "; try again shortly");
+            ExitCode.SERVER_ERROR,
+            "the server is busy (RESOURCE_EXHAUSTED): " + description + "; try again shortly");
       default:
-        return new FailureReport(ExitCode.SERVER_ERROR, "server error (" + code + "): " + description);
+        return new FailureReport(
+            ExitCode.SERVER_ERROR, "server error (" + code + "): " + description);
     }
   }
 
-  /** The field violations, each with its option, or the resource not found; else the description. */
+  /**
+   * The field violations, each with its option, or the resource not found; else the description.
+   */
   private static String details(StatusRuntimeException e, String description) {
     com.google.rpc.Status rich = StatusProto.fromThrowable(e);
     if (rich == null) {
@@ -123,11 +134,15 @@ record FailureReport(ExitCode exitCode, String message) {
     for (Any detail : rich.getDetailsList()) {
       try {
         if (detail.is(BadRequest.class)) {
-          for (BadRequest.FieldViolation v : detail.unpack(BadRequest.class).getFieldViolationsList()) {
+          for (BadRequest.FieldViolation v :
+              detail.unpack(BadRequest.class).getFieldViolationsList()) {
             parts.add(v.getField() + optionHint(v.getField()) + ": " + v.getDescription());
           }
         } else if (detail.is(ErrorInfo.class)
-            && detail.unpack(ErrorInfo.class).getReason().equals(ErrorReasons.SCENARIO_STORE_IN_USE)) {
+            && detail
+                .unpack(ErrorInfo.class)
+                .getReason()
+                .equals(ErrorReasons.SCENARIO_STORE_IN_USE)) {
           // The server cannot name this CLI's options; the CLI can.
           parts.add(
               description
@@ -135,8 +150,13 @@ record FailureReport(ExitCode exitCode, String message) {
                   + " the CLI's own server another directory)");
         } else if (detail.is(ResourceInfo.class)) {
           ResourceInfo r = detail.unpack(ResourceInfo.class);
-          parts.add("no " + r.getResourceType() + " '" + r.getResourceName() + "'"
-              + (r.getDescription().isEmpty() ? "" : " (" + r.getDescription() + ")"));
+          parts.add(
+              "no "
+                  + r.getResourceType()
+                  + " '"
+                  + r.getResourceName()
+                  + "'"
+                  + (r.getDescription().isEmpty() ? "" : " (" + r.getDescription() + ")"));
         }
       } catch (InvalidProtocolBufferException ignored) {
         // a malformed detail adds nothing a person could use; the description remains

@@ -27,7 +27,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code chaincast fan}: percentiles per year of a cell or group's simulated value, and a fan chart. */
+/**
+ * {@code chaincast fan}: percentiles per year of a cell or group's simulated value, and a fan
+ * chart.
+ */
 @Command(
     name = "fan",
     mixinStandardHelpOptions = true,
@@ -39,20 +42,33 @@ import picocli.CommandLine.Option;
 final class FanCommand extends ClientCommand {
   /** Exactly one subject. */
   static final class SubjectOption {
-    @Option(names = "--cell", paramLabel = "ID", required = true, description = "One cell, e.g. pharma@etdz.")
+    @Option(
+        names = "--cell",
+        paramLabel = "ID",
+        required = true,
+        description = "One cell, e.g. pharma@etdz.")
     String cell;
 
-    @Option(names = "--chain", paramLabel = "ID", required = true, description = "All cells of a chain, e.g. pharma.")
+    @Option(
+        names = "--chain",
+        paramLabel = "ID",
+        required = true,
+        description = "All cells of a chain, e.g. pharma.")
     String chain;
 
-    @Option(names = "--region", paramLabel = "ID", required = true, description = "All cells of a region, e.g. etdz.")
+    @Option(
+        names = "--region",
+        paramLabel = "ID",
+        required = true,
+        description = "All cells of a region, e.g. etdz.")
     String region;
 
     @Option(
         names = "--target",
         paramLabel = "ID",
         required = true,
-        description = "The cells in a target's scope; the target is marked, e.g. pharma-output-2025.")
+        description =
+            "The cells in a target's scope; the target is marked, e.g. pharma-output-2025.")
     String target;
 
     @Option(names = "--city", required = true, description = "Every cell of the ten city chains.")
@@ -102,16 +118,24 @@ final class FanCommand extends ClientCommand {
     spec.setTargets(TargetSelection.newBuilder().addAllTargetIds(marked));
     SimulationReport report =
         SimulationCall.run(
-            withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())), spec.build(), simulation.progressBar(spec));
+            withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())),
+            spec.build(),
+            simulation.progressBar(spec));
     Fan fan = report.getFans(0);
-    List<TargetOdds> odds = report.getOddsList().stream().filter(o -> marked.contains(o.getTargetId())).toList();
+    List<TargetOdds> odds =
+        report.getOddsList().stream().filter(o -> marked.contains(o.getTargetId())).toList();
     print(report, fan, odds, format(), Terminal.out);
     if (chart.wanted()) {
       ChartText text = chart.text();
       List<TargetMark> targetMarks = new ArrayList<>();
       for (TargetOdds o : odds) {
         targetMarks.add(
-            new TargetMark(o.getYear(), o.getTargetValue(), o.getName().getZh(), o.getName().getEn(), o.getPHit().getEstimate()));
+            new TargetMark(
+                o.getYear(),
+                o.getTargetValue(),
+                o.getName().getZh(),
+                o.getName().getEn(),
+                o.getPHit().getEstimate()));
       }
       chart.write(FanChart.build(fan, targetMarks, subtitle(report), text), 600);
     }
@@ -123,7 +147,12 @@ final class FanCommand extends ClientCommand {
         + RunSummary.of(report.getRun());
   }
 
-  static void print(SimulationReport report, Fan fan, List<TargetOdds> odds, OutputFormat format, PrintStream out) {
+  static void print(
+      SimulationReport report,
+      Fan fan,
+      List<TargetOdds> odds,
+      OutputFormat format,
+      PrintStream out) {
     switch (format) {
       case JSON -> Output.json(SimulateResponse.newBuilder().setReport(report), out);
       case CSV -> Output.csv(longColumns(fan), longRows(fan), out);
@@ -164,8 +193,13 @@ final class FanCommand extends ClientCommand {
     List<PercentileValue> ps = fan.getYears(0).getPercentilesList();
     for (int i = 0; i < ps.size(); i++) {
       int k = i;
-      String header = OddsCommand.percentileColumn(ps.get(i).getPercentile()).toUpperCase(Locale.ROOT).replace('_', '.');
-      c.add(Column.tableOnly(header, true, y -> Formats.amount(y.getPercentiles(k).getValue(), fan.getUnit())));
+      String header =
+          OddsCommand.percentileColumn(ps.get(i).getPercentile())
+              .toUpperCase(Locale.ROOT)
+              .replace('_', '.');
+      c.add(
+          Column.tableOnly(
+              header, true, y -> Formats.amount(y.getPercentiles(k).getValue(), fan.getUnit())));
     }
     return c;
   }
@@ -185,7 +219,8 @@ final class FanCommand extends ClientCommand {
 
   /** CSV: long format (subject, year, percentile, value), ready for pandas or a pivot table. */
   private static List<Column<Point>> longColumns(Fan fan) {
-    String subject = SubjectNames.key(fan.getSubject()); // the key the server and the Python client use
+    String subject =
+        SubjectNames.key(fan.getSubject()); // the key the server and the Python client use
     return List.of(
         Column.csvOnly("subject", p -> subject),
         Column.csvOnly("name_zh", p -> fan.getName().getZh()),

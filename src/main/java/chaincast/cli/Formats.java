@@ -79,9 +79,14 @@ final class Formats {
 
   /** An enum value without its type prefix, lower case: REGION_KIND_COUNTY reads "county". */
   static String enumName(ProtocolMessageEnum e) {
-    String type = e.getDescriptorForType().getName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    String type =
+        e.getDescriptorForType()
+            .getName()
+            .replaceAll("([a-z])([A-Z])", "$1_$2")
+            .toUpperCase(Locale.ROOT);
     String name = e.getValueDescriptor().getName();
-    return (name.startsWith(type + "_") ? name.substring(type.length() + 1) : name).toLowerCase(Locale.ROOT);
+    return (name.startsWith(type + "_") ? name.substring(type.length() + 1) : name)
+        .toLowerCase(Locale.ROOT);
   }
 
   /** "lzbf-2023-53 附件1, row 1" for each citation, joined by "; ". */

@@ -8,12 +8,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Turns Ctrl-C (SIGINT) or SIGTERM into a cancelled gRPC call.
  *
- * <p>The JVM runs shutdown hooks on a signal and exits when they return, so
- * the hook cancels the call in flight and then waits (bounded) until the
- * command has seen the cancellation and closed its channel: that is what
- * puts the RST_STREAM on the wire and makes the server stop the run. The JVM
- * then exits with 130 (128 + SIGINT) by itself; the command must not call
- * {@code System.exit} meanwhile, which would block inside the shutdown.
+ * <p>The JVM runs shutdown hooks on a signal and exits when they return, so the hook cancels the
+ * call in flight and then waits (bounded) until the command has seen the cancellation and closed
+ * its channel: that is what puts the RST_STREAM on the wire and makes the server stop the run. The
+ * JVM then exits with 130 (128 + SIGINT) by itself; the command must not call {@code System.exit}
+ * meanwhile, which would block inside the shutdown.
  */
 final class Interruption {
   /** How long the hook waits for the command to wind down. */
@@ -21,7 +20,9 @@ final class Interruption {
 
   /** What the hook prints when the command did not wind down in time. */
   static final String WIND_DOWN_TIMEOUT =
-      "chaincast: the command did not wind down within " + WIND_DOWN_SECONDS + " s of the interrupt; exiting";
+      "chaincast: the command did not wind down within "
+          + WIND_DOWN_SECONDS
+          + " s of the interrupt; exiting";
 
   private static final AtomicBoolean interrupted = new AtomicBoolean();
   private static final AtomicReference<Runnable> cancelAction = new AtomicReference<>();
@@ -47,7 +48,8 @@ final class Interruption {
                     }
                     try {
                       if (!finished.await(WIND_DOWN_SECONDS, TimeUnit.SECONDS)) {
-                        // Said aloud so a hung wind-down is visible (and testable), not a silent delay.
+                        // Said aloud so a hung wind-down is visible (and testable), not a silent
+                        // delay.
                         System.err.println(WIND_DOWN_TIMEOUT);
                       }
                     } catch (InterruptedException e) {

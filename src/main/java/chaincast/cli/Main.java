@@ -3,8 +3,8 @@ package chaincast.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code chaincast} launcher: one jar, server and client. */
 @Command(
@@ -65,7 +65,12 @@ public final class Main implements Runnable {
         (e, args) -> {
           String command = e.getCommandLine().getCommandSpec().qualifiedName();
           Terminal.err.println(
-              command + ": " + e.getMessage().replace('\n', ' ').strip() + " (see '" + command + " --help')");
+              command
+                  + ": "
+                  + e.getMessage().replace('\n', ' ').strip()
+                  + " (see '"
+                  + command
+                  + " --help')");
           return ExitCode.USAGE.code();
         });
     cli.setExecutionExceptionHandler(

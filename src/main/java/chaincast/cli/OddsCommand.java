@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code chaincast odds}: P(hit) of targets, with intervals, as a table, JSON or CSV, and a chart. */
+/**
+ * {@code chaincast odds}: P(hit) of targets, with intervals, as a table, JSON or CSV, and a chart.
+ */
 @Command(
     name = "odds",
     mixinStandardHelpOptions = true,
@@ -52,21 +54,21 @@ final class OddsCommand extends ClientCommand {
 
   @Override
   int run(Connection connection) throws Exception {
-    SimulationSpec.Builder spec =
-        simulation
-            .spec()
-            .setTargets(targets.toProto());
+    SimulationSpec.Builder spec = simulation.spec().setTargets(targets.toProto());
     for (String j : joint) {
       spec.addJoint(parseJoint(j));
     }
     SimulationReport report =
         SimulationCall.run(
-            withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())), spec.build(), simulation.progressBar(spec));
+            withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())),
+            spec.build(),
+            simulation.progressBar(spec));
     print(report, format(), Terminal.out);
     if (chart.wanted()) {
       ChartText text = chart.text();
       chart.write(
-          OddsChart.build(report.getOddsList(), report.getJointList(), RunSummary.of(report.getRun()), text),
+          OddsChart.build(
+              report.getOddsList(), report.getJointList(), RunSummary.of(report.getRun()), text),
           OddsChart.suggestedHeight(report.getOddsCount() + report.getJointCount()));
     }
     return ExitCode.OK.code();
@@ -123,12 +125,16 @@ final class OddsCommand extends ClientCommand {
         Column.tableOnly("名称 Name", false, o -> Formats.name(o.getName())),
         Column.tableOnly("年 Year", true, o -> String.valueOf(o.getYear())),
         Column.tableOnly(
-            "目标值 Goal", true, o -> Formats.sign(o.getComparison()) + Formats.amount(o.getTargetValue(), o.getUnit())),
+            "目标值 Goal",
+            true,
+            o -> Formats.sign(o.getComparison()) + Formats.amount(o.getTargetValue(), o.getUnit())),
         Column.tableOnly("P(hit)", true, o -> Formats.pct(o.getPHit().getEstimate())),
         Column.tableOnly("95% CI", true, o -> Formats.interval(o.getPHit())),
         Column.tableOnly("中位数 Median", true, o -> Formats.amount(o.getMedian(), o.getUnit())),
-        Column.tableOnly("需增速 Need", true, o -> output(o) ? Formats.growth(o.getRequiredGrowth()) : ""),
-        Column.tableOnly("中位增速 Median growth", true, o -> output(o) ? Formats.growth(o.getMedianGrowth()) : ""));
+        Column.tableOnly(
+            "需增速 Need", true, o -> output(o) ? Formats.growth(o.getRequiredGrowth()) : ""),
+        Column.tableOnly(
+            "中位增速 Median growth", true, o -> output(o) ? Formats.growth(o.getMedianGrowth()) : ""));
   }
 
   private static boolean output(TargetOdds o) {
@@ -160,12 +166,23 @@ final class OddsCommand extends ClientCommand {
   private static List<Column<Row>> csvColumns(SimulationReport report) {
     List<Column<Row>> c = new ArrayList<>();
     c.add(Column.csvOnly("kind", r -> r.target() != null ? "target" : "joint"));
-    c.add(Column.csvOnly("id", r -> r.target() != null ? r.target().getTargetId() : r.joint().getId()));
-    c.add(Column.csvOnly("name_zh", r -> r.target() != null ? r.target().getName().getZh() : r.joint().getName().getZh()));
-    c.add(Column.csvOnly("name_en", r -> r.target() != null ? r.target().getName().getEn() : r.joint().getName().getEn()));
+    c.add(
+        Column.csvOnly(
+            "id", r -> r.target() != null ? r.target().getTargetId() : r.joint().getId()));
+    c.add(
+        Column.csvOnly(
+            "name_zh",
+            r -> r.target() != null ? r.target().getName().getZh() : r.joint().getName().getZh()));
+    c.add(
+        Column.csvOnly(
+            "name_en",
+            r -> r.target() != null ? r.target().getName().getEn() : r.joint().getName().getEn()));
     c.add(target("plan_id", TargetOdds::getPlanId));
     c.add(target("year", TargetOdds::getYear));
-    c.add(target("comparison", o -> Formats.sign(o.getComparison()).equals(">") ? "greater_than" : "at_least"));
+    c.add(
+        target(
+            "comparison",
+            o -> Formats.sign(o.getComparison()).equals(">") ? "greater_than" : "at_least"));
     c.add(target("target_value", TargetOdds::getTargetValue));
     c.add(target("unit", o -> Formats.unitCode(o.getUnit())));
     c.add(Column.csvOnly("p_hit", r -> p(r).getEstimate()));
@@ -180,7 +197,9 @@ final class OddsCommand extends ClientCommand {
       List<PercentileValue> ps = report.getOdds(0).getPercentilesList();
       for (int i = 0; i < ps.size(); i++) {
         int k = i;
-        c.add(target(percentileColumn(ps.get(i).getPercentile()), o -> o.getPercentiles(k).getValue()));
+        c.add(
+            target(
+                percentileColumn(ps.get(i).getPercentile()), o -> o.getPercentiles(k).getValue()));
       }
     }
     c.add(target("base_value", o -> output(o) ? o.getBaseValue() : null));
@@ -188,8 +207,13 @@ final class OddsCommand extends ClientCommand {
     c.add(target("required_growth", o -> output(o) ? o.getRequiredGrowth() : null));
     c.add(target("median_growth", o -> output(o) ? o.getMedianGrowth() : null));
     c.add(target("expected_shortfall", TargetOdds::getExpectedShortfall));
-    c.add(Column.csvOnly("joint_target_ids", r -> r.joint() == null ? null : String.join(";", r.joint().getTargetIdsList())));
-    c.add(Column.csvOnly("min_single_p_hit", r -> r.joint() == null ? null : r.joint().getMinMarginal()));
+    c.add(
+        Column.csvOnly(
+            "joint_target_ids",
+            r -> r.joint() == null ? null : String.join(";", r.joint().getTargetIdsList())));
+    c.add(
+        Column.csvOnly(
+            "min_single_p_hit", r -> r.joint() == null ? null : r.joint().getMinMarginal()));
     return c;
   }
 

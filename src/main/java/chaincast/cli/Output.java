@@ -16,12 +16,15 @@ final class Output {
   private Output() {}
 
   /**
-   * Prints {@code response} as JSON, or {@code rows} as a table or CSV. The
-   * JSON is the whole response message, so it parses back into it with any
-   * protobuf library.
+   * Prints {@code response} as JSON, or {@code rows} as a table or CSV. The JSON is the whole
+   * response message, so it parses back into it with any protobuf library.
    */
   static <T> void print(
-      OutputFormat format, MessageOrBuilder response, List<Column<T>> columns, List<T> rows, PrintStream out) {
+      OutputFormat format,
+      MessageOrBuilder response,
+      List<Column<T>> columns,
+      List<T> rows,
+      PrintStream out) {
     switch (format) {
       case JSON -> json(response, out);
       case CSV -> csv(columns, rows, out);

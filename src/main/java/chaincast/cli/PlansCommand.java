@@ -8,12 +8,16 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code chaincast plans}: the plan documents the seeds cite. */
-@Command(name = "plans", mixinStandardHelpOptions = true, description = "List the plan documents the seeds cite.")
+@Command(
+    name = "plans",
+    mixinStandardHelpOptions = true,
+    description = "List the plan documents the seeds cite.")
 final class PlansCommand extends ClientCommand {
   @Override
   int run(Connection connection) {
     ListPlansResponse r =
-        withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel())).listPlans(ListPlansRequest.getDefaultInstance());
+        withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel()))
+            .listPlans(ListPlansRequest.getDefaultInstance());
     Output.print(format(), r, columns(), r.getPlansList(), Terminal.out);
     return ExitCode.OK.code();
   }

@@ -6,17 +6,16 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line progress bar on stderr: share done, paths, the first target's
- * running P(hit) with its 95% half-width, and the time left.
+ * A one-line progress bar on stderr: share done, paths, the first target's running P(hit) with its
+ * 95% half-width, and the time left.
  *
- * <p>Hand-written rather than a progress-bar library: the line carries
- * domain figures the libraries have no slot for, the time left of a
- * precision run comes from the half-width (not from a fixed total), and the
- * libraries' terminal layer (JLine) installs its own signal handling, which
- * would get in the way of Ctrl-C cancelling the call.
+ * <p>Hand-written rather than a progress-bar library: the line carries domain figures the libraries
+ * have no slot for, the time left of a precision run comes from the half-width (not from a fixed
+ * total), and the libraries' terminal layer (JLine) installs its own signal handling, which would
+ * get in the way of Ctrl-C cancelling the call.
  *
- * <p>On a terminal the line is redrawn in place; otherwise (--progress into a
- * file or pipe) one line is written per update, at most once a second.
+ * <p>On a terminal the line is redrawn in place; otherwise (--progress into a file or pipe) one
+ * line is written per update, at most once a second.
  */
 final class ProgressBar {
   private static final int BAR_CELLS = 24;

@@ -8,12 +8,16 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code chaincast regions}: the counties, districts and function zones. */
-@Command(name = "regions", mixinStandardHelpOptions = true, description = "List the counties, districts and function zones.")
+@Command(
+    name = "regions",
+    mixinStandardHelpOptions = true,
+    description = "List the counties, districts and function zones.")
 final class RegionsCommand extends ClientCommand {
   @Override
   int run(Connection connection) {
     ListRegionsResponse r =
-        withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel())).listRegions(ListRegionsRequest.getDefaultInstance());
+        withDeadline(ModelServiceGrpc.newBlockingStub(connection.channel()))
+            .listRegions(ListRegionsRequest.getDefaultInstance());
     Output.print(format(), r, columns(), r.getRegionsList(), Terminal.out);
     return ExitCode.OK.code();
   }

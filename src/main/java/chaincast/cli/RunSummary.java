@@ -10,7 +10,9 @@ final class RunSummary {
 
   static String of(RunInfo run) {
     String shocks =
-        run.getShockDistribution() == ShockDistribution.SHOCK_DISTRIBUTION_STUDENT_T ? "Student-t" : "normal";
+        run.getShockDistribution() == ShockDistribution.SHOCK_DISTRIBUTION_STUDENT_T
+            ? "Student-t"
+            : "normal";
     String text =
         String.format(
             Locale.ROOT,
@@ -19,6 +21,8 @@ final class RunSummary {
             Long.toUnsignedString(run.getSeed()),
             shocks,
             run.getHorizonYear());
-    return run.getElapsedMillis() > 0 ? text + String.format(Locale.ROOT, ", %,d ms", run.getElapsedMillis()) : text;
+    return run.getElapsedMillis() > 0
+        ? text + String.format(Locale.ROOT, ", %,d ms", run.getElapsedMillis())
+        : text;
   }
 }

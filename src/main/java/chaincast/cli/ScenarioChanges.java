@@ -18,23 +18,24 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * A scenario's changes from the command line: a JSON file of
- * {@code ScenarioOverrides} (protobuf's JSON mapping) for anything, and
- * options for the common cases. Syntax is checked here; ids, ranges and
- * years are the server's to judge.
+ * A scenario's changes from the command line: a JSON file of {@code ScenarioOverrides} (protobuf's
+ * JSON mapping) for anything, and options for the common cases. Syntax is checked here; ids, ranges
+ * and years are the server's to judge.
  */
 final class ScenarioChanges {
   @Option(
       names = "--overrides",
       paramLabel = "FILE",
-      description = "ScenarioOverrides as JSON (protobuf's mapping; '-' reads stdin); the options below add to it.")
+      description =
+          "ScenarioOverrides as JSON (protobuf's mapping; '-' reads stdin); the options below add to it.")
   Path overridesFile;
 
   @Option(
       names = "--what-if",
       paramLabel = "CELL:PARAM=VALUE,...",
       converter = WhatIf.class,
-      description = "A cell's parameters (repeatable): base_value (亿元), drift_mean, drift_sd, volatility.")
+      description =
+          "A cell's parameters (repeatable): base_value (亿元), drift_mean, drift_sd, volatility.")
   List<CellOverride> cells = List.of();
 
   @Option(
@@ -52,10 +53,16 @@ final class ScenarioChanges {
       description = "An observed output of a cell in a year, 亿元, with its source (repeatable).")
   List<String> observations = List.of();
 
-  @Option(names = "--delay-event", paramLabel = "CELL:EVENT:YEARS", description = "Move a project event (repeatable).")
+  @Option(
+      names = "--delay-event",
+      paramLabel = "CELL:EVENT:YEARS",
+      description = "Move a project event (repeatable).")
   List<String> delays = List.of();
 
-  @Option(names = "--remove-event", paramLabel = "CELL:EVENT", description = "Remove a project event (repeatable).")
+  @Option(
+      names = "--remove-event",
+      paramLabel = "CELL:EVENT",
+      description = "Remove a project event (repeatable).")
   List<String> removals = List.of();
 
   /** True when no change was given at all. */
@@ -69,8 +76,8 @@ final class ScenarioChanges {
   }
 
   /**
-   * The changes as one message, on top of {@code base} (the file's content
-   * when given replaces {@code base}).
+   * The changes as one message, on top of {@code base} (the file's content when given replaces
+   * {@code base}).
    *
    * @throws IllegalArgumentException with a message naming the option
    */
@@ -85,7 +92,8 @@ final class ScenarioChanges {
       try {
         JsonFormat.parser().merge(json, b);
       } catch (InvalidProtocolBufferException e) {
-        throw new IllegalArgumentException("--overrides " + overridesFile + " is not ScenarioOverrides JSON: " + e.getMessage());
+        throw new IllegalArgumentException(
+            "--overrides " + overridesFile + " is not ScenarioOverrides JSON: " + e.getMessage());
       }
     }
     b.addAllCells(cells);
@@ -101,7 +109,10 @@ final class ScenarioChanges {
         throw new IllegalArgumentException("--delay-event '" + s + "' is not CELL:EVENT:YEARS");
       }
       b.addDelayedEvents(
-          EventDelay.newBuilder().setCellId(p[0]).setEventId(p[1]).setYears(integer(p[2], "--delay-event", s)));
+          EventDelay.newBuilder()
+              .setCellId(p[0])
+              .setEventId(p[1])
+              .setYears(integer(p[2], "--delay-event", s)));
     }
     for (String s : removals) {
       String[] p = s.split(":", -1);
@@ -119,7 +130,10 @@ final class ScenarioChanges {
       throw new IllegalArgumentException("--macro-shock '" + s + "' is not ID:WHERE:YEAR:CHANGE");
     }
     MacroShock.Builder m =
-        MacroShock.newBuilder().setId(p[0]).setYear(integer(p[2], "--macro-shock", s)).setChange(number(p[3], "--macro-shock", s));
+        MacroShock.newBuilder()
+            .setId(p[0])
+            .setYear(integer(p[2], "--macro-shock", s))
+            .setChange(number(p[3], "--macro-shock", s));
     String where = p[1];
     if (where.equals("city")) {
       m.setCity(true);
@@ -131,7 +145,11 @@ final class ScenarioChanges {
       m.setCellId(where.substring(5));
     } else {
       throw new IllegalArgumentException(
-          "--macro-shock '" + s + "': WHERE must be city, chain=ID, region=ID or cell=ID, got '" + where + "'");
+          "--macro-shock '"
+              + s
+              + "': WHERE must be city, chain=ID, region=ID or cell=ID, got '"
+              + where
+              + "'");
     }
     return m.build();
   }
@@ -162,7 +180,8 @@ final class ScenarioChanges {
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " '" + whole + "': '" + text + "' is not a whole number");
+      throw new IllegalArgumentException(
+          option + " '" + whole + "': '" + text + "' is not a whole number");
     }
   }
 
@@ -170,7 +189,8 @@ final class ScenarioChanges {
     try {
       return Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " '" + whole + "': '" + text + "' is not a number");
+      throw new IllegalArgumentException(
+          option + " '" + whole + "': '" + text + "' is not a number");
     }
   }
 }

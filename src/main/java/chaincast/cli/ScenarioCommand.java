@@ -8,8 +8,8 @@ import chaincast.v1.ListScenariosResponse;
 import chaincast.v1.LocalizedName;
 import chaincast.v1.Scenario;
 import chaincast.v1.ScenarioOverrides;
-import chaincast.v1.ScenarioServiceGrpc.ScenarioServiceBlockingStub;
 import chaincast.v1.ScenarioServiceGrpc;
+import chaincast.v1.ScenarioServiceGrpc.ScenarioServiceBlockingStub;
 import chaincast.v1.UpdateScenarioRequest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -17,11 +17,11 @@ import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
 import java.io.IOException;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code chaincast scenario ...}: stored what-ifs (ScenarioService). */
 @Command(
@@ -50,7 +50,9 @@ final class ScenarioCommand implements Runnable {
     return c.withDeadline(ScenarioServiceGrpc.newBlockingStub(connection.channel()));
   }
 
-  /** Prints one scenario: JSON as the response message, or readable text with its changes as JSON. */
+  /**
+   * Prints one scenario: JSON as the response message, or readable text with its changes as JSON.
+   */
   static void print(Scenario s, Message response, OutputFormat format) {
     switch (format) {
       case JSON -> Output.json(response, Terminal.out);
@@ -75,7 +77,11 @@ final class ScenarioCommand implements Runnable {
     return List.of(
         Column.text("情景 Scenario", "id", Scenario::getId),
         Column.text("名称 Name", "name", s -> Formats.name(s.getName())),
-        Column.number("改动 Changes", "changes", s -> String.valueOf(changes(s.getOverrides())), s -> changes(s.getOverrides())),
+        Column.number(
+            "改动 Changes",
+            "changes",
+            s -> String.valueOf(changes(s.getOverrides())),
+            s -> changes(s.getOverrides())),
         Column.text("更新 Updated", "update_time", ScenarioCommand::time),
         Column.text("etag", "etag", Scenario::getEtag),
         Column.csvOnly("description", Scenario::getDescription));
@@ -95,15 +101,22 @@ final class ScenarioCommand implements Runnable {
     return s.hasUpdateTime() ? Timestamps.toString(s.getUpdateTime()) : "";
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the stored scenarios, in id order.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the stored scenarios, in id order.")
   static final class ListScenarios extends ClientCommand {
     @Option(
         names = "--page-size",
         paramLabel = "N",
-        description = "One page of at most N (with --page-token for the next); default: every page.")
+        description =
+            "One page of at most N (with --page-token for the next); default: every page.")
     Integer pageSize;
 
-    @Option(names = "--page-token", paramLabel = "TOKEN", description = "The next_page_token of the previous page.")
+    @Option(
+        names = "--page-token",
+        paramLabel = "TOKEN",
+        description = "The next_page_token of the previous page.")
     String pageToken = "";
 
     @Override
@@ -111,11 +124,17 @@ final class ScenarioCommand implements Runnable {
       ScenarioServiceBlockingStub stub = stub(this, connection);
       ListScenariosResponse.Builder all = ListScenariosResponse.newBuilder();
       if (pageSize != null) {
-        all.mergeFrom(stub.listScenarios(ListScenariosRequest.newBuilder().setPageSize(pageSize).setPageToken(pageToken).build()));
+        all.mergeFrom(
+            stub.listScenarios(
+                ListScenariosRequest.newBuilder()
+                    .setPageSize(pageSize)
+                    .setPageToken(pageToken)
+                    .build()));
       } else {
         String token = pageToken;
         do {
-          ListScenariosResponse page = stub.listScenarios(ListScenariosRequest.newBuilder().setPageToken(token).build());
+          ListScenariosResponse page =
+              stub.listScenarios(ListScenariosRequest.newBuilder().setPageToken(token).build());
           all.addAllScenarios(page.getScenariosList());
           token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -130,14 +149,19 @@ final class ScenarioCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one scenario with its changes.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show one scenario with its changes.")
   static final class Show extends ClientCommand {
     @Parameters(paramLabel = "ID", description = "The scenario id.")
     String id;
 
     @Override
     int run(Connection connection) {
-      var r = stub(this, connection).getScenario(GetScenarioRequest.newBuilder().setScenarioId(id).build());
+      var r =
+          stub(this, connection)
+              .getScenario(GetScenarioRequest.newBuilder().setScenarioId(id).build());
       print(r.getScenario(), r, format());
       return ExitCode.OK.code();
     }
@@ -175,7 +199,9 @@ final class ScenarioCommand implements Runnable {
       sortOptions = false,
       description = "Store a new scenario: an id, names, and its changes to the seeded model.")
   static final class Create extends ClientCommand {
-    @Parameters(paramLabel = "ID", description = "New id: lower-case letters, digits and '-', starting with a letter.")
+    @Parameters(
+        paramLabel = "ID",
+        description = "New id: lower-case letters, digits and '-', starting with a letter.")
     String id;
 
     @Mixin Description text;
@@ -187,7 +213,9 @@ final class ScenarioCommand implements Runnable {
       Scenario.Builder s = Scenario.newBuilder().setId(id);
       text.applyTo(s);
       s.setOverrides(build(this, changes, ScenarioOverrides.getDefaultInstance()));
-      var r = stub(this, connection).createScenario(CreateScenarioRequest.newBuilder().setScenario(s).build());
+      var r =
+          stub(this, connection)
+              .createScenario(CreateScenarioRequest.newBuilder().setScenario(s).build());
       print(r.getScenario(), r, format());
       return ExitCode.OK.code();
     }
@@ -206,7 +234,11 @@ final class ScenarioCommand implements Runnable {
     @Parameters(paramLabel = "ID", description = "The scenario id.")
     String id;
 
-    @Option(names = "--etag", required = true, paramLabel = "ETAG", description = "The etag last read ('scenario show').")
+    @Option(
+        names = "--etag",
+        required = true,
+        paramLabel = "ETAG",
+        description = "The etag last read ('scenario show').")
     String etag;
 
     @Mixin Description text;
@@ -216,7 +248,8 @@ final class ScenarioCommand implements Runnable {
     @Override
     int run(Connection connection) throws IOException {
       ScenarioServiceBlockingStub stub = stub(this, connection);
-      Scenario current = stub.getScenario(GetScenarioRequest.newBuilder().setScenarioId(id).build()).getScenario();
+      Scenario current =
+          stub.getScenario(GetScenarioRequest.newBuilder().setScenarioId(id).build()).getScenario();
       // The etag sent is the caller's, not the one just read: a change made
       // since the caller last looked must be refused, not overwritten.
       Scenario.Builder s = current.toBuilder().setEtag(etag).clearCreateTime().clearUpdateTime();
@@ -228,25 +261,33 @@ final class ScenarioCommand implements Runnable {
     }
   }
 
-  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a stored scenario.")
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Delete a stored scenario.")
   static final class Delete extends ClientCommand {
     @Parameters(paramLabel = "ID", description = "The scenario id.")
     String id;
 
-    @Option(names = "--etag", paramLabel = "ETAG", description = "Refuse (ABORTED) if it changed since this etag.")
+    @Option(
+        names = "--etag",
+        paramLabel = "ETAG",
+        description = "Refuse (ABORTED) if it changed since this etag.")
     String etag = "";
 
     @Override
     int run(Connection connection) {
-      stub(this, connection).deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId(id).setEtag(etag).build());
+      stub(this, connection)
+          .deleteScenario(
+              DeleteScenarioRequest.newBuilder().setScenarioId(id).setEtag(etag).build());
       Terminal.err.println("chaincast: deleted scenario " + id);
       return ExitCode.OK.code();
     }
   }
 
   /** The changes, with a syntax error turned into a usage error (exit 2). */
-  static ScenarioOverrides build(ClientCommand command, ScenarioChanges changes, ScenarioOverrides base)
-      throws IOException {
+  static ScenarioOverrides build(
+      ClientCommand command, ScenarioChanges changes, ScenarioOverrides base) throws IOException {
     try {
       return changes.build(base);
     } catch (IllegalArgumentException e) {

@@ -25,22 +25,38 @@ import picocli.CommandLine.Option;
       "random numbers; the Shapley effects split the variance of the target's value."
     })
 final class SensitivityCommand extends ClientCommand {
-  @Option(names = "--target", required = true, paramLabel = "ID", description = "The target to analyse.")
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "ID",
+      description = "The target to analyse.")
   String targetId;
 
-  @Option(names = "--scenario", paramLabel = "ID", description = "Around a stored scenario (default: the seeded model).")
+  @Option(
+      names = "--scenario",
+      paramLabel = "ID",
+      description = "Around a stored scenario (default: the seeded model).")
   String scenario;
 
-  @Option(names = "--paths", paramLabel = "N", description = "Paths per run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--paths",
+      paramLabel = "N",
+      description = "Paths per run (default: ${DEFAULT-VALUE}).")
   long paths = 20_000;
 
   @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed = 2025;
 
-  @Option(names = "--horizon", paramLabel = "YEAR", description = "Last simulated calendar year (default: 2025).")
+  @Option(
+      names = "--horizon",
+      paramLabel = "YEAR",
+      description = "Last simulated calendar year (default: 2025).")
   int horizon;
 
-  @Option(names = "--bars", paramLabel = "N", description = "Bars in the chart (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bars",
+      paramLabel = "N",
+      description = "Bars in the chart (default: ${DEFAULT-VALUE}).")
   int bars = 15;
 
   @Mixin ChartOptions chart;
@@ -54,13 +70,15 @@ final class SensitivityCommand extends ClientCommand {
 
   @Override
   int run(Connection connection) {
-    SimulationSpec.Builder spec = SimulationSpec.newBuilder().setPaths(paths).setSeed(seed).setHorizonYear(horizon);
+    SimulationSpec.Builder spec =
+        SimulationSpec.newBuilder().setPaths(paths).setSeed(seed).setHorizonYear(horizon);
     if (scenario != null) {
       spec.setScenarioId(scenario);
     }
     SensitivityResponse r =
         withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel()))
-            .sensitivity(SensitivityRequest.newBuilder().setSpec(spec).setTargetId(targetId).build());
+            .sensitivity(
+                SensitivityRequest.newBuilder().setSpec(spec).setTargetId(targetId).build());
     SensitivityReport s = r.getReport();
     switch (format()) {
       case JSON -> Output.json(r, Terminal.out);
@@ -84,7 +102,8 @@ final class SensitivityCommand extends ClientCommand {
         Formats.pct(s.getPHit().getEstimate()),
         Formats.interval(s.getPHit()),
         RunSummary.of(s.getRun()));
-    Terminal.out.println("Tornado: P(hit) with each input one step down and up (same paths), longest bar first.");
+    Terminal.out.println(
+        "Tornado: P(hit) with each input one step down and up (same paths), longest bar first.");
     Output.table(tornadoColumns(), s.getTornadoList(), Terminal.out);
     Terminal.out.println();
     var imp = s.getImportance();
@@ -109,23 +128,45 @@ final class SensitivityCommand extends ClientCommand {
         Column.text("步长 Step", "step", TornadoBar::getStep),
         Column.csvOnly("low_value", TornadoBar::getLowValue),
         Column.csvOnly("high_value", TornadoBar::getHighValue),
-        Column.number("P(down)", "p_hit_low", b -> Formats.pct(b.getPHitLow().getEstimate()), b -> b.getPHitLow().getEstimate()),
-        Column.number("P(up)", "p_hit_high", b -> Formats.pct(b.getPHitHigh().getEstimate()), b -> b.getPHitHigh().getEstimate()),
+        Column.number(
+            "P(down)",
+            "p_hit_low",
+            b -> Formats.pct(b.getPHitLow().getEstimate()),
+            b -> b.getPHitLow().getEstimate()),
+        Column.number(
+            "P(up)",
+            "p_hit_high",
+            b -> Formats.pct(b.getPHitHigh().getEstimate()),
+            b -> b.getPHitHigh().getEstimate()),
         Column.csvOnly("difference_low", TornadoBar::getDifferenceLow),
         Column.csvOnly("standard_error_low", TornadoBar::getStandardErrorLow),
         Column.csvOnly("difference_high", TornadoBar::getDifferenceHigh),
         Column.csvOnly("standard_error_high", TornadoBar::getStandardErrorHigh),
-        Column.number("摆幅 Swing", "swing", b -> CompareCommand.points(b.getSwing()).substring(1), TornadoBar::getSwing));
+        Column.number(
+            "摆幅 Swing",
+            "swing",
+            b -> CompareCommand.points(b.getSwing()).substring(1),
+            TornadoBar::getSwing));
   }
 
   static List<Column<ImportanceInput>> importanceColumns() {
     return List.of(
         Column.text("输入 Input", "input_id", ImportanceInput::getInputId),
-        Column.number("Shapley", "shapley_share", i -> String.format(Locale.ROOT, "%.1f%%", 100 * i.getShapleyShare()), ImportanceInput::getShapleyShare),
-        Column.number("相关 Corr.", "correlation", i -> String.format(Locale.ROOT, "%+.2f", i.getCorrelation()), ImportanceInput::getCorrelation));
+        Column.number(
+            "Shapley",
+            "shapley_share",
+            i -> String.format(Locale.ROOT, "%.1f%%", 100 * i.getShapleyShare()),
+            ImportanceInput::getShapleyShare),
+        Column.number(
+            "相关 Corr.",
+            "correlation",
+            i -> String.format(Locale.ROOT, "%+.2f", i.getCorrelation()),
+            ImportanceInput::getCorrelation));
   }
 
   private static String number(double v) {
-    return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4g", v);
+    return Math.abs(v) >= 100
+        ? String.format(Locale.ROOT, "%,.0f", v)
+        : String.format(Locale.ROOT, "%.4g", v);
   }
 }

@@ -12,12 +12,10 @@ import chaincast.server.TokenFile;
 import chaincast.store.StoreSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code chaincast serve}: run the gRPC server until interrupted. */
 @Command(
@@ -30,42 +28,53 @@ import picocli.CommandLine;
     })
 final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--port", description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port = ServerConfig.DEFAULT_PORT;
 
   @Option(
       names = {"--host", "--bind"},
-      description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
+      description =
+          "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
   String host = ServerConfig.DEFAULT_HOST;
 
-  @Option(names = "--threads", description = "Engine threads (default: all cores; results do not depend on it).")
+  @Option(
+      names = "--threads",
+      description = "Engine threads (default: all cores; results do not depend on it).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--seeds", description = "Seed directory (default: the seeds bundled in the jar).")
+  @Option(
+      names = "--seeds",
+      description = "Seed directory (default: the seeds bundled in the jar).")
   Path seeds;
 
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Where stored scenarios live (default: $CHAINCAST_DATA_DIR, else ~/.chaincast).")
+      description =
+          "Where stored scenarios live (default: $CHAINCAST_DATA_DIR, else ~/.chaincast).")
   Path dataDir;
 
   @Option(
       names = "--tls-cert",
       paramLabel = "FILE",
-      description = "Serve TLS with this PEM certificate chain (server certificate first). Needs --tls-key.")
+      description =
+          "Serve TLS with this PEM certificate chain (server certificate first). Needs --tls-key.")
   Path tlsCert;
 
   @Option(
       names = "--tls-key",
       paramLabel = "FILE",
-      description = "The certificate's private key: PEM, unencrypted PKCS#8 ('BEGIN PRIVATE KEY'), RSA or EC.")
+      description =
+          "The certificate's private key: PEM, unencrypted PKCS#8 ('BEGIN PRIVATE KEY'), RSA or EC.")
   Path tlsKey;
 
   @Option(
       names = "--tls-client-ca",
       paramLabel = "FILE",
-      description = "Require client certificates signed by a CA in this PEM file (mutual TLS). Needs --tls-cert.")
+      description =
+          "Require client certificates signed by a CA in this PEM file (mutual TLS). Needs --tls-cert.")
   Path tlsClientCa;
 
   @Option(
@@ -79,10 +88,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--insecure",
-      description = "Allow a non-loopback --host without TLS and authentication (a trusted network only).")
+      description =
+          "Allow a non-loopback --host without TLS and authentication (a trusted network only).")
   boolean insecure;
 
-  @Option(names = "--no-reflection", negatable = false, description = "Do not serve gRPC server reflection.")
+  @Option(
+      names = "--no-reflection",
+      negatable = false,
+      description = "Do not serve gRPC server reflection.")
   boolean noReflection;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -90,18 +103,21 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--metrics-port",
       paramLabel = "PORT",
-      description = "Serve Prometheus metrics on http://HOST:PORT/metrics (default: off; 0 for any free port).")
+      description =
+          "Serve Prometheus metrics on http://HOST:PORT/metrics (default: off; 0 for any free port).")
   Integer metricsPort;
 
   @Option(
       names = "--metrics-host",
       paramLabel = "HOST",
-      description = "Address the metrics endpoint binds (default: ${DEFAULT-VALUE}; it has no authentication).")
+      description =
+          "Address the metrics endpoint binds (default: ${DEFAULT-VALUE}; it has no authentication).")
   String metricsHost = ServerConfig.DEFAULT_HOST;
 
   @Option(
       names = "--no-access-log",
-      description = "Do not log a line per call (by default each call's request id, method, caller, status and duration go to stderr).")
+      description =
+          "Do not log a line per call (by default each call's request id, method, caller, status and duration go to stderr).")
   boolean noAccessLog;
 
   @Option(
@@ -113,7 +129,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--queue",
       paramLabel = "N",
-      description = "Runs that may wait for a slot or for memory, over all clients; beyond it RESOURCE_EXHAUSTED with a retry delay (default: ${DEFAULT-VALUE}).")
+      description =
+          "Runs that may wait for a slot or for memory, over all clients; beyond it RESOURCE_EXHAUSTED with a retry delay (default: ${DEFAULT-VALUE}).")
   int queue = AdmissionSettings.DEFAULT_MAX_QUEUED;
 
   @Option(
@@ -125,19 +142,22 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--run-memory-fraction",
       paramLabel = "F",
-      description = "Share of the heap above --reserved-heap that runs in flight may hold, by their estimates (default: ${DEFAULT-VALUE}).")
+      description =
+          "Share of the heap above --reserved-heap that runs in flight may hold, by their estimates (default: ${DEFAULT-VALUE}).")
   double runMemoryFraction = AdmissionSettings.DEFAULT_HEAP_FRACTION;
 
   @Option(
       names = "--reserved-heap",
       paramLabel = "MIB",
-      description = "Heap kept for everything but runs: model, scenario store, calls (default: ${DEFAULT-VALUE} MiB).")
+      description =
+          "Heap kept for everything but runs: model, scenario store, calls (default: ${DEFAULT-VALUE} MiB).")
   long reservedHeapMib = AdmissionSettings.DEFAULT_RESERVED_HEAP_BYTES >> 20;
 
   @Option(
       names = "--run-memory",
       paramLabel = "MIB",
-      description = "Run memory budget in MiB, instead of the share of the heap (default: derived from the heap).")
+      description =
+          "Run memory budget in MiB, instead of the share of the heap (default: derived from the heap).")
   long runMemoryMib;
 
   @Option(
@@ -149,25 +169,29 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--scenario-bytes-per-client",
       paramLabel = "BYTES",
-      description = "Most bytes (encoded) one client's stored scenarios may take (default: ${DEFAULT-VALUE}).")
+      description =
+          "Most bytes (encoded) one client's stored scenarios may take (default: ${DEFAULT-VALUE}).")
   long scenarioBytesPerClient = StoreSettings.defaults().maxBytesPerClient();
 
   @Option(
       names = "--max-scenario-bytes",
       paramLabel = "BYTES",
-      description = "Most bytes (encoded) one stored scenario may take (default: ${DEFAULT-VALUE}).")
+      description =
+          "Most bytes (encoded) one stored scenario may take (default: ${DEFAULT-VALUE}).")
   int maxScenarioBytes = StoreSettings.defaults().maxScenarioBytes();
 
   @Option(
       names = "--scenario-page-bytes",
       paramLabel = "BYTES",
-      description = "Most bytes of scenarios in one ListScenarios page (default: ${DEFAULT-VALUE}).")
+      description =
+          "Most bytes of scenarios in one ListScenarios page (default: ${DEFAULT-VALUE}).")
   long scenarioPageBytes = StoreSettings.defaults().maxPageBytes();
 
   @Option(
       names = "--store-compact-bytes",
       paramLabel = "BYTES",
-      description = "Compact the scenario database file when it grows above this size and 4x its last compacted size (default: ${DEFAULT-VALUE}).")
+      description =
+          "Compact the scenario database file when it grows above this size and 4x its last compacted size (default: ${DEFAULT-VALUE}).")
   long storeCompactBytes = StoreSettings.defaults().compactAboveBytes();
 
   @Override
@@ -181,10 +205,15 @@ final class ServeCommand implements Callable<Integer> {
               .withMaxPageBytes(scenarioPageBytes)
               .withCompactAboveBytes(storeCompactBytes);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "the scenario store's limits must be positive: " + e.getMessage());
+      throw new ParameterException(
+          spec.commandLine(), "the scenario store's limits must be positive: " + e.getMessage());
     }
-    if (maxRuns < 1 || queue < 0 || queuePerClient < 0 || !(runMemoryFraction > 0 && runMemoryFraction <= 1)
-        || reservedHeapMib < 0 || runMemoryMib < 0) {
+    if (maxRuns < 1
+        || queue < 0
+        || queuePerClient < 0
+        || !(runMemoryFraction > 0 && runMemoryFraction <= 1)
+        || reservedHeapMib < 0
+        || runMemoryMib < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--max-runs must be >= 1, --queue and --queue-per-client >= 0, --run-memory-fraction in (0, 1],"
@@ -192,15 +221,29 @@ final class ServeCommand implements Callable<Integer> {
     }
     Limits d = Limits.defaults();
     Limits limits =
-        new Limits(d.maxPaths(), d.maxHorizonYear(), d.maxFans(), d.maxPercentiles(), d.maxOverrides(), d.maxJointSets(), d.maxTargets(), maxRuns);
+        new Limits(
+            d.maxPaths(),
+            d.maxHorizonYear(),
+            d.maxFans(),
+            d.maxPercentiles(),
+            d.maxOverrides(),
+            d.maxJointSets(),
+            d.maxTargets(),
+            maxRuns);
     AdmissionSettings admission =
         AdmissionSettings.defaults()
             .withQueue(queue, queuePerClient)
             .withHeap(runMemoryFraction, reservedHeapMib << 20)
             .withBudget(runMemoryMib << 20);
     ServerConfig config =
-        ServerConfig.defaults().withHost(host).withPort(port).withThreads(threads).withSeedsDir(seeds)
-            .withLimits(limits).withAdmission(admission).withStore(store);
+        ServerConfig.defaults()
+            .withHost(host)
+            .withPort(port)
+            .withThreads(threads)
+            .withSeedsDir(seeds)
+            .withLimits(limits)
+            .withAdmission(admission)
+            .withStore(store);
     if (dataDir != null) {
       config = config.withDataDir(dataDir);
     }
@@ -227,13 +270,15 @@ final class ServeCommand implements Callable<Integer> {
   private ServerSecurity security() {
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--tls-cert and --tls-key go together: give both, or neither for plaintext");
+          spec.commandLine(),
+          "--tls-cert and --tls-key go together: give both, or neither for plaintext");
     }
     if (tlsClientCa != null && tlsCert == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--tls-client-ca needs TLS: add --tls-cert FILE --tls-key FILE");
     }
     ServerTls tls = tlsCert == null ? null : ServerTls.load(tlsCert, tlsKey, tlsClientCa);
-    return new ServerSecurity(tls, tokenFile == null ? null : TokenFile.load(tokenFile), !noReflection, insecure);
+    return new ServerSecurity(
+        tls, tokenFile == null ? null : TokenFile.load(tokenFile), !noReflection, insecure);
   }
 }

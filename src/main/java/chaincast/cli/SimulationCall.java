@@ -9,14 +9,15 @@ import chaincast.v1.SimulationSpec;
 import java.util.Iterator;
 
 /**
- * One simulation call: unary when nobody watches, the streaming RPC when a
- * progress bar is shown. Either way it runs in the command's cancellable
- * context (see {@link ClientCommand}), so Ctrl-C cancels it on the server.
+ * One simulation call: unary when nobody watches, the streaming RPC when a progress bar is shown.
+ * Either way it runs in the command's cancellable context (see {@link ClientCommand}), so Ctrl-C
+ * cancels it on the server.
  */
 final class SimulationCall {
   private SimulationCall() {}
 
-  static SimulationReport run(SimulationServiceBlockingStub stub, SimulationSpec spec, ProgressBar progress)
+  static SimulationReport run(
+      SimulationServiceBlockingStub stub, SimulationSpec spec, ProgressBar progress)
       throws Exception {
     try {
       return progress == null ? unary(stub, spec) : streamed(stub, spec, progress);

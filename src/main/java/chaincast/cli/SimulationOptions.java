@@ -23,13 +23,17 @@ final class SimulationOptions {
     }
   }
 
-  @Option(names = "--paths", paramLabel = "N", description = "Paths to simulate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--paths",
+      paramLabel = "N",
+      description = "Paths to simulate (default: ${DEFAULT-VALUE}).")
   long paths = 1_000_000;
 
   @Option(
       names = "--precision",
       paramLabel = "HALF_WIDTH",
-      description = "Instead of a path count: run until every 95%% half-width is at most this, e.g. 0.002 (±0.2 points).")
+      description =
+          "Instead of a path count: run until every 95%% half-width is at most this, e.g. 0.002 (±0.2 points).")
   Double precision;
 
   @Option(
@@ -38,7 +42,10 @@ final class SimulationOptions {
       description = "With --precision: stop at this many paths anyway (default: the server's cap).")
   long maxPaths;
 
-  @Option(names = "--seed", description = "Random seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      description =
+          "Random seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
   long seed = 2025;
 
   @Option(
@@ -60,7 +67,8 @@ final class SimulationOptions {
   @Option(
       names = "--scenario",
       paramLabel = "ID",
-      description = "Simulate a stored scenario (see 'chaincast scenario'); --what-if applies on top.")
+      description =
+          "Simulate a stored scenario (see 'chaincast scenario'); --what-if applies on top.")
   String scenario;
 
   @Option(
@@ -71,7 +79,8 @@ final class SimulationOptions {
   @Option(
       names = "--shocks",
       paramLabel = "KIND",
-      description = "Shock distribution: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the seeded one).")
+      description =
+          "Shock distribution: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the seeded one).")
   Shocks shocks = Shocks.SEEDED;
 
   @Option(
@@ -111,12 +120,15 @@ final class SimulationOptions {
     return b;
   }
 
-  /** A progress bar on stderr when one is wanted (asked for, or stderr is a terminal), else null. */
+  /**
+   * A progress bar on stderr when one is wanted (asked for, or stderr is a terminal), else null.
+   */
   ProgressBar progressBar(SimulationSpecOrBuilder spec) {
     boolean terminal = Terminal.stderrIsTerminal();
     if (!(progress != null ? progress : terminal)) {
       return null;
     }
-    return new ProgressBar(Terminal.err, terminal, spec.hasPrecision() ? spec.getPrecision().getHalfWidth() : 0);
+    return new ProgressBar(
+        Terminal.err, terminal, spec.hasPrecision() ? spec.getPrecision().getHalfWidth() : 0);
   }
 }

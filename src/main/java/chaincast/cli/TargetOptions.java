@@ -15,10 +15,16 @@ final class TargetOptions {
   @Option(names = "--year", paramLabel = "YEAR", description = "Targets for this calendar year.")
   int year;
 
-  @Option(names = "--chain", paramLabel = "ID", description = "Targets whose scope includes this chain.")
+  @Option(
+      names = "--chain",
+      paramLabel = "ID",
+      description = "Targets whose scope includes this chain.")
   String chainId = "";
 
-  @Option(names = "--region", paramLabel = "ID", description = "Targets whose scope reaches into this region.")
+  @Option(
+      names = "--region",
+      paramLabel = "ID",
+      description = "Targets whose scope reaches into this region.")
   String regionId = "";
 
   TargetSelection toProto() {

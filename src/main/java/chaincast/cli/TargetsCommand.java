@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     name = "targets",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "List the plans' targets, with where each comes from and whether it is simulated.")
+    description =
+        "List the plans' targets, with where each comes from and whether it is simulated.")
 final class TargetsCommand extends ClientCommand {
   /** Target kinds as the command line spells them. */
   enum Kind {
@@ -35,16 +36,28 @@ final class TargetsCommand extends ClientCommand {
   @Option(names = "--plan", paramLabel = "ID", description = "Only targets of this plan.")
   String planId = "";
 
-  @Option(names = "--year", paramLabel = "YEAR", description = "Only targets for this calendar year.")
+  @Option(
+      names = "--year",
+      paramLabel = "YEAR",
+      description = "Only targets for this calendar year.")
   int year;
 
-  @Option(names = "--chain", paramLabel = "ID", description = "Only targets whose scope includes this chain.")
+  @Option(
+      names = "--chain",
+      paramLabel = "ID",
+      description = "Only targets whose scope includes this chain.")
   String chainId = "";
 
-  @Option(names = "--region", paramLabel = "ID", description = "Only targets whose scope reaches into this region.")
+  @Option(
+      names = "--region",
+      paramLabel = "ID",
+      description = "Only targets whose scope reaches into this region.")
   String regionId = "";
 
-  @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description = "Only this kind: ${COMPLETION-CANDIDATES}.")
   Kind kind = Kind.ANY;
 
   @Option(names = "--simulated", description = "Only targets the engine simulates.")
@@ -65,10 +78,13 @@ final class TargetsCommand extends ClientCommand {
                     .build());
     Output.print(format(), r, columns(), r.getTargetsList(), Terminal.out);
     if (format() == OutputFormat.TABLE) {
-      long simulated = r.getTargetsList().stream().filter(t -> t.getNotSimulatedReason().isEmpty()).count();
+      long simulated =
+          r.getTargetsList().stream().filter(t -> t.getNotSimulatedReason().isEmpty()).count();
       Terminal.out.printf(
-          Locale.ROOT, "%n%d targets, %d of them simulated; values in 亿元 (100 million yuan) or counts.%n",
-          r.getTargetsCount(), simulated);
+          Locale.ROOT,
+          "%n%d targets, %d of them simulated; values in 亿元 (100 million yuan) or counts.%n",
+          r.getTargetsCount(),
+          simulated);
     }
     return ExitCode.OK.code();
   }
@@ -89,7 +105,8 @@ final class TargetsCommand extends ClientCommand {
         Column.text("类型 Kind", "kind", x -> Formats.enumName(x.getKind())),
         Column.csvOnly("chain_ids", x -> String.join(";", x.getScope().getChainIdsList())),
         Column.csvOnly("region_ids", x -> String.join(";", x.getScope().getRegionIdsList())),
-        Column.text("模拟 Simulated", "simulated", x -> x.getNotSimulatedReason().isEmpty() ? "yes" : "no"),
+        Column.text(
+            "模拟 Simulated", "simulated", x -> x.getNotSimulatedReason().isEmpty() ? "yes" : "no"),
         Column.csvOnly("not_simulated_reason", Target::getNotSimulatedReason),
         Column.text("出处 Source", "source", x -> Formats.citation(x.getCitation())));
   }

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The CLI's standard streams, always UTF-8: under a C or POSIX locale the
- * JDK would encode stdout as ASCII and every Chinese name would come out as
- * "?". Results go to {@link #out}, messages and progress to {@link #err}.
+ * The CLI's standard streams, always UTF-8: under a C or POSIX locale the JDK would encode stdout
+ * as ASCII and every Chinese name would come out as "?". Results go to {@link #out}, messages and
+ * progress to {@link #err}.
  */
 final class Terminal {
   static final PrintStream out =
@@ -22,9 +22,9 @@ final class Terminal {
   private Terminal() {}
 
   /**
-   * True when stderr is a terminal. Java 17 has no direct test for it
-   * ({@code System.console()} asks about stdin and stdout), so on Linux read
-   * where fd 2 points; elsewhere fall back to the console test.
+   * True when stderr is a terminal. Java 17 has no direct test for it ({@code System.console()}
+   * asks about stdin and stdout), so on Linux read where fd 2 points; elsewhere fall back to the
+   * console test.
    */
   @SuppressWarnings("SystemConsoleNull") // Java 17: console() is null when not interactive
   static boolean stderrIsTerminal() {

@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain-text table aligned by display width: CJK characters take two
- * terminal columns, so padding by {@code String.length()} would misalign
- * every bilingual row.
+ * A plain-text table aligned by display width: CJK characters take two terminal columns, so padding
+ * by {@code String.length()} would misalign every bilingual row.
  */
 final class TextTable {
   private final List<String> headers;

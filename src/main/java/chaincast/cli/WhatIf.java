@@ -6,10 +6,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses a what-if, {@code CELL:PARAM=VALUE[,PARAM=VALUE...]}, e.g.
- * {@code pharma@etdz:drift_mean=0.05,volatility=0.2}, into a
- * {@link CellOverride}. Only the syntax is checked here; ranges and ids are
- * the server's to judge, so every client gets the same answer.
+ * Parses a what-if, {@code CELL:PARAM=VALUE[,PARAM=VALUE...]}, e.g. {@code
+ * pharma@etdz:drift_mean=0.05,volatility=0.2}, into a {@link CellOverride}. Only the syntax is
+ * checked here; ranges and ids are the server's to judge, so every client gets the same answer.
  */
 final class WhatIf implements ITypeConverter<CellOverride> {
   static final String SYNTAX =
@@ -25,21 +24,25 @@ final class WhatIf implements ITypeConverter<CellOverride> {
     for (String pair : text.substring(colon + 1).split(",", -1)) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new TypeConversionException("'" + pair + "' in '" + text + "' is not PARAM=VALUE; expected " + SYNTAX);
+        throw new TypeConversionException(
+            "'" + pair + "' in '" + text + "' is not PARAM=VALUE; expected " + SYNTAX);
       }
       String param = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       double value;
       try {
         value = Double.parseDouble(pair.substring(eq + 1).trim());
       } catch (NumberFormatException e) {
-        throw new TypeConversionException("'" + pair.substring(eq + 1) + "' in '" + text + "' is not a number");
+        throw new TypeConversionException(
+            "'" + pair.substring(eq + 1) + "' in '" + text + "' is not a number");
       }
       switch (param) {
         case "base_value" -> b.setBaseValue(value);
         case "drift_mean" -> b.setDriftMean(value);
         case "drift_sd" -> b.setDriftSd(value);
         case "volatility" -> b.setVolatility(value);
-        default -> throw new TypeConversionException("unknown parameter '" + param + "' in '" + text + "'; expected " + SYNTAX);
+        default ->
+            throw new TypeConversionException(
+                "unknown parameter '" + param + "' in '" + text + "'; expected " + SYNTAX);
       }
     }
     return b.build();

@@ -1,13 +1,12 @@
 package chaincast.engine;
 
 /**
- * A probability estimated as hits / paths, with its standard error and the
- * Wilson score 95% interval (sound near 0 and 1, where the normal interval
- * collapses).
+ * A probability estimated as hits / paths, with its standard error and the Wilson score 95%
+ * interval (sound near 0 and 1, where the normal interval collapses).
  *
- * <p>With no hits the interval is {@code [0, z²/(n + z²)]}, with all hits
- * {@code [n/(n + z²), 1]}: never of zero width. With no paths the estimate and
- * its standard error are NaN and the interval is [0, 1].
+ * <p>With no hits the interval is {@code [0, z²/(n + z²)]}, with all hits {@code [n/(n + z²), 1]}:
+ * never of zero width. With no paths the estimate and its standard error are NaN and the interval
+ * is [0, 1].
  */
 public record BinomialEstimate(
     long hits, long paths, double estimate, double standardError, double low, double high) {

@@ -2,11 +2,11 @@ package chaincast.engine;
 
 /**
  * Blocks {@code [first, end)} of a run of {@code pathLimit} paths: block {@code b} covers paths
- * {@code [b * BLOCK_SIZE, min((b + 1) * BLOCK_SIZE, pathLimit))}, so only the run's last block
- * may be partial.
+ * {@code [b * BLOCK_SIZE, min((b + 1) * BLOCK_SIZE, pathLimit))}, so only the run's last block may
+ * be partial.
  *
- * @param first     first block of the range
- * @param end       one past the last block of the range
+ * @param first first block of the range
+ * @param end one past the last block of the range
  * @param pathLimit paths in the whole run
  */
 record BlockRange(long first, long end, long pathLimit) {
@@ -18,8 +18,13 @@ record BlockRange(long first, long end, long pathLimit) {
     }
     if (first < 0 || end <= first || end > blocksFor(pathLimit)) {
       throw new IllegalArgumentException(
-          "block range [" + first + ", " + end + ") is empty or outside the run's "
-              + blocksFor(pathLimit) + " blocks");
+          "block range ["
+              + first
+              + ", "
+              + end
+              + ") is empty or outside the run's "
+              + blocksFor(pathLimit)
+              + " blocks");
     }
   }
 

@@ -8,9 +8,9 @@ import java.util.List;
  * yearly shock, and how both load on the common factors.
  *
  * <p>A draw of the common factors is folded into one term per chain slot, {@code cityLoading *
- * Zcity + chainLoading * Zchain[k]}. Only chains with two or more cells get a slot (and a draw):
- * a chain factor that loads on one cell only is indistinguishable from more own variance, so it
- * is folded into the cell's own loading ({@code sqrt(1 - cityWeight)} instead of {@code sqrt(1 -
+ * Zcity + chainLoading * Zchain[k]}. Only chains with two or more cells get a slot (and a draw): a
+ * chain factor that loads on one cell only is indistinguishable from more own variance, so it is
+ * folded into the cell's own loading ({@code sqrt(1 - cityWeight)} instead of {@code sqrt(1 -
  * cityWeight - chainWeight)}) and such cells share slot {@link #chainFactorCount}, the city term
  * alone. The {@code draw*} flags say which factors have a non-zero loading anywhere, so that the
  * simulator draws nothing it would multiply by zero.
@@ -20,19 +20,30 @@ final class CellDynamics {
   final double[] baseValue;
   final double[] logBase;
   final double[] driftMean;
+
   /** Per-path drift sd; and its loading on the cell's own factor (driftSd * own weight). */
   final double[] driftSd;
+
   final double[] driftOwn;
+
   /** Yearly shock sd; and its loading on the cell's own factor (volatility * own weight). */
   final double[] volatility;
+
   final double[] shockOwn;
+
   /** sqrt(cityWeight) and sqrt(chainWeight): loadings of the common factors. */
   final double cityLoading;
+
   final double chainLoading;
-  /** Per cell: slot of its chain in the common terms, or {@link #chainFactorCount} if it is alone. */
+
+  /**
+   * Per cell: slot of its chain in the common terms, or {@link #chainFactorCount} if it is alone.
+   */
   final int[] factorSlot;
+
   /** Number of chains with two or more cells: the only chain factors drawn. */
   final int chainFactorCount;
+
   final boolean drawDrift;
   final boolean drawDriftCity;
   final boolean drawDriftChain;

@@ -6,21 +6,25 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The engine's internal order of the cells: by base year, ties in projection order (a stable
- * sort). In that order the cells that move in year index {@code y} are exactly the prefix {@code
- * [0, activeCount[y])}, so the inner loop needs no per-cell "has it started?" test. Every other
- * section refers to cells by their internal index.
+ * The engine's internal order of the cells: by base year, ties in projection order (a stable sort).
+ * In that order the cells that move in year index {@code y} are exactly the prefix {@code [0,
+ * activeCount[y])}, so the inner loop needs no per-cell "has it started?" test. Every other section
+ * refers to cells by their internal index.
  */
 final class CellOrder {
 
   /** Number of cells. */
   final int count;
+
   /** Internal index to projection index. */
   final int[] projectionIndex;
+
   /** Projection index to internal index. */
   final int[] internalIndex;
+
   /** Per cell (internal order): year index of its base year. */
   final int[] baseIndex;
+
   /** Per year index y: number of cells whose base year index is below y, the cells stepped in y. */
   final int[] activeCount;
 

@@ -7,11 +7,11 @@ import java.util.List;
  * A validated {@link Projection} compiled into section tables of flat arrays for the inner loop
  * ({@link PathSimulator}) and the estimators ({@link Tally}, {@link RunTotals}).
  *
- * <p>Years are indexed from 0 (the projection's first year) to {@code yearCount - 1} (the
- * horizon). Cells are reordered by base year ({@link CellOrder}); every section refers to cells by
- * that internal index. Groups keep their projection indices, as do targets, joint sets, fans and
- * count cells. Each section is built by its own constructor from the projection and the sections
- * before it:
+ * <p>Years are indexed from 0 (the projection's first year) to {@code yearCount - 1} (the horizon).
+ * Cells are reordered by base year ({@link CellOrder}); every section refers to cells by that
+ * internal index. Groups keep their projection indices, as do targets, joint sets, fans and count
+ * cells. Each section is built by its own constructor from the projection and the sections before
+ * it:
  *
  * <pre>
  * cells ─► CellOrder ─► CellDynamics, EventTable, ObservationTable, MacroShockTable, GroupTable
@@ -37,20 +37,28 @@ final class CompiledModel {
 
   /** The cells in internal order (by base year) and which of them move in each year. */
   final CellOrder order;
+
   /** How each cell moves: base, drift, shocks and factor loadings. */
   final CellDynamics cells;
+
   final EventTable events;
   final ObservationTable observations;
   final MacroShockTable macroShocks;
+
   /** The count cells, their laws and the count targets' bounds. */
   final CountCells counts;
+
   final GroupTable groups;
+
   /** Targets and joint sets. */
   final TargetTable targets;
+
   /** Value series (histograms) of value targets and fans. */
   final SeriesTable series;
+
   /** What is recorded in each year. */
   final RecordingPlan recording;
+
   /** Per value series: the fine window of its histogram. */
   final SeriesWindows windows;
 
@@ -78,8 +86,8 @@ final class CompiledModel {
   /**
    * Validates {@code p} and compiles it.
    *
-   * @param recordEverything record every cell and group in every year (the
-   *     {@link PathSampler}); otherwise only what targets and fans need
+   * @param recordEverything record every cell and group in every year (the {@link PathSampler});
+   *     otherwise only what targets and fans need
    * @throws IllegalArgumentException naming the first inconsistency found
    */
   static CompiledModel compile(Projection p, boolean recordEverything) {
@@ -87,9 +95,9 @@ final class CompiledModel {
   }
 
   /**
-   * Validates {@code p} and compiles it, taking count laws from {@code tables} (shared by the
-   * two sides of a comparison); with {@link CountTables#sizing()} no count law is built, which
-   * is enough to size a run ({@link RunSizer}) but not to simulate it.
+   * Validates {@code p} and compiles it, taking count laws from {@code tables} (shared by the two
+   * sides of a comparison); with {@link CountTables#sizing()} no count law is built, which is
+   * enough to size a run ({@link RunSizer}) but not to simulate it.
    */
   static CompiledModel compile(Projection p, boolean recordEverything, CountTables tables) {
     validate(p);
@@ -152,7 +160,8 @@ final class CompiledModel {
     var crossing = MedianEnvelope.find(cells, p.macroShocks(), horizon);
     if (crossing.isPresent()) {
       int c = crossing.get().cell();
-      throw new IllegalArgumentException("cell " + name(cells.get(c).id(), c) + ": " + crossing.get().describe());
+      throw new IllegalArgumentException(
+          "cell " + name(cells.get(c).id(), c) + ": " + crossing.get().describe());
     }
     List<TargetSpec> targets = p.targets();
     for (int t = 0; t < targets.size(); t++) {
@@ -196,7 +205,11 @@ final class CompiledModel {
       throw new IllegalArgumentException("shocks: distribution is null");
     }
     if (s.distribution() == ShockSpec.Distribution.STUDENT_T) {
-      inDomain(ParameterDomain.DEGREES_OF_FREEDOM, s.degreesOfFreedom(), "shocks", "Student-t degrees of freedom");
+      inDomain(
+          ParameterDomain.DEGREES_OF_FREEDOM,
+          s.degreesOfFreedom(),
+          "shocks",
+          "Student-t degrees of freedom");
     }
   }
 
@@ -229,7 +242,11 @@ final class CompiledModel {
     if (c.isObserved()) {
       if (c.observedYear() <= c.baseYear()) {
         throw new IllegalArgumentException(
-            what + ": observed year " + c.observedYear() + " must be after the base year " + c.baseYear());
+            what
+                + ": observed year "
+                + c.observedYear()
+                + " must be after the base year "
+                + c.baseYear());
       }
       inDomain(ParameterDomain.PROJECTED_OUTPUT, c.observedValue(), what, "observed value");
     }
@@ -296,8 +313,13 @@ final class CompiledModel {
         checkIndex(k, p.countCells().size(), what, "count cell");
         if (spec.year() < p.countCells().get(k).baseYear()) {
           throw new IllegalArgumentException(
-              what + ": year " + spec.year() + " is before base year "
-                  + p.countCells().get(k).baseYear() + " of count cell " + name(p.countCells().get(k).id(), k));
+              what
+                  + ": year "
+                  + spec.year()
+                  + " is before base year "
+                  + p.countCells().get(k).baseYear()
+                  + " of count cell "
+                  + name(p.countCells().get(k).id(), k));
         }
       }
       inDomain(ParameterDomain.THRESHOLD, ct.threshold(), what, "threshold");
@@ -334,8 +356,13 @@ final class CompiledModel {
         CellSpec cell = p.cells().get(c);
         if (spec.year() < cell.baseYear()) {
           throw new IllegalArgumentException(
-              what + ": year " + spec.year() + " is before base year " + cell.baseYear()
-                  + " of cell " + name(cell.id(), c));
+              what
+                  + ": year "
+                  + spec.year()
+                  + " is before base year "
+                  + cell.baseYear()
+                  + " of cell "
+                  + name(cell.id(), c));
         }
       }
     }

@@ -4,40 +4,49 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The counting processes, flattened, and what the count targets need of them: a count cell is
- * drawn only if some target counts it, and only in the years some target reads it (see {@link
- * CountDraws} for the laws and {@link PathSimulator} for the draws). The law of a cell's first
- * span comes from the run's {@link CountTables}, so cells with the same rate, shape and span (and
- * the two sides of a comparison) share one bounded {@link CountTable}.
+ * The counting processes, flattened, and what the count targets need of them: a count cell is drawn
+ * only if some target counts it, and only in the years some target reads it (see {@link CountDraws}
+ * for the laws and {@link PathSimulator} for the draws). The law of a cell's first span comes from
+ * the run's {@link CountTables}, so cells with the same rate, shape and span (and the two sides of
+ * a comparison) share one bounded {@link CountTable}.
  */
 final class CountCells {
 
   /** Number of count cells. */
   final int count;
+
   /** Per count cell: the key of its random streams. */
   final long[] key;
+
   /** Per count cell: year index of its base count. */
   final int[] baseIndex;
+
   /** Per count cell: its count in its base year. */
   final int[] base;
+
   /** Per count cell: its mean yearly arrivals. */
   final double[] rate;
+
   /** Per count cell: the gamma shape of its yearly rate (0 for a fixed rate). */
   final double[] shape;
+
   /** The count cells some target counts: the only ones drawn. */
   final int[] drawn;
+
   /** Per count cell: the year indices some count target reads it in, ascending (after its base). */
   final int[][] years;
+
   /**
    * Per count cell: the law of its arrivals up to its first count year; null for cells not read,
    * and for every cell of a model compiled only to size a run ({@link CountTables#sizing()}).
    */
   final CountTable[] firstTable;
+
   /**
    * Per target: the largest count it can reach on a path. For a count target, its cells' base
    * counts plus the most arrivals their laws draw (any int when a cell is read after its first
-   * span: later spans have no fixed bound); for a chains-above target, its number of groups; 0
-   * for value targets. Bounds the count histograms ({@link CountHistogram}).
+   * span: later spans have no fixed bound); for a chains-above target, its number of groups; 0 for
+   * value targets. Bounds the count histograms ({@link CountHistogram}).
    */
   final int[] targetMaxCount;
 

@@ -3,14 +3,14 @@ package chaincast.engine;
 import java.util.Arrays;
 
 /**
- * A mergeable histogram of non-negative integer counts (a count target's sum of count cells, or
- * how many chains pass a level) in bounded memory.
+ * A mergeable histogram of non-negative integer counts (a count target's sum of count cells, or how
+ * many chains pass a level) in bounded memory.
  *
- * <p>Counts below {@value #EXACT} are kept one bin per count, exactly; larger ones go to a
- * {@link LogHistogram} whose fine window covers every int from {@value #EXACT} up, with bins
- * at most 0.1% wide (one count wide up to 2048). Before, one array held a bin for every count up
- * to the largest seen, so a count cell with a huge rate (say 10 000 a year with a very uncertain
- * rate) grew it to millions of bins per target and per worker thread.
+ * <p>Counts below {@value #EXACT} are kept one bin per count, exactly; larger ones go to a {@link
+ * LogHistogram} whose fine window covers every int from {@value #EXACT} up, with bins at most 0.1%
+ * wide (one count wide up to 2048). Before, one array held a bin for every count up to the largest
+ * seen, so a count cell with a huge rate (say 10 000 a year with a very uncertain rate) grew it to
+ * millions of bins per target and per worker thread.
  *
  * <p>Percentiles are the smallest count whose cumulative frequency reaches the rank, exact below
  * {@value #EXACT}; above, the lowest count of the bin where the rank falls (within 0.1%).
@@ -21,22 +21,27 @@ final class CountHistogram {
 
   /** The log bins' window: the octaves of 2^10 to 2^31 (biased exponents 1033 to 1054). */
   private static final int LARGE_LO = 1023 + 10;
+
   private static final int LARGE_HI = 1023 + 32;
 
   private long[] exact;
   private LogHistogram large;
+
   /** End of the log bins' window: past the octave of the largest count possible. */
   private final int largeHi;
 
-  /** A histogram of any int counts, whose exact part starts with room for counts below {@code initial}. */
+  /**
+   * A histogram of any int counts, whose exact part starts with room for counts below {@code
+   * initial}.
+   */
   CountHistogram(int initial) {
     this(initial, Integer.MAX_VALUE);
   }
 
   /**
    * A histogram of counts up to {@code maxCount}, whose exact part starts with room for counts
-   * below {@code initial}; its log bins reach only as far as {@code maxCount} (so its memory
-   * bound, {@link #maxBytes(int)}, is that of the counts it can see).
+   * below {@code initial}; its log bins reach only as far as {@code maxCount} (so its memory bound,
+   * {@link #maxBytes(int)}, is that of the counts it can see).
    */
   CountHistogram(int initial, int maxCount) {
     exact = new long[Math.max(1, Math.min(EXACT, initial))];
@@ -44,12 +49,13 @@ final class CountHistogram {
   }
 
   private static int largeHi(int maxCount) {
-    return Math.min(LARGE_HI, Math.max(LARGE_LO + 1, LogHistogram.exponent(Math.max(0, maxCount)) + 1));
+    return Math.min(
+        LARGE_HI, Math.max(LARGE_LO + 1, LogHistogram.exponent(Math.max(0, maxCount)) + 1));
   }
 
   /**
-   * Most heap bytes a histogram of counts up to {@code maxCount} holds: the exact part as far as
-   * it can grow and every log page. No count falls outside the log window, so no coarse bins.
+   * Most heap bytes a histogram of counts up to {@code maxCount} holds: the exact part as far as it
+   * can grow and every log page. No count falls outside the log window, so no coarse bins.
    */
   static long maxBytes(int maxCount) {
     long exactBytes = Footprint.longArray(Math.min(EXACT, Math.max(64, (long) maxCount + 1)));
@@ -58,7 +64,11 @@ final class CountHistogram {
     }
     int octaves = largeHi(maxCount) - LARGE_LO;
     // While the exact part grows, the old copy is alive beside the new one.
-    return 64 + 2 * exactBytes + 48 + Footprint.refArray(octaves) + octaves * LogHistogram.PAGE_BYTES;
+    return 64
+        + 2 * exactBytes
+        + 48
+        + Footprint.refArray(octaves)
+        + octaves * LogHistogram.PAGE_BYTES;
   }
 
   /** Counts one path's count (&gt;= 0). */

@@ -3,43 +3,54 @@ package chaincast.engine;
 import java.util.Arrays;
 
 /**
- * The cumulative law of a count cell's arrivals over its first span, {@code P(N <= k)} for k from
- * 0 to {@link #last()}, for inversion (see {@link CountDraws} for the law), in bounded memory.
+ * The cumulative law of a count cell's arrivals over its first span, {@code P(N <= k)} for k from 0
+ * to {@link #last()}, for inversion (see {@link CountDraws} for the law), in bounded memory.
  *
  * <p>The law is the sequence of the pmf recursion {@link CountDraws#nextPmf} summed from 0; it
  * stops where the upper tail is below 1e-15, or at {@link #MAX_COUNT} (the most arrivals a span
- * draws), or where the pmf underflows far in the tail. The first {@value #DENSE} cumulative
- * values are stored with a guide table (Chen and Asau), so the usual draw is a step or two. Past
- * them only every {@value #STRIDE}th point of the recursion is stored (its pmf and cumulative
- * value); a draw that lands there restarts the recursion at the checkpoint below it and repeats at
- * most {@value #STRIDE} steps. The recursion is the same arithmetic in the same order, so every
- * draw is bit for bit the one a full table would give. Why: a full table of a large, uncertain
- * rate (say 10 000 a year with gamma shape 1e-6) held 65 536 doubles and as many ints, 768 KiB
- * per count cell and run; this holds at most about 80 KiB.
+ * draws), or where the pmf underflows far in the tail. The first {@value #DENSE} cumulative values
+ * are stored with a guide table (Chen and Asau), so the usual draw is a step or two. Past them only
+ * every {@value #STRIDE}th point of the recursion is stored (its pmf and cumulative value); a draw
+ * that lands there restarts the recursion at the checkpoint below it and repeats at most {@value
+ * #STRIDE} steps. The recursion is the same arithmetic in the same order, so every draw is bit for
+ * bit the one a full table would give. Why: a full table of a large, uncertain rate (say 10 000 a
+ * year with gamma shape 1e-6) held 65 536 doubles and as many ints, 768 KiB per count cell and run;
+ * this holds at most about 80 KiB.
  */
 final class CountTable {
-  /** Tables stop where the upper tail is below this (a uniform never lands beyond it in practice). */
+  /**
+   * Tables stop where the upper tail is below this (a uniform never lands beyond it in practice).
+   */
   static final double TAIL = 1e-15;
+
   /** Most arrivals over one span: the logical table has at most this many entries past 0. */
   static final int MAX_COUNT = (1 << 16) - 1;
+
   /** Cumulative values stored one by one. */
   static final int DENSE = 1024;
+
   /** Past the dense part, one checkpoint every this many counts. */
   static final int STRIDE = 16;
 
   private final double shape;
   private final double q;
   private final double mean;
+
   /** {@code cdf[k] = P(N <= k)} for k below min(DENSE, last + 1). */
   private final double[] cdf;
+
   private final int[] guide;
+
   /** Index of the last entry of the logical table. */
   private final int last;
+
   /** Checkpoint j is count {@code DENSE - 1 + j * STRIDE}: its pmf and cumulative value. */
   private final double[] checkpointPmf;
+
   private final double[] checkpointCdf;
 
-  private CountTable(double shape, double q, double mean, double[] cdf, int last, double[] pmf, double[] cum) {
+  private CountTable(
+      double shape, double q, double mean, double[] cdf, int last, double[] pmf, double[] cum) {
     this.shape = shape;
     this.q = q;
     this.mean = mean;
@@ -50,7 +61,10 @@ final class CountTable {
     this.checkpointCdf = cum;
   }
 
-  /** The law of the arrivals over {@code years} years at mean yearly rate {@code meanRate} with gamma shape {@code shape}. */
+  /**
+   * The law of the arrivals over {@code years} years at mean yearly rate {@code meanRate} with
+   * gamma shape {@code shape}.
+   */
   static CountTable of(double meanRate, double shape, int years) {
     double mean = meanRate * years;
     if (!(mean > 0)) {
@@ -111,7 +125,9 @@ final class CountTable {
     return 96
         + 2 * Footprint.doubleArray(dense)
         + Footprint.intArray(dense)
-        + 4 * Footprint.doubleArray(Math.max(8, Integer.highestOneBit(Math.max(1, checkpoints)) * 2L));
+        + 4
+            * Footprint.doubleArray(
+                Math.max(8, Integer.highestOneBit(Math.max(1, checkpoints)) * 2L));
   }
 
   /**
@@ -185,8 +201,8 @@ final class CountTable {
   }
 
   /**
-   * A guide table for {@link #inverse} (Chen and Asau's method): {@code guide[g]} is the smallest
-   * k with {@code cdf[k] > g / guide.length}, so a search starts at most a step or two before its
+   * A guide table for {@link #inverse} (Chen and Asau's method): {@code guide[g]} is the smallest k
+   * with {@code cdf[k] > g / guide.length}, so a search starts at most a step or two before its
    * answer instead of bisecting (whose unpredictable branches cost more than the rest of a count).
    */
   private static int[] guide(double[] cdf) {

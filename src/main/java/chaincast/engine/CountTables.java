@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The count laws of one run, one per distinct (mean rate, shape, span): count cells with the
- * same parameters (often every county's cell of a row, or every cell a scenario overrides alike)
- * and the two sides of a comparison share one {@link CountTable}. Thread-safe.
+ * The count laws of one run, one per distinct (mean rate, shape, span): count cells with the same
+ * parameters (often every county's cell of a row, or every cell a scenario overrides alike) and the
+ * two sides of a comparison share one {@link CountTable}. Thread-safe.
  */
 final class CountTables {
   private record Key(double rate, double shape, int years) {}
@@ -34,7 +34,8 @@ final class CountTables {
     if (!build) {
       return null;
     }
-    return tables.computeIfAbsent(new Key(rate, shape, years), k -> CountTable.of(k.rate(), k.shape(), k.years()));
+    return tables.computeIfAbsent(
+        new Key(rate, shape, years), k -> CountTable.of(k.rate(), k.shape(), k.years()));
   }
 
   /** The most arrivals the law for these parameters draws ({@link CountTable#last()}). */
@@ -48,8 +49,8 @@ final class CountTables {
   }
 
   /**
-   * Heap bytes of the distinct count laws the given models (compiled without laws) will build
-   * when they are compiled on one {@code CountTables}.
+   * Heap bytes of the distinct count laws the given models (compiled without laws) will build when
+   * they are compiled on one {@code CountTables}.
    */
   static long bytesFor(CompiledModel... models) {
     Map<Key, Long> sizes = new HashMap<>();

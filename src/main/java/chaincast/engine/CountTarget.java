@@ -1,14 +1,14 @@
 package chaincast.engine;
 
 /**
- * Hit when the sum of {@code countCells}' counts in {@code year} is {@code >= threshold}, or
- * {@code > threshold} when {@code strict}. Its value distribution is that sum.
+ * Hit when the sum of {@code countCells}' counts in {@code year} is {@code >= threshold}, or {@code
+ * > threshold} when {@code strict}. Its value distribution is that sum.
  *
- * @param id         target id, for messages and results
+ * @param id target id, for messages and results
  * @param countCells indices into {@link Projection#countCells()}, distinct, at least one
- * @param year       calendar year the counts are read in
- * @param threshold  the count the sum must reach
- * @param strict     above {@code threshold} rather than at least it
+ * @param year calendar year the counts are read in
+ * @param threshold the count the sum must reach
+ * @param strict above {@code threshold} rather than at least it
  */
 public record CountTarget(String id, int[] countCells, int year, double threshold, boolean strict)
     implements TargetSpec {

@@ -5,30 +5,36 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The project events that can move a path, flattened: an event whose window, clipped to the
- * years after its cell's base year and up to the horizon, is empty, or whose probability is 0,
- * is left out (it can never fire). Events are listed cell by cell in internal cell order, each
- * cell's in its own order.
+ * The project events that can move a path, flattened: an event whose window, clipped to the years
+ * after its cell's base year and up to the horizon, is empty, or whose probability is 0, is left
+ * out (it can never fire). Events are listed cell by cell in internal cell order, each cell's in
+ * its own order.
  */
 final class EventTable {
 
   /** Number of events kept. */
   final int count;
+
   /** Per event: the key of its random stream (cell id and event id). */
   final long[] key;
+
   /** Per event: its cell (internal index). */
   final int[] cell;
+
   /** Per event: first and last year index of its clipped window. */
   final int[] first;
+
   final int[] last;
   final double[] probability;
   final double[] jumpMean;
   final double[] jumpSd;
+
   /** Per year index y: the events whose window contains y. */
   final int[][] byYear;
+
   /**
-   * Per event, P(it has fired by the end of each window year): {@code 1 - (1 - p)^(k + 1)} for
-   * the k-th year of its window (exactly 1 in the last year of a certain event).
+   * Per event, P(it has fired by the end of each window year): {@code 1 - (1 - p)^(k + 1)} for the
+   * k-th year of its window (exactly 1 in the last year of a certain event).
    */
   final double[][] firedBy;
 
@@ -60,12 +66,14 @@ final class EventTable {
     byYear = new int[yearCount][];
     for (int y = 0; y < yearCount; y++) {
       final int year = y;
-      byYear[y] = IntStream.range(0, count).filter(k -> first[k] <= year && year <= last[k]).toArray();
+      byYear[y] =
+          IntStream.range(0, count).filter(k -> first[k] <= year && year <= last[k]).toArray();
     }
   }
 
   /** Only years after the cell's base year can move it: earlier ones are clipped off. */
-  private static List<Kept> keptEvents(List<CellSpec> cells, CellOrder order, int firstYear, int yearCount) {
+  private static List<Kept> keptEvents(
+      List<CellSpec> cells, CellOrder order, int firstYear, int yearCount) {
     List<Kept> kept = new ArrayList<>();
     for (int i = 0; i < order.count; i++) {
       CellSpec c = order.spec(cells, i);

@@ -1,8 +1,7 @@
 package chaincast.engine;
 
 /**
- * Percentiles of a group's value in every year from the projection's first
- * year to its horizon.
+ * Percentiles of a group's value in every year from the projection's first year to its horizon.
  *
  * @param group index into {@link Projection#groups()}
  */

@@ -1,12 +1,12 @@
 package chaincast.engine;
 
 /**
- * Heap sizes of arrays, as upper bounds on a 64-bit HotSpot JVM: a 16-byte array header,
- * elements rounded up to 8 bytes, references counted at 8 bytes (compressed or not).
+ * Heap sizes of arrays, as upper bounds on a 64-bit HotSpot JVM: a 16-byte array header, elements
+ * rounded up to 8 bytes, references counted at 8 bytes (compressed or not).
  *
- * <p>G1 puts an array of half a region or more in whole regions of its own ("humongous"), which
- * can waste up to as much again; regions are at least 1 MiB, so an array of 512 KiB or more is
- * counted twice.
+ * <p>G1 puts an array of half a region or more in whole regions of its own ("humongous"), which can
+ * waste up to as much again; regions are at least 1 MiB, so an array of 512 KiB or more is counted
+ * twice.
  */
 final class Footprint {
   /** Arrays from this size on may be humongous in G1 (half of the smallest region). */

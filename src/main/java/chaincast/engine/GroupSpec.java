@@ -3,7 +3,7 @@ package chaincast.engine;
 /**
  * A group: on every path and year its value is the sum of its cells' values.
  *
- * @param id    group id, for messages
+ * @param id group id, for messages
  * @param cells indices into {@link Projection#cells()}, distinct, at least one
  */
 public record GroupSpec(String id, int[] cells) {

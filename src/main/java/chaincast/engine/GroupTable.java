@@ -3,15 +3,17 @@ package chaincast.engine;
 import java.util.List;
 
 /**
- * The groups (sums of cells), flattened: the cells of group g are {@code cells[start[g] ..
- * start[g + 1])}, as internal cell indices in the group's own order (the order of the sum).
+ * The groups (sums of cells), flattened: the cells of group g are {@code cells[start[g] .. start[g
+ * + 1])}, as internal cell indices in the group's own order (the order of the sum).
  */
 final class GroupTable {
 
   /** Number of groups. */
   final int count;
+
   /** Per group, where its cells start in {@link #cells}; {@code start[count]} is the total. */
   final int[] start;
+
   /** The cells of every group, one group after the other (internal indices). */
   final int[] cells;
 

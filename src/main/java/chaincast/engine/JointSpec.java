@@ -3,7 +3,7 @@ package chaincast.engine;
 /**
  * The probability that every listed target is hit on the same path.
  *
- * @param id      joint set id, for messages and results
+ * @param id joint set id, for messages and results
  * @param targets indices into {@link Projection#targets()}
  */
 public record JointSpec(String id, int[] targets) {

@@ -3,15 +3,15 @@ package chaincast.engine;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Random sequences keyed by what draws from them rather than by position in a shared stream:
- * {@code (seed, key, path, purpose)} names one SplitMix64 sequence, read through a reusable
- * {@link Cursor} (no allocation per path).
+ * Random sequences keyed by what draws from them rather than by position in a shared stream: {@code
+ * (seed, key, path, purpose)} names one SplitMix64 sequence, read through a reusable {@link Cursor}
+ * (no allocation per path).
  *
- * <p>Why: in the block streams every draw's meaning depends on every draw before it, so adding
- * one project event would shift all later shocks of the block. Events and counts draw from keyed
+ * <p>Why: in the block streams every draw's meaning depends on every draw before it, so adding one
+ * project event would shift all later shocks of the block. Events and counts draw from keyed
  * sequences instead; a what-if that adds, removes, delays or rescales one of them leaves every
- * other draw of every path unchanged, which is what makes common-random-number comparisons
- * sharp. The key is a 64-bit FNV-1a hash of the event's or count's id, stable across JVMs.
+ * other draw of every path unchanged, which is what makes common-random-number comparisons sharp.
+ * The key is a 64-bit FNV-1a hash of the event's or count's id, stable across JVMs.
  *
  * <p>The sequence is SplitMix64 (the generator behind {@link java.util.SplittableRandom}): output
  * {@code i} is {@code mix64(start + (i + 1) * golden)}, so any draw can also be read directly by
@@ -30,20 +30,24 @@ final class KeyedStreams {
     return SplittableRandomAdapter.mix64(h + GOLDEN_GAMMA * (purpose + 1));
   }
 
-  /** The part of {@link #start} that depends on the run and the item only: computed once per block. */
+  /**
+   * The part of {@link #start} that depends on the run and the item only: computed once per block.
+   */
   static long itemBase(long seed, long key) {
     return SplittableRandomAdapter.mix64(seed ^ SplittableRandomAdapter.mix64(key));
   }
 
   /**
-   * The start of one path's sequence for an item, from its {@link #itemBase}: the draws of a
-   * path are {@code mix64(pathStart + (i + 1) * golden)}, read with {@link #uniform}.
+   * The start of one path's sequence for an item, from its {@link #itemBase}: the draws of a path
+   * are {@code mix64(pathStart + (i + 1) * golden)}, read with {@link #uniform}.
    */
   static long pathStart(long itemBase, long path) {
     return SplittableRandomAdapter.mix64(itemBase + GOLDEN_GAMMA * (path + 1));
   }
 
-  /** Draw number {@code index} of the sequence starting at {@code start}, as a uniform in [0, 1). */
+  /**
+   * Draw number {@code index} of the sequence starting at {@code start}, as a uniform in [0, 1).
+   */
   static double uniform(long start, long index) {
     return (SplittableRandomAdapter.mix64(start + GOLDEN_GAMMA * (index + 1)) >>> 11) * DOUBLE_UNIT;
   }
@@ -70,9 +74,12 @@ final class KeyedStreams {
       return this;
     }
 
-    /** Draw number {@code index} of the sequence as a uniform in [0, 1), without moving the cursor. */
+    /**
+     * Draw number {@code index} of the sequence as a uniform in [0, 1), without moving the cursor.
+     */
     double at(long index) {
-      return (SplittableRandomAdapter.mix64(start + GOLDEN_GAMMA * (index + 1)) >>> 11) * DOUBLE_UNIT;
+      return (SplittableRandomAdapter.mix64(start + GOLDEN_GAMMA * (index + 1)) >>> 11)
+          * DOUBLE_UNIT;
     }
 
     /** The next uniform in [0, 1). */

@@ -3,32 +3,28 @@ package chaincast.engine;
 import java.util.Arrays;
 
 /**
- * A mergeable histogram of non-negative doubles with logarithmic bins, for
- * percentiles over any number of paths in bounded memory.
+ * A mergeable histogram of non-negative doubles with logarithmic bins, for percentiles over any
+ * number of paths in bounded memory.
  *
- * <p>A value's bin is the top {@value #MANTISSA_BITS} mantissa bits and the
- * exponent of its IEEE-754 representation, i.e. {@code bits >>> 42}: a
- * monotone key, so the bins tile [0, +inf] in order with a relative width of at
- * most 2^-10 (0.098 %) at every scale. Bins live in pages of 1024 (one per
- * binary exponent, i.e. per octave), allocated on first use.
+ * <p>A value's bin is the top {@value #MANTISSA_BITS} mantissa bits and the exponent of its
+ * IEEE-754 representation, i.e. {@code bits >>> 42}: a monotone key, so the bins tile [0, +inf] in
+ * order with a relative width of at most 2^-10 (0.098 %) at every scale. Bins live in pages of 1024
+ * (one per binary exponent, i.e. per octave), allocated on first use.
  *
  * <h2>Window</h2>
- * Only the octaves of a fixed <em>window</em>, chosen before any value arrives
- * (see {@link SeriesWindows}), get pages; a value outside it is counted in one
- * coarse bin per octave. So a histogram never holds more than
- * {@link #maxBytes(int) maxBytes(window)} however wide the values spread (a
- * Student-t path far in the tail used to cost a fresh 8 KiB page per octave it
- * reached). The window is a function of the projection only, never of the data,
- * so every worker's histogram has the same one and merging stays exact and
- * order-independent. A percentile inside the window is within one fine bin of
- * the sample percentile; one in the coarse tails is within its octave.
  *
- * <p>Counts are integers ({@code int}: a run is at most
- * {@link MonteCarloEngine#MAX_RUN_PATHS} paths), and the smallest and largest
- * values are kept exactly, so merging histograms gives the same result in any
- * order. Percentiles interpolate linearly inside the bin where the cumulative
- * count crosses the rank, and are clamped to [min, max] (a constant gives
- * exactly that constant).
+ * Only the octaves of a fixed <em>window</em>, chosen before any value arrives (see {@link
+ * SeriesWindows}), get pages; a value outside it is counted in one coarse bin per octave. So a
+ * histogram never holds more than {@link #maxBytes(int) maxBytes(window)} however wide the values
+ * spread (a Student-t path far in the tail used to cost a fresh 8 KiB page per octave it reached).
+ * The window is a function of the projection only, never of the data, so every worker's histogram
+ * has the same one and merging stays exact and order-independent. A percentile inside the window is
+ * within one fine bin of the sample percentile; one in the coarse tails is within its octave.
+ *
+ * <p>Counts are integers ({@code int}: a run is at most {@link MonteCarloEngine#MAX_RUN_PATHS}
+ * paths), and the smallest and largest values are kept exactly, so merging histograms gives the
+ * same result in any order. Percentiles interpolate linearly inside the bin where the cumulative
+ * count crosses the rank, and are clamped to [min, max] (a constant gives exactly that constant).
  */
 final class LogHistogram {
 
@@ -49,10 +45,13 @@ final class LogHistogram {
 
   /** First exponent of the fine window. */
   private final int lo;
+
   /** Fine pages of exponents {@code [lo, lo + pages.length)}, allocated on first use. */
   private final int[][] pages;
+
   /** Per exponent, the values outside the window; allocated on the first such value. */
   private int[] coarse;
+
   private long count;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
@@ -69,15 +68,16 @@ final class LogHistogram {
    */
   LogHistogram(int lo, int hi) {
     if (lo < 0 || hi > EXPONENTS || lo >= hi) {
-      throw new IllegalArgumentException("window must be within [0, 2048) and not empty, got [" + lo + ", " + hi + ")");
+      throw new IllegalArgumentException(
+          "window must be within [0, 2048) and not empty, got [" + lo + ", " + hi + ")");
     }
     this.lo = lo;
     this.pages = new int[hi - lo][];
   }
 
   /**
-   * Most heap bytes a histogram with a window of {@code octaves} octaves can hold: every fine
-   * page, the coarse array, the page table and the object itself.
+   * Most heap bytes a histogram with a window of {@code octaves} octaves can hold: every fine page,
+   * the coarse array, the page table and the object itself.
    */
   static long maxBytes(int octaves) {
     return 48 + Footprint.refArray(octaves) + octaves * PAGE_BYTES + Footprint.intArray(EXPONENTS);
@@ -103,7 +103,9 @@ final class LogHistogram {
     }
   }
 
-  /** Counts one value by its bits (+0.0 for zero: -0.0's sign bit would index past the exponents). */
+  /**
+   * Counts one value by its bits (+0.0 for zero: -0.0's sign bit would index past the exponents).
+   */
   private void bin(long bits) {
     int e = (int) (bits >>> 52);
     int i = e - lo;
@@ -123,8 +125,8 @@ final class LogHistogram {
   }
 
   /**
-   * Adds {@code values[from, to)}. Faster than one {@link #add} per value when
-   * many come at once: the bins touched stay in the L1 cache.
+   * Adds {@code values[from, to)}. Faster than one {@link #add} per value when many come at once:
+   * the bins touched stay in the L1 cache.
    */
   void addAll(double[] values, int from, int to) {
     double low = min;
@@ -222,9 +224,9 @@ final class LogHistogram {
   }
 
   /**
-   * The {@code percentile}-th percentile (0 &lt; percentile &lt; 100): the
-   * value where the cumulative count reaches {@code percentile / 100 * count},
-   * interpolated linearly inside its bin. NaN when empty.
+   * The {@code percentile}-th percentile (0 &lt; percentile &lt; 100): the value where the
+   * cumulative count reaches {@code percentile / 100 * count}, interpolated linearly inside its
+   * bin. NaN when empty.
    */
   double percentile(double percentile) {
     if (count == 0) {
@@ -243,8 +245,8 @@ final class LogHistogram {
   }
 
   /**
-   * {@link #percentile} of each of {@code percentiles}, in one pass over the bins (a heavy
-   * report reads 20 percentiles of hundreds of histograms, each tens of thousands of bins).
+   * {@link #percentile} of each of {@code percentiles}, in one pass over the bins (a heavy report
+   * reads 20 percentiles of hundreds of histograms, each tens of thousands of bins).
    */
   double[] percentiles(double[] percentiles) {
     double[] out = new double[percentiles.length];
@@ -272,14 +274,30 @@ final class LogHistogram {
             continue;
           }
           long key = ((long) e << MANTISSA_BITS) | b;
-          next = resolve(out, percentiles, order, next, cumulative, c,
-              Double.longBitsToDouble(key << SHIFT), Double.longBitsToDouble((key + 1) << SHIFT));
+          next =
+              resolve(
+                  out,
+                  percentiles,
+                  order,
+                  next,
+                  cumulative,
+                  c,
+                  Double.longBitsToDouble(key << SHIFT),
+                  Double.longBitsToDouble((key + 1) << SHIFT));
           cumulative += c;
         }
       } else if (coarse != null && coarse[e] != 0) {
         int c = coarse[e];
-        next = resolve(out, percentiles, order, next, cumulative, c,
-            Double.longBitsToDouble((long) e << 52), Double.longBitsToDouble((long) (e + 1) << 52));
+        next =
+            resolve(
+                out,
+                percentiles,
+                order,
+                next,
+                cumulative,
+                c,
+                Double.longBitsToDouble((long) e << 52),
+                Double.longBitsToDouble((long) (e + 1) << 52));
         cumulative += c;
       }
     }
@@ -291,7 +309,14 @@ final class LogHistogram {
 
   /** Sets every pending percentile whose rank this bin reaches; returns the next pending one. */
   private int resolve(
-      double[] out, double[] percentiles, Integer[] order, int next, long cumulative, int c, double low, double high) {
+      double[] out,
+      double[] percentiles,
+      Integer[] order,
+      int next,
+      long cumulative,
+      int c,
+      double low,
+      double high) {
     while (next < order.length) {
       double rank = percentiles[order[next]] / 100.0 * count;
       if (cumulative + c < rank) {
@@ -311,9 +336,9 @@ final class LogHistogram {
   }
 
   /**
-   * The bin where the cumulative count first reaches {@code rank} (and is above 0):
-   * {@code {low edge, high edge, fraction of the bin's count below the rank}}, or null if the
-   * rank is beyond every count.
+   * The bin where the cumulative count first reaches {@code rank} (and is above 0): {@code {low
+   * edge, high edge, fraction of the bin's count below the rank}}, or null if the rank is beyond
+   * every count.
    */
   double[] binAtRank(double rank) {
     long cumulative = 0;

@@ -4,14 +4,15 @@ import java.util.List;
 
 /**
  * The macro shocks by year: in year index y, internal cell {@code cellsByYear[y][k]} moves by
- * {@code logFactorByYear[y][k]} in log space. A shock moves a cell only in a year after the
- * cell's base year (its base value is known); one before the first year or after the horizon
- * changes nothing simulated and is left out.
+ * {@code logFactorByYear[y][k]} in log space. A shock moves a cell only in a year after the cell's
+ * base year (its base value is known); one before the first year or after the horizon changes
+ * nothing simulated and is left out.
  */
 final class MacroShockTable {
 
   /** Per year index: the cells hit (internal indices), in shock order then cell order. */
   final int[][] cellsByYear;
+
   /** Per year index: the log factor for each entry of {@link #cellsByYear}. */
   final double[][] logFactorByYear;
 

@@ -8,11 +8,11 @@ import java.util.Locale;
  *
  * @param valueHistograms percentiles of targets' and fans' values: one histogram per value series
  *     (a group in a year) and worker thread, each at most its window's pages
- * @param countHistograms percentiles of counts: one histogram per count or chains-above target
- *     and worker thread
+ * @param countHistograms percentiles of counts: one histogram per count or chains-above target and
+ *     worker thread
  * @param countLaws the count cells' arrival laws, one per distinct rate, shape and span
- * @param workspace the compiled model, the simulators' scratch arrays, buffers and counters,
- *     and a comparison's per-path hit flags
+ * @param workspace the compiled model, the simulators' scratch arrays, buffers and counters, and a
+ *     comparison's per-path hit flags
  * @param output the estimates, the report and its encoded copy
  */
 public record MemoryFootprint(
@@ -38,7 +38,8 @@ public record MemoryFootprint(
 
   /** Extra workspace bytes (held beside the rest). */
   public MemoryFootprint plusWorkspace(long bytes) {
-    return new MemoryFootprint(valueHistograms, countHistograms, countLaws, workspace + bytes, output);
+    return new MemoryFootprint(
+        valueHistograms, countHistograms, countLaws, workspace + bytes, output);
   }
 
   /** Whichever of two phases that run one after the other holds more. */

@@ -8,51 +8,46 @@ import java.util.concurrent.atomic.LongAdder;
  * Runs {@link Projection}s by Monte Carlo on a fixed pool of worker threads.
  *
  * <h2>Model</h2>
- * Each cell moves in log space from its base year to the horizon (see
- * {@link CellSpec}, {@link ShockSpec}, {@link EventSpec}); groups sum their
- * cells' values on every path; targets, joint sets and fans are evaluated on
- * the groups.
+ *
+ * Each cell moves in log space from its base year to the horizon (see {@link CellSpec}, {@link
+ * ShockSpec}, {@link EventSpec}); groups sum their cells' values on every path; targets, joint sets
+ * and fans are evaluated on the groups.
  *
  * <h2>Reproducibility</h2>
- * Paths are simulated in blocks of {@link #BLOCK_SIZE}; block {@code b} draws
- * from its own stream {@link SplittableRandomAdapter#forBlock(long, long)
- * forBlock(seed, b)} and covers paths {@code [b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE)}.
- * Workers claim blocks in any order ({@link BlockScheduler}); hits, histogram
- * counts and min/max merge exactly in any order, and floating-point sums are
- * kept per block and folded in block order. So a result (all but {@link RunResult#elapsedNanos()}) is
- * bit-identical for the same projection, settings and seed whatever the thread
- * count, and the first {@code n} paths of a run are the same whatever the run's
- * length.
+ *
+ * Paths are simulated in blocks of {@link #BLOCK_SIZE}; block {@code b} draws from its own stream
+ * {@link SplittableRandomAdapter#forBlock(long, long) forBlock(seed, b)} and covers paths {@code [b
+ * * BLOCK_SIZE, (b + 1) * BLOCK_SIZE)}. Workers claim blocks in any order ({@link BlockScheduler});
+ * hits, histogram counts and min/max merge exactly in any order, and floating-point sums are kept
+ * per block and folded in block order. So a result (all but {@link RunResult#elapsedNanos()}) is
+ * bit-identical for the same projection, settings and seed whatever the thread count, and the first
+ * {@code n} paths of a run are the same whatever the run's length.
  *
  * <h2>Rounds</h2>
- * A run proceeds in rounds of whole blocks whose sizes depend only on the
- * settings and on the estimates so far (never on the thread count): a
- * fixed-path run uses rounds of 4, 4, 8, 16, ... blocks, doubling up to
- * {@value #MAX_ROUND_BLOCKS}; a precision run starts with one block and sizes
- * each further round to reach the wanted half-width, at most doubling the
- * paths done. After each round the
- * {@link ProgressListener} is told (on the caller's thread) and a precision run
- * checks whether every target's and joint set's 95% half-width is at most the
- * wanted one.
+ *
+ * A run proceeds in rounds of whole blocks whose sizes depend only on the settings and on the
+ * estimates so far (never on the thread count): a fixed-path run uses rounds of 4, 4, 8, 16, ...
+ * blocks, doubling up to {@value #MAX_ROUND_BLOCKS}; a precision run starts with one block and
+ * sizes each further round to reach the wanted half-width, at most doubling the paths done. After
+ * each round the {@link ProgressListener} is told (on the caller's thread) and a precision run
+ * checks whether every target's and joint set's 95% half-width is at most the wanted one.
  *
  * <h2>Estimators and their resolution</h2>
- * Hit probabilities are exact counts ({@link BinomialEstimate}, Wilson
- * interval). Value percentiles and fans come from log-binned histograms with
- * bins at most 2^-10 (0.098 %) of the value wide, interpolated inside the bin and
- * clamped to the exact sample min/max: a percentile is within 0.1 % of the
- * sample percentile, in memory that does not grow with the path count. Means
- * and expected shortfalls are exact sums (folded in block order) over paths.
- * Chains-above values are integer counts kept in an exact histogram; their
- * percentiles are the smallest count whose cumulative frequency reaches the
- * percentile.
+ *
+ * Hit probabilities are exact counts ({@link BinomialEstimate}, Wilson interval). Value percentiles
+ * and fans come from log-binned histograms with bins at most 2^-10 (0.098 %) of the value wide,
+ * interpolated inside the bin and clamped to the exact sample min/max: a percentile is within 0.1 %
+ * of the sample percentile, in memory that does not grow with the path count. Means and expected
+ * shortfalls are exact sums (folded in block order) over paths. Chains-above values are integer
+ * counts kept in an exact histogram; their percentiles are the smallest count whose cumulative
+ * frequency reaches the percentile.
  *
  * <h2>Cancellation</h2>
- * Every worker polls the {@link CancellationSignal} before each block (from the
- * worker threads, so it must be thread-safe); once it fires every worker stops
- * after at most the block it is running, and {@link #run} throws
- * {@link RunCancelledException} with the number of paths completed. An
- * interrupt of the calling thread cancels the same way (and the interrupt flag
- * is kept).
+ *
+ * Every worker polls the {@link CancellationSignal} before each block (from the worker threads, so
+ * it must be thread-safe); once it fires every worker stops after at most the block it is running,
+ * and {@link #run} throws {@link RunCancelledException} with the number of paths completed. An
+ * interrupt of the calling thread cancels the same way (and the interrupt flag is kept).
  *
  * <p>Thread-safe: several runs may share one engine (and its threads).
  */
@@ -68,19 +63,20 @@ public final class MonteCarloEngine implements AutoCloseable {
   static final int MAX_ROUND_BLOCKS = 64;
 
   /**
-   * First round of a fixed-path run, in blocks: enough to keep up to four
-   * threads busy from the start (a one-block round idles all threads but one).
-   * Precision runs start with one block so as not to overshoot small needs.
+   * First round of a fixed-path run, in blocks: enough to keep up to four threads busy from the
+   * start (a one-block round idles all threads but one). Precision runs start with one block so as
+   * not to overshoot small needs.
    */
   static final int FIRST_FIXED_ROUND_BLOCKS = 4;
 
   private final BlockScheduler scheduler;
+
   /** Paths simulated since this engine was made, added block by block (for operators' metrics). */
   private final LongAdder pathsSimulated = new LongAdder();
 
   /**
-   * An engine with its own pool of {@code threads} worker threads (daemon
-   * threads named {@code chaincast-engine-N}).
+   * An engine with its own pool of {@code threads} worker threads (daemon threads named {@code
+   * chaincast-engine-N}).
    */
   public MonteCarloEngine(int threads) {
     this(new ThreadPoolBlockScheduler(threads));
@@ -108,8 +104,8 @@ public final class MonteCarloEngine implements AutoCloseable {
 
   /**
    * Paths simulated so far by every run on this engine, cancelled ones included; a paired path
-   * ({@link #compare}) counts once per side. It grows block by block, so its rate is the
-   * engine's throughput while a long run is still going.
+   * ({@link #compare}) counts once per side. It grows block by block, so its rate is the engine's
+   * throughput while a long run is still going.
    */
   public long pathsSimulated() {
     return pathsSimulated.sum();
@@ -119,13 +115,13 @@ public final class MonteCarloEngine implements AutoCloseable {
    * Runs a projection.
    *
    * @param projection what to simulate
-   * @param settings   paths or precision, seed and percentiles
-   * @param cancel     polled before every block
-   * @param progress   told after every round, on this thread
+   * @param settings paths or precision, seed and percentiles
+   * @param cancel polled before every block
+   * @param progress told after every round, on this thread
    * @return the estimates
    * @throws IllegalArgumentException if the projection or settings are inconsistent
-   * @throws RunCancelledException    if {@code cancel} fires or this thread is interrupted
-   * @throws IllegalStateException    if the engine is closed
+   * @throws RunCancelledException if {@code cancel} fires or this thread is interrupted
+   * @throws IllegalStateException if the engine is closed
    */
   public RunResult run(
       Projection projection,
@@ -178,13 +174,17 @@ public final class MonteCarloEngine implements AutoCloseable {
       long doubling = Math.min(MAX_ROUND_BLOCKS, blocksDone);
       roundBlocks =
           precision
-              ? Math.max(1, Math.min(doubling, blocksToReach(targets, joints, wanted, pathsDone) - blocksDone))
+              ? Math.max(
+                  1,
+                  Math.min(
+                      doubling, blocksToReach(targets, joints, wanted, pathsDone) - blocksDone))
               : doubling;
     }
   }
 
   /** Why the run stops after this round, or null if it goes on. */
-  private static RunStopReason stopReason(boolean precision, boolean allBlocksDone, boolean preciseEnough) {
+  private static RunStopReason stopReason(
+      boolean precision, boolean allBlocksDone, boolean preciseEnough) {
     if (!precision) {
       return allBlocksDone ? RunStopReason.PATHS_DONE : null;
     }
@@ -195,23 +195,23 @@ public final class MonteCarloEngine implements AutoCloseable {
   }
 
   /**
-   * Runs two projections with the same targets on common random numbers (the same seed, the
-   * same streams, path for path) and counts, per target, the hits on each side and the paths on
-   * which they disagree (see {@link ComparisonResult}).
+   * Runs two projections with the same targets on common random numbers (the same seed, the same
+   * streams, path for path) and counts, per target, the hits on each side and the paths on which
+   * they disagree (see {@link ComparisonResult}).
    *
    * @throws IllegalArgumentException if a projection is inconsistent or their targets differ
-   * @throws RunCancelledException    if {@code cancel} fires or this thread is interrupted
-   * @throws IllegalStateException    if the engine is closed
+   * @throws RunCancelledException if {@code cancel} fires or this thread is interrupted
+   * @throws IllegalStateException if the engine is closed
    */
-  public ComparisonResult compare(Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
+  public ComparisonResult compare(
+      Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
     Objects.requireNonNull(cancel, "cancel");
     return new PairedRun(scheduler, pathsSimulated).run(a, b, paths, seed, cancel);
   }
 
   /**
-   * Blocks needed for every half-width to shrink to {@code wanted}, predicted
-   * from the current ones with the 1/sqrt(n) law. Deterministic: depends on the
-   * estimates only.
+   * Blocks needed for every half-width to shrink to {@code wanted}, predicted from the current ones
+   * with the 1/sqrt(n) law. Deterministic: depends on the estimates only.
    */
   private static long blocksToReach(
       List<BinomialEstimate> targets, List<BinomialEstimate> joints, double wanted, long paths) {
@@ -223,15 +223,17 @@ public final class MonteCarloEngine implements AutoCloseable {
       }
     }
     double blocks = Math.ceil(needed / BLOCK_SIZE);
-    return blocks >= 0x1p62 ? Long.MAX_VALUE / 2 : (long) blocks; // 2^62: Long.MAX_VALUE / 2 as a double
+    return blocks >= 0x1p62
+        ? Long.MAX_VALUE / 2
+        : (long) blocks; // 2^62: Long.MAX_VALUE / 2 as a double
   }
 
   /**
-   * One worker slot's state: a simulator (scratch arrays) and a tally, kept
-   * across the rounds of a run. Allocated by the worker thread that first uses
-   * it, so that it lands in that thread's allocation buffer: allocated together
-   * by one thread, the workers' small, constantly written arrays would share
-   * cache lines (false sharing cost the small model a third of its 2-thread speed).
+   * One worker slot's state: a simulator (scratch arrays) and a tally, kept across the rounds of a
+   * run. Allocated by the worker thread that first uses it, so that it lands in that thread's
+   * allocation buffer: allocated together by one thread, the workers' small, constantly written
+   * arrays would share cache lines (false sharing cost the small model a third of its 2-thread
+   * speed).
    */
   static final class Worker {
     private final CompiledModel model;
@@ -247,8 +249,8 @@ public final class MonteCarloEngine implements AutoCloseable {
     }
 
     /**
-     * Simulates one block into this slot's tally and returns the block's floating-point sums
-     * (a copy), which the run folds in block order.
+     * Simulates one block into this slot's tally and returns the block's floating-point sums (a
+     * copy), which the run folds in block order.
      */
     double[] simulate(long seed, long block, int paths) {
       if (tally == null) {
@@ -275,10 +277,12 @@ public final class MonteCarloEngine implements AutoCloseable {
     } else {
       if (!(s.wantedHalfWidth() == 0)) {
         throw new IllegalArgumentException(
-            "wanted half-width must be 0 (fixed paths) or positive (a precision run), got " + s.wantedHalfWidth());
+            "wanted half-width must be 0 (fixed paths) or positive (a precision run), got "
+                + s.wantedHalfWidth());
       }
       if (s.paths() < 1 || s.paths() > MAX_RUN_PATHS) {
-        throw new IllegalArgumentException("paths must be from 1 to " + MAX_RUN_PATHS + ", got " + s.paths());
+        throw new IllegalArgumentException(
+            "paths must be from 1 to " + MAX_RUN_PATHS + ", got " + s.paths());
       }
     }
     double[] pct = s.percentiles();

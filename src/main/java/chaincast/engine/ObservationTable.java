@@ -11,14 +11,18 @@ final class ObservationTable {
 
   /** Per cell (internal order): year index of its observation, or -1. */
   final int[] yearIndex;
+
   /** Per cell (internal order): ln of its observed value (when observed). */
   final double[] logValue;
+
   /** Per cell: its observed value (when observed), recorded exactly in the observed year. */
   final double[] value;
+
   /** Per year index y: the cells observed in y. */
   final int[][] cellsByYear;
 
-  ObservationTable(List<CellSpec> cells, CellOrder order, int firstYear, int horizonYear, int yearCount) {
+  ObservationTable(
+      List<CellSpec> cells, CellOrder order, int firstYear, int horizonYear, int yearCount) {
     yearIndex = new int[order.count];
     Arrays.fill(yearIndex, -1);
     logValue = new double[order.count];

@@ -5,23 +5,22 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs two projections on common random numbers: block {@code b} of each side draws from the
- * same stream {@code forBlock(seed, b)} (and the same keyed sequences for events and counts), so
- * path {@code i} of A and path {@code i} of B differ only by what the projections differ in. Per
- * path it records whether each target was hit on each side; counts of disagreement give the
- * paired error of the difference, which is far smaller than two independent runs' when the
- * sides are alike.
+ * Runs two projections on common random numbers: block {@code b} of each side draws from the same
+ * stream {@code forBlock(seed, b)} (and the same keyed sequences for events and counts), so path
+ * {@code i} of A and path {@code i} of B differ only by what the projections differ in. Per path it
+ * records whether each target was hit on each side; counts of disagreement give the paired error of
+ * the difference, which is far smaller than two independent runs' when the sides are alike.
  *
- * <p>The two projections must have the same targets in the same order (the planner simulates
- * every cell of the model in model order for both, so their draws line up). Reproducible
- * whatever the thread count: every result is an integer count.
+ * <p>The two projections must have the same targets in the same order (the planner simulates every
+ * cell of the model in model order for both, so their draws line up). Reproducible whatever the
+ * thread count: every result is an integer count.
  */
 final class PairedRun {
   private final BlockScheduler scheduler;
   private final LongAdder pathsSimulated;
 
   /**
-   * @param scheduler      runs the blocks
+   * @param scheduler runs the blocks
    * @param pathsSimulated the engine's total, which each paired path adds two to (one per side)
    */
   PairedRun(BlockScheduler scheduler, LongAdder pathsSimulated) {
@@ -29,7 +28,8 @@ final class PairedRun {
     this.pathsSimulated = pathsSimulated;
   }
 
-  ComparisonResult run(Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
+  ComparisonResult run(
+      Projection a, Projection b, long paths, long seed, CancellationSignal cancel) {
     long started = System.nanoTime();
     // One set of count laws for both sides: a count cell a scenario leaves alone has the same law.
     CountTables tables = new CountTables();
@@ -46,7 +46,8 @@ final class PairedRun {
         new BlockRange(0, BlockRange.blocksFor(paths), paths),
         (slot, block, n) -> {
           if (slots[slot] == null) {
-            slots[slot] = new Pair(ma, mb); // allocated on the worker's thread, as the engine's tallies
+            slots[slot] =
+                new Pair(ma, mb); // allocated on the worker's thread, as the engine's tallies
           }
           long[] counts = slots[slot].compare(seed, block, n);
           pathsSimulated.add(2L * n);
@@ -61,7 +62,8 @@ final class PairedRun {
     List<ComparisonResult.TargetPair> pairs = new ArrayList<>();
     for (int t = 0; t < targets; t++) {
       pairs.add(
-          new ComparisonResult.TargetPair(total[4 * t], total[4 * t + 1], total[4 * t + 2], total[4 * t + 3], paths));
+          new ComparisonResult.TargetPair(
+              total[4 * t], total[4 * t + 1], total[4 * t + 2], total[4 * t + 3], paths));
     }
     return new ComparisonResult(paths, pairs, System.nanoTime() - started);
   }
@@ -69,13 +71,18 @@ final class PairedRun {
   private static void requireSameTargets(Projection a, Projection b, int countA, int countB) {
     if (countA != countB) {
       throw new IllegalArgumentException(
-          "the two projections have " + countA + " and " + countB + " targets; they must have the same");
+          "the two projections have "
+              + countA
+              + " and "
+              + countB
+              + " targets; they must have the same");
     }
     for (int t = 0; t < countA; t++) {
       String ia = a.targets().get(t).id();
       String ib = b.targets().get(t).id();
       if (!ia.equals(ib)) {
-        throw new IllegalArgumentException("target " + t + " is '" + ia + "' in one projection and '" + ib + "' in the other");
+        throw new IllegalArgumentException(
+            "target " + t + " is '" + ia + "' in one projection and '" + ib + "' in the other");
       }
     }
   }
@@ -100,7 +107,10 @@ final class PairedRun {
       flagsA = new boolean[MonteCarloEngine.BLOCK_SIZE * targets];
     }
 
-    /** One block on both sides: {@code [4t]} hits A, {@code [4t+1]} hits B, {@code [4t+2]} only A, {@code [4t+3]} only B. */
+    /**
+     * One block on both sides: {@code [4t]} hits A, {@code [4t+1]} hits B, {@code [4t+2]} only A,
+     * {@code [4t+3]} only B.
+     */
     long[] compare(long seed, long block, int paths) {
       long[] counts = new long[4 * targets];
       sa.simulateBlock(seed, block, paths, recorder(ta, flagsA, targets));

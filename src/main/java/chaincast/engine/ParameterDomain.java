@@ -5,101 +5,258 @@ import java.util.Locale;
 
 /**
  * The domain of every number that reaches the engine, in one table: bounds with open or closed
- * ends, the unit, and the step a tornado moves the parameter by. It is the one place a parameter
- * is bounded: the seed validator, the API's validators, the sensitivity steps and the engine's
- * own checks all ask this table, so a value the API accepts is a value the engine runs.
+ * ends, the unit, and the step a tornado moves the parameter by. It is the one place a parameter is
+ * bounded: the seed validator, the API's validators, the sensitivity steps and the engine's own
+ * checks all ask this table, so a value the API accepts is a value the engine runs.
  *
- * <p>How the bounds were chosen: every seeded value lies well inside (outputs 0.88–697 亿元,
- * drifts 0.015–0.35, volatilities 0.10–0.25, rates 0–5.2, shape 4), and every combination of
- * values inside keeps a path's log value far from where {@code exp} overflows (709) or
- * underflows (-745): an output starts between 1e-4 and 1e8 亿元 and its drift moves it at most
- * 15 log units by 2035, so only many events or macro shocks together can push a median path out
- * of {@link #PROJECTED_OUTPUT}, which {@link MedianEnvelope} checks. Non-zero magnitudes below a
- * parameter's {@code smallest} are refused: they are numerical noise, and subnormal numbers slow
- * the inner loop by orders of magnitude.
+ * <p>How the bounds were chosen: every seeded value lies well inside (outputs 0.88–697 亿元, drifts
+ * 0.015–0.35, volatilities 0.10–0.25, rates 0–5.2, shape 4), and every combination of values inside
+ * keeps a path's log value far from where {@code exp} overflows (709) or underflows (-745): an
+ * output starts between 1e-4 and 1e8 亿元 and its drift moves it at most 15 log units by 2035, so
+ * only many events or macro shocks together can push a median path out of {@link
+ * #PROJECTED_OUTPUT}, which {@link MedianEnvelope} checks. Non-zero magnitudes below a parameter's
+ * {@code smallest} are refused: they are numerical noise, and subnormal numbers slow the inner loop
+ * by orders of magnitude.
  */
 public enum ParameterDomain {
-  /** Output a person gives: base values, observed output of cells and groups, chains-above levels. */
+  /**
+   * Output a person gives: base values, observed output of cells and groups, chains-above levels.
+   */
   OUTPUT(
-      "output", "亿元", 1e-4, false, 1e8, false, 0, false, false,
+      "output",
+      "亿元",
+      1e-4,
+      false,
+      1e8,
+      false,
+      0,
+      false,
+      false,
       new Step(true, 0.9, 1.1, "±10% of the starting output"),
       "cell base_value, observation value (cell or group), chains-above level"),
   /** Mean log growth a year. */
   DRIFT_MEAN(
-      "drift_mean", "log growth a year, 0.09 ≈ +9.4%", -1, false, 1, false, 1e-9, false, false,
+      "drift_mean",
+      "log growth a year, 0.09 ≈ +9.4%",
+      -1,
+      false,
+      1,
+      false,
+      1e-9,
+      false,
+      false,
       new Step(false, -0.01, 0.01, "±0.01 log growth a year (about ±1 point a year)"),
       "cell drift_mean"),
   /** Standard deviation of the per-path drift. */
   DRIFT_SD(
-      "drift_sd", "log growth a year", 0, false, 1, false, 1e-9, false, false,
+      "drift_sd",
+      "log growth a year",
+      0,
+      false,
+      1,
+      false,
+      1e-9,
+      false,
+      false,
       new Step(true, 0.5, 1.5, "×0.5 and ×1.5"),
       "cell drift_sd"),
   /** Standard deviation of the yearly shock. */
   VOLATILITY(
-      "volatility", "log output a year", 0, false, 2, false, 1e-9, false, false,
+      "volatility",
+      "log output a year",
+      0,
+      false,
+      2,
+      false,
+      1e-9,
+      false,
+      false,
       new Step(true, 0.75, 1.25, "×0.75 and ×1.25"),
       "cell volatility"),
   /** Chance a year that a project event fires (at most once per path). */
   EVENT_PROBABILITY(
-      "yearly_probability", "probability a year", 1e-9, false, 1, false, 0, false, false, null,
+      "yearly_probability",
+      "probability a year",
+      1e-9,
+      false,
+      1,
+      false,
+      0,
+      false,
+      false,
+      null,
       "project event yearly_probability"),
   /** Mean jump of a project event. */
   JUMP_LOG_MEAN(
-      "jump_log_mean", "log output", -5, false, 5, false, 1e-9, false, false, null,
+      "jump_log_mean",
+      "log output",
+      -5,
+      false,
+      5,
+      false,
+      1e-9,
+      false,
+      false,
+      null,
       "project event jump_log_mean"),
   /** Standard deviation of a project event's jump. */
   JUMP_LOG_SD(
-      "jump_log_sd", "log output", 0, false, 2, false, 1e-9, false, false, null,
+      "jump_log_sd",
+      "log output",
+      0,
+      false,
+      2,
+      false,
+      1e-9,
+      false,
+      false,
+      null,
       "project event jump_log_sd"),
   /** A count: a count cell's base, or an observed count. */
   COUNT(
-      "base_count", "count", 0, false, 1e6, false, 0, false, true,
+      "base_count",
+      "count",
+      0,
+      false,
+      1e6,
+      false,
+      0,
+      false,
+      true,
       new Step(false, -1, 1, "−1 and +1"),
       "count cell base_count, observation value (count cell)"),
   /** Mean arrivals a year of a count cell. */
   YEARLY_RATE(
-      "yearly_rate", "arrivals a year", 0, false, 1e4, false, 1e-6, false, false,
+      "yearly_rate",
+      "arrivals a year",
+      0,
+      false,
+      1e4,
+      false,
+      1e-6,
+      false,
+      false,
       new Step(true, 0.75, 1.25, "×0.75 and ×1.25"),
       "count cell yearly_rate"),
   /** Gamma shape of a count cell's rate; 0 means the rate is known. */
   RATE_SHAPE(
-      "rate_shape", "gamma shape; 0: known rate", 0, false, 1e6, false, 0.01, false, false,
+      "rate_shape",
+      "gamma shape; 0: known rate",
+      0,
+      false,
+      1e6,
+      false,
+      0.01,
+      false,
+      false,
       new Step(true, 0.5, 2, "×0.5 and ×2"),
       "count cell rate_shape"),
   /** Relative change of level of a macro shock. */
   CHANGE(
-      "change", "relative change, -0.10 = -10%", -1, true, 10, false, 1e-6, true, false, null,
+      "change",
+      "relative change, -0.10 = -10%",
+      -1,
+      true,
+      10,
+      false,
+      1e-6,
+      true,
+      false,
+      null,
       "macro shock change"),
   /** Share of shock variance common to the whole city. */
   CITY_WEIGHT(
-      "city_weight", "share of variance", 0, false, 1, false, 1e-9, false, false, null,
+      "city_weight",
+      "share of variance",
+      0,
+      false,
+      1,
+      false,
+      1e-9,
+      false,
+      false,
+      null,
       "shock settings city_weight (seeds)"),
   /** Share of shock variance common to a chain; city_weight + chain_weight is at most 1. */
   CHAIN_WEIGHT(
-      "chain_weight", "share of variance", 0, false, 1, false, 1e-9, false, false, null,
+      "chain_weight",
+      "share of variance",
+      0,
+      false,
+      1,
+      false,
+      1e-9,
+      false,
+      false,
+      null,
       "shock settings chain_weight (seeds)"),
   /** Degrees of freedom of Student-t shocks. */
   DEGREES_OF_FREEDOM(
-      "degrees_of_freedom", "Student-t ν", 2, true, 1000, false, 0, false, false, null,
+      "degrees_of_freedom",
+      "Student-t ν",
+      2,
+      true,
+      1000,
+      false,
+      0,
+      false,
+      false,
+      null,
       "shock settings degrees_of_freedom (seeds)"),
   /** What a simulated target must reach. */
   THRESHOLD(
-      "value", "亿元 or count", 0, false, 1e9, false, 1e-9, false, false, null,
+      "value",
+      "亿元 or count",
+      0,
+      false,
+      1e9,
+      false,
+      1e-9,
+      false,
+      false,
+      null,
       "simulated target value (seeds)"),
   /** A percentile asked for. */
   PERCENTILE(
-      "percentile", "percent", 0.001, false, 99.999, false, 0, false, false, null,
+      "percentile",
+      "percent",
+      0.001,
+      false,
+      99.999,
+      false,
+      0,
+      false,
+      false,
+      null,
       "spec.percentiles"),
   /** The 95% half-width a precision run stops at. */
   HALF_WIDTH(
-      "half_width", "probability, 0.005 = ±0.5 points", 1e-5, false, 0.5, true, 0, false, false, null,
+      "half_width",
+      "probability, 0.005 = ±0.5 points",
+      1e-5,
+      false,
+      0.5,
+      true,
+      0,
+      false,
+      false,
+      null,
       "spec.precision.half_width"),
   /**
    * Output on a cell's median path in any year (start, drift, event jumps, macro shocks and
    * observations together): the range a run represents with room for the random part.
    */
   PROJECTED_OUTPUT(
-      "median path", "亿元", 1e-30, false, 1e30, false, 0, false, false, null,
+      "median path",
+      "亿元",
+      1e-30,
+      false,
+      1e30,
+      false,
+      0,
+      false,
+      false,
+      null,
       "every cell's median path up to the horizon; starting values split from group totals");
 
   /** Largest magnitude written in plain digits in messages; larger ones use exponents. */
@@ -114,8 +271,10 @@ public enum ParameterDomain {
   private final double smallest;
   private final boolean zeroExcluded;
   private final boolean whole;
+
   @SuppressWarnings("ImmutableEnumChecker") // Step is a record of final primitives and a String
   private final Step step;
+
   private final String appliesTo;
 
   ParameterDomain(
@@ -147,9 +306,9 @@ public enum ParameterDomain {
    * A tornado step: the value moves to {@code v * down} and {@code v * up} when {@code relative},
    * else to {@code v + down} and {@code v + up}.
    *
-   * @param relative    multiply rather than add
-   * @param down        factor or offset of the low end
-   * @param up          factor or offset of the high end
+   * @param relative multiply rather than add
+   * @param down factor or offset of the low end
+   * @param up factor or offset of the high end
    * @param description how a person reads the step, e.g. "×0.5 and ×1.5"
    */
   public record Step(boolean relative, double down, double up, String description) {}
@@ -205,9 +364,9 @@ public enum ParameterDomain {
   }
 
   /**
-   * What is wrong with {@code v}, as the end of a sentence naming the field, e.g.
-   * {@code "must be from 0 to 2 (log output a year), got 3.0"}; null when {@code v} is in the
-   * domain. The text says which rule failed: the interval, whole numbers, or the smallest size.
+   * What is wrong with {@code v}, as the end of a sentence naming the field, e.g. {@code "must be
+   * from 0 to 2 (log output a year), got 3.0"}; null when {@code v} is in the domain. The text says
+   * which rule failed: the interval, whole numbers, or the smallest size.
    */
   public String violation(double v) {
     if (!Double.isFinite(v) || !inInterval(v)) {
@@ -244,7 +403,10 @@ public enum ParameterDomain {
     if (Double.isFinite(logValue) && aboveLow && belowHigh) {
       return null;
     }
-    return "must be ln(1 + v) with v " + rangeRule().substring("must be ".length()) + ", got " + logValue;
+    return "must be ln(1 + v) with v "
+        + rangeRule().substring("must be ".length())
+        + ", got "
+        + logValue;
   }
 
   /** The whole rule in one phrase, e.g. for documentation: interval, unit, size and zero rules. */
@@ -318,8 +480,8 @@ public enum ParameterDomain {
   }
 
   /**
-   * A bound as a person writes it: plain digits for ordinary magnitudes ({@code 0.0001},
-   * {@code 1000000}), an exponent for the rest ({@code 1e-9}, {@code 1e30}).
+   * A bound as a person writes it: plain digits for ordinary magnitudes ({@code 0.0001}, {@code
+   * 1000000}), an exponent for the rest ({@code 1e-9}, {@code 1e30}).
    */
   public static String format(double v) {
     double a = Math.abs(v);

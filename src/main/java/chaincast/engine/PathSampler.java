@@ -6,10 +6,10 @@ package chaincast.engine;
  * and group values, year by year (and its drift and counts, before its years), to a {@link
  * PathVisitor}.
  *
- * <p>Two kinds of callers use it: production code that works on the joint law of inputs and
- * output path by path (the Shapley variance importance of {@code chaincast.sensitivity}, which
- * regresses a target's value on its inputs), and the engine's tests (conservation, correlation,
- * conditioning), which check the inner loop path by path.
+ * <p>Two kinds of callers use it: production code that works on the joint law of inputs and output
+ * path by path (the Shapley variance importance of {@code chaincast.sensitivity}, which regresses a
+ * target's value on its inputs), and the engine's tests (conservation, correlation, conditioning),
+ * which check the inner loop path by path.
  *
  * <p>The paths are the engine's: block {@code b} with seed {@code s} here is block {@code b} of
  * {@code MonteCarloEngine.run} with seed {@code s} (the same {@code PathSimulator}, the same random
@@ -27,20 +27,22 @@ public final class PathSampler {
     /**
      * Receives the values of one path in one recorded year.
      *
-     * @param path        index of the path in the run, {@code block * BLOCK_SIZE + i}
-     * @param year        calendar year
-     * @param cellValues  value of each cell, in projection order
+     * @param path index of the path in the run, {@code block * BLOCK_SIZE + i}
+     * @param year calendar year
+     * @param cellValues value of each cell, in projection order
      * @param groupValues value of each group, in projection order
      */
     void visit(long path, int year, double[] cellValues, double[] groupValues);
 
     /**
-     * One path's counts, before its years (only when the projection has count cells): count
-     * cell k's count at the end of calendar year y is {@code counts[k * yearCount() + y - firstYear()]}.
+     * One path's counts, before its years (only when the projection has count cells): count cell
+     * k's count at the end of calendar year y is {@code counts[k * yearCount() + y - firstYear()]}.
      */
     default void visitCounts(long path, int[] counts) {}
 
-    /** One path's drift (mean log growth a year) per cell, in projection order, before its years. */
+    /**
+     * One path's drift (mean log growth a year) per cell, in projection order, before its years.
+     */
     default void visitDrift(long path, double[] drift) {}
   }
 
@@ -49,8 +51,8 @@ public final class PathSampler {
   /**
    * Validates and compiles a projection for sampling.
    *
-   * @throws IllegalArgumentException if the projection is inconsistent (as
-   *     {@link MonteCarloEngine#run} would)
+   * @throws IllegalArgumentException if the projection is inconsistent (as {@link
+   *     MonteCarloEngine#run} would)
    */
   public PathSampler(Projection projection) {
     this.model = CompiledModel.compile(projection, true);
@@ -72,8 +74,8 @@ public final class PathSampler {
   }
 
   /**
-   * Simulates the first {@code paths} paths of block {@code block} of a run
-   * seeded with {@code seed}.
+   * Simulates the first {@code paths} paths of block {@code block} of a run seeded with {@code
+   * seed}.
    *
    * @param paths 1 to {@link MonteCarloEngine#BLOCK_SIZE}
    */

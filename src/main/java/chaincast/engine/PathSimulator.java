@@ -4,27 +4,25 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
- * Simulates blocks of paths of a {@link CompiledModel}: the inner loop of the
- * engine. One instance per worker thread (it owns scratch arrays); the model
- * is shared read-only.
+ * Simulates blocks of paths of a {@link CompiledModel}: the inner loop of the engine. One instance
+ * per worker thread (it owns scratch arrays); the model is shared read-only.
  *
- * <p>Block {@code b} of a run with seed {@code s} always draws from
- * {@link SplittableRandomAdapter#forBlock(long, long) forBlock(s, b)}, in this
- * order, path after path:
+ * <p>Block {@code b} of a run with seed {@code s} always draws from {@link
+ * SplittableRandomAdapter#forBlock(long, long) forBlock(s, b)}, in this order, path after path:
+ *
  * <ol>
- *   <li>the drift draw: a city factor, one factor per chain with two or more
- *       cells, then each cell's own factor (each only if it has a non-zero loading);
- *   <li>for each year after the first in which some cell moves: the Student-t
- *       chi-square (if any), the city factor, the chain factors, each moving
- *       cell's own shock.
+ *   <li>the drift draw: a city factor, one factor per chain with two or more cells, then each
+ *       cell's own factor (each only if it has a non-zero loading);
+ *   <li>for each year after the first in which some cell moves: the Student-t chi-square (if any),
+ *       the city factor, the chain factors, each moving cell's own shock.
  * </ol>
- * Project events and counting processes draw from {@link KeyedStreams} keyed by their id and
- * the path index (an event: the uniform of its year, then the normal of its jump, always both;
- * a count: its gamma rate from one stream and one uniform per year from another), so adding,
- * removing, delaying or rescaling one of them changes no other draw. Macro shocks and
- * observations draw nothing.
- * Recording values draws nothing, so what is recorded (the engine's targets,
- * or everything for {@link PathSampler}) does not change the paths.
+ *
+ * Project events and counting processes draw from {@link KeyedStreams} keyed by their id and the
+ * path index (an event: the uniform of its year, then the normal of its jump, always both; a count:
+ * its gamma rate from one stream and one uniform per year from another), so adding, removing,
+ * delaying or rescaling one of them changes no other draw. Macro shocks and observations draw
+ * nothing. Recording values draws nothing, so what is recorded (the engine's targets, or everything
+ * for {@link PathSampler}) does not change the paths.
  */
 final class PathSimulator {
 
@@ -39,26 +37,37 @@ final class PathSimulator {
   private final CountCells countCells;
   private final GroupTable groups;
   private final RecordingPlan recording;
+
   /** Log value per cell (internal order). */
   private final double[] x;
+
   /** This path's drift per cell. */
   private final double[] mu;
+
   /** Common term per chain slot of the current draw (see {@link #fillCommon}). */
   private final double[] common;
+
   private final double[] cellValue;
   private final double[] groupValue;
+
   /** Per event, the year index in which it fires on this path, or -1. */
   private final int[] fireYear;
+
   /** Per event, its jump on this path (drawn whether or not it fires). */
   private final double[] jump;
+
   /** Count of count cell k at the end of year index y: {@code [k * yearCount + y]}. */
   private final int[] counts;
+
   /** Reads the keyed sequences of events. */
   private final KeyedStreams.Cursor keyed = new KeyedStreams.Cursor();
+
   /** Per count cell, the run-and-item part of its keyed sequences (set per block). */
   private final long[] countBase;
+
   /** The seed {@link #countBase} was computed for. */
   private long countBaseSeed;
+
   private boolean countBaseSet;
 
   PathSimulator(CompiledModel model) {
@@ -105,11 +114,11 @@ final class PathSimulator {
   }
 
   /**
-   * Simulates one path. This is the engine's hot loop, the one method of the engine allowed over
-   * 80 lines: its body runs once per path and its inner loop once per cell-step (hundreds of
-   * millions a second), so it is kept in one piece, reading flat arrays through locals, with no
-   * call in the inner loop but the normal draw; splitting it (or drawing all normals first, then
-   * stepping) measured slower. The draw order it implements is the class comment's contract.
+   * Simulates one path. This is the engine's hot loop, the one method of the engine allowed over 80
+   * lines: its body runs once per path and its inner loop once per cell-step (hundreds of millions
+   * a second), so it is kept in one piece, reading flat arrays through locals, with no call in the
+   * inner loop but the normal draw; splitting it (or drawing all normals first, then stepping)
+   * measured slower. The draw order it implements is the class comment's contract.
    */
   @SuppressWarnings("checkstyle:MethodLength") // the hot loop, documented above
   private void simulatePath(
@@ -220,9 +229,8 @@ final class PathSimulator {
   }
 
   /**
-   * Sets {@code common[k] = city + chainScale * Z_k} for the {@code chains}
-   * shared chains (drawing Z_k only when chainScale is not 0) and
-   * {@code common[chains] = city}.
+   * Sets {@code common[k] = city + chainScale * Z_k} for the {@code chains} shared chains (drawing
+   * Z_k only when chainScale is not 0) and {@code common[chains] = city}.
    */
   private static void fillCommon(
       double[] common, double city, int chains, double chainScale, SplittableRandom r) {
@@ -240,10 +248,9 @@ final class PathSimulator {
 
   /**
    * Draws, for each event, the year it fires on this path and its jump, from the event's keyed
-   * stream: one uniform by the inverse of its geometric law (first k with
-   * u &lt; 1 - (1 - p)^(k+1)), the same law as a coin per open year until it fires, so at most
-   * once per path; then the jump's normal, drawn even when it does not fire so that a delayed
-   * event keeps its draws.
+   * stream: one uniform by the inverse of its geometric law (first k with u &lt; 1 - (1 -
+   * p)^(k+1)), the same law as a coin per open year until it fires, so at most once per path; then
+   * the jump's normal, drawn even when it does not fire so that a delayed event keeps its draws.
    */
   private void drawEvents(long seed, long path) {
     final EventTable events = this.events;
@@ -301,7 +308,12 @@ final class PathSimulator {
         int before = need[j - 1] - base;
         int more =
             CountDraws.conditionalInverse(
-                t.rate[k], t.shape[k], before, arrived, need[j] - need[j - 1], KeyedStreams.uniform(start, firstYear + need[j]));
+                t.rate[k],
+                t.shape[k],
+                before,
+                arrived,
+                need[j] - need[j - 1],
+                KeyedStreams.uniform(start, firstYear + need[j]));
         arrived += more;
         counts[offset + need[j]] = t.base[k] + arrived;
       }
@@ -317,7 +329,9 @@ final class PathSimulator {
       v[c] = c < active ? TableExp.exp(x[c]) : cells.baseValue[c];
     }
     for (int c : observations.cellsByYear[y]) {
-      v[c] = observations.value[c]; // exactly what was observed (exp(log(v)) may differ in the last bit)
+      v[c] =
+          observations
+              .value[c]; // exactly what was observed (exp(log(v)) may differ in the last bit)
     }
     final int[] start = groups.start;
     final int[] members = groups.cells;

@@ -1,8 +1,8 @@
 package chaincast.engine;
 
 /**
- * Told after every round of blocks, on the thread that called the engine. An
- * exception thrown here ends the run with that exception.
+ * Told after every round of blocks, on the thread that called the engine. An exception thrown here
+ * ends the run with that exception.
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -4,19 +4,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Everything the engine simulates: cells, count cells, the groups and targets built on them,
- * macro shocks, fans, joint sets and the horizon. Immutable.
+ * Everything the engine simulates: cells, count cells, the groups and targets built on them, macro
+ * shocks, fans, joint sets and the horizon. Immutable.
  *
- * @param cells       the cells
- * @param chainCount  number of chain factors; every {@link CellSpec#chainIndex()} is below it
- * @param shocks      shock structure
- * @param groups      sums of cells
- * @param targets     targets on groups or count cells
- * @param fans        fans on groups
- * @param joints      joint sets of targets
- * @param horizonYear last simulated calendar year; every target year is at most this,
- *                    and at least the base year of every cell its groups hold
- * @param countCells  counting processes, for count targets
+ * @param cells the cells
+ * @param chainCount number of chain factors; every {@link CellSpec#chainIndex()} is below it
+ * @param shocks shock structure
+ * @param groups sums of cells
+ * @param targets targets on groups or count cells
+ * @param fans fans on groups
+ * @param joints joint sets of targets
+ * @param horizonYear last simulated calendar year; every target year is at most this, and at least
+ *     the base year of every cell its groups hold
+ * @param countCells counting processes, for count targets
  * @param macroShocks deterministic changes of level
  */
 public record Projection(
@@ -52,13 +52,24 @@ public record Projection(
       List<FanSpec> fans,
       List<JointSpec> joints,
       int horizonYear) {
-    this(cells, chainCount, shocks, groups, targets, fans, joints, horizonYear, List.of(), List.of());
+    this(
+        cells,
+        chainCount,
+        shocks,
+        groups,
+        targets,
+        fans,
+        joints,
+        horizonYear,
+        List.of(),
+        List.of());
   }
 
   /** The first simulated year: the earliest base year of any cell or count cell. */
   public int firstYear() {
     return Stream.concat(
-            cells.stream().map(CellSpec::baseYear), countCells.stream().map(CountCellSpec::baseYear))
+            cells.stream().map(CellSpec::baseYear),
+            countCells.stream().map(CountCellSpec::baseYear))
         .mapToInt(Integer::intValue)
         .min()
         .orElse(horizonYear);

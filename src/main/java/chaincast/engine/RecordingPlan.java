@@ -6,19 +6,22 @@ import java.util.List;
 /**
  * What the simulator turns from log space into values, year by year: only the groups that targets
  * and fans read in that year, and their cells (an {@code exp} per cell-year costs as much as a
- * step). Recording draws nothing, so what is recorded never changes the paths; {@link
- * #everything} records every cell and group in every year (the {@link PathSampler}).
+ * step). Recording draws nothing, so what is recorded never changes the paths; {@link #everything}
+ * records every cell and group in every year (the {@link PathSampler}).
  */
 final class RecordingPlan {
 
   /** Per year index: whether anything is recorded (or a target evaluated) in it. */
   final boolean[] recorded;
+
   /** Per year index: the cells recorded (internal indices, ascending). */
   final int[][] cells;
+
   /** Per year index: the groups recorded (ascending). */
   final int[][] groups;
 
-  private RecordingPlan(BitSet[] groupsByYear, BitSet[] cellsByYear, TargetTable targets, boolean all) {
+  private RecordingPlan(
+      BitSet[] groupsByYear, BitSet[] cellsByYear, TargetTable targets, boolean all) {
     int years = groupsByYear.length;
     recorded = new boolean[years];
     cells = new int[years][];
@@ -31,7 +34,8 @@ final class RecordingPlan {
   }
 
   /** Records what the targets and fans read. */
-  static RecordingPlan needed(TargetTable targets, List<FanSpec> fans, GroupTable groups, int yearCount) {
+  static RecordingPlan needed(
+      TargetTable targets, List<FanSpec> fans, GroupTable groups, int yearCount) {
     BitSet[] groupsByYear = new BitSet[yearCount];
     BitSet[] cellsByYear = new BitSet[yearCount];
     for (int y = 0; y < yearCount; y++) {
@@ -52,7 +56,8 @@ final class RecordingPlan {
   }
 
   /** Records every cell and group in every year. */
-  static RecordingPlan everything(TargetTable targets, GroupTable groups, int cellCount, int yearCount) {
+  static RecordingPlan everything(
+      TargetTable targets, GroupTable groups, int cellCount, int yearCount) {
     BitSet[] groupsByYear = new BitSet[yearCount];
     BitSet[] cellsByYear = new BitSet[yearCount];
     for (int y = 0; y < yearCount; y++) {

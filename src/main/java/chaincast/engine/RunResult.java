@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * What a run estimated.
  *
- * @param paths        paths simulated
- * @param stopReason   why it stopped
+ * @param paths paths simulated
+ * @param stopReason why it stopped
  * @param maxHalfWidth widest 95% half-width among targets and joint sets
- * @param targets      per target, in projection order
- * @param joints       per joint set, in projection order
- * @param fans         per fan, in projection order
+ * @param targets per target, in projection order
+ * @param joints per joint set, in projection order
+ * @param fans per fan, in projection order
  * @param elapsedNanos wall time
  */
 public record RunResult(
@@ -32,15 +32,19 @@ public record RunResult(
   /**
    * One target.
    *
-   * @param hit               P(hit)
-   * @param percentiles       value percentiles, in the order of {@link RunSettings#percentiles()}
-   * @param median            the 50th percentile of the value
-   * @param mean              mean value
-   * @param expectedShortfall E[threshold - value | missed] (0 when never missed); for
-   *                          chains-above targets, in chains
+   * @param hit P(hit)
+   * @param percentiles value percentiles, in the order of {@link RunSettings#percentiles()}
+   * @param median the 50th percentile of the value
+   * @param mean mean value
+   * @param expectedShortfall E[threshold - value | missed] (0 when never missed); for chains-above
+   *     targets, in chains
    */
   public record TargetResult(
-      BinomialEstimate hit, double[] percentiles, double median, double mean, double expectedShortfall) {}
+      BinomialEstimate hit,
+      double[] percentiles,
+      double median,
+      double mean,
+      double expectedShortfall) {}
 
   /** One joint set: all its targets hit on the same path. */
   public record JointResult(BinomialEstimate allHit) {}
@@ -48,7 +52,7 @@ public record RunResult(
   /**
    * One fan.
    *
-   * @param years       calendar years, first year to horizon
+   * @param years calendar years, first year to horizon
    * @param percentiles [year index][percentile index] values
    */
   public record FanResult(int[] years, double[][] percentiles) {}

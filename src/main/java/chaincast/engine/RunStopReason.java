@@ -1,6 +1,8 @@
 package chaincast.engine;
 
-/** Why a run stopped (the engine's; the API's {@code chaincast.v1.StopReason} is mapped from it). */
+/**
+ * Why a run stopped (the engine's; the API's {@code chaincast.v1.StopReason} is mapped from it).
+ */
 public enum RunStopReason {
   /** The requested number of paths was run. */
   PATHS_DONE,

@@ -1,19 +1,19 @@
 package chaincast.engine;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The state of one run across rounds: the workers' {@link Tally tallies}
- * (integer counts, merged on demand in any order) and the floating-point sums
- * folded block by block in block order. Turns them into running estimates and
- * the final {@link RunResult}.
+ * The state of one run across rounds: the workers' {@link Tally tallies} (integer counts, merged on
+ * demand in any order) and the floating-point sums folded block by block in block order. Turns them
+ * into running estimates and the final {@link RunResult}.
  */
 final class RunTotals {
 
   private final CompiledModel m;
   private final MonteCarloEngine.Worker[] workers;
+
   /** Per target: [2t] sum of values, [2t+1] sum of shortfalls; folded in block order. */
   private final double[] sums;
 
@@ -147,12 +147,6 @@ final class RunTotals {
       fans.add(new RunResult.FanResult(years.clone(), values));
     }
     return new RunResult(
-        paths,
-        reason,
-        maxHalfWidth(targetHits, jointHits),
-        targets,
-        joints,
-        fans,
-        elapsedNanos);
+        paths, reason, maxHalfWidth(targetHits, jointHits), targets, joints, fans, elapsedNanos);
   }
 }

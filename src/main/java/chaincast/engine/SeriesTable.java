@@ -14,14 +14,19 @@ final class SeriesTable {
 
   /** Number of series. */
   final int count;
+
   /** Per series: its group. */
   final int[] group;
+
   /** Per year index y: the series recorded in y. */
   final int[][] byYear;
+
   /** Per target: its series, or -1 for targets that are not value targets. */
   final int[] ofTarget;
+
   /** Number of fans. */
   final int fanCount;
+
   /** Per fan and year index: its series. */
   final int[][] ofFan;
 

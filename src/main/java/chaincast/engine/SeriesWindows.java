@@ -1,30 +1,32 @@
 package chaincast.engine;
 
 /**
- * The fine window of each value series' {@link LogHistogram}: the octaves its values can
- * reasonably reach, found from the compiled model alone, before any path is drawn.
+ * The fine window of each value series' {@link LogHistogram}: the octaves its values can reasonably
+ * reach, found from the compiled model alone, before any path is drawn.
  *
- * <p>For a cell in a year, its log value on the median path is known: the start (base value,
- * or the observation it was last reset to), plus the drift mean for every year it has moved, plus
- * the macro shocks since. Around it, its log value spreads with sd
- * {@code s = sqrt(t² driftSd² + t vol² + Σ jumpSd²)} over the {@code t} years it has moved, and
- * project events that may have fired since can move it by their mean jump. The cell's range is
- * {@code [median - K s - down jumps, median + K s + up jumps]} with {@code K = }{@value #SIGMAS}
- * for normal shocks and {@code K = 6 sqrt(nu / (nu - 2))} for Student-t (its unit-variance
- * shocks have fatter tails). A group is a sum of positive cells, so its log value is at least any
- * one cell's and at most {@code ln(cells)} above the largest: its window runs from the highest
- * lower end to {@code ln(cells)} above the highest upper end, plus one octave either side, and at
- * most {@value #MAX_OCTAVES} octaves (kept around the group's median path). A value or a cell that
- * does not move (before its base year, in an observed year) has a window of a few octaves.
+ * <p>For a cell in a year, its log value on the median path is known: the start (base value, or the
+ * observation it was last reset to), plus the drift mean for every year it has moved, plus the
+ * macro shocks since. Around it, its log value spreads with sd {@code s = sqrt(t² driftSd² + t vol²
+ * + Σ jumpSd²)} over the {@code t} years it has moved, and project events that may have fired since
+ * can move it by their mean jump. The cell's range is {@code [median - K s - down jumps, median + K
+ * s + up jumps]} with {@code K = }{@value #SIGMAS} for normal shocks and {@code K = 6 sqrt(nu / (nu
+ * - 2))} for Student-t (its unit-variance shocks have fatter tails). A group is a sum of positive
+ * cells, so its log value is at least any one cell's and at most {@code ln(cells)} above the
+ * largest: its window runs from the highest lower end to {@code ln(cells)} above the highest upper
+ * end, plus one octave either side, and at most {@value #MAX_OCTAVES} octaves (kept around the
+ * group's median path). A value or a cell that does not move (before its base year, in an observed
+ * year) has a window of a few octaves.
  *
- * <p>Values outside the window are still counted, one bin per octave; only a percentile that
- * falls there loses the fine resolution. With normal shocks that takes a path beyond 6 sd.
+ * <p>Values outside the window are still counted, one bin per octave; only a percentile that falls
+ * there loses the fine resolution. With normal shocks that takes a path beyond 6 sd.
  */
 final class SeriesWindows {
   /** Sds of log value the window covers either side, for normal shocks. */
   static final double SIGMAS = 6.0;
+
   /** Extra octaves either side. */
   static final int MARGIN_OCTAVES = 1;
+
   /** Widest window, in octaves: 40 fine pages of 4 KiB, 160 KiB per histogram at most. */
   static final int MAX_OCTAVES = 40;
 
@@ -33,6 +35,7 @@ final class SeriesWindows {
 
   /** Per series: the lowest biased exponent of its window. */
   final int[] lo;
+
   /** Per series: one past the highest biased exponent of its window. */
   final int[] hi;
 
@@ -81,8 +84,12 @@ final class SeriesWindows {
     return nu > 2 ? SIGMAS * Math.sqrt(nu / (nu - 2)) : Double.POSITIVE_INFINITY;
   }
 
-  /** Cell c's log range and median in year index y, into {@code low[c]}, {@code high[c]}, {@code median[c]}. */
-  private static void cellRange(CompiledModel m, int c, int y, double k, double[] low, double[] high, double[] median) {
+  /**
+   * Cell c's log range and median in year index y, into {@code low[c]}, {@code high[c]}, {@code
+   * median[c]}.
+   */
+  private static void cellRange(
+      CompiledModel m, int c, int y, double k, double[] low, double[] high, double[] median) {
     CellDynamics cell = m.cells;
     int base = m.order.baseIndex[c];
     int pin = m.observations.yearIndex[c];
@@ -101,7 +108,9 @@ final class SeriesWindows {
     double center = reset ? m.observations.logValue[c] : cell.logBase[c];
     int t = y - start;
     center = withShocks(center + t * cell.driftMean[c], m.macroShocks, c, start, y);
-    double variance = (double) t * t * cell.driftSd[c] * cell.driftSd[c] + t * cell.volatility[c] * cell.volatility[c];
+    double variance =
+        (double) t * t * cell.driftSd[c] * cell.driftSd[c]
+            + t * cell.volatility[c] * cell.volatility[c];
     double down = 0;
     double up = 0;
     EventTable events = m.events;
@@ -118,7 +127,10 @@ final class SeriesWindows {
     median[c] = center;
   }
 
-  /** {@code center} plus, one by one, the log factors of the macro shocks that move cell c in year indices {@code (start, y]}. */
+  /**
+   * {@code center} plus, one by one, the log factors of the macro shocks that move cell c in year
+   * indices {@code (start, y]}.
+   */
   private static double withShocks(double center, MacroShockTable shocks, int c, int start, int y) {
     double sum = center;
     for (int j = start + 1; j <= y; j++) {
@@ -133,7 +145,8 @@ final class SeriesWindows {
   }
 
   /** The window {@code {lo, hi}} of group g from its cells' log ranges. */
-  private static int[] groupWindow(GroupTable groups, int g, double[] low, double[] high, double[] median) {
+  private static int[] groupWindow(
+      GroupTable groups, int g, double[] low, double[] high, double[] median) {
     double lower = Double.NEGATIVE_INFINITY;
     double upper = Double.NEGATIVE_INFINITY;
     double medianMax = Double.NEGATIVE_INFINITY;
@@ -157,7 +170,10 @@ final class SeriesWindows {
     return new int[] {lo, hi};
   }
 
-  /** The biased binary exponent of {@code exp(logValue)}, saturating at 0 and 2047 (and 1023 for NaN). */
+  /**
+   * The biased binary exponent of {@code exp(logValue)}, saturating at 0 and 2047 (and 1023 for
+   * NaN).
+   */
   static int exponentOf(double logValue) {
     if (Double.isNaN(logValue)) {
       return BIAS;

@@ -4,23 +4,20 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * A Commons Math {@link RandomGenerator} that draws from a JDK 17
- * {@link SplittableRandom}.
+ * A Commons Math {@link RandomGenerator} that draws from a JDK 17 {@link SplittableRandom}.
  *
- * <p>Why: Commons Math's own generators draw normals about 12 times slower than
- * the JDK 17 ones, but its distributions accept any {@code RandomGenerator}.
- * Measured on one thread, JIT warm, on the project's 2-core machine (Java
- * 17.0.15): {@code Well19937c.nextGaussian} 18 M normals a second,
- * {@code MersenneTwister} 20 M, {@code NormalDistribution.sample()} 13.5 M, against
- * {@code SplittableRandom.nextGaussian} (JDK 17's ziggurat) 230 M and
- * {@code L64X128MixRandom} 200 M. The engine draws its normals straight from
- * {@link #source()} in the inner loop and hands this adapter to Commons Math
- * distributions (the chi-square of the Student-t shocks), so both consume one
- * fast stream in a fixed order.
+ * <p>Why: Commons Math's own generators draw normals about 12 times slower than the JDK 17 ones,
+ * but its distributions accept any {@code RandomGenerator}. Measured on one thread, JIT warm, on
+ * the project's 2-core machine (Java 17.0.15): {@code Well19937c.nextGaussian} 18 M normals a
+ * second, {@code MersenneTwister} 20 M, {@code NormalDistribution.sample()} 13.5 M, against {@code
+ * SplittableRandom.nextGaussian} (JDK 17's ziggurat) 230 M and {@code L64X128MixRandom} 200 M. The
+ * engine draws its normals straight from {@link #source()} in the inner loop and hands this adapter
+ * to Commons Math distributions (the chi-square of the Student-t shocks), so both consume one fast
+ * stream in a fixed order.
  *
- * <p>Streams for blocks of paths come from {@link #forBlock(long, long)}: a pure
- * function of the master seed and the block index, so a block's paths do not
- * depend on which thread runs it. Not thread-safe: one adapter per block.
+ * <p>Streams for blocks of paths come from {@link #forBlock(long, long)}: a pure function of the
+ * master seed and the block index, so a block's paths do not depend on which thread runs it. Not
+ * thread-safe: one adapter per block.
  */
 public final class SplittableRandomAdapter implements RandomGenerator {
 
@@ -41,11 +38,10 @@ public final class SplittableRandomAdapter implements RandomGenerator {
   /**
    * The stream of block {@code block} of a run with master seed {@code seed}.
    *
-   * <p>The master seed is mixed first (so that seeds differing by the increment
-   * do not share block streams), then offset by the block index and mixed
-   * again with SplitMix64's finalizer; {@link SplittableRandom#split()} then
-   * gives the block its own gamma as well as its own start, so two blocks'
-   * sequences are not shifted copies of one another.
+   * <p>The master seed is mixed first (so that seeds differing by the increment do not share block
+   * streams), then offset by the block index and mixed again with SplitMix64's finalizer; {@link
+   * SplittableRandom#split()} then gives the block its own gamma as well as its own start, so two
+   * blocks' sequences are not shifted copies of one another.
    */
   public static SplittableRandomAdapter forBlock(long seed, long block) {
     long start = mix64(mix64(seed) + GOLDEN_GAMMA * (block + 1));
@@ -60,9 +56,9 @@ public final class SplittableRandomAdapter implements RandomGenerator {
   }
 
   /**
-   * The underlying generator, for hot loops that want to call it directly
-   * (one less indirection than going through this adapter). Draws from it and
-   * from the adapter come from the same sequence.
+   * The underlying generator, for hot loops that want to call it directly (one less indirection
+   * than going through this adapter). Draws from it and from the adapter come from the same
+   * sequence.
    */
   public SplittableRandom source() {
     return source;

@@ -3,48 +3,58 @@ package chaincast.engine;
 import java.util.Arrays;
 
 /**
- * The estimators' accumulator for one worker: a {@link PathSink} that counts
- * hits, joint hits and histograms, and sums floating-point quantities per block.
+ * The estimators' accumulator for one worker: a {@link PathSink} that counts hits, joint hits and
+ * histograms, and sums floating-point quantities per block.
  *
- * <p>Everything kept across blocks is an integer count (or an exact min/max),
- * so the tallies of all workers add up to the same totals whichever worker ran
- * which block. Floating-point sums (value sums and shortfalls) are kept for the
- * current block only ({@link #blockSums}); the engine folds them in block order.
+ * <p>Everything kept across blocks is an integer count (or an exact min/max), so the tallies of all
+ * workers add up to the same totals whichever worker ran which block. Floating-point sums (value
+ * sums and shortfalls) are kept for the current block only ({@link #blockSums}); the engine folds
+ * them in block order.
  */
 final class Tally implements PathSink {
 
   private final int yearCount;
   private final TargetTable targets;
   private final SeriesTable series;
+
   /** Per target: paths on which it was hit. */
   final long[] hits;
+
   /** Per joint set: paths on which all its targets were hit. */
   final long[] jointHits;
+
   /**
-   * Per value series (a group in a year, see {@link SeriesTable}): its histogram,
-   * with the series' window; empty when the tally counts hits only.
+   * Per value series (a group in a year, see {@link SeriesTable}): its histogram, with the series'
+   * window; empty when the tally counts hits only.
    */
   final LogHistogram[] seriesHistograms;
-  /** Per chains-above or count target: its counts' histogram; null for value targets, and for all in a hits-only tally. */
+
+  /**
+   * Per chains-above or count target: its counts' histogram; null for value targets, and for all in
+   * a hits-only tally.
+   */
   final CountHistogram[] countHistograms;
+
   /** Whether values are kept (histograms and sums), or only hits (a comparison's sides). */
   private final boolean values;
+
   /** This path's counts (see {@link PathSink#onCounts}); null when the projection has none. */
   private int[] pathCounts;
+
   /**
-   * Current block's sums: {@code [2t]} the value of target t, {@code [2t + 1]}
-   * its shortfall {@code threshold - value} on paths that missed.
+   * Current block's sums: {@code [2t]} the value of target t, {@code [2t + 1]} its shortfall {@code
+   * threshold - value} on paths that missed.
    */
   final double[] blockSums;
+
   /** This path's hit flags, per target (read by {@link PairedRun} at the end of a path). */
   final boolean[] hitNow;
 
   /**
-   * Series values of the last paths, {@code [series * CHUNK + path]}, binned
-   * CHUNK paths at a time. Why: a histogram add is a random increment in a
-   * table of a few KiB; interleaving dozens of tables per path misses the L1
-   * cache on almost every add (~6 ns), while binning one series' values in a
-   * row keeps its table in L1 (~1.5 ns). Bounded: CHUNK values per series.
+   * Series values of the last paths, {@code [series * CHUNK + path]}, binned CHUNK paths at a time.
+   * Why: a histogram add is a random increment in a table of a few KiB; interleaving dozens of
+   * tables per path misses the L1 cache on almost every add (~6 ns), while binning one series'
+   * values in a row keeps its table in L1 (~1.5 ns). Bounded: CHUNK values per series.
    */
   static final int CHUNK = 128;
 
@@ -94,9 +104,13 @@ final class Tally implements PathSink {
   static long maxBytes(CompiledModel m, boolean values) {
     TargetTable targets = m.targets;
     int seriesCount = m.series.count;
-    long bytes = 128 + 2 * Footprint.longArray(targets.count) + Footprint.longArray(targets.jointCount)
-        + Footprint.doubleArray(2L * targets.count) + Footprint.booleanArray(targets.count)
-        + Footprint.refArray(targets.count);
+    long bytes =
+        128
+            + 2 * Footprint.longArray(targets.count)
+            + Footprint.longArray(targets.jointCount)
+            + Footprint.doubleArray(2L * targets.count)
+            + Footprint.booleanArray(targets.count)
+            + Footprint.refArray(targets.count);
     if (!values) {
       return bytes;
     }

@@ -13,27 +13,39 @@ final class TargetTable {
 
   /** Number of targets. */
   final int count;
+
   final boolean[] isValue;
+
   /** Per target: year index in which it is evaluated. */
   final int[] yearIndex;
+
   /** Per value target: its group. */
   final int[] group;
+
   /** Per count target: its count cells; null for other targets. */
   final int[][] countCells;
+
   /** Per value or count target: the threshold it must reach. */
   final double[] threshold;
+
   /** Per target: true if it must exceed its threshold (or minimum count) rather than reach it. */
   final boolean[] strict;
+
   /** Per chains-above target: the groups it counts; null for other targets. */
   final int[][] countedGroups;
+
   /** Per chains-above target: the level a group must reach to count. */
   final double[] level;
+
   /** Per chains-above target: how many groups must reach it. */
   final int[] minCount;
+
   /** Per year index y: the targets evaluated in y. */
   final int[][] byYear;
+
   /** Number of joint sets. */
   final int jointCount;
+
   /** Per joint set: its targets. */
   final int[][] jointTargets;
 

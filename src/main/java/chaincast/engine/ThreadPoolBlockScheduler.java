@@ -15,14 +15,13 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The local {@link BlockScheduler}: a fixed pool of daemon threads named {@code
- * chaincast-engine-N}. A run starts one worker per slot (at most one per block); each worker
- * polls the cancellation signal, claims the next block from a shared counter, simulates it and
- * posts its partial result, until the range is done. The calling thread merges the results in
- * block order, as far as they form an unbroken prefix, whenever it wakes: when {@value
- * #MERGE_BATCH} results wait to be merged, when a worker stops or fails, and at the end. It is not
- * woken per block: on the seeded model that cost the calling thread 1.5% of the run's CPU, taken
- * from the workers on a machine with as many cores as workers. Thread-safe: runs from several
- * threads share the pool.
+ * chaincast-engine-N}. A run starts one worker per slot (at most one per block); each worker polls
+ * the cancellation signal, claims the next block from a shared counter, simulates it and posts its
+ * partial result, until the range is done. The calling thread merges the results in block order, as
+ * far as they form an unbroken prefix, whenever it wakes: when {@value #MERGE_BATCH} results wait
+ * to be merged, when a worker stops or fails, and at the end. It is not woken per block: on the
+ * seeded model that cost the calling thread 1.5% of the run's CPU, taken from the workers on a
+ * machine with as many cores as workers. Thread-safe: runs from several threads share the pool.
  */
 final class ThreadPoolBlockScheduler implements BlockScheduler {
 
@@ -46,7 +45,10 @@ final class ThreadPoolBlockScheduler implements BlockScheduler {
     this.pool =
         Executors.newFixedThreadPool(
             threads,
-            new ThreadFactoryBuilder().setNameFormat("chaincast-engine-%d").setDaemon(true).build());
+            new ThreadFactoryBuilder()
+                .setNameFormat("chaincast-engine-%d")
+                .setDaemon(true)
+                .build());
   }
 
   @Override
@@ -86,23 +88,33 @@ final class ThreadPoolBlockScheduler implements BlockScheduler {
     private final Work<R> work;
     private final Merger<R> merger;
     private final CancellationSignal cancel;
+
     /** The thread that called {@link #run}: it merges, and workers wake it. */
     private final Thread caller = Thread.currentThread();
+
     private final AtomicLong nextBlock;
+
     /** Set on cancellation, failure or interrupt: no worker claims another block. */
     private final AtomicBoolean stop = new AtomicBoolean();
+
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicLong pathsCompleted = new AtomicLong();
+
     /** Completed blocks' results not merged yet, by block - first. */
     private final AtomicReferenceArray<R> results;
+
     /** How many entries of {@link #results} are set. */
     private final AtomicInteger unmerged = new AtomicInteger();
+
     /** Workers started and not yet stopped. */
     private final AtomicInteger running = new AtomicInteger();
+
     /** The first failure, of a worker or of a merge. */
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
     /** The next block to merge. */
     private long nextToMerge;
+
     private boolean interrupted;
 
     RangeRun(BlockRange range, Work<R> work, Merger<R> merger, CancellationSignal cancel) {
@@ -117,10 +129,10 @@ final class ThreadPoolBlockScheduler implements BlockScheduler {
 
     /**
      * Starts the workers, merges as results form a prefix, and returns once every worker has
-     * stopped. Workers wake this thread with {@link LockSupport#unpark}, which allocates nothing:
-     * a worker that fails with an {@link OutOfMemoryError} must still be able to say it failed
-     * and stopped (a queued message could itself fail to allocate, and this thread would wait
-     * for it forever).
+     * stopped. Workers wake this thread with {@link LockSupport#unpark}, which allocates nothing: a
+     * worker that fails with an {@link OutOfMemoryError} must still be able to say it failed and
+     * stopped (a queued message could itself fail to allocate, and this thread would wait for it
+     * forever).
      */
     void execute() {
       start((int) Math.min(threads, range.blockCount()));

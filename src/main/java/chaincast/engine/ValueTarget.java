@@ -1,8 +1,8 @@
 package chaincast.engine;
 
 /**
- * Hit when the group's value in {@code year} is {@code >= threshold}, or
- * {@code > threshold} when {@code strict}.
+ * Hit when the group's value in {@code year} is {@code >= threshold}, or {@code > threshold} when
+ * {@code strict}.
  *
  * @param group index into {@link Projection#groups()}
  */

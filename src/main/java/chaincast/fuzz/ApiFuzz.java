@@ -52,18 +52,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Verdict}). The same seed sends the same requests (their outcomes can differ only where
  * concurrent workers race on stored scenarios).
  *
- * <p>The long run, against a server in this JVM on a loopback port:
- * {@code java -cp target/chaincast.jar chaincast.fuzz.ApiFuzz [REQUESTS] [SEED] [WORKERS]}.
+ * <p>The long run, against a server in this JVM on a loopback port: {@code java -cp
+ * target/chaincast.jar chaincast.fuzz.ApiFuzz [REQUESTS] [SEED] [WORKERS]}.
  */
 public final class ApiFuzz {
   /**
-   * Limits of the server the fuzz runs against: a valid request stays cheap (so thousands run
-   * in seconds) and larger values exercise the limits' own violations.
+   * Limits of the server the fuzz runs against: a valid request stays cheap (so thousands run in
+   * seconds) and larger values exercise the limits' own violations.
    */
   public static final Limits LIMITS = new Limits(500, 2035, 50, 20, 500, 50, 500, 4);
 
   /** Deadline of one fuzzed call: a safety net, far above what any call here needs. */
   private static final long CALL_DEADLINE_SECONDS = 120;
+
   /** Most failures a report keeps word for word. */
   private static final int KEPT_FAILURES = 50;
 
@@ -75,8 +76,10 @@ public final class ApiFuzz {
 
   /** Statuses per method: method -> code -> count. */
   private final Map<String, Map<Status.Code, AtomicLong>> outcomes = new ConcurrentHashMap<>();
+
   /** Time spent per method, in nanoseconds. */
   private final Map<String, AtomicLong> nanos = new ConcurrentHashMap<>();
+
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong failureCount = new AtomicLong();
 
@@ -106,10 +109,15 @@ public final class ApiFuzz {
     /** A table of statuses per method, and the totals. */
     public String summary() {
       StringBuilder out = new StringBuilder();
-      out.append(String.format("%,d requests in %.1f s (%,.0f/s), %d failures%n", requests, millis / 1000.0,
-          requests * 1000.0 / Math.max(1, millis), failureCount));
+      out.append(
+          String.format(
+              "%,d requests in %.1f s (%,.0f/s), %d failures%n",
+              requests, millis / 1000.0, requests * 1000.0 / Math.max(1, millis), failureCount));
       for (Map.Entry<String, Map<Status.Code, Long>> e : outcomes.entrySet()) {
-        out.append(String.format("  %-48s %6.1f s  %s%n", e.getKey(), millisPerMethod.getOrDefault(e.getKey(), 0L) / 1000.0, e.getValue()));
+        out.append(
+            String.format(
+                "  %-48s %6.1f s  %s%n",
+                e.getKey(), millisPerMethod.getOrDefault(e.getKey(), 0L) / 1000.0, e.getValue()));
       }
       Map<Status.Code, Long> totals = new TreeMap<>();
       outcomes.values().forEach(m -> m.forEach((c, n) -> totals.merge(c, n, Long::sum)));
@@ -119,7 +127,10 @@ public final class ApiFuzz {
     }
   }
 
-  /** Sends {@code requests} fuzzed requests from {@code workers} threads; the seed fixes what is sent. */
+  /**
+   * Sends {@code requests} fuzzed requests from {@code workers} threads; the seed fixes what is
+   * sent.
+   */
   public Report run(long requests, long seed, int workers) throws InterruptedException {
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -140,12 +151,14 @@ public final class ApiFuzz {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     Map<String, Map<Status.Code, Long>> counts = new TreeMap<>();
-    outcomes.forEach((m, byCode) -> {
-      Map<Status.Code, Long> c = new TreeMap<>();
-      byCode.forEach((code, n) -> c.put(code, n.get()));
-      counts.put(m, c);
-    });
-    long total = counts.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+    outcomes.forEach(
+        (m, byCode) -> {
+          Map<Status.Code, Long> c = new TreeMap<>();
+          byCode.forEach((code, n) -> c.put(code, n.get()));
+          counts.put(m, c);
+        });
+    long total =
+        counts.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
     Map<String, Long> time = new TreeMap<>();
     nanos.forEach((m, n) -> time.put(m, n.get() / 1_000_000));
     return new Report(total, millis, counts, time, failureCount.get(), List.copyOf(failures));
@@ -157,7 +170,9 @@ public final class ApiFuzz {
       Message valid = base.forMethod(method.getFullMethodName(), worker, r);
       boolean mutate = r.nextInt(10) != 0;
       Mutator.Mutated request =
-          mutate ? mutator.mutate(valid, r.nextInt(10) < 7 ? 1 : 2 + r.nextInt(2), r) : new Mutator.Mutated(valid, List.of());
+          mutate
+              ? mutator.mutate(valid, r.nextInt(10) < 7 ? 1 : 2 + r.nextInt(2), r)
+              : new Mutator.Mutated(valid, List.of());
       send(method, request);
     }
   }
@@ -175,27 +190,40 @@ public final class ApiFuzz {
       status = e.getStatus();
       trailers = e.getTrailers() == null ? new Metadata() : e.getTrailers();
     }
-    nanos.computeIfAbsent(method.getFullMethodName(), k -> new AtomicLong()).addAndGet(System.nanoTime() - started);
-    outcomes.computeIfAbsent(method.getFullMethodName(), k -> new ConcurrentHashMap<>())
+    nanos
+        .computeIfAbsent(method.getFullMethodName(), k -> new AtomicLong())
+        .addAndGet(System.nanoTime() - started);
+    outcomes
+        .computeIfAbsent(method.getFullMethodName(), k -> new ConcurrentHashMap<>())
         .computeIfAbsent(status.getCode(), k -> new AtomicLong())
         .incrementAndGet();
     String problem = Verdict.check(status, trailers, request.paths());
-    if (problem == null && request.paths().isEmpty() && status.getCode() == Status.Code.INVALID_ARGUMENT) {
+    if (problem == null
+        && request.paths().isEmpty()
+        && status.getCode() == Status.Code.INVALID_ARGUMENT) {
       problem = "a valid request was refused: " + status.getDescription();
     }
     if (problem != null) {
       failureCount.incrementAndGet();
       if (failures.size() < KEPT_FAILURES) {
-        failures.add(method.getFullMethodName() + " " + request.paths() + ": " + problem
-            + " | request: " + clip(request.message().toString()));
+        failures.add(
+            method.getFullMethodName()
+                + " "
+                + request.paths()
+                + ": "
+                + problem
+                + " | request: "
+                + clip(request.message().toString()));
       }
     }
   }
 
   private Message call(MethodDescriptor<Message, Message> method, Message request) {
-    CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS);
+    CallOptions options =
+        CallOptions.DEFAULT.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS);
     if (method.getType() == MethodDescriptor.MethodType.SERVER_STREAMING) {
-      Iterator<Message> answers = ClientCalls.blockingServerStreamingCall(channel, method, options, request);
+      Iterator<Message> answers =
+          ClientCalls.blockingServerStreamingCall(channel, method, options, request);
       Message last = null;
       while (answers.hasNext()) {
         last = answers.next();
@@ -243,28 +271,52 @@ public final class ApiFuzz {
     return out;
   }
 
-  /** Every id of the model (cells, count cells, chains, regions, plans, targets): the valid strings. */
+  /**
+   * Every id of the model (cells, count cells, chains, regions, plans, targets): the valid strings.
+   */
   private static List<String> modelIds(Channel channel) {
     var model = ModelServiceGrpc.newBlockingStub(channel);
     List<String> ids = new ArrayList<>();
     var cells = model.listCells(ListCellsRequest.getDefaultInstance());
     cells.getCellsList().forEach(c -> ids.add(c.getId()));
     cells.getCountCellsList().forEach(c -> ids.add(c.getId()));
-    model.listChains(ListChainsRequest.getDefaultInstance()).getChainsList().forEach(c -> ids.add(c.getId()));
-    model.listRegions(ListRegionsRequest.getDefaultInstance()).getRegionsList().forEach(r -> ids.add(r.getId()));
-    model.listPlans(ListPlansRequest.getDefaultInstance()).getPlansList().forEach(p -> ids.add(p.getId()));
-    model.listTargets(ListTargetsRequest.getDefaultInstance()).getTargetsList().forEach(t -> ids.add(t.getId()));
+    model
+        .listChains(ListChainsRequest.getDefaultInstance())
+        .getChainsList()
+        .forEach(c -> ids.add(c.getId()));
+    model
+        .listRegions(ListRegionsRequest.getDefaultInstance())
+        .getRegionsList()
+        .forEach(r -> ids.add(r.getId()));
+    model
+        .listPlans(ListPlansRequest.getDefaultInstance())
+        .getPlansList()
+        .forEach(p -> ids.add(p.getId()));
+    model
+        .listTargets(ListTargetsRequest.getDefaultInstance())
+        .getTargetsList()
+        .forEach(t -> ids.add(t.getId()));
     ids.add("plant");
     ids.add("dip");
     return ids;
   }
 
-  /** A simulated count target with one count cell, so its tornado stays small: the ETDZ's firms above size. */
+  /**
+   * A simulated count target with one count cell, so its tornado stays small: the ETDZ's firms
+   * above size.
+   */
   private static String countTarget(Channel channel) {
     String id = "pharma-firms-above-size-2025-etdz";
     return ModelServiceGrpc.newBlockingStub(channel)
-        .listTargets(ListTargetsRequest.newBuilder().setKind(TargetKind.TARGET_KIND_COUNT).setSimulatedOnly(true).build())
-        .getTargetsList().stream().filter(t -> t.getId().equals(id)).findFirst()
+        .listTargets(
+            ListTargetsRequest.newBuilder()
+                .setKind(TargetKind.TARGET_KIND_COUNT)
+                .setSimulatedOnly(true)
+                .build())
+        .getTargetsList()
+        .stream()
+        .filter(t -> t.getId().equals(id))
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("the seeds have no count target " + id))
         .getId();
   }
@@ -279,8 +331,11 @@ public final class ApiFuzz {
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     Path dataDir = Files.createTempDirectory("chaincast-fuzz");
     ChaincastServer server =
-        new ChaincastServer(ServerConfig.defaults().withPort(0).withLimits(LIMITS).withDataDir(dataDir)).start();
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+        new ChaincastServer(
+                ServerConfig.defaults().withPort(0).withLimits(LIMITS).withDataDir(dataDir))
+            .start();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     Report report;
     try {
       report = new ApiFuzz(channel).run(requests, seed, workers);

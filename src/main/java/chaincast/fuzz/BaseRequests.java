@@ -51,31 +51,48 @@ final class BaseRequests {
   private final ScenarioPool pool;
   private final String countTarget;
 
-  /** @param countTarget a simulated count target of the ETDZ, for count sensitivities */
+  /**
+   * @param countTarget a simulated count target of the ETDZ, for count sensitivities
+   */
   BaseRequests(ScenarioPool pool, String countTarget) {
     this.pool = pool;
     this.countTarget = countTarget;
   }
 
-  /** The valid request of the method named {@code fullMethodName} (e.g. chaincast.v1.ModelService/ListPlans). */
+  /**
+   * The valid request of the method named {@code fullMethodName} (e.g.
+   * chaincast.v1.ModelService/ListPlans).
+   */
   Message forMethod(String fullMethodName, int worker, SplittableRandom r) {
     String method = fullMethodName.substring(fullMethodName.indexOf('/') + 1);
     return switch (method) {
       case "ListRegions" -> ListRegionsRequest.getDefaultInstance();
       case "ListChains" -> ListChainsRequest.getDefaultInstance();
       case "ListPlans" -> ListPlansRequest.getDefaultInstance();
-      case "ListTargets" -> ListTargetsRequest.newBuilder().setPlanId("lzbf-2023-53").setYear(2025).setChainId("pharma")
-          .setRegionId("etdz").setKind(TargetKind.TARGET_KIND_OUTPUT).setSimulatedOnly(true).build();
+      case "ListTargets" ->
+          ListTargetsRequest.newBuilder()
+              .setPlanId("lzbf-2023-53")
+              .setYear(2025)
+              .setChainId("pharma")
+              .setRegionId("etdz")
+              .setKind(TargetKind.TARGET_KIND_OUTPUT)
+              .setSimulatedOnly(true)
+              .build();
       case "ListActuals" -> ListActualsRequest.newBuilder().setPlanId("lzbf-2023-53").build();
-      case "ListCells" -> ListCellsRequest.newBuilder().setChainId("pharma").setRegionId("etdz").build();
+      case "ListCells" ->
+          ListCellsRequest.newBuilder().setChainId("pharma").setRegionId("etdz").build();
       case "GetAudit" -> GetAuditRequest.newBuilder().setMismatchesOnly(true).build();
       case "Simulate" -> SimulateRequest.newBuilder().setSpec(spec(r)).build();
       case "SimulateStream" -> SimulateStreamRequest.newBuilder().setSpec(spec(r)).build();
       case "Compare" -> compare(r);
       case "Sensitivity" -> sensitivity(r);
-      case "CreateScenario" -> CreateScenarioRequest.newBuilder().setScenario(scenario(pool.freshId(worker), "")).build();
+      case "CreateScenario" ->
+          CreateScenarioRequest.newBuilder()
+              .setScenario(scenario(pool.freshId(worker), ""))
+              .build();
       case "GetScenario" -> GetScenarioRequest.newBuilder().setScenarioId(stored(r)[0]).build();
-      case "ListScenarios" -> ListScenariosRequest.newBuilder().setPageSize(3).setPageToken(pool.pageToken()).build();
+      case "ListScenarios" ->
+          ListScenariosRequest.newBuilder().setPageSize(3).setPageToken(pool.pageToken()).build();
       case "UpdateScenario" -> {
         String[] s = stored(r);
         yield UpdateScenarioRequest.newBuilder().setScenario(scenario(s[0], s[1])).build();
@@ -96,19 +113,34 @@ final class BaseRequests {
   private SimulationSpec spec(SplittableRandom r) {
     SimulationSpec.Builder b =
         SimulationSpec.newBuilder()
-            .setTargets(TargetSelection.newBuilder().addTargetIds("pharma-output-2025").addTargetIds("pharma-output-2025-etdz"))
+            .setTargets(
+                TargetSelection.newBuilder()
+                    .addTargetIds("pharma-output-2025")
+                    .addTargetIds("pharma-output-2025-etdz"))
             .setSeed(r.nextLong())
             .setHorizonYear(2026)
             .addPercentiles(5)
             .addPercentiles(50)
             .addPercentiles(95)
-            .addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setCellId("pharma@etdz")))
+            .addFans(
+                FanRequest.newBuilder().setSubject(Subject.newBuilder().setCellId("pharma@etdz")))
             .addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setChainId("pharma")))
             .addOverrides(
-                CellOverride.newBuilder().setCellId("pharma@haizhou").setBaseValue(200).setDriftMean(0.01)
-                    .setDriftSd(0.02).setVolatility(0.2))
-            .addJoint(JointRequest.newBuilder().setId("both").addTargetIds("pharma-output-2025").addTargetIds("pharma-output-2025-etdz"))
-            .setShockDistribution(r.nextBoolean() ? ShockDistribution.SHOCK_DISTRIBUTION_STUDENT_T : ShockDistribution.SHOCK_DISTRIBUTION_NORMAL);
+                CellOverride.newBuilder()
+                    .setCellId("pharma@haizhou")
+                    .setBaseValue(200)
+                    .setDriftMean(0.01)
+                    .setDriftSd(0.02)
+                    .setVolatility(0.2))
+            .addJoint(
+                JointRequest.newBuilder()
+                    .setId("both")
+                    .addTargetIds("pharma-output-2025")
+                    .addTargetIds("pharma-output-2025-etdz"))
+            .setShockDistribution(
+                r.nextBoolean()
+                    ? ShockDistribution.SHOCK_DISTRIBUTION_STUDENT_T
+                    : ShockDistribution.SHOCK_DISTRIBUTION_NORMAL);
     if (r.nextInt(4) == 0) {
       b.setPrecision(Precision.newBuilder().setHalfWidth(0.1).setMaxPaths(200));
     } else {
@@ -126,27 +158,66 @@ final class BaseRequests {
   /** Every kind of change a scenario can hold, each valid and consistent with the seeded model. */
   static ScenarioOverrides overrides() {
     return ScenarioOverrides.newBuilder()
-        .addCells(CellOverride.newBuilder().setCellId("pharma@guannan").setBaseValue(6).setDriftMean(0.02))
-        .addCounts(CountOverride.newBuilder().setCountCellId("incubators@etdz").setBaseCount(1).setYearlyRate(1).setRateShape(2))
+        .addCells(
+            CellOverride.newBuilder()
+                .setCellId("pharma@guannan")
+                .setBaseValue(6)
+                .setDriftMean(0.02))
+        .addCounts(
+            CountOverride.newBuilder()
+                .setCountCellId("incubators@etdz")
+                .setBaseCount(1)
+                .setYearlyRate(1)
+                .setRateShape(2))
         .addAddedEvents(
-            EventAddition.newBuilder().setCellId("pharma@etdz").setEvent(
-                ProjectEvent.newBuilder().setId("plant").setFirstYear(2023).setLastYear(2024)
-                    .setYearlyProbability(0.3).setJumpLogMean(0.2).setJumpLogSd(0.05)))
-        .addDelayedEvents(EventDelay.newBuilder().setCellId("pharma@etdz").setEventId("plant").setYears(1))
-        .addMacroShocks(MacroShock.newBuilder().setId("dip").setCity(true).setYear(2024).setChange(-0.05))
-        .addMacroShocks(MacroShock.newBuilder().setId("boom").setChainId("pharma").setYear(2025).setChange(0.03))
-        .addObservations(Observation.newBuilder().setId("etdz-2022").setCellId("pharma@etdz").setYear(2022).setValue(650))
+            EventAddition.newBuilder()
+                .setCellId("pharma@etdz")
+                .setEvent(
+                    ProjectEvent.newBuilder()
+                        .setId("plant")
+                        .setFirstYear(2023)
+                        .setLastYear(2024)
+                        .setYearlyProbability(0.3)
+                        .setJumpLogMean(0.2)
+                        .setJumpLogSd(0.05)))
+        .addDelayedEvents(
+            EventDelay.newBuilder().setCellId("pharma@etdz").setEventId("plant").setYears(1))
+        .addMacroShocks(
+            MacroShock.newBuilder().setId("dip").setCity(true).setYear(2024).setChange(-0.05))
+        .addMacroShocks(
+            MacroShock.newBuilder()
+                .setId("boom")
+                .setChainId("pharma")
+                .setYear(2025)
+                .setChange(0.03))
         .addObservations(
-            Observation.newBuilder().setId("haizhou-2022")
-                .setGroup(Scope.newBuilder().addChainIds("pharma").addRegionIds("haizhou")).setYear(2022).setValue(230))
-        .addObservations(Observation.newBuilder().setId("incubators-2023").setCountCellId("incubators@etdz").setYear(2023).setValue(1))
+            Observation.newBuilder()
+                .setId("etdz-2022")
+                .setCellId("pharma@etdz")
+                .setYear(2022)
+                .setValue(650))
+        .addObservations(
+            Observation.newBuilder()
+                .setId("haizhou-2022")
+                .setGroup(Scope.newBuilder().addChainIds("pharma").addRegionIds("haizhou"))
+                .setYear(2022)
+                .setValue(230))
+        .addObservations(
+            Observation.newBuilder()
+                .setId("incubators-2023")
+                .setCountCellId("incubators@etdz")
+                .setYear(2023)
+                .setValue(1))
         .build();
   }
 
   private CompareRequest compare(SplittableRandom r) {
     SimulationSpec spec =
         SimulationSpec.newBuilder()
-            .setTargets(TargetSelection.newBuilder().addTargetIds("pharma-output-2025").addTargetIds("pharma-output-2025-etdz"))
+            .setTargets(
+                TargetSelection.newBuilder()
+                    .addTargetIds("pharma-output-2025")
+                    .addTargetIds("pharma-output-2025-etdz"))
             .setPaths(PATHS)
             .setSeed(r.nextLong())
             .build();
@@ -171,10 +242,21 @@ final class BaseRequests {
             .addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setVolatility(0.12))
             .setInlineOverrides(
                 ScenarioOverrides.newBuilder()
-                    .addMacroShocks(MacroShock.newBuilder().setId("dip").setCity(true).setYear(2024).setChange(-0.05))
-                    .addCounts(CountOverride.newBuilder().setCountCellId("incubators@etdz").setYearlyRate(1.5)))
+                    .addMacroShocks(
+                        MacroShock.newBuilder()
+                            .setId("dip")
+                            .setCity(true)
+                            .setYear(2024)
+                            .setChange(-0.05))
+                    .addCounts(
+                        CountOverride.newBuilder()
+                            .setCountCellId("incubators@etdz")
+                            .setYearlyRate(1.5)))
             .build();
-    return SensitivityRequest.newBuilder().setSpec(spec).setTargetId(counts ? countTarget : "pharma-output-2025-etdz").build();
+    return SensitivityRequest.newBuilder()
+        .setSpec(spec)
+        .setTargetId(counts ? countTarget : "pharma-output-2025-etdz")
+        .build();
   }
 
   private static Scenario scenario(String id, String etag) {

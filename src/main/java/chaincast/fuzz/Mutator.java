@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Mutates any protobuf request through reflection, so every field of every RPC is reachable
- * (new fields included, with no list to keep up to date), and says which field it changed in
- * the API's own path syntax, e.g. {@code spec.inline_overrides.cells[0].base_value}.
+ * Mutates any protobuf request through reflection, so every field of every RPC is reachable (new
+ * fields included, with no list to keep up to date), and says which field it changed in the API's
+ * own path syntax, e.g. {@code spec.inline_overrides.cells[0].base_value}.
  */
 final class Mutator {
   /** Element counts a repeated field is blown up to: around and far above the server's limits. */
@@ -23,7 +23,9 @@ final class Mutator {
     this.values = values;
   }
 
-  /** A mutated request and the paths of the fields it changed (an empty path: the request itself). */
+  /**
+   * A mutated request and the paths of the fields it changed (an empty path: the request itself).
+   */
   record Mutated(Message message, List<String> paths) {}
 
   /** {@code base} with {@code count} mutations. */
@@ -40,13 +42,16 @@ final class Mutator {
    * Changes one field below {@code b}; returns its path. Setting a member of a oneof clears the
    * member that was set, which is then a changed field too: it goes to {@code alsoChanged}.
    */
-  private String mutateOne(Message.Builder b, String prefix, SplittableRandom r, List<String> alsoChanged) {
+  private String mutateOne(
+      Message.Builder b, String prefix, SplittableRandom r, List<String> alsoChanged) {
     List<FieldDescriptor> fields = b.getDescriptorForType().getFields();
     if (fields.isEmpty()) {
       // A request without fields: all a client can send is fields the server does not know.
       b.setUnknownFields(
           UnknownFieldSet.newBuilder(b.getUnknownFields())
-              .mergeField(1 + r.nextInt(1000), UnknownFieldSet.Field.newBuilder().addVarint(r.nextLong()).build())
+              .mergeField(
+                  1 + r.nextInt(1000),
+                  UnknownFieldSet.Field.newBuilder().addVarint(r.nextLong()).build())
               .build());
       return prefix;
     }
@@ -67,10 +72,12 @@ final class Mutator {
         return path;
       }
       boolean created = !b.hasField(f);
-      Message.Builder child = created ? b.newBuilderForField(f) : ((Message) b.getField(f)).toBuilder();
+      Message.Builder child =
+          created ? b.newBuilderForField(f) : ((Message) b.getField(f)).toBuilder();
       String p = mutateOne(child, path, r, alsoChanged);
       b.setField(f, child.build());
-      // A message the request did not have is part of the change: its other fields may be what is wrong.
+      // A message the request did not have is part of the change: its other fields may be what is
+      // wrong.
       return created ? path : p;
     }
     b.setField(f, scalar(f, r));
@@ -78,7 +85,11 @@ final class Mutator {
   }
 
   private String mutateRepeated(
-      Message.Builder b, FieldDescriptor f, String path, SplittableRandom r, List<String> alsoChanged) {
+      Message.Builder b,
+      FieldDescriptor f,
+      String path,
+      SplittableRandom r,
+      List<String> alsoChanged) {
     int n = b.getRepeatedFieldCount(f);
     int choice = r.nextInt(10);
     boolean message = f.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
@@ -122,14 +133,17 @@ final class Mutator {
   }
 
   /** Mostly a field the request sets, so mutations reach deep into rich requests. */
-  private static FieldDescriptor pick(Message.Builder b, List<FieldDescriptor> fields, SplittableRandom r) {
+  private static FieldDescriptor pick(
+      Message.Builder b, List<FieldDescriptor> fields, SplittableRandom r) {
     List<FieldDescriptor> set = new ArrayList<>();
     for (FieldDescriptor f : fields) {
       if (f.isRepeated() ? b.getRepeatedFieldCount(f) > 0 : b.hasField(f)) {
         set.add(f);
       }
     }
-    return !set.isEmpty() && r.nextInt(10) < 7 ? set.get(r.nextInt(set.size())) : fields.get(r.nextInt(fields.size()));
+    return !set.isEmpty() && r.nextInt(10) < 7
+        ? set.get(r.nextInt(set.size()))
+        : fields.get(r.nextInt(fields.size()));
   }
 
   private Object scalar(FieldDescriptor f, SplittableRandom r) {
@@ -141,7 +155,10 @@ final class Mutator {
       case BOOLEAN -> r.nextBoolean();
       case STRING -> values.nextString(r);
       case BYTE_STRING -> ByteString.copyFrom(randomBytes(r));
-      case ENUM -> f.getEnumType().findValueByNumberCreatingIfUnknown(r.nextInt(-2, f.getEnumType().getValues().size() + 2));
+      case ENUM ->
+          f.getEnumType()
+              .findValueByNumberCreatingIfUnknown(
+                  r.nextInt(-2, f.getEnumType().getValues().size() + 2));
       case MESSAGE -> throw new IllegalStateException("not a scalar: " + f.getFullName());
     };
   }

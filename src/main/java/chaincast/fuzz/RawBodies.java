@@ -18,12 +18,26 @@ final class RawBodies {
       // field 1, length-delimited, holding invalid UTF-8 (0xc3 0x28): a bad string
       case 3 -> new byte[] {0x0a, 0x02, (byte) 0xc3, 0x28};
       // field 1 as a varint of eleven bytes: malformed
-      case 4 -> new byte[] {0x08, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
-          (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01};
+      case 4 ->
+          new byte[] {
+            0x08,
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff,
+            (byte) 0xff,
+            0x01
+          };
       // field 1, length 100, then three bytes: past the end
       case 5 -> new byte[] {0x0a, 0x64, 0x01, 0x02, 0x03};
       case 6 -> groupBomb();
-      // field 1 length-delimited holding a nested field that is again length-delimited...: a plausible prefix, cut
+      // field 1 length-delimited holding a nested field that is again length-delimited...: a
+      // plausible prefix, cut
       case 7 -> new byte[] {0x0a, 0x0a, 0x12, 0x08, 0x0a, 0x06, 0x70, 0x68};
       default -> {
         byte[] b = random(r, r.nextInt(1, 16));

@@ -33,13 +33,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends bodies that are mostly not requests at all to every method of every service (health and
- * reflection included): the bytes {@code ff ff}, random bytes, truncated requests, invalid UTF-8
- * in a string field, malformed varints, lengths past the end, groups nested beyond protobuf's
+ * reflection included): the bytes {@code ff ff}, random bytes, truncated requests, invalid UTF-8 in
+ * a string field, malformed varints, lengths past the end, groups nested beyond protobuf's
  * recursion limit, and the empty body. A body the method's own parser refuses must be answered
- * INVALID_ARGUMENT "request body is not a valid TYPE"; any other must get a status it earned
- * (see {@link Verdict}); none may get UNKNOWN or INTERNAL.
+ * INVALID_ARGUMENT "request body is not a valid TYPE"; any other must get a status it earned (see
+ * {@link Verdict}); none may get UNKNOWN or INTERNAL.
  *
- * <p>The long run: {@code java -cp target/chaincast.jar chaincast.fuzz.RawBodyFuzz [REQUESTS] [SEED]}.
+ * <p>The long run: {@code java -cp target/chaincast.jar chaincast.fuzz.RawBodyFuzz [REQUESTS]
+ * [SEED]}.
  */
 public final class RawBodyFuzz {
   private static final long CALL_DEADLINE_SECONDS = 60;
@@ -64,11 +65,19 @@ public final class RawBodyFuzz {
   }
 
   /** What a run did: statuses per method, how many bodies were unreadable, and what went wrong. */
-  public record Report(long requests, long unreadable, long millis, Map<String, Map<Status.Code, Long>> outcomes, List<String> failures) {
+  public record Report(
+      long requests,
+      long unreadable,
+      long millis,
+      Map<String, Map<Status.Code, Long>> outcomes,
+      List<String> failures) {
     /** A table of statuses per method. */
     public String summary() {
-      StringBuilder out = new StringBuilder(String.format("%,d raw bodies (%,d unreadable) in %.1f s, %d failures%n",
-          requests, unreadable, millis / 1000.0, failures.size()));
+      StringBuilder out =
+          new StringBuilder(
+              String.format(
+                  "%,d raw bodies (%,d unreadable) in %.1f s, %d failures%n",
+                  requests, unreadable, millis / 1000.0, failures.size()));
       outcomes.forEach((m, c) -> out.append(String.format("  %-48s %s%n", m, c)));
       failures.forEach(f -> out.append("  FAILURE ").append(f).append('\n'));
       return out.toString();
@@ -88,19 +97,24 @@ public final class RawBodyFuzz {
       boolean readable = parses(method, body);
       unreadable += readable ? 0 : 1;
       Status status = send(method, body);
-      outcomes.computeIfAbsent(method.getFullMethodName(), k -> new TreeMap<>()).merge(status.getCode(), 1L, Long::sum);
+      outcomes
+          .computeIfAbsent(method.getFullMethodName(), k -> new TreeMap<>())
+          .merge(status.getCode(), 1L, Long::sum);
       String problem = judge(readable, status);
       if (problem != null && failures.size() < KEPT_FAILURES) {
         failures.add(method.getFullMethodName() + " " + RawBodies.hex(body) + ": " + problem);
       }
     }
-    return new Report(requests, unreadable, (System.nanoTime() - start) / 1_000_000, outcomes, failures);
+    return new Report(
+        requests, unreadable, (System.nanoTime() - start) / 1_000_000, outcomes, failures);
   }
 
   private static String judge(boolean readable, Status status) {
     if (readable) {
       // A readable body is a real request; with no field to blame, any earned status will do.
-      return Verdict.EARNED.contains(status.getCode()) ? null : "status " + status.getCode() + ": " + status.getDescription();
+      return Verdict.EARNED.contains(status.getCode())
+          ? null
+          : "status " + status.getCode() + ": " + status.getDescription();
     }
     String expected = "request body is not a valid ";
     if (status.getCode() != Status.Code.INVALID_ARGUMENT
@@ -130,14 +144,16 @@ public final class RawBodyFuzz {
             .setResponseMarshaller(BYTES)
             .build();
     ClientCall<byte[], byte[]> call =
-        channel.newCall(raw, CallOptions.DEFAULT.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS));
+        channel.newCall(
+            raw, CallOptions.DEFAULT.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS));
     CompletableFuture<Status> closed = new CompletableFuture<>();
     boolean streaming = !method.getType().serverSendsOneMessage();
     call.start(
         new ClientCall.Listener<>() {
           @Override
           public void onMessage(byte[] message) {
-            // A stream that answers has accepted the body; some (health's Watch) never end on their own.
+            // A stream that answers has accepted the body; some (health's Watch) never end on their
+            // own.
             if (streaming && closed.complete(Status.OK)) {
               call.cancel("the fuzz has its answer", null);
             }
@@ -185,10 +201,13 @@ public final class RawBodyFuzz {
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
     ChaincastServer server =
         new ChaincastServer(
-                ServerConfig.defaults().withPort(0).withLimits(ApiFuzz.LIMITS)
+                ServerConfig.defaults()
+                    .withPort(0)
+                    .withLimits(ApiFuzz.LIMITS)
                     .withDataDir(Files.createTempDirectory("chaincast-raw-fuzz")))
             .start();
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     Report report;
     try {
       report = new RawBodyFuzz(channel).run(requests, seed);

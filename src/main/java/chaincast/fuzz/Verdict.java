@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * Whether an answer is one the request earned. A failed call must have a status a client can act
- * on: INVALID_ARGUMENT with a {@code google.rpc.BadRequest} naming a field the mutation changed
- * (or a parent or child of it, or a field a documented cross-field rule ties to it), NOT_FOUND
- * with a {@code google.rpc.ResourceInfo}, or a conflict or busy status; never INTERNAL, UNKNOWN
- * or anything else, and never a message that is long, names a CLI flag or shows a Java exception.
+ * on: INVALID_ARGUMENT with a {@code google.rpc.BadRequest} naming a field the mutation changed (or
+ * a parent or child of it, or a field a documented cross-field rule ties to it), NOT_FOUND with a
+ * {@code google.rpc.ResourceInfo}, or a conflict or busy status; never INTERNAL, UNKNOWN or
+ * anything else, and never a message that is long, names a CLI flag or shows a Java exception.
  */
 final class Verdict {
   /** Codes a request can earn. */
@@ -49,9 +49,9 @@ final class Verdict {
   /**
    * The same, between siblings of any overrides message: removals and delays name events that the
    * seeds or {@code added_events} hold, so changing the additions (or the cell of a removal or
-   * delay) is answered on them; and
-   * observations are checked against each other (a group total must exceed what its cells
-   * observed on their own hold), so changing one is answered on another's value.
+   * delay) is answered on them; and observations are checked against each other (a group total must
+   * exceed what its cells observed on their own hold), so changing one is answered on another's
+   * value.
    */
   private static final Map<String, List<String>> RELATED_SIBLINGS =
       Map.of(
@@ -61,8 +61,10 @@ final class Verdict {
 
   /** A CLI option such as {@code --server}: the API leaves options to the CLI. */
   private static final Pattern CLI_FLAG = Pattern.compile("(^|[\\s(])--[a-z]");
+
   /** What a Java failure leaks: exception classes and stack frames. */
-  private static final Pattern JAVA_LEAK = Pattern.compile("Exception|java\\.|org\\.h2|\\tat |\\.java:");
+  private static final Pattern JAVA_LEAK =
+      Pattern.compile("Exception|java\\.|org\\.h2|\\tat |\\.java:");
 
   private Verdict() {}
 
@@ -92,7 +94,8 @@ final class Verdict {
     }
     return switch (code) {
       case INVALID_ARGUMENT -> namesAMutatedField(rich, paths);
-      case NOT_FOUND -> has(rich, ResourceInfo.class) ? null : "NOT_FOUND without ResourceInfo: " + message;
+      case NOT_FOUND ->
+          has(rich, ResourceInfo.class) ? null : "NOT_FOUND without ResourceInfo: " + message;
       default -> null;
     };
   }
@@ -102,14 +105,18 @@ final class Verdict {
     for (Any detail : rich == null ? List.<Any>of() : rich.getDetailsList()) {
       if (detail.is(BadRequest.class)) {
         try {
-          detail.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
+          detail
+              .unpack(BadRequest.class)
+              .getFieldViolationsList()
+              .forEach(v -> fields.add(v.getField()));
         } catch (InvalidProtocolBufferException e) {
           return "BadRequest does not unpack: " + e.getMessage();
         }
       }
     }
     if (fields.isEmpty()) {
-      return "INVALID_ARGUMENT without a BadRequest violation: " + (rich == null ? "" : rich.getMessage());
+      return "INVALID_ARGUMENT without a BadRequest violation: "
+          + (rich == null ? "" : rich.getMessage());
     }
     if (paths.isEmpty()) {
       return "INVALID_ARGUMENT for an unmutated request: " + fields;
@@ -124,7 +131,10 @@ final class Verdict {
     return "violations " + fields + " name none of the mutated fields " + paths;
   }
 
-  /** True when {@code field} is {@code path}, an ancestor or descendant of it, or tied to it by a rule. */
+  /**
+   * True when {@code field} is {@code path}, an ancestor or descendant of it, or tied to it by a
+   * rule.
+   */
   static boolean related(String field, String path) {
     if (within(field, path) || within(path, field)) {
       return true;

@@ -25,14 +25,14 @@ import javax.management.openmbean.CompositeData;
  * {@code chaincast_jvm_heap_peak_used_bytes}: the most heap the JVM has held at once since start;
  * {@code chaincast_jvm_heap_peak_after_gc_bytes}: the most it still held right after a collection.
  *
- * <p>Why not {@code jvm_memory_used_bytes}: it is a sample, and heap use is a saw-tooth whose
- * teeth (the moment before each collection) fall between scrapes. Summing each pool's own peak
- * ({@link MemoryPoolMXBean#getPeakUsage()}) over-counts, since the young and old pools peak at
- * different times. The heap just before a collection starts is the top of a tooth, and the JVM
- * reports it with every collection; this keeps the largest such total, and the current use if
- * that is larger. How high the teeth reach is the collector's choice (G1 lets the young
- * generation fill free heap before it collects), so the heap kept right after a collection, the
- * live data and what survived with it, is the figure that says what the work needed.
+ * <p>Why not {@code jvm_memory_used_bytes}: it is a sample, and heap use is a saw-tooth whose teeth
+ * (the moment before each collection) fall between scrapes. Summing each pool's own peak ({@link
+ * MemoryPoolMXBean#getPeakUsage()}) over-counts, since the young and old pools peak at different
+ * times. The heap just before a collection starts is the top of a tooth, and the JVM reports it
+ * with every collection; this keeps the largest such total, and the current use if that is larger.
+ * How high the teeth reach is the collector's choice (G1 lets the young generation fill free heap
+ * before it collects), so the heap kept right after a collection, the live data and what survived
+ * with it, is the figure that says what the work needed.
  */
 final class HeapPeak implements MeterBinder, AutoCloseable {
   static final String NAME = "chaincast.jvm.heap.peak.used";
@@ -57,11 +57,13 @@ final class HeapPeak implements MeterBinder, AutoCloseable {
       }
     }
     Gauge.builder(NAME, this, HeapPeak::peakBytes)
-        .description("Most heap in use at once since the JVM started: the largest total just before a collection, or now")
+        .description(
+            "Most heap in use at once since the JVM started: the largest total just before a collection, or now")
         .baseUnit("bytes")
         .register(registry);
     Gauge.builder(AFTER_GC, peakAfterGc, AtomicLong::get)
-        .description("Most heap still in use right after a collection since the JVM started (0 before the first)")
+        .description(
+            "Most heap still in use right after a collection since the JVM started (0 before the first)")
         .baseUnit("bytes")
         .register(registry);
   }
@@ -78,7 +80,8 @@ final class HeapPeak implements MeterBinder, AutoCloseable {
   }
 
   private void onGc(Notification notification) {
-    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
       return;
     }
     GarbageCollectionNotificationInfo info =

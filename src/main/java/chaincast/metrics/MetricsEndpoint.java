@@ -16,13 +16,15 @@ import java.util.logging.Logger;
  * JDK's built-in HTTP server: a scrape every few seconds needs no web framework, and this adds no
  * dependency and no second event loop beside gRPC's Netty.
  *
- * <p>It answers {@code GET} and {@code HEAD} on {@code /metrics} only (404 elsewhere, 405 for
- * other methods), on one daemon thread, so a slow scraper cannot take threads from the gRPC server.
+ * <p>It answers {@code GET} and {@code HEAD} on {@code /metrics} only (404 elsewhere, 405 for other
+ * methods), on one daemon thread, so a slow scraper cannot take threads from the gRPC server.
  */
 public final class MetricsEndpoint implements AutoCloseable {
   private static final Logger logger = Logger.getLogger(MetricsEndpoint.class.getName());
+
   /** The path Prometheus scrapes by default. */
   public static final String PATH = "/metrics";
+
   private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final HttpServer http;
@@ -38,7 +40,8 @@ public final class MetricsEndpoint implements AutoCloseable {
    *
    * @throws IOException if the address cannot be bound (e.g. the port is taken)
    */
-  public static MetricsEndpoint start(ServerMetrics metrics, InetSocketAddress address) throws IOException {
+  public static MetricsEndpoint start(ServerMetrics metrics, InetSocketAddress address)
+      throws IOException {
     HttpServer http = HttpServer.create(address, 16);
     ExecutorService executor =
         Executors.newSingleThreadExecutor(
@@ -76,7 +79,8 @@ public final class MetricsEndpoint implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String body, boolean headOnly) throws IOException {
+  private static void send(HttpExchange exchange, int status, String body, boolean headOnly)
+      throws IOException {
     if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
       exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
     }

@@ -21,10 +21,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * The server's meters, in one Micrometer registry that renders as Prometheus text.
  *
- * <p>Micrometer names are dotted; the Prometheus registry turns {@code chaincast.rpc.server.duration}
- * (a timer) into {@code chaincast_rpc_server_duration_seconds_bucket/_count/_sum}, a counter
- * {@code chaincast.paths} into {@code chaincast_paths_total}, and a gauge {@code chaincast.runs.active}
- * into {@code chaincast_runs_active}. README, "Observability", lists every one.
+ * <p>Micrometer names are dotted; the Prometheus registry turns {@code
+ * chaincast.rpc.server.duration} (a timer) into {@code
+ * chaincast_rpc_server_duration_seconds_bucket/_count/_sum}, a counter {@code chaincast.paths} into
+ * {@code chaincast_paths_total}, and a gauge {@code chaincast.runs.active} into {@code
+ * chaincast_runs_active}. README, "Observability", lists every one.
  *
  * <p>Every server keeps its own registry, so two servers in one JVM (tests) never mix counts.
  * Collecting is cheap (a few atomic adds per call); only {@link MetricsEndpoint} exposes it.
@@ -32,32 +33,45 @@ import java.util.function.ToDoubleFunction;
 public final class ServerMetrics implements AutoCloseable {
   /** Duration of every RPC the server answered, tagged {@code method} and {@code code}. */
   public static final String RPC_DURATION = "chaincast.rpc.server.duration";
+
   /** Runs holding an admission slot now. */
   public static final String RUNS_ACTIVE = "chaincast.runs.active";
+
   /** Runs waiting in the admission queue. */
   public static final String RUNS_QUEUED = "chaincast.runs.queued";
+
   /** Bytes reserved by runs in flight against the run memory budget. */
   public static final String RUN_MEMORY_RESERVED = "chaincast.run.memory.reserved";
+
   /** The run memory budget. */
   public static final String RUN_MEMORY_BUDGET = "chaincast.run.memory.budget";
+
   /** Paths the engine has simulated; a paired (Compare, Sensitivity) path counts once per side. */
   public static final String PATHS = "chaincast.paths";
+
   /** Wall time of each admitted run, tagged {@code kind} and {@code outcome}. */
   public static final String RUN_DURATION = "chaincast.run.duration";
+
   /** Latency of each scenario-store call, tagged {@code operation} and {@code outcome}. */
   public static final String STORE_DURATION = "chaincast.store.operation.duration";
 
   /** Histogram buckets of RPCs: browse calls take about a millisecond, large runs minutes. */
-  private static final Duration[] RPC_BUCKETS = buckets(
-      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300);
-  /** Histogram buckets of runs: a small run takes tens of milliseconds, the largest minutes. */
-  private static final Duration[] RUN_BUCKETS = buckets(
-      0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600);
-  /** Histogram buckets of store calls: an embedded database answers in micro- to milliseconds. */
-  private static final Duration[] STORE_BUCKETS = buckets(
-      0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5);
+  private static final Duration[] RPC_BUCKETS =
+      buckets(
+          0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
+          120, 300);
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  /** Histogram buckets of runs: a small run takes tens of milliseconds, the largest minutes. */
+  private static final Duration[] RUN_BUCKETS =
+      buckets(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600);
+
+  /** Histogram buckets of store calls: an embedded database answers in micro- to milliseconds. */
+  private static final Duration[] STORE_BUCKETS =
+      buckets(
+          0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5);
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
   private final HeapPeak heapPeak = new HeapPeak();
@@ -88,7 +102,7 @@ public final class ServerMetrics implements AutoCloseable {
    * Records one finished RPC.
    *
    * @param method the full method name, e.g. {@code chaincast.v1.ModelService/ListPlans}
-   * @param code   the status code's name the call ended with, e.g. {@code OK}, {@code CANCELLED}
+   * @param code the status code's name the call ended with, e.g. {@code OK}, {@code CANCELLED}
    */
   public void recordRpc(String method, String code, long nanos) {
     Timer.builder(RPC_DURATION)
@@ -102,8 +116,9 @@ public final class ServerMetrics implements AutoCloseable {
   /**
    * Records one admitted run.
    *
-   * @param kind    what ran: {@code simulation}, {@code comparison}, {@code sensitivity_analysis}
-   * @param outcome {@code completed}, {@code cancelled} (by the client or its deadline) or {@code failed}
+   * @param kind what ran: {@code simulation}, {@code comparison}, {@code sensitivity_analysis}
+   * @param outcome {@code completed}, {@code cancelled} (by the client or its deadline) or {@code
+   *     failed}
    */
   public void recordRun(String kind, String outcome, long nanos) {
     Timer.builder(RUN_DURATION)
@@ -123,7 +138,8 @@ public final class ServerMetrics implements AutoCloseable {
    * @param operation {@code create}, {@code get}, {@code list}, {@code update} or {@code delete}
    */
   @SafeVarargs
-  public final <T> T timeStore(String operation, Supplier<T> call, Class<? extends RuntimeException>... refusals) {
+  public final <T> T timeStore(
+      String operation, Supplier<T> call, Class<? extends RuntimeException>... refusals) {
     long started = System.nanoTime();
     String outcome = "failed";
     try {
@@ -155,7 +171,9 @@ public final class ServerMetrics implements AutoCloseable {
         .register(registry);
   }
 
-  /** Exports {@code queued} as {@code chaincast_runs_queued}: runs waiting in the admission queue. */
+  /**
+   * Exports {@code queued} as {@code chaincast_runs_queued}: runs waiting in the admission queue.
+   */
   public <T> void bindRunsQueued(T source, ToDoubleFunction<T> queued) {
     Gauge.builder(RUNS_QUEUED, source, queued)
         .description("Runs waiting in the admission queue now")
@@ -168,7 +186,8 @@ public final class ServerMetrics implements AutoCloseable {
    * flight reserved by their estimates) and {@code chaincast_run_memory_budget_bytes} (the most
    * they may reserve together).
    */
-  public <T> void bindRunMemory(T source, ToDoubleFunction<T> reserved, ToDoubleFunction<T> budget) {
+  public <T> void bindRunMemory(
+      T source, ToDoubleFunction<T> reserved, ToDoubleFunction<T> budget) {
     Gauge.builder(RUN_MEMORY_RESERVED, source, reserved)
         .description("Bytes the runs in flight reserved against the run memory budget")
         .baseUnit("bytes")
@@ -182,12 +201,13 @@ public final class ServerMetrics implements AutoCloseable {
   }
 
   /**
-   * Exports a running total of simulated paths as {@code chaincast_paths_total}. The registry
-   * holds {@code source} weakly: the caller keeps it alive (the server holds its engine).
+   * Exports a running total of simulated paths as {@code chaincast_paths_total}. The registry holds
+   * {@code source} weakly: the caller keeps it alive (the server holds its engine).
    */
   public <T> void bindPathsSimulated(T source, ToDoubleFunction<T> paths) {
     FunctionCounter.builder(PATHS, source, paths)
-        .description("Paths simulated by the engine; a paired path (Compare, Sensitivity) counts once per side")
+        .description(
+            "Paths simulated by the engine; a paired path (Compare, Sensitivity) counts once per side")
         .register(registry);
   }
 

@@ -5,8 +5,8 @@ import chaincast.v1.Cell;
 import chaincast.v1.Chain;
 import chaincast.v1.ChainFamily;
 import chaincast.v1.CountCell;
-import chaincast.v1.Observation;
 import chaincast.v1.JointSet;
+import chaincast.v1.Observation;
 import chaincast.v1.Plan;
 import chaincast.v1.Region;
 import chaincast.v1.Scope;
@@ -26,9 +26,9 @@ import java.util.function.Function;
 /**
  * An immutable, indexed view of a validated seed.
  *
- * <p>Lists keep seed order (the order of the files in {@code seeds/index.txt}, then the order within
- * each file). Look-ups by id return {@link Optional#empty()} for unknown ids. The model does no
- * arithmetic: it only says what is there and which cells a scope selects.
+ * <p>Lists keep seed order (the order of the files in {@code seeds/index.txt}, then the order
+ * within each file). Look-ups by id return {@link Optional#empty()} for unknown ids. The model does
+ * no arithmetic: it only says what is there and which cells a scope selects.
  *
  * <p>Scope rule: a {@link Scope} selects every cell whose chain is in {@code chain_ids} and, when
  * {@code region_ids} is not empty, whose region is in {@code region_ids}. An empty {@code
@@ -227,8 +227,8 @@ public final class Model {
   }
 
   /**
-   * True when {@code scope} reaches into {@code regionId}: the region is listed, or the scope
-   * lists no region (every region of its chains) and one of its cells lies there.
+   * True when {@code scope} reaches into {@code regionId}: the region is listed, or the scope lists
+   * no region (every region of its chains) and one of its cells lies there.
    */
   public boolean scopeCoversRegion(Scope scope, String regionId) {
     if (scope.getRegionIdsList().contains(regionId)) {

@@ -35,8 +35,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The rules a merged seed must follow before it becomes a {@link Model}. The first violation
- * found is thrown as a {@link SeedException} naming the object kind, its id and the field.
+ * The rules a merged seed must follow before it becomes a {@link Model}. The first violation found
+ * is thrown as a {@link SeedException} naming the object kind, its id and the field.
  */
 final class ModelValidator {
 
@@ -93,9 +93,13 @@ final class ModelValidator {
     switch (o.getSubjectCase()) {
       case CELL_ID -> {
         Cell cell =
-            seed.getCellsList().stream().filter(c -> c.getId().equals(o.getCellId())).findFirst().orElse(null);
+            seed.getCellsList().stream()
+                .filter(c -> c.getId().equals(o.getCellId()))
+                .findFirst()
+                .orElse(null);
         if (cell == null) {
-          throw SeedException.at(OBSERVATION, id, "cell_id", "unknown cell '" + o.getCellId() + "'");
+          throw SeedException.at(
+              OBSERVATION, id, "cell_id", "unknown cell '" + o.getCellId() + "'");
         }
         if (o.getYear() < cell.getParameters().getBaseYear()) {
           throw SeedException.at(OBSERVATION, id, "year", "before the cell's base year");
@@ -108,14 +112,16 @@ final class ModelValidator {
         boolean any =
             seed.getCellsList().stream()
                 .anyMatch(
-                    c -> chainIds.contains(c.getChainId())
-                        && (regionIds.isEmpty() || regionIds.contains(c.getRegionId())));
+                    c ->
+                        chainIds.contains(c.getChainId())
+                            && (regionIds.isEmpty() || regionIds.contains(c.getRegionId())));
         if (!any) {
           throw SeedException.at(OBSERVATION, id, "group", "selects no cell");
         }
       }
       case COUNT_CELL_ID -> {
-        if (seed.getCountCellsList().stream().noneMatch(c -> c.getId().equals(o.getCountCellId()))) {
+        if (seed.getCountCellsList().stream()
+            .noneMatch(c -> c.getId().equals(o.getCountCellId()))) {
           throw SeedException.at(
               OBSERVATION, id, "count_cell_id", "unknown count cell '" + o.getCountCellId() + "'");
         }
@@ -176,7 +182,8 @@ final class ModelValidator {
             CHAIN, c.getId(), "related_chain_ids", "unknown chain '" + related + "'");
       }
       if (related.equals(c.getId())) {
-        throw SeedException.at(CHAIN, c.getId(), "related_chain_ids", "a chain cannot relate to itself");
+        throw SeedException.at(
+            CHAIN, c.getId(), "related_chain_ids", "a chain cannot relate to itself");
       }
     }
   }
@@ -204,21 +211,43 @@ final class ModelValidator {
     parameter(CELL, id, "parameters.drift_mean", p.hasDriftMean(), p.getDriftMean());
     parameter(CELL, id, "parameters.drift_sd", p.hasDriftSd(), p.getDriftSd());
     parameter(CELL, id, "parameters.volatility", p.hasVolatility(), p.getVolatility());
-    inDomain(CELL, id, "parameters.base_value.value", ParameterDomain.OUTPUT, p.getBaseValue().getValue());
-    inDomain(CELL, id, "parameters.drift_mean.value", ParameterDomain.DRIFT_MEAN, p.getDriftMean().getValue());
-    inDomain(CELL, id, "parameters.drift_sd.value", ParameterDomain.DRIFT_SD, p.getDriftSd().getValue());
-    inDomain(CELL, id, "parameters.volatility.value", ParameterDomain.VOLATILITY, p.getVolatility().getValue());
+    inDomain(
+        CELL,
+        id,
+        "parameters.base_value.value",
+        ParameterDomain.OUTPUT,
+        p.getBaseValue().getValue());
+    inDomain(
+        CELL,
+        id,
+        "parameters.drift_mean.value",
+        ParameterDomain.DRIFT_MEAN,
+        p.getDriftMean().getValue());
+    inDomain(
+        CELL, id, "parameters.drift_sd.value", ParameterDomain.DRIFT_SD, p.getDriftSd().getValue());
+    inDomain(
+        CELL,
+        id,
+        "parameters.volatility.value",
+        ParameterDomain.VOLATILITY,
+        p.getVolatility().getValue());
     Set<String> eventIds = new HashSet<>();
     for (int i = 0; i < c.getEventsCount(); i++) {
       ProjectEvent e = c.getEvents(i);
       String f = "events[" + i + "]";
       if (e.getId().isEmpty() || !eventIds.add(e.getId())) {
-        throw SeedException.at(CELL, id, f + ".id", "missing or duplicate event id '" + e.getId() + "'");
+        throw SeedException.at(
+            CELL, id, f + ".id", "missing or duplicate event id '" + e.getId() + "'");
       }
       if (e.getFirstYear() <= 0 || e.getLastYear() < e.getFirstYear()) {
         throw SeedException.at(CELL, id, f + ".last_year", "need 0 < first_year <= last_year");
       }
-      inDomain(CELL, id, f + ".yearly_probability", ParameterDomain.EVENT_PROBABILITY, e.getYearlyProbability());
+      inDomain(
+          CELL,
+          id,
+          f + ".yearly_probability",
+          ParameterDomain.EVENT_PROBABILITY,
+          e.getYearlyProbability());
       inDomain(CELL, id, f + ".jump_log_mean", ParameterDomain.JUMP_LOG_MEAN, e.getJumpLogMean());
       inDomain(CELL, id, f + ".jump_log_sd", ParameterDomain.JUMP_LOG_SD, e.getJumpLogSd());
       if (!e.hasProvenance()) {
@@ -234,7 +263,8 @@ final class ModelValidator {
       throw SeedException.at(COUNT_CELL, id, "chain_id", "unknown chain '" + c.getChainId() + "'");
     }
     if (!regions.containsKey(c.getRegionId())) {
-      throw SeedException.at(COUNT_CELL, id, "region_id", "unknown region '" + c.getRegionId() + "'");
+      throw SeedException.at(
+          COUNT_CELL, id, "region_id", "unknown region '" + c.getRegionId() + "'");
     }
     if (c.getMetric().isBlank()) {
       throw SeedException.at(COUNT_CELL, id, "metric", "missing");
@@ -253,12 +283,30 @@ final class ModelValidator {
     parameter(COUNT_CELL, id, "parameters.base_count", p.hasBaseCount(), p.getBaseCount());
     parameter(COUNT_CELL, id, "parameters.yearly_rate", p.hasYearlyRate(), p.getYearlyRate());
     parameter(COUNT_CELL, id, "parameters.rate_shape", p.hasRateShape(), p.getRateShape());
-    inDomain(COUNT_CELL, id, "parameters.base_count.value", ParameterDomain.COUNT, p.getBaseCount().getValue());
-    inDomain(COUNT_CELL, id, "parameters.yearly_rate.value", ParameterDomain.YEARLY_RATE, p.getYearlyRate().getValue());
-    inDomain(COUNT_CELL, id, "parameters.rate_shape.value", ParameterDomain.RATE_SHAPE, p.getRateShape().getValue());
+    inDomain(
+        COUNT_CELL,
+        id,
+        "parameters.base_count.value",
+        ParameterDomain.COUNT,
+        p.getBaseCount().getValue());
+    inDomain(
+        COUNT_CELL,
+        id,
+        "parameters.yearly_rate.value",
+        ParameterDomain.YEARLY_RATE,
+        p.getYearlyRate().getValue());
+    inDomain(
+        COUNT_CELL,
+        id,
+        "parameters.rate_shape.value",
+        ParameterDomain.RATE_SHAPE,
+        p.getRateShape().getValue());
   }
 
-  /** True when some count cell of the seed serves {@code t} (same metric, chain and region in scope). */
+  /**
+   * True when some count cell of the seed serves {@code t} (same metric, chain and region in
+   * scope).
+   */
   private boolean hasCountCells(Target t) {
     Set<String> chainIds = new HashSet<>(t.getScope().getChainIdsList());
     Set<String> regionIds = new HashSet<>(t.getScope().getRegionIdsList());
@@ -286,12 +334,20 @@ final class ModelValidator {
     inDomain(SHOCKS, "", "chain_weight.value", ParameterDomain.CHAIN_WEIGHT, chain);
     if (city + chain > 1 + 1e-12) {
       throw SeedException.at(
-          SHOCKS, "", "chain_weight.value", "city_weight + chain_weight = " + (city + chain) + " > 1");
+          SHOCKS,
+          "",
+          "chain_weight.value",
+          "city_weight + chain_weight = " + (city + chain) + " > 1");
     }
     if (s.getDistribution() == ShockDistribution.SHOCK_DISTRIBUTION_UNSPECIFIED) {
       throw SeedException.at(SHOCKS, "", "distribution", "shock distribution is unspecified");
     }
-    inDomain(SHOCKS, "", "degrees_of_freedom.value", ParameterDomain.DEGREES_OF_FREEDOM, s.getDegreesOfFreedom().getValue());
+    inDomain(
+        SHOCKS,
+        "",
+        "degrees_of_freedom.value",
+        ParameterDomain.DEGREES_OF_FREEDOM,
+        s.getDegreesOfFreedom().getValue());
   }
 
   private void target(Target t) {
@@ -325,14 +381,18 @@ final class ModelValidator {
           TARGET,
           id,
           "citation.plan_id",
-          "cites plan '" + t.getCitation().getPlanId() + "' but the target belongs to '"
-              + t.getPlanId() + "'");
+          "cites plan '"
+              + t.getCitation().getPlanId()
+              + "' but the target belongs to '"
+              + t.getPlanId()
+              + "'");
     }
     scope(TARGET, id, t.getScope());
     if (t.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE) {
       inDomain(TARGET, id, "level", ParameterDomain.OUTPUT, t.getLevel());
       if (t.getUnit() != Unit.UNIT_COUNT) {
-        throw SeedException.at(TARGET, id, "unit", "a chains-above target counts chains: UNIT_COUNT");
+        throw SeedException.at(
+            TARGET, id, "unit", "a chains-above target counts chains: UNIT_COUNT");
       }
     }
     if (t.getNotSimulatedReason().isEmpty()) {
@@ -358,7 +418,9 @@ final class ModelValidator {
       }
       if (!hasCountCells(t)) {
         throw SeedException.at(
-            TARGET, id, "not_simulated_reason",
+            TARGET,
+            id,
+            "not_simulated_reason",
             "empty, but no count cell has metric '" + t.getMetric() + "' in the target's scope");
       }
     }
@@ -380,7 +442,8 @@ final class ModelValidator {
       }
     }
     if (chainsSelected.isEmpty()) {
-      throw SeedException.at(TARGET, id, "scope", "a simulated target must select at least one cell");
+      throw SeedException.at(
+          TARGET, id, "scope", "a simulated target must select at least one cell");
     }
     if (kind == TargetKind.TARGET_KIND_CHAINS_ABOVE) {
       for (String chain : s.getChainIdsList()) {
@@ -406,7 +469,8 @@ final class ModelValidator {
     }
     finite(ACTUAL, id, "value", a.getValue());
     if (a.getUnit() == Unit.UNIT_UNSPECIFIED && a.getNote().isBlank()) {
-      throw SeedException.at(ACTUAL, id, "unit", "unit is unspecified and the note does not name it");
+      throw SeedException.at(
+          ACTUAL, id, "unit", "unit is unspecified and the note does not name it");
     }
     citation(ACTUAL, id, "citation", a.hasCitation() ? a.getCitation() : null);
     if (!a.getCitation().getPlanId().equals(a.getPlanId())) {
@@ -414,8 +478,11 @@ final class ModelValidator {
           ACTUAL,
           id,
           "citation.plan_id",
-          "cites plan '" + a.getCitation().getPlanId() + "' but the actual belongs to '"
-              + a.getPlanId() + "'");
+          "cites plan '"
+              + a.getCitation().getPlanId()
+              + "' but the actual belongs to '"
+              + a.getPlanId()
+              + "'");
     }
     scope(ACTUAL, id, a.getScope());
   }
@@ -450,7 +517,8 @@ final class ModelValidator {
   }
 
   /** The seed's values obey the same {@link ParameterDomain} as requests and the engine. */
-  private static void inDomain(String kind, String id, String field, ParameterDomain domain, double v) {
+  private static void inDomain(
+      String kind, String id, String field, ParameterDomain domain, double v) {
     String problem = domain.violation(v);
     if (problem != null) {
       throw SeedException.at(kind, id, field, problem);

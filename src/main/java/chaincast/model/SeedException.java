@@ -7,8 +7,8 @@ import java.util.Optional;
  *
  * <p>The message always says where: {@code file:line:column: reason} for a syntax error, {@code
  * file: kind 'id': field f: problem} for a validation error (the file is added by {@code
- * chaincast.seed.SeedLoader}; {@link Model#of} alone cannot know it). The parts are also
- * available one by one.
+ * chaincast.seed.SeedLoader}; {@link Model#of} alone cannot know it). The parts are also available
+ * one by one.
  */
 public class SeedException extends RuntimeException {
 
@@ -70,8 +70,7 @@ public class SeedException extends RuntimeException {
 
   /** The same problem, located in {@code file}. */
   public SeedException inFile(String file) {
-    return new SeedException(
-        file, line, column, objectKind, objectId, field, problem, getCause());
+    return new SeedException(file, line, column, objectKind, objectId, field, problem, getCause());
   }
 
   /** The file, when known. */

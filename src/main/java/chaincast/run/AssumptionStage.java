@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The stage that lists the parameters a run rests on that a person should know about: every one
- * an override sets, and every seeded one whose provenance is an assumption, for the cells and
- * count cells the run's targets and fans read (in model order).
+ * The stage that lists the parameters a run rests on that a person should know about: every one an
+ * override sets, and every seeded one whose provenance is an assumption, for the cells and count
+ * cells the run's targets and fans read (in model order).
  */
 final class AssumptionStage {
   private AssumptionStage() {}
 
   /** The assumptions in use among {@code usedCells} and {@code usedCounts} (positions). */
-  static List<AssumptionInUse> of(EffectiveParameters params, Set<Integer> usedCells, Set<Integer> usedCounts) {
+  static List<AssumptionInUse> of(
+      EffectiveParameters params, Set<Integer> usedCells, Set<Integer> usedCounts) {
     List<AssumptionInUse> out = new ArrayList<>();
     for (int i : usedCells) {
       EffectiveParameters.CellValues c = params.cell(i);
@@ -39,7 +40,8 @@ final class AssumptionStage {
               .setProvenance(
                   Provenance.newBuilder()
                       .setKind(ProvenanceKind.PROVENANCE_KIND_OVERRIDE)
-                      .setReason("set by this request; the seeded value is " + v.seeded().getValue()))
+                      .setReason(
+                          "set by this request; the seeded value is " + v.seeded().getValue()))
               .build());
     } else if (v.seeded().getProvenance().getKind() == ProvenanceKind.PROVENANCE_KIND_ASSUMPTION) {
       out.add(

@@ -1,9 +1,9 @@
 package chaincast.run;
 
 /**
- * Client strings quoted back in error messages and details, cut to a length that keeps every
- * status small: an id of 100,000 characters echoed whole made a status too large for a default
- * client (its metadata limit is 8 KiB) and broke other calls on the same connection.
+ * Client strings quoted back in error messages and details, cut to a length that keeps every status
+ * small: an id of 100,000 characters echoed whole made a status too large for a default client (its
+ * metadata limit is 8 KiB) and broke other calls on the same connection.
  */
 public final class ClientText {
   /** Characters (code points) of a client string an error quotes; longer ones end in "…". */

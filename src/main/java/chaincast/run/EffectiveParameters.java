@@ -26,9 +26,9 @@ import java.util.Map;
  * {@code SimulationSpec.overrides} documents ("apply on top of" the scenario). The sensitivity
  * analysis moves its steps with the same merge.
  *
- * @param overrides the merged overrides: at most one {@code cells} entry per cell and one
- *     {@code counts} entry per count cell, in the order each id first appeared; every other field
- *     as the scenario gave it
+ * @param overrides the merged overrides: at most one {@code cells} entry per cell and one {@code
+ *     counts} entry per count cell, in the order each id first appeared; every other field as the
+ *     scenario gave it
  * @param cells per cell of the model, in model order
  * @param counts per count cell of the model, in model order
  */
@@ -105,7 +105,8 @@ public record EffectiveParameters(
    * @param yearlyRate mean arrivals a year
    * @param rateShape gamma shape of the rate (0: known rate)
    */
-  public record CountValues(String id, int baseYear, Value baseCount, Value yearlyRate, Value rateShape) {
+  public record CountValues(
+      String id, int baseYear, Value baseCount, Value yearlyRate, Value rateShape) {
     /**
      * The three parameters in the order the assumptions report lists them.
      *
@@ -210,10 +211,13 @@ public record EffectiveParameters(
     return new CellValues(
         c.getId(),
         p.getBaseYear(),
-        new Value("base_value", p.getBaseValue(), has && o.hasBaseValue() ? o.getBaseValue() : null),
-        new Value("drift_mean", p.getDriftMean(), has && o.hasDriftMean() ? o.getDriftMean() : null),
+        new Value(
+            "base_value", p.getBaseValue(), has && o.hasBaseValue() ? o.getBaseValue() : null),
+        new Value(
+            "drift_mean", p.getDriftMean(), has && o.hasDriftMean() ? o.getDriftMean() : null),
         new Value("drift_sd", p.getDriftSd(), has && o.hasDriftSd() ? o.getDriftSd() : null),
-        new Value("volatility", p.getVolatility(), has && o.hasVolatility() ? o.getVolatility() : null));
+        new Value(
+            "volatility", p.getVolatility(), has && o.hasVolatility() ? o.getVolatility() : null));
   }
 
   private static CountValues countValues(CountCell c, CountOverride o) {
@@ -222,8 +226,11 @@ public record EffectiveParameters(
     return new CountValues(
         c.getId(),
         p.getBaseYear(),
-        new Value("base_count", p.getBaseCount(), has && o.hasBaseCount() ? o.getBaseCount() : null),
-        new Value("yearly_rate", p.getYearlyRate(), has && o.hasYearlyRate() ? o.getYearlyRate() : null),
-        new Value("rate_shape", p.getRateShape(), has && o.hasRateShape() ? o.getRateShape() : null));
+        new Value(
+            "base_count", p.getBaseCount(), has && o.hasBaseCount() ? o.getBaseCount() : null),
+        new Value(
+            "yearly_rate", p.getYearlyRate(), has && o.hasYearlyRate() ? o.getYearlyRate() : null),
+        new Value(
+            "rate_shape", p.getRateShape(), has && o.hasRateShape() ? o.getRateShape() : null));
   }
 }

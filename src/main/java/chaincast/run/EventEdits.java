@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * The first stage of resolving a scenario: each cell's project events once the scenario's
- * additions, removals and delays apply, in that order (as {@code ScenarioOverrides} documents),
- * and which field of the request brought each event in or moved it, so a later check can blame
- * that field.
+ * additions, removals and delays apply, in that order (as {@code ScenarioOverrides} documents), and
+ * which field of the request brought each event in or moved it, so a later check can blame that
+ * field.
  */
 final class EventEdits {
   private final Map<String, List<ProjectEvent>> events = new HashMap<>();
@@ -28,8 +28,8 @@ final class EventEdits {
   /**
    * Applies the scenario's event changes to the seeded events.
    *
-   * @throws PlanningException when an addition repeats an id or a removal or delay names an
-   *     event the cell does not have
+   * @throws PlanningException when an addition repeats an id or a removal or delay names an event
+   *     the cell does not have
    */
   static EventEdits apply(Model model, ScenarioOverrides scenario) {
     EventEdits out = new EventEdits();
@@ -73,10 +73,14 @@ final class EventEdits {
     if (list.stream().anyMatch(e -> e.getId().equals(a.getEvent().getId()))) {
       throw new PlanningException(
           "added_events[" + i + "].event.id",
-          "cell '" + a.getCellId() + "' already has an event " + ClientText.quote(a.getEvent().getId()));
+          "cell '"
+              + a.getCellId()
+              + "' already has an event "
+              + ClientText.quote(a.getEvent().getId()));
     }
     list.add(a.getEvent());
-    fields.put(a.getCellId() + "/" + a.getEvent().getId(), "added_events[" + i + "].event.jump_log_mean");
+    fields.put(
+        a.getCellId() + "/" + a.getEvent().getId(), "added_events[" + i + "].event.jump_log_mean");
   }
 
   private void remove(EventRemoval r, int i) {

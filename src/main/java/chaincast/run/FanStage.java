@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stage that turns the requested fans into the engine's fan specs, each over the group of
- * cells its subject sums, and names them for the report.
+ * The stage that turns the requested fans into the engine's fan specs, each over the group of cells
+ * its subject sums, and names them for the report.
  *
  * @param specs what the engine records, in request order
  * @param metas how the report names each fan, in the same order

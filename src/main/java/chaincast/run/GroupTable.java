@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * The sums of cells a plan asks the engine for, keyed by their cell set so that two targets (or a
- * target and a fan) on one scope share one sum, and the cells and count cells any of them use
- * (the assumptions report lists the parameters of those only).
+ * target and a fan) on one scope share one sum, and the cells and count cells any of them use (the
+ * assumptions report lists the parameters of those only).
  */
 final class GroupTable {
   private final Map<String, Integer> ids = new HashMap<>();

@@ -3,19 +3,18 @@ package chaincast.run;
 import java.util.List;
 
 /**
- * What one request may ask for. Each bound keeps a single request from taking
- * the server's memory or cores for minutes; every violation is reported to the
- * caller with the bound.
+ * What one request may ask for. Each bound keeps a single request from taking the server's memory
+ * or cores for minutes; every violation is reported to the caller with the bound.
  *
- * @param maxPaths         most paths in one run (fixed or precision cap)
- * @param maxHorizonYear   latest horizon year
- * @param maxFans          most fans in one request
- * @param maxPercentiles   most percentiles in one request
- * @param maxOverrides     most cell overrides in one request
- * @param maxJointSets     most joint sets in one request
- * @param maxTargets       most targets in one request
- * @param maxConcurrentRuns simulations running at once (the CPU limit of admission); more wait
- *                          in the admission queue, see {@code chaincast.admission}
+ * @param maxPaths most paths in one run (fixed or precision cap)
+ * @param maxHorizonYear latest horizon year
+ * @param maxFans most fans in one request
+ * @param maxPercentiles most percentiles in one request
+ * @param maxOverrides most cell overrides in one request
+ * @param maxJointSets most joint sets in one request
+ * @param maxTargets most targets in one request
+ * @param maxConcurrentRuns simulations running at once (the CPU limit of admission); more wait in
+ *     the admission queue, see {@code chaincast.admission}
  */
 public record Limits(
     long maxPaths,

@@ -18,14 +18,14 @@ import java.util.Map;
  *
  * <p>The seeded observations (unless ignored) and then the scenario's are taken in that order;
  * those after the horizon say nothing about the years simulated and are left out. Each cell starts
- * from its latest observed year; at equal years a direct observation of the cell beats a share of
- * a group total, and a later one in the list beats an earlier one. A group total {@code V}
- * observed in year {@code Y} is split as follows: cells of the group observed on their own in year
- * {@code Y} keep their values; the rest {@code R = V - (their sum)} is split over the other cells
- * in proportion to each one's expected value in {@code Y} under its own parameters in effect,
- * {@code base * exp(drift_mean * (Y - base_year))} (the model's median path, so the split follows
- * the model's view of their relative sizes). Such a cell is reported with {@code split = true}
- * and its share. A count cell starts from its latest observation.
+ * from its latest observed year; at equal years a direct observation of the cell beats a share of a
+ * group total, and a later one in the list beats an earlier one. A group total {@code V} observed
+ * in year {@code Y} is split as follows: cells of the group observed on their own in year {@code Y}
+ * keep their values; the rest {@code R = V - (their sum)} is split over the other cells in
+ * proportion to each one's expected value in {@code Y} under its own parameters in effect, {@code
+ * base * exp(drift_mean * (Y - base_year))} (the model's median path, so the split follows the
+ * model's view of their relative sizes). Such a cell is reported with {@code split = true} and its
+ * share. A count cell starts from its latest observation.
  */
 final class ObservationPins {
   /**
@@ -40,7 +40,13 @@ final class ObservationPins {
    * @param field the request's field to blame for this start, or null for a seeded observation
    */
   record Pin(
-      Observation source, int year, double value, boolean split, double share, double groupValue, String field) {
+      Observation source,
+      int year,
+      double value,
+      boolean split,
+      double share,
+      double groupValue,
+      String field) {
     /** The pin as the report lists it. */
     ObservationInUse inUse(String cellId) {
       Provenance provenance =
@@ -69,7 +75,8 @@ final class ObservationPins {
   private final Model model;
   private final ModelIndex index;
   private final List<Observation> all = new ArrayList<>();
-  private final List<String> fields = new ArrayList<>(); // per observation: the request's field, or null
+  private final List<String> fields =
+      new ArrayList<>(); // per observation: the request's field, or null
   private final Pin[] pins;
 
   private ObservationPins(Model model, ModelIndex index) {
@@ -82,8 +89,8 @@ final class ObservationPins {
    * Pins every observed cell.
    *
    * @param params the parameters in effect, which weigh a group total's split
-   * @throws PlanningException when a group total is not above what its cells observed on their
-   *     own already hold
+   * @throws PlanningException when a group total is not above what its cells observed on their own
+   *     already hold
    */
   static ObservationPins of(
       Model model,
@@ -143,13 +150,18 @@ final class ObservationPins {
         if (field != null) {
           directField.put(key, field);
         }
-        offer(index.cell(o.getCellId()), new Pin(o, o.getYear(), o.getValue(), false, 1.0, o.getValue(), field), true);
+        offer(
+            index.cell(o.getCellId()),
+            new Pin(o, o.getYear(), o.getValue(), false, 1.0, o.getValue(), field),
+            true);
       }
     }
   }
 
   private void pinGroups(
-      Map<String, Observation> direct, Map<String, String> directField, EffectiveParameters params) {
+      Map<String, Observation> direct,
+      Map<String, String> directField,
+      EffectiveParameters params) {
     for (int k = 0; k < all.size(); k++) {
       Observation o = all.get(k);
       if (o.getSubjectCase() != Observation.SubjectCase.GROUP) {
@@ -158,7 +170,8 @@ final class ObservationPins {
       int year = o.getYear();
       double fixed = 0;
       List<Integer> free = new ArrayList<>();
-      // The request's field to blame for this split: the group's own, else a direct observation it splits around.
+      // The request's field to blame for this split: the group's own, else a direct observation it
+      // splits around.
       String blame = valueField(fields.get(k));
       for (Cell c : model.cellsIn(o.getGroup())) {
         Observation d = direct.get(c.getId() + "/" + year);
@@ -173,9 +186,13 @@ final class ObservationPins {
       if (!free.isEmpty() && !(rest > 0)) {
         throw new PlanningException(
             blame == null ? "observations" : blame,
-            "the group total " + o.getValue() + " in " + year
+            "the group total "
+                + o.getValue()
+                + " in "
+                + year
                 + (fields.get(k) == null ? " (seeded observation " + o.getId() + ")" : "")
-                + " is not above the " + String.format("%.4f", fixed)
+                + " is not above the "
+                + String.format("%.4f", fixed)
                 + " 亿元 its cells observed on their own already hold");
       }
       split(o, rest, free, blame, params);
@@ -183,7 +200,8 @@ final class ObservationPins {
   }
 
   /** Shares {@code rest} of a group total over its free cells by their median paths. */
-  private void split(Observation o, double rest, List<Integer> free, String blame, EffectiveParameters params) {
+  private void split(
+      Observation o, double rest, List<Integer> free, String blame, EffectiveParameters params) {
     int year = o.getYear();
     double weightSum = 0;
     double[] weight = new double[free.size()];
@@ -198,7 +216,9 @@ final class ObservationPins {
     }
   }
 
-  /** Keeps the latest pin per cell; at equal years a direct one beats a split, later beats earlier. */
+  /**
+   * Keeps the latest pin per cell; at equal years a direct one beats a split, later beats earlier.
+   */
   private void offer(int cell, Pin pin, boolean direct) {
     Pin current = pins[cell];
     if (current == null
@@ -208,7 +228,10 @@ final class ObservationPins {
     }
   }
 
-  /** The value field of an observation of the request ({@code observations[k].value}), or null for a seeded one. */
+  /**
+   * The value field of an observation of the request ({@code observations[k].value}), or null for a
+   * seeded one.
+   */
   private static String valueField(String observationField) {
     return observationField == null ? null : observationField + ".value";
   }

@@ -12,17 +12,17 @@ import chaincast.v1.Target;
 import java.util.List;
 
 /**
- * A request resolved against the model: the engine's input and what is
- * needed to report on its output.
+ * A request resolved against the model: the engine's input and what is needed to report on its
+ * output.
  *
- * @param projection   what the engine simulates
- * @param settings     how long, which percentiles, which seed
- * @param targets      the simulated targets, in projection order
- * @param bases        per target, its scope's starting point
- * @param joints       the joint sets, in projection order
- * @param fans         the fans, in projection order
- * @param skipped      selected targets the engine cannot simulate
- * @param assumptions  parameters in play that rest on an assumption or an override
+ * @param projection what the engine simulates
+ * @param settings how long, which percentiles, which seed
+ * @param targets the simulated targets, in projection order
+ * @param bases per target, its scope's starting point
+ * @param joints the joint sets, in projection order
+ * @param fans the fans, in projection order
+ * @param skipped selected targets the engine cannot simulate
+ * @param assumptions parameters in play that rest on an assumption or an override
  * @param distribution the shock distribution in use
  * @param observations the observations cells start from
  */
@@ -65,9 +65,9 @@ public record PlannedRun(
   /**
    * Where a target's scope starts.
    *
-   * @param value for output targets the sum of the base values (亿元); for
-   *              chains-above targets the number of chains already at the level
-   * @param year  the latest base year among the scope's cells
+   * @param value for output targets the sum of the base values (亿元); for chains-above targets the
+   *     number of chains already at the level
+   * @param year the latest base year among the scope's cells
    */
   public record TargetBase(double value, int year) {}
 

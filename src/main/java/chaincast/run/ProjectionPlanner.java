@@ -11,14 +11,13 @@ import chaincast.v1.TargetSelection;
 import java.util.List;
 
 /**
- * Resolves a validated {@link SimulationSpec} against the model into a {@link PlannedRun}. Input
- * is assumed valid ({@code chaincast.api} checks it first); an unknown id here is a programming
- * error.
+ * Resolves a validated {@link SimulationSpec} against the model into a {@link PlannedRun}. Input is
+ * assumed valid ({@code chaincast.api} checks it first); an unknown id here is a programming error.
  *
- * <p>Planning is a pipeline of stages, each a small class with its own tests:
- * {@link TargetChoice} (which targets), {@link EffectiveParameters} (the one overrides merge),
- * {@link ScenarioResolver} (events, observations, cells, counts, macro shocks), {@link TargetStage},
- * {@link FanStage}, {@link JointStage}, {@link SettingsStage} and {@link AssumptionStage}.
+ * <p>Planning is a pipeline of stages, each a small class with its own tests: {@link TargetChoice}
+ * (which targets), {@link EffectiveParameters} (the one overrides merge), {@link ScenarioResolver}
+ * (events, observations, cells, counts, macro shocks), {@link TargetStage}, {@link FanStage},
+ * {@link JointStage}, {@link SettingsStage} and {@link AssumptionStage}.
  *
  * <p>Every cell of the model is simulated, in model order, whatever the request selects: the cost
  * is small, and it keeps each cell's random stream the same from one request to the next, so two
@@ -70,7 +69,8 @@ public final class ProjectionPlanner {
    * @throws PlanningException naming the field that does not fit
    */
   public void check(ScenarioOverrides overrides) {
-    resolver.resolve(EffectiveParameters.of(model, overrides, List.of()), false, limits.maxHorizonYear());
+    resolver.resolve(
+        EffectiveParameters.of(model, overrides, List.of()), false, limits.maxHorizonYear());
   }
 
   /**
@@ -103,7 +103,8 @@ public final class ProjectionPlanner {
         resolver.resolve(params, spec.getIgnoreSeededObservations(), settings.horizon());
     GroupTable groups = new GroupTable();
     TargetStage targets =
-        TargetStage.of(model, index, choice.simulated(), resolved.cells(), resolved.counts(), groups);
+        TargetStage.of(
+            model, index, choice.simulated(), resolved.cells(), resolved.counts(), groups);
     FanStage fans = FanStage.of(model, index, spec.getFansList(), groups);
     JointStage joints = JointStage.of(model, choice.simulated(), spec.getJointList());
     Projection projection =

@@ -9,12 +9,12 @@ import chaincast.v1.JointOdds;
 import chaincast.v1.PercentileValue;
 import chaincast.v1.Probability;
 import chaincast.v1.SimulationReport;
+import chaincast.v1.StopReason;
 import chaincast.v1.Target;
 import chaincast.v1.TargetKind;
 import chaincast.v1.TargetOdds;
 import chaincast.v1.Unit;
 import java.util.List;
-import chaincast.v1.StopReason;
 
 /** Maps the engine's numbers back onto targets, names and units. */
 public final class ReportBuilder {
@@ -39,7 +39,8 @@ public final class ReportBuilder {
             .setWantedHalfWidth(plan.settings().wantedHalfWidth()));
 
     for (int i = 0; i < plan.targets().size(); i++) {
-      report.addOdds(odds(plan.targets().get(i), plan.bases().get(i), result.targets().get(i), pct));
+      report.addOdds(
+          odds(plan.targets().get(i), plan.bases().get(i), result.targets().get(i), pct));
     }
     for (int j = 0; j < plan.joints().size(); j++) {
       PlannedRun.JointMeta meta = plan.joints().get(j);
@@ -60,7 +61,10 @@ public final class ReportBuilder {
       PlannedRun.FanMeta meta = plan.fans().get(f);
       RunResult.FanResult fan = result.fans().get(f);
       Fan.Builder b =
-          Fan.newBuilder().setSubject(meta.subject()).setName(meta.name()).setUnit(Unit.UNIT_YI_YUAN);
+          Fan.newBuilder()
+              .setSubject(meta.subject())
+              .setName(meta.name())
+              .setUnit(Unit.UNIT_YI_YUAN);
       for (int y = 0; y < fan.years().length; y++) {
         FanYear.Builder year = FanYear.newBuilder().setYear(fan.years()[y]);
         for (int k = 0; k < pct.length; k++) {
@@ -77,7 +81,8 @@ public final class ReportBuilder {
   }
 
   /** One target's odds. */
-  static TargetOdds odds(Target t, PlannedRun.TargetBase base, RunResult.TargetResult r, double[] pct) {
+  static TargetOdds odds(
+      Target t, PlannedRun.TargetBase base, RunResult.TargetResult r, double[] pct) {
     TargetOdds.Builder b =
         TargetOdds.newBuilder()
             .setTargetId(t.getId())

@@ -7,8 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The conventions every kind of run shares (a simulation, a comparison, a sensitivity analysis):
- * how the seed is chosen, what the {@link RunInfo} of its report says, and the server's
- * {@link Limits}. One place, so the three kinds cannot drift apart.
+ * how the seed is chosen, what the {@link RunInfo} of its report says, and the server's {@link
+ * Limits}. One place, so the three kinds cannot drift apart.
  */
 public final class RunContext {
   private final Limits limits;

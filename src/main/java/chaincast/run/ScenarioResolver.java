@@ -16,9 +16,9 @@ import java.util.List;
 /**
  * Applies a scenario to the seeded model: the cells and count cells the engine simulates (always
  * every one, in model order, so random streams stay aligned across scenarios), the level shifts,
- * and where each cell starts from. A pipeline of its own: {@link EventEdits}, then
- * {@link ObservationPins} (see there for the conditioning rules), then the cell and count specs
- * from the {@link EffectiveParameters}, then the macro shocks, then the median-path check.
+ * and where each cell starts from. A pipeline of its own: {@link EventEdits}, then {@link
+ * ObservationPins} (see there for the conditioning rules), then the cell and count specs from the
+ * {@link EffectiveParameters}, then the macro shocks, then the median-path check.
  */
 final class ScenarioResolver {
 
@@ -53,7 +53,8 @@ final class ScenarioResolver {
   Resolved resolve(EffectiveParameters params, boolean ignoreSeededObservations, int horizon) {
     ScenarioOverrides scenario = params.overrides();
     EventEdits events = EventEdits.apply(model, scenario);
-    ObservationPins pins = ObservationPins.of(model, index, scenario, ignoreSeededObservations, horizon, params);
+    ObservationPins pins =
+        ObservationPins.of(model, index, scenario, ignoreSeededObservations, horizon, params);
     List<ObservationInUse> inUse = new ArrayList<>();
     List<CellSpec> cells = cells(params, events, pins, inUse);
     List<CountCellSpec> counts = counts(params, pins, inUse);
@@ -64,7 +65,10 @@ final class ScenarioResolver {
 
   /** Every cell as the engine takes it; the observations they start from go to {@code inUse}. */
   private List<CellSpec> cells(
-      EffectiveParameters params, EventEdits events, ObservationPins pins, List<ObservationInUse> inUse) {
+      EffectiveParameters params,
+      EventEdits events,
+      ObservationPins pins,
+      List<ObservationInUse> inUse) {
     List<Cell> all = model.cells();
     List<CellSpec> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
@@ -131,10 +135,12 @@ final class ScenarioResolver {
             case CHAIN_ID -> model.cellsOfChain(m.getChainId());
             case REGION_ID -> model.cellsOfRegion(m.getRegionId());
             case CELL_ID -> List.of(model.cell(m.getCellId()).orElseThrow());
-            case WHERE_NOT_SET -> throw new PlanningException("macro_shocks[" + i + "]", "names no cells");
+            case WHERE_NOT_SET ->
+                throw new PlanningException("macro_shocks[" + i + "]", "names no cells");
           };
       String id = m.getId().isEmpty() ? "macro-shock-" + (i + 1) : m.getId();
-      shifts.add(new MacroShockSpec(id, index.inOrder(hit), m.getYear(), Math.log1p(m.getChange())));
+      shifts.add(
+          new MacroShockSpec(id, index.inOrder(hit), m.getYear(), Math.log1p(m.getChange())));
     }
     return shifts;
   }
@@ -144,7 +150,11 @@ final class ScenarioResolver {
    * (the engine's own {@link MedianEnvelope} check), naming the field that moved it last.
    */
   private static void checkMedianPaths(
-      List<CellSpec> cells, List<MacroShockSpec> shifts, int horizon, ObservationPins pins, EventEdits events) {
+      List<CellSpec> cells,
+      List<MacroShockSpec> shifts,
+      int horizon,
+      ObservationPins pins,
+      EventEdits events) {
     MedianEnvelope.find(cells, shifts, horizon)
         .ifPresent(
             crossing -> {
@@ -152,13 +162,16 @@ final class ScenarioResolver {
               ObservationPins.Pin pin = pins.pin(crossing.cell());
               String field =
                   switch (crossing.cause()) {
-                    case EVENT -> events.fieldOf(
-                        cell.id(), cell.events().get(crossing.index()).id(), "added_events");
+                    case EVENT ->
+                        events.fieldOf(
+                            cell.id(), cell.events().get(crossing.index()).id(), "added_events");
                     case SHIFT -> "macro_shocks[" + crossing.index() + "].change";
                     case START -> pin != null && pin.field() != null ? pin.field() : "cells";
-                    case OBSERVATION -> pin != null && pin.field() != null ? pin.field() : "observations";
+                    case OBSERVATION ->
+                        pin != null && pin.field() != null ? pin.field() : "observations";
                   };
-              throw new PlanningException(field, "cell '" + cell.id() + "': " + crossing.describe());
+              throw new PlanningException(
+                  field, "cell '" + cell.id() + "': " + crossing.describe());
             });
   }
 }

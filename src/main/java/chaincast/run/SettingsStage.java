@@ -16,7 +16,8 @@ import chaincast.v1.SimulationSpec;
  * @param shocks the shock law the engine draws from
  * @param settings paths, precision, seed and percentiles
  */
-record SettingsStage(int horizon, ShockDistribution distribution, ShockSpec shocks, RunSettings settings) {
+record SettingsStage(
+    int horizon, ShockDistribution distribution, ShockSpec shocks, RunSettings settings) {
 
   /** The horizon of {@code spec}: its own, or {@link Limits#DEFAULT_HORIZON_YEAR}. */
   static int horizon(SimulationSpec spec) {
@@ -49,13 +50,21 @@ record SettingsStage(int horizon, ShockDistribution distribution, ShockSpec shoc
     double[] percentiles =
         spec.getPercentilesCount() == 0
             ? Limits.DEFAULT_PERCENTILES.stream().mapToDouble(Double::doubleValue).toArray()
-            : spec.getPercentilesList().stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
+            : spec.getPercentilesList().stream()
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .distinct()
+                .toArray();
     if (spec.hasPrecision()) {
-      long cap = spec.getPrecision().getMaxPaths() == 0 ? limits.maxPaths() : spec.getPrecision().getMaxPaths();
+      long cap =
+          spec.getPrecision().getMaxPaths() == 0
+              ? limits.maxPaths()
+              : spec.getPrecision().getMaxPaths();
       return new RunSettings(0, spec.getPrecision().getHalfWidth(), cap, seed, percentiles);
     }
     // A server with a lower limit than the default runs its limit, never more.
-    long paths = spec.getPaths() == 0 ? Math.min(Limits.DEFAULT_PATHS, limits.maxPaths()) : spec.getPaths();
+    long paths =
+        spec.getPaths() == 0 ? Math.min(Limits.DEFAULT_PATHS, limits.maxPaths()) : spec.getPaths();
     return new RunSettings(paths, 0, paths, seed, percentiles);
   }
 }

@@ -19,15 +19,15 @@ import chaincast.v1.TargetDifference;
 import java.util.function.Consumer;
 
 /**
- * Plans a request, runs the engine and builds the report. A caller that sizes a run before it
- * runs it (admission) plans once with {@link #plan(SimulationSpec, ScenarioOverrides)} and hands
- * the same {@link PlannedRun} to {@link #footprint(PlannedRun)} and {@link #run(PlannedRun,
+ * Plans a request, runs the engine and builds the report. A caller that sizes a run before it runs
+ * it (admission) plans once with {@link #plan(SimulationSpec, ScenarioOverrides)} and hands the
+ * same {@link PlannedRun} to {@link #footprint(PlannedRun)} and {@link #run(PlannedRun,
  * CancellationSignal, Consumer)}; the overloads taking a spec plan and run in one call.
  */
 public final class SimulationRunner {
   /**
-   * Bytes of a planned request beside what the engine holds: the projection, the resolved
-   * targets and assumptions. The seeded model plans to well under this (192 targets, 18 cells).
+   * Bytes of a planned request beside what the engine holds: the projection, the resolved targets
+   * and assumptions. The seeded model plans to well under this (192 targets, 18 cells).
    */
   public static final long PLAN_BYTES = 2L * 1024 * 1024;
 
@@ -111,7 +111,8 @@ public final class SimulationRunner {
    */
   public MemoryFootprint footprintOfComparison(PlannedRun baseline, PlannedRun alternative) {
     return engine
-        .footprintOfComparison(baseline.projection(), alternative.projection(), baseline.settings().paths())
+        .footprintOfComparison(
+            baseline.projection(), alternative.projection(), baseline.settings().paths())
         .plusWorkspace(2 * PLAN_BYTES);
   }
 
@@ -127,7 +128,8 @@ public final class SimulationRunner {
   public MemoryFootprint footprintOfComparison(
       SimulationSpec spec, ScenarioOverrides baseline, ScenarioOverrides alternative) {
     long seed = context.seed(spec);
-    return footprintOfComparison(planner.plan(spec, baseline, seed), planner.plan(spec, alternative, seed));
+    return footprintOfComparison(
+        planner.plan(spec, baseline, seed), planner.plan(spec, alternative, seed));
   }
 
   /**
@@ -139,7 +141,8 @@ public final class SimulationRunner {
    * @param onProgress told after every batch, on the calling thread
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
-  public SimulationReport run(SimulationSpec spec, CancellationSignal cancel, Consumer<Progress> onProgress) {
+  public SimulationReport run(
+      SimulationSpec spec, CancellationSignal cancel, Consumer<Progress> onProgress) {
     return run(spec, spec.getInlineOverrides(), cancel, onProgress);
   }
 
@@ -155,7 +158,10 @@ public final class SimulationRunner {
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
   public SimulationReport run(
-      SimulationSpec spec, ScenarioOverrides scenario, CancellationSignal cancel, Consumer<Progress> onProgress) {
+      SimulationSpec spec,
+      ScenarioOverrides scenario,
+      CancellationSignal cancel,
+      Consumer<Progress> onProgress) {
     return run(plan(spec, scenario), cancel, onProgress);
   }
 
@@ -168,15 +174,17 @@ public final class SimulationRunner {
    * @param onProgress told after every batch, on the calling thread
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
-  public SimulationReport run(PlannedRun plan, CancellationSignal cancel, Consumer<Progress> onProgress) {
+  public SimulationReport run(
+      PlannedRun plan, CancellationSignal cancel, Consumer<Progress> onProgress) {
     RunResult result =
-        engine.run(plan.projection(), plan.settings(), cancel, p -> onProgress.accept(progress(plan, p)));
+        engine.run(
+            plan.projection(), plan.settings(), cancel, p -> onProgress.accept(progress(plan, p)));
     return ReportBuilder.report(plan, result, context);
   }
 
   /**
-   * Runs a validated spec under two scenarios on common random numbers (same seed, same paths)
-   * and reports per target the difference in P(hit) with its paired standard error.
+   * Runs a validated spec under two scenarios on common random numbers (same seed, same paths) and
+   * reports per target the difference in P(hit) with its paired standard error.
    *
    * @param spec a validated simulation spec
    * @param baseline side A
@@ -187,9 +195,13 @@ public final class SimulationRunner {
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
   public ScenarioComparison compare(
-      SimulationSpec spec, ScenarioOverrides baseline, ScenarioOverrides alternative, CancellationSignal cancel) {
+      SimulationSpec spec,
+      ScenarioOverrides baseline,
+      ScenarioOverrides alternative,
+      CancellationSignal cancel) {
     long seed = context.seed(spec);
-    return compare(planner.plan(spec, baseline, seed), planner.plan(spec, alternative, seed), cancel);
+    return compare(
+        planner.plan(spec, baseline, seed), planner.plan(spec, alternative, seed), cancel);
   }
 
   /**
@@ -202,7 +214,8 @@ public final class SimulationRunner {
    * @return per target, the difference with its errors
    * @throws chaincast.engine.RunCancelledException when {@code cancel} fires
    */
-  public ScenarioComparison compare(PlannedRun baseline, PlannedRun alternative, CancellationSignal cancel) {
+  public ScenarioComparison compare(
+      PlannedRun baseline, PlannedRun alternative, CancellationSignal cancel) {
     long paths = baseline.settings().paths();
     long seed = baseline.settings().seed();
     ComparisonResult result =
@@ -217,7 +230,8 @@ public final class SimulationRunner {
     return out.build();
   }
 
-  private static TargetDifference difference(Target target, ComparisonResult.TargetPair pair, long paths) {
+  private static TargetDifference difference(
+      Target target, ComparisonResult.TargetPair pair, long paths) {
     double d = pair.difference();
     double se = pair.standardError();
     return TargetDifference.newBuilder()

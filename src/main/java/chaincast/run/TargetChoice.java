@@ -26,7 +26,10 @@ record TargetChoice(List<Target> simulated, List<SkippedTarget> skipped) {
     skipped = List.copyOf(skipped);
   }
 
-  /** The targets a selection picks, simulated or not: explicit ids first, then the filter's in model order. */
+  /**
+   * The targets a selection picks, simulated or not: explicit ids first, then the filter's in model
+   * order.
+   */
   static List<Target> select(Model model, TargetSelection selection) {
     Set<String> ids = new LinkedHashSet<>(selection.getTargetIdsList());
     boolean filtered =
@@ -61,7 +64,10 @@ record TargetChoice(List<Target> simulated, List<SkippedTarget> skipped) {
     for (Target t : select(model, spec.getTargets())) {
       if (!model.isSimulated(t)) {
         skipped.add(
-            SkippedTarget.newBuilder().setTargetId(t.getId()).setReason(t.getNotSimulatedReason()).build());
+            SkippedTarget.newBuilder()
+                .setTargetId(t.getId())
+                .setReason(t.getNotSimulatedReason())
+                .build());
       } else if (chosen.add(t.getId())) {
         simulated.add(t);
       }
@@ -81,9 +87,11 @@ record TargetChoice(List<Target> simulated, List<SkippedTarget> skipped) {
     boolean planOk = selection.getPlanId().isEmpty() || t.getPlanId().equals(selection.getPlanId());
     boolean yearOk = year == 0 || t.getYear() == year;
     boolean chainOk =
-        selection.getChainId().isEmpty() || model.scopeCoversChain(t.getScope(), selection.getChainId());
+        selection.getChainId().isEmpty()
+            || model.scopeCoversChain(t.getScope(), selection.getChainId());
     boolean regionOk =
-        selection.getRegionId().isEmpty() || model.scopeCoversRegion(t.getScope(), selection.getRegionId());
+        selection.getRegionId().isEmpty()
+            || model.scopeCoversRegion(t.getScope(), selection.getRegionId());
     return planOk && yearOk && chainOk && regionOk;
   }
 }

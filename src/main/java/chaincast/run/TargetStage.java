@@ -50,7 +50,8 @@ record TargetStage(List<TargetSpec> specs, List<PlannedRun.TargetBase> bases) {
     for (Target t : simulated) {
       boolean strict = t.getComparison() == Comparison.COMPARISON_GREATER_THAN;
       if (t.getKind() == TargetKind.TARGET_KIND_COUNT) {
-        int[] counted = model.countCellsFor(t).stream().mapToInt(c -> index.countCell(c.getId())).toArray();
+        int[] counted =
+            model.countCellsFor(t).stream().mapToInt(c -> index.countCell(c.getId())).toArray();
         specs.add(new CountTarget(t.getId(), counted, t.getYear(), t.getValue(), strict));
         bases.add(countBase(t, counted, counts, groups));
       } else if (t.getKind() == TargetKind.TARGET_KIND_CHAINS_ABOVE) {
@@ -61,18 +62,27 @@ record TargetStage(List<TargetSpec> specs, List<PlannedRun.TargetBase> bases) {
         }
         specs.add(
             new ChainsAboveTarget(
-                t.getId(), groupIds, t.getLevel(), t.getYear(), (int) Math.round(t.getValue()), strict));
+                t.getId(),
+                groupIds,
+                t.getLevel(),
+                t.getYear(),
+                (int) Math.round(t.getValue()),
+                strict));
         bases.add(chainsAboveBase(t, perChain, cells));
       } else {
         int[] scope = index.sorted(model.cellsIn(t.getScope()));
-        specs.add(new ValueTarget(t.getId(), groups.idOf(scope, t.getId()), t.getYear(), t.getValue(), strict));
+        specs.add(
+            new ValueTarget(
+                t.getId(), groups.idOf(scope, t.getId()), t.getYear(), t.getValue(), strict));
         bases.add(valueBase(scope, cells));
       }
     }
     return new TargetStage(specs, bases);
   }
 
-  /** The count cells' total at their base; counts are not simulated backwards from an observation. */
+  /**
+   * The count cells' total at their base; counts are not simulated backwards from an observation.
+   */
   private static PlannedRun.TargetBase countBase(
       Target t, int[] counted, List<CountCellSpec> counts, GroupTable groups) {
     double base = 0;
@@ -82,8 +92,14 @@ record TargetStage(List<TargetSpec> specs, List<PlannedRun.TargetBase> bases) {
       if (c.baseYear() > t.getYear()) {
         throw new PlanningException(
             "observations",
-            "count cell '" + c.id() + "' is observed in " + c.baseYear()
-                + ", after the year " + t.getYear() + " of target '" + t.getId()
+            "count cell '"
+                + c.id()
+                + "' is observed in "
+                + c.baseYear()
+                + ", after the year "
+                + t.getYear()
+                + " of target '"
+                + t.getId()
                 + "'; leave that target out or observe an earlier year");
       }
       groups.useCount(k);
@@ -94,7 +110,8 @@ record TargetStage(List<TargetSpec> specs, List<PlannedRun.TargetBase> bases) {
   }
 
   /** How many chains already reach the level at their base values. */
-  private static PlannedRun.TargetBase chainsAboveBase(Target t, List<int[]> perChain, List<CellSpec> cells) {
+  private static PlannedRun.TargetBase chainsAboveBase(
+      Target t, List<int[]> perChain, List<CellSpec> cells) {
     int already = 0;
     int baseYear = Integer.MIN_VALUE;
     for (int[] chain : perChain) {

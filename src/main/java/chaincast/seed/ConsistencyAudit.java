@@ -20,8 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Where the plans' figures do not add up. Pure function of the model; findings come in a stable
@@ -32,16 +32,16 @@ import java.util.TreeSet;
  *   <li><b>BREAKDOWN</b>: for each OUTPUT or COUNT target H, the other targets of the same plan,
  *       year, metric and kind whose cell sets are strict subsets of H's; candidates contained in
  *       another candidate are dropped; if the rest are pairwise disjoint and cover H, H is compared
- *       with their sum. Count targets are compared through the cells their scopes select too
- *       (every county of a pharma count target has a pharma cell).
+ *       with their sum. Count targets are compared through the cells their scopes select too (every
+ *       county of a pharma count target has a pharma cell).
  *   <li><b>CROSS_PLAN</b>: OUTPUT or COUNT targets of different plans with the same kind, metric,
  *       year and cell set. The headline is the target of the newest plan vintage; each target of
  *       another plan is compared with it.
  *   <li><b>SIZE_CLASS</b>: each CHAINS_ABOVE target against the number of its chains whose own
  *       output target in the same plan and year is at least the level.
  *   <li><b>RELATED_SCOPE</b>: each simulated target on ZONE-family chains against the sum of the
- *       same-year whole-chain output targets of the related city chains (newest vintage per
- *       chain). The headline is the zone target; compared_value is the sum.
+ *       same-year whole-chain output targets of the related city chains (newest vintage per chain).
+ *       The headline is the zone target; compared_value is the sum.
  * </ul>
  *
  * Targets whose scope selects no cell take part in none of these.
@@ -132,7 +132,16 @@ public final class ConsistencyAudit {
               amount(sum, h.getUnit()),
               amount(h.getValue(), h.getUnit()),
               ok ? ", as they should" : ": " + delta(diff, h.getValue(), h.getUnit()));
-      out.add(finding(FindingKind.FINDING_KIND_BREAKDOWN, h, parts, h.getValue(), sum, h.getUnit(), ok, expl));
+      out.add(
+          finding(
+              FindingKind.FINDING_KIND_BREAKDOWN,
+              h,
+              parts,
+              h.getValue(),
+              sum,
+              h.getUnit(),
+              ok,
+              expl));
     }
   }
 
@@ -145,7 +154,12 @@ public final class ConsistencyAudit {
         continue;
       }
       String key =
-          t.getKind() + "|" + t.getMetric() + "|" + t.getYear() + "|"
+          t.getKind()
+              + "|"
+              + t.getMetric()
+              + "|"
+              + t.getYear()
+              + "|"
               + String.join(",", new TreeSet<>(ctx.cells(t)));
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
     }
@@ -181,8 +195,15 @@ public final class ConsistencyAudit {
                 amount(t.getValue(), t.getUnit()),
                 ok ? ": the plans agree" : ": " + delta(diff, head.getValue(), head.getUnit()));
         found.add(
-            finding(FindingKind.FINDING_KIND_CROSS_PLAN, head, List.of(t), head.getValue(), t.getValue(),
-                head.getUnit(), ok, expl));
+            finding(
+                FindingKind.FINDING_KIND_CROSS_PLAN,
+                head,
+                List.of(t),
+                head.getValue(),
+                t.getValue(),
+                head.getUnit(),
+                ok,
+                expl));
         order.add(new int[] {ctx.position(head), ctx.position(t)});
       }
     }
@@ -238,7 +259,15 @@ public final class ConsistencyAudit {
               listed,
               ok ? "" : ", " + num(s.getValue() - count) + " short");
       out.add(
-          finding(FindingKind.FINDING_KIND_SIZE_CLASS, s, above, s.getValue(), count, Unit.UNIT_COUNT, ok, expl));
+          finding(
+              FindingKind.FINDING_KIND_SIZE_CLASS,
+              s,
+              above,
+              s.getValue(),
+              count,
+              Unit.UNIT_COUNT,
+              ok,
+              expl));
     }
   }
 
@@ -281,7 +310,14 @@ public final class ConsistencyAudit {
       boolean ok = Math.abs(diff) <= EPS;
       String listed =
           parts.stream()
-              .map(t -> t.getScope().getChainIds(0) + " " + num(t.getValue()) + " (" + t.getPlanId() + ")")
+              .map(
+                  t ->
+                      t.getScope().getChainIds(0)
+                          + " "
+                          + num(t.getValue())
+                          + " ("
+                          + t.getPlanId()
+                          + ")")
               .collect(Collectors.joining(", "));
       String expl =
           String.format(
@@ -297,14 +333,23 @@ public final class ConsistencyAudit {
               listed,
               ok ? "" : ": " + delta(diff, z.getValue(), z.getUnit()));
       out.add(
-          finding(FindingKind.FINDING_KIND_RELATED_SCOPE, z, parts, z.getValue(), sum, z.getUnit(), ok, expl));
+          finding(
+              FindingKind.FINDING_KIND_RELATED_SCOPE,
+              z,
+              parts,
+              z.getValue(),
+              sum,
+              z.getUnit(),
+              ok,
+              expl));
     }
   }
 
   // ---- helpers
 
   private static boolean isOutputOrCount(Target t) {
-    return t.getKind() == TargetKind.TARGET_KIND_OUTPUT || t.getKind() == TargetKind.TARGET_KIND_COUNT;
+    return t.getKind() == TargetKind.TARGET_KIND_OUTPUT
+        || t.getKind() == TargetKind.TARGET_KIND_COUNT;
   }
 
   private static AuditFinding finding(

@@ -6,8 +6,8 @@ import chaincast.v1.Actual;
 import chaincast.v1.Cell;
 import chaincast.v1.Chain;
 import chaincast.v1.CountCell;
-import chaincast.v1.Observation;
 import chaincast.v1.JointSet;
+import chaincast.v1.Observation;
 import chaincast.v1.Plan;
 import chaincast.v1.Region;
 import chaincast.v1.Seed;
@@ -62,7 +62,9 @@ public final class SeedLoader {
     return build(readDirectory(dir));
   }
 
-  /** Reads, merges and validates the seed files listed in {@code /seeds/index.txt} on the classpath. */
+  /**
+   * Reads, merges and validates the seed files listed in {@code /seeds/index.txt} on the classpath.
+   */
   public static Model fromClasspath() {
     return build(readClasspath());
   }

@@ -21,9 +21,9 @@ import java.util.List;
  * The variance importance of one target: {@link ShapleyEffects} of its value over per-path inputs
  * sampled from the point's paths. For a target over several cells the inputs are each cell's value
  * in the target year (the value is their sum; the cells are correlated through the city and chain
- * shocks); for a target on one cell, the two parts of its log growth from its start, drift
- * ({@code years × mu}) and shocks with events (the rest), with the output the log value; for
- * counts, each count cell's count.
+ * shocks); for a target on one cell, the two parts of its log growth from its start, drift ({@code
+ * years × mu}) and shocks with events (the rest), with the output the log value; for counts, each
+ * count cell's count.
  */
 final class ImportanceAnalysis {
   private final PlannedRun plan;
@@ -57,16 +57,20 @@ final class ImportanceAnalysis {
   }
 
   /**
-   * Samples {@code paths} paths of the point with {@code seed} and decomposes the target's variance.
+   * Samples {@code paths} paths of the point with {@code seed} and decomposes the target's
+   * variance.
    *
    * @throws RunCancelledException when {@code cancel} fires
    */
   VarianceImportance run(long seed, int paths, CancellationSignal cancel) {
     int k = single ? 2 : index.length;
-    VarianceImportance.Builder out = VarianceImportance.newBuilder().setPaths(paths).setOutput(output());
+    VarianceImportance.Builder out =
+        VarianceImportance.newBuilder().setPaths(paths).setOutput(output());
     if (k > ShapleyEffects.MAX_INPUTS) {
       return out.setNote(
-              "the target has " + k + " inputs; Shapley effects are computed for at most "
+              "the target has "
+                  + k
+                  + " inputs; Shapley effects are computed for at most "
                   + ShapleyEffects.MAX_INPUTS)
           .build();
     }
@@ -118,7 +122,8 @@ final class ImportanceAnalysis {
     int years = sampler.yearCount();
     CellSpec cell = single ? plan.projection().cells().get(index[0]) : null;
     int startYear = single ? (cell.isObserved() ? cell.observedYear() : cell.baseYear()) : 0;
-    double logStart = single ? Math.log(cell.isObserved() ? cell.observedValue() : cell.baseValue()) : 0;
+    double logStart =
+        single ? Math.log(cell.isObserved() ? cell.observedValue() : cell.baseValue()) : 0;
     return new PathSampler.PathVisitor() {
       @Override
       public void visitDrift(long path, double[] drift) {
@@ -162,7 +167,10 @@ final class ImportanceAnalysis {
     };
   }
 
-  /** Sample covariances of the inputs, of the inputs with the output, and the output's variance (two passes). */
+  /**
+   * Sample covariances of the inputs, of the inputs with the output, and the output's variance (two
+   * passes).
+   */
   record Moments(double[][] cov, double[] cxy, double varY) {
     static Moments of(double[][] x, double[] y) {
       int paths = y.length;

@@ -23,19 +23,23 @@ import java.util.List;
  * The sensitivity of one target at a point (a scenario's overrides on the seeded model).
  *
  * <h2>Tornado</h2>
+ *
  * For every parameter of every cell (or count cell) in the target's scope, P(hit) with the
  * parameter one {@link TornadoStep} down and one up, each against the point on common random
  * numbers, so a bar's ends carry paired errors far below their size ({@link Tornado}).
  *
  * <h2>Variance importance</h2>
- * {@link ShapleyEffects} of the target's value over per-path inputs sampled from the point's
- * paths ({@link ImportanceAnalysis}).
+ *
+ * {@link ShapleyEffects} of the target's value over per-path inputs sampled from the point's paths
+ * ({@link ImportanceAnalysis}).
  */
 public final class SensitivityAnalysis {
   /** Paths per run when the request gives none. */
   public static final long DEFAULT_PATHS = 20_000;
+
   /** Most paths sampled for the variance importance (it keeps them in memory). */
   static final int MAX_IMPORTANCE_PATHS = 50_000;
+
   /** Paths a tornado step simulates per path of the request: two comparisons of two sides. */
   static final int SIDES_PER_STEP = 4;
 
@@ -119,8 +123,8 @@ public final class SensitivityAnalysis {
   }
 
   /**
-   * The most heap {@link #analyse} of this validated request holds. The tornado's paired runs
-   * go one after the other, so the larger of one paired run (with the count laws of a moved rate
+   * The most heap {@link #analyse} of this validated request holds. The tornado's paired runs go
+   * one after the other, so the larger of one paired run (with the count laws of a moved rate
    * beside the point's) and the variance importance's sampler with its per-path inputs.
    *
    * @param spec the request's spec, as {@link #analyse} takes it
@@ -138,9 +142,13 @@ public final class SensitivityAnalysis {
     int sampled = (int) Math.min(paths, MAX_IMPORTANCE_PATHS);
     int inputs = ShapleyEffects.MAX_INPUTS;
     long importanceArrays =
-        8L * (16 + sampled) + (long) sampled * (16 + 8L * inputs) + 8L * (16 + sampled) + (1L << inputs) * 16;
+        8L * (16 + sampled)
+            + (long) sampled * (16 + 8L * inputs)
+            + 8L * (16 + sampled)
+            + (1L << inputs) * 16;
     MemoryFootprint importance =
-        RunSizer.sampler(plan.projection()).plusWorkspace(importanceArrays + SimulationRunner.PLAN_BYTES);
+        RunSizer.sampler(plan.projection())
+            .plusWorkspace(importanceArrays + SimulationRunner.PLAN_BYTES);
     long bars = 4L * (model.cells().size() + model.countCells().size()) * 1024;
     return MemoryFootprint.larger(paired, importance).plus(new MemoryFootprint(0, 0, 0, 0, bars));
   }

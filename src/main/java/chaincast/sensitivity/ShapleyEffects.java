@@ -1,9 +1,9 @@
 package chaincast.sensitivity;
 
 /**
- * Shapley effects of an output {@code Y} over inputs {@code X_1..X_k} from their sample
- * covariance, with {@code Var(E[Y | X_S])} estimated by the best linear predictor of {@code Y} on
- * {@code X_S}: {@code c_S' Σ_SS⁻¹ c_S}, {@code c_S = Cov(X_S, Y)}.
+ * Shapley effects of an output {@code Y} over inputs {@code X_1..X_k} from their sample covariance,
+ * with {@code Var(E[Y | X_S])} estimated by the best linear predictor of {@code Y} on {@code X_S}:
+ * {@code c_S' Σ_SS⁻¹ c_S}, {@code c_S = Cov(X_S, Y)}.
  *
  * <p>Why Shapley effects: with correlated inputs (the model's cells share city and chain shocks)
  * first-order Sobol indices double-count shared variance and total indices under-count it; the
@@ -12,10 +12,11 @@ package chaincast.sensitivity;
  * explained variance, and give each input a fair part of what it shares with others (Owen 2014;
  * Song, Nelson and Staum 2016). With jointly Gaussian inputs and output the linear predictor is the
  * conditional expectation and the effects are exact; otherwise they decompose the linearly
- * explained part, whose share {@link Result#explained()} is reported so the reader sees how much
- * is left out.
+ * explained part, whose share {@link Result#explained()} is reported so the reader sees how much is
+ * left out.
  *
- * <p>Cost: every subset of the inputs, {@code 2^k} small solves; k is capped at {@link #MAX_INPUTS}.
+ * <p>Cost: every subset of the inputs, {@code 2^k} small solves; k is capped at {@link
+ * #MAX_INPUTS}.
  */
 public final class ShapleyEffects {
   /** Most inputs decomposed at once (2^16 subsets). */
@@ -26,17 +27,17 @@ public final class ShapleyEffects {
   /**
    * The Shapley decomposition of one output's variance over the inputs.
    *
-   * @param effects   per input, its Shapley share of Var(Y) (sums to {@code explained})
+   * @param effects per input, its Shapley share of Var(Y) (sums to {@code explained})
    * @param explained R² of Y on all inputs
-   * @param variance  Var(Y)
+   * @param variance Var(Y)
    */
   public record Result(double[] effects, double explained, double variance) {}
 
   /**
    * The Shapley effects of k inputs.
    *
-   * @param cov  covariance matrix of the inputs, k × k
-   * @param cxy  covariances of the inputs with Y
+   * @param cov covariance matrix of the inputs, k × k
+   * @param cxy covariances of the inputs with Y
    * @param varY variance of Y
    * @return per input its share, the explained share and the variance
    */

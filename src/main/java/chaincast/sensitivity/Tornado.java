@@ -21,9 +21,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The tornado of one target: for every {@link TornadoStep} of every input in its scope, P(hit)
- * with the parameter one step down and one up, each compared with the point on common random
- * numbers. The point is planned once; each moved side is planned once.
+ * The tornado of one target: for every {@link TornadoStep} of every input in its scope, P(hit) with
+ * the parameter one step down and one up, each compared with the point on common random numbers.
+ * The point is planned once; each moved side is planned once.
  */
 final class Tornado {
   private final Model model;
@@ -75,7 +75,13 @@ final class Tornado {
           double v = step.valueIn(cs);
           if (step.moves(v)) {
             double[] lh = step.around(v);
-            bar(c.getId(), step, v, lh, step.set(point, c.getId(), lh[0]), step.set(point, c.getId(), lh[1]));
+            bar(
+                c.getId(),
+                step,
+                v,
+                lh,
+                step.set(point, c.getId(), lh[0]),
+                step.set(point, c.getId(), lh[1]));
           }
         }
       }
@@ -121,21 +127,30 @@ final class Tornado {
   }
 
   /**
-   * The largest start a step may give a cell that starts from its share of an observed group
-   * total: halfway from its share to what the group's cells not observed on their own hold
-   * together ({@code value / share}), so the total still leaves something for the others. A cell
-   * holding nearly the whole total barely moves up: once the total is known, it cannot exceed it.
+   * The largest start a step may give a cell that starts from its share of an observed group total:
+   * halfway from its share to what the group's cells not observed on their own hold together
+   * ({@code value / share}), so the total still leaves something for the others. A cell holding
+   * nearly the whole total barely moves up: once the total is known, it cannot exceed it.
    */
   private double largestStart(CellSpec cell, double value) {
     for (var o : pointPlan.observations()) {
-      if (o.getSplit() && o.getCellId().equals(cell.id()) && o.getYear() == cell.observedYear() && o.getShare() > 0) {
+      if (o.getSplit()
+          && o.getCellId().equals(cell.id())
+          && o.getYear() == cell.observedYear()
+          && o.getShare() > 0) {
         return value + (value / o.getShare() - value) / 2;
       }
     }
     return Double.POSITIVE_INFINITY;
   }
 
-  private void bar(String cellId, TornadoStep step, double v, double[] lh, ScenarioOverrides down, ScenarioOverrides up) {
+  private void bar(
+      String cellId,
+      TornadoStep step,
+      double v,
+      double[] lh,
+      ScenarioOverrides down,
+      ScenarioOverrides up) {
     TargetDifference low = compare(down);
     TargetDifference high = compare(up);
     reference = low;
@@ -154,7 +169,10 @@ final class Tornado {
             .setStandardErrorLow(low.getStandardError())
             .setDifferenceHigh(high.getDifference())
             .setStandardErrorHigh(high.getStandardError())
-            .setSwing(Math.abs(high.getPHitAlternative().getEstimate() - low.getPHitAlternative().getEstimate()))
+            .setSwing(
+                Math.abs(
+                    high.getPHitAlternative().getEstimate()
+                        - low.getPHitAlternative().getEstimate()))
             .build());
   }
 

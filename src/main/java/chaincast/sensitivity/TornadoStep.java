@@ -12,16 +12,16 @@ import java.util.List;
 
 /**
  * The inputs a tornado moves, each with the {@link ParameterDomain} row that sizes its step and
- * keeps both ends inside the values a request could set. Steps are sized to be a plausible
- * revision of the input, not its full uncertainty, and are the same for every cell so bars
- * compare like with like.
+ * keeps both ends inside the values a request could set. Steps are sized to be a plausible revision
+ * of the input, not its full uncertainty, and are the same for every cell so bars compare like with
+ * like.
  */
 enum TornadoStep {
   /**
-   * Output the cell starts from (its base value, or its observation). When the start is the
-   * cell's share of an observed group total, the step is a direct observation of the cell, so the
-   * group's other cells share what is left of the unchanged total: the step moves the allocation,
-   * which is all that is uncertain once the total is known.
+   * Output the cell starts from (its base value, or its observation). When the start is the cell's
+   * share of an observed group total, the step is a direct observation of the cell, so the group's
+   * other cells share what is left of the unchanged total: the step moves the allocation, which is
+   * all that is uncertain once the total is known.
    */
   START_VALUE("start_value", ParameterDomain.OUTPUT, false),
   /** Mean log growth a year; 0 is a value like any other. */
@@ -38,7 +38,8 @@ enum TornadoStep {
   RATE_SHAPE("rate_shape", ParameterDomain.RATE_SHAPE, false);
 
   /** The steps of an input that is a cell (output targets and chains-above targets). */
-  static final List<TornadoStep> CELL_STEPS = List.of(START_VALUE, DRIFT_MEAN, DRIFT_SD, VOLATILITY);
+  static final List<TornadoStep> CELL_STEPS =
+      List.of(START_VALUE, DRIFT_MEAN, DRIFT_SD, VOLATILITY);
 
   /** The steps of an input that is a count cell (count targets). */
   static final List<TornadoStep> COUNT_STEPS = List.of(BASE_COUNT, YEARLY_RATE, RATE_SHAPE);

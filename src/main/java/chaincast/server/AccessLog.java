@@ -13,17 +13,18 @@ import java.util.logging.Logger;
  * request_id=3f2a… method=chaincast.v1.ModelService/ListPlans caller=peer:127.0.0.1 peer=127.0.0.1 code=OK duration_ms=0.412
  * </pre>
  *
- * <p>Failed calls add {@code message="…"}, their status description cut to
- * {@value #MAX_MESSAGE} characters. Calls that end in INTERNAL, UNKNOWN or DATA_LOSS (a fault of
- * the server) are logged at WARNING, every other call at INFO.
+ * <p>Failed calls add {@code message="…"}, their status description cut to {@value #MAX_MESSAGE}
+ * characters. Calls that end in INTERNAL, UNKNOWN or DATA_LOSS (a fault of the server) are logged
+ * at WARNING, every other call at INFO.
  *
  * <p>Off unless configured: {@code chaincast serve} turns it on ({@code --no-access-log} keeps it
- * off); a server embedded in tests or the CLI's one-shot commands logs no lines per call, unless
- * a logging configuration sets this logger's level.
+ * off); a server embedded in tests or the CLI's one-shot commands logs no lines per call, unless a
+ * logging configuration sets this logger's level.
  */
 final class AccessLog {
   /** The logger's name, to set its level in a logging configuration. */
   static final String LOGGER_NAME = "chaincast.access";
+
   /** Longest status description kept: it may repeat client input. */
   static final int MAX_MESSAGE = 200;
 
@@ -37,7 +38,8 @@ final class AccessLog {
   }
 
   /** One finished call. */
-  record Entry(String requestId, String method, String caller, String peer, Status status, long nanos) {}
+  record Entry(
+      String requestId, String method, String caller, String peer, Status status, long nanos) {}
 
   void log(Entry e) {
     Status.Code code = e.status().getCode();

@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
 /**
  * Bearer-token authentication and the role check, before any service code runs.
  *
- * <p>A call must carry {@code authorization: Bearer TOKEN}; the token must be one of the
- * server's ({@link BearerTokens}) and hold the role {@link MethodRoles} names for the method.
- * Otherwise the call ends with UNAUTHENTICATED (no or unknown token) or PERMISSION_DENIED (role
- * too low), with a message that says what to do and never repeats the token. An accepted call
- * runs with {@link Caller} {@code token:NAME}, so quotas and queue fairness are per token.
- * Health checks need no token.
+ * <p>A call must carry {@code authorization: Bearer TOKEN}; the token must be one of the server's
+ * ({@link BearerTokens}) and hold the role {@link MethodRoles} names for the method. Otherwise the
+ * call ends with UNAUTHENTICATED (no or unknown token) or PERMISSION_DENIED (role too low), with a
+ * message that says what to do and never repeats the token. An accepted call runs with {@link
+ * Caller} {@code token:NAME}, so quotas and queue fairness are per token. Health checks need no
+ * token.
  */
 final class AuthInterceptor implements ServerInterceptor {
   static final Metadata.Key<String> AUTHORIZATION =
@@ -31,7 +31,8 @@ final class AuthInterceptor implements ServerInterceptor {
   static final String MISSING =
       "this server requires a bearer token: send the metadata 'authorization: Bearer TOKEN'";
   static final String MALFORMED = "the 'authorization' metadata must be 'Bearer TOKEN'";
-  static final String UNKNOWN = "the bearer token is not valid on this server (unknown, revoked or mistyped)";
+  static final String UNKNOWN =
+      "the bearer token is not valid on this server (unknown, revoked or mistyped)";
 
   private final BearerTokens tokens;
 
@@ -49,7 +50,8 @@ final class AuthInterceptor implements ServerInterceptor {
     if (header == null) {
       return refuse(call, Status.UNAUTHENTICATED.withDescription(MISSING));
     }
-    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.substring(BEARER.length()).isBlank()) {
+    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        || header.substring(BEARER.length()).isBlank()) {
       return refuse(call, Status.UNAUTHENTICATED.withDescription(MALFORMED));
     }
     Optional<Caller> caller = tokens.authenticate(header.substring(BEARER.length()).strip());
@@ -59,23 +61,37 @@ final class AuthInterceptor implements ServerInterceptor {
     String method = call.getMethodDescriptor().getFullMethodName();
     Caller.Role needed = MethodRoles.required(method);
     if (!caller.get().has(needed)) {
-      return refuse(call, Status.PERMISSION_DENIED.withDescription(denial(caller.get(), method, needed)));
+      return refuse(
+          call, Status.PERMISSION_DENIED.withDescription(denial(caller.get(), method, needed)));
     }
     return withCaller(caller.get(), call, headers, next);
   }
 
-  /** E.g. "token 'dashboard' (roles: read) may not call chaincast.v1.ScenarioService/DeleteScenario: it needs the write role". */
+  /**
+   * E.g. "token 'dashboard' (roles: read) may not call chaincast.v1.ScenarioService/DeleteScenario:
+   * it needs the write role".
+   */
   static String denial(Caller caller, String method, Caller.Role needed) {
     String roles =
-        caller.roles().stream().sorted().map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
-    return "token '" + caller.id().substring("token:".length()) + "' (roles: " + (roles.isEmpty() ? "none" : roles)
-        + ") may not call " + method + ": it needs the " + needed.name().toLowerCase(Locale.ROOT)
+        caller.roles().stream()
+            .sorted()
+            .map(r -> r.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(","));
+    return "token '"
+        + caller.id().substring("token:".length())
+        + "' (roles: "
+        + (roles.isEmpty() ? "none" : roles)
+        + ") may not call "
+        + method
+        + ": it needs the "
+        + needed.name().toLowerCase(Locale.ROOT)
         + " role; ask the server's operator for a token that has it";
   }
 
   private static <Q, R> ServerCall.Listener<Q> withCaller(
       Caller caller, ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-    return Contexts.interceptCall(Context.current().withValue(Caller.KEY, caller), call, headers, next);
+    return Contexts.interceptCall(
+        Context.current().withValue(Caller.KEY, caller), call, headers, next);
   }
 
   private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status) {

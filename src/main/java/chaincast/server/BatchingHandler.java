@@ -12,15 +12,15 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
 /**
- * Writes formatted records in batches: lines collect in memory and go out in one write every
- * {@code flushMillis} ms, or at once when {@value #MAX_BATCH_CHARS} characters are waiting.
+ * Writes formatted records in batches: lines collect in memory and go out in one write every {@code
+ * flushMillis} ms, or at once when {@value #MAX_BATCH_CHARS} characters are waiting.
  *
- * <p>Why: the access log writes a line per call, and a write and flush per line (what
- * {@link java.util.logging.ConsoleHandler} does) cost more than formatting it, about 8 µs of
- * system call per line on the 2-core machine, a sizeable share of a browse call's own cost. A
- * batch always ends at a line's end, so other writers to the same stream never split a line.
- * The price: a process killed with SIGKILL loses at most the last {@code flushMillis} ms of
- * lines; a normal exit closes the handler, which writes what is left.
+ * <p>Why: the access log writes a line per call, and a write and flush per line (what {@link
+ * java.util.logging.ConsoleHandler} does) cost more than formatting it, about 8 µs of system call
+ * per line on the 2-core machine, a sizeable share of a browse call's own cost. A batch always ends
+ * at a line's end, so other writers to the same stream never split a line. The price: a process
+ * killed with SIGKILL loses at most the last {@code flushMillis} ms of lines; a normal exit closes
+ * the handler, which writes what is left.
  */
 final class BatchingHandler extends Handler {
   static final int MAX_BATCH_CHARS = 32 * 1024;
@@ -40,7 +40,9 @@ final class BatchingHandler extends Handler {
               return t;
             });
     // flush() catches its own failures, so the periodic future has nothing to report.
-    var unused = flusher.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+    var unused =
+        flusher.scheduleWithFixedDelay(
+            this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -17,9 +17,9 @@ import java.util.function.BiPredicate;
  * The tokens a server accepts, each stored as the SHA-256 of the token with a name and roles.
  *
  * <p>A presented token is hashed and its hash compared with every stored hash by {@link
- * MessageDigest#isEqual} (constant time for equal lengths), always all of them, so neither the
- * time to answer nor an early exit tells an attacker how close a guess was or which entry it
- * matched. The server never holds the tokens themselves.
+ * MessageDigest#isEqual} (constant time for equal lengths), always all of them, so neither the time
+ * to answer nor an early exit tells an attacker how close a guess was or which entry it matched.
+ * The server never holds the tokens themselves.
  */
 public final class BearerTokens {
   /** A token's name, its roles (already implied ones added), and the SHA-256 of the token. */
@@ -30,7 +30,9 @@ public final class BearerTokens {
     }
   }
 
-  /** Characters in a generated token: 32 random bytes, base64url without padding (43 characters). */
+  /**
+   * Characters in a generated token: 32 random bytes, base64url without padding (43 characters).
+   */
   private static final int TOKEN_BYTES = 32;
 
   /** Marks a generated token, so secret scanners and people recognise a leaked one. */
@@ -64,7 +66,9 @@ public final class BearerTokens {
         match = e;
       }
     }
-    return match == null ? Optional.empty() : Optional.of(new Caller("token:" + match.name(), match.roles()));
+    return match == null
+        ? Optional.empty()
+        : Optional.of(new Caller("token:" + match.name(), match.roles()));
   }
 
   /** The roles a listed role grants: write includes read, admin includes both. */
@@ -90,7 +94,9 @@ public final class BearerTokens {
     return "sha256:" + HexFormat.of().formatHex(sha256(token));
   }
 
-  /** A new random token: {@value #TOKEN_PREFIX} and 256 bits from {@link SecureRandom}, base64url. */
+  /**
+   * A new random token: {@value #TOKEN_PREFIX} and 256 bits from {@link SecureRandom}, base64url.
+   */
   public static String generate() {
     byte[] bytes = new byte[TOKEN_BYTES];
     new SecureRandom().nextBytes(bytes);

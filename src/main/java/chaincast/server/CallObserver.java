@@ -19,17 +19,17 @@ import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sees every call from its start to its final status: gives it a {@link RequestId} (in its
- * {@link Context}, its response headers and its trailers), and when it ends records its method,
- * status code and duration in {@link ServerMetrics} and writes its line to the {@link AccessLog}.
+ * Sees every call from its start to its final status: gives it a {@link RequestId} (in its {@link
+ * Context}, its response headers and its trailers), and when it ends records its method, status
+ * code and duration in {@link ServerMetrics} and writes its line to the {@link AccessLog}.
  *
- * <p>It must be the outermost interceptor (added to the server builder last), so that calls
- * that an inner interceptor refuses (authentication) are counted and logged too.
+ * <p>It must be the outermost interceptor (added to the server builder last), so that calls that an
+ * inner interceptor refuses (authentication) are counted and logged too.
  *
  * <p>A call ends in exactly one of two ways, and both are seen here: {@code onComplete} after the
  * server closed it (the status is the one passed to {@code close}, or UNKNOWN if a handler threw
- * and gRPC closed it itself), or {@code onCancel} when the client cancelled, its deadline passed
- * or the connection broke before a status was sent (DEADLINE_EXCEEDED if the call's deadline has
+ * and gRPC closed it itself), or {@code onCancel} when the client cancelled, its deadline passed or
+ * the connection broke before a status was sent (DEADLINE_EXCEEDED if the call's deadline has
  * passed, else CANCELLED). Listener callbacks of one call are serialized, so a cancelled call is
  * recorded once its handler has returned: its duration includes the time the run took to stop.
  */
@@ -88,7 +88,8 @@ final class CallObserver implements ServerInterceptor {
    * status it is closed with, and notes the {@link Caller} that inner interceptors put into the
    * context (read when the service's handler calls back, since that runs inside their context).
    */
-  private final class ObservedCall<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
+  private final class ObservedCall<Q, R>
+      extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
     private final String requestId;
     private final Deadline deadline;
     private final long started = System.nanoTime();
@@ -139,17 +140,22 @@ final class CallObserver implements ServerInterceptor {
       return deadline != null && deadline.isExpired() ? Status.DEADLINE_EXCEEDED : Status.CANCELLED;
     }
 
-    /** Records the call once; {@code cancelled} is the status of a call cancelled before it was closed. */
+    /**
+     * Records the call once; {@code cancelled} is the status of a call cancelled before it was
+     * closed.
+     */
     void finish(Status cancelled) {
       if (!finished.compareAndSet(false, true)) {
         return;
       }
       long nanos = System.nanoTime() - started;
-      Status status = cancelled != null ? cancelled : closedWith != null ? closedWith : Status.UNKNOWN;
+      Status status =
+          cancelled != null ? cancelled : closedWith != null ? closedWith : Status.UNKNOWN;
       String method = getMethodDescriptor().getFullMethodName();
       metrics.recordRpc(method, status.getCode().name(), nanos);
       accessLog.log(
-          new AccessLog.Entry(requestId, method, caller == null ? "-" : caller, peerHost(this), status, nanos));
+          new AccessLog.Entry(
+              requestId, method, caller == null ? "-" : caller, peerHost(this), status, nanos));
     }
   }
 }

@@ -20,16 +20,17 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
- * Names the caller of every call, with every role, when the server checks no tokens: by its
- * client certificate's common name under mutual TLS ({@code cert:NAME}), else by its peer
- * address ({@code peer:HOST}). Quotas and queue fairness are then per certificate or per host.
+ * Names the caller of every call, with every role, when the server checks no tokens: by its client
+ * certificate's common name under mutual TLS ({@code cert:NAME}), else by its peer address ({@code
+ * peer:HOST}). Quotas and queue fairness are then per certificate or per host.
  */
 final class CallerInterceptor implements ServerInterceptor {
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     Caller caller = new Caller(clientId(call), EnumSet.allOf(Caller.Role.class));
-    return Contexts.interceptCall(Context.current().withValue(Caller.KEY, caller), call, headers, next);
+    return Contexts.interceptCall(
+        Context.current().withValue(Caller.KEY, caller), call, headers, next);
   }
 
   /** {@code cert:NAME} for a client that showed a certificate, else {@link #peerId}. */
@@ -48,7 +49,9 @@ final class CallerInterceptor implements ServerInterceptor {
     return peerId(call);
   }
 
-  /** {@code peer:HOST} for a socket peer (the port changes per connection), else {@code peer:local}. */
+  /**
+   * {@code peer:HOST} for a socket peer (the port changes per connection), else {@code peer:local}.
+   */
   static String peerId(ServerCall<?, ?> call) {
     SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
     if (remote instanceof InetSocketAddress inet) {

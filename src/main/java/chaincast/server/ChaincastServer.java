@@ -33,9 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The Chaincast gRPC server: model browsing, simulation, health and
- * reflection, in the shape of grpc-java's examples ({@link #start()},
- * {@link #stop()}, {@link #blockUntilShutdown()}).
+ * The Chaincast gRPC server: model browsing, simulation, health and reflection, in the shape of
+ * grpc-java's examples ({@link #start()}, {@link #stop()}, {@link #blockUntilShutdown()}).
  */
 public final class ChaincastServer {
   private static final Logger logger = Logger.getLogger(ChaincastServer.class.getName());
@@ -63,7 +62,9 @@ public final class ChaincastServer {
   public ChaincastServer(ServerConfig config, ServerSecurity security) {
     this(
         config,
-        config.seedsDir() == null ? SeedLoader.fromClasspath() : SeedLoader.fromDirectory(config.seedsDir()),
+        config.seedsDir() == null
+            ? SeedLoader.fromClasspath()
+            : SeedLoader.fromDirectory(config.seedsDir()),
         security);
   }
 
@@ -79,14 +80,16 @@ public final class ChaincastServer {
     this.model = model;
     this.engine = new MonteCarloEngine(config.threads());
     SimulationRunner runner = new SimulationRunner(model, engine, config.limits());
-    SimulationSpecValidator validator = new SimulationSpecValidator(model, config.limits(), runner.planner());
+    SimulationSpecValidator validator =
+        new SimulationSpecValidator(model, config.limits(), runner.planner());
     this.store = new ResilientScenarioStore(config.dataDir(), config.store());
     // ScenarioService's health follows the store: NOT_SERVING while it is being reopened after a
     // failure, SERVING again once it is open (the listener is told the current state at once).
     store.addListener(
         available ->
             health.setStatus(
-                ScenarioServiceGrpc.SERVICE_NAME, available ? ServingStatus.SERVING : ServingStatus.NOT_SERVING));
+                ScenarioServiceGrpc.SERVICE_NAME,
+                available ? ServingStatus.SERVING : ServingStatus.NOT_SERVING));
     long budget = config.admission().budget(Runtime.getRuntime().maxMemory());
     AdmissionQueue admission =
         new AdmissionQueue(
@@ -96,9 +99,16 @@ public final class ChaincastServer {
             config.admission().maxQueuedPerClient(),
             System::nanoTime);
     logger.info(
-        "runs: at most " + config.limits().maxConcurrentRuns() + " at once within "
-            + MemoryFootprint.mebibytes(budget) + " of heap (of " + MemoryFootprint.mebibytes(Runtime.getRuntime().maxMemory())
-            + "), " + config.admission().maxQueued() + " waiting (" + config.admission().maxQueuedPerClient()
+        "runs: at most "
+            + config.limits().maxConcurrentRuns()
+            + " at once within "
+            + MemoryFootprint.mebibytes(budget)
+            + " of heap (of "
+            + MemoryFootprint.mebibytes(Runtime.getRuntime().maxMemory())
+            + "), "
+            + config.admission().maxQueued()
+            + " waiting ("
+            + config.admission().maxQueuedPerClient()
             + " per client)");
     this.simulation =
         new SimulationServiceImpl(
@@ -109,7 +119,8 @@ public final class ChaincastServer {
             new SensitivityAnalysis(model, runner),
             config.limits().maxPaths(),
             metrics);
-    this.scenarios = new ScenarioServiceImpl(store, validator, runner.planner(), config.store(), metrics);
+    this.scenarios =
+        new ScenarioServiceImpl(store, validator, runner.planner(), config.store(), metrics);
     metrics.bindPathsSimulated(engine, MonteCarloEngine::pathsSimulated);
     metrics.bindRunsActive(simulation.stats(), RunStats::active);
     metrics.bindRunsQueued(admission, AdmissionQueue::queued);
@@ -135,14 +146,23 @@ public final class ChaincastServer {
       throw e;
     }
     start(builder);
-    logger.info("Chaincast listening on " + config.host() + ":" + port() + " (" + security.describe() + ")");
-    if (security.insecure() && !ServerSecurity.isLoopback(config.host())
+    logger.info(
+        "Chaincast listening on "
+            + config.host()
+            + ":"
+            + port()
+            + " ("
+            + security.describe()
+            + ")");
+    if (security.insecure()
+        && !ServerSecurity.isLoopback(config.host())
         && (security.tls() == null || !security.authenticates())) {
       String risk =
           security.authenticates()
               ? "TLS: tokens cross the network in clear text"
               : "authentication: anyone who can reach it may call every RPC";
-      logger.warning("--insecure: listening on " + config.host() + ":" + port() + " without " + risk);
+      logger.warning(
+          "--insecure: listening on " + config.host() + ":" + port() + " without " + risk);
     }
     if (security.tls() != null) {
       security.tls().warnings().forEach(logger::warning);
@@ -162,14 +182,20 @@ public final class ChaincastServer {
         // see every call, those refused by the others too; then the caller is named (token or
         // peer), so the safety net that turns unexpected failures into INTERNAL knows it.
         .intercept(new UnexpectedFailureInterceptor())
-        .intercept(security.tokens() == null ? new CallerInterceptor() : new AuthInterceptor(security.tokens()))
+        .intercept(
+            security.tokens() == null
+                ? new CallerInterceptor()
+                : new AuthInterceptor(security.tokens()))
         .intercept(new CallObserver(metrics, new AccessLog()))
-        .addService(ReadableRequests.guard(new ModelServiceImpl(model, ConsistencyAudit.run(model)), unreadable))
+        .addService(
+            ReadableRequests.guard(
+                new ModelServiceImpl(model, ConsistencyAudit.run(model)), unreadable))
         .addService(ReadableRequests.guard(simulation, unreadable))
         .addService(ReadableRequests.guard(scenarios, unreadable))
         .addService(ReadableRequests.guard(health.getHealthService(), unreadable));
     if (security.reflection()) {
-      builder.addService(ReadableRequests.guard(ProtoReflectionServiceV1.newInstance(), unreadable));
+      builder.addService(
+          ReadableRequests.guard(ProtoReflectionServiceV1.newInstance(), unreadable));
     }
     server = builder.build().start();
     health.setStatus("", ServingStatus.SERVING);
@@ -207,19 +233,26 @@ public final class ChaincastServer {
   }
 
   /**
-   * Serves the metrics in the Prometheus text format on {@code http://host:port/metrics}
-   * until {@link #stop()}.
+   * Serves the metrics in the Prometheus text format on {@code http://host:port/metrics} until
+   * {@link #stop()}.
    *
    * @param port 0 for any free port
    * @return the bound address
    * @throws IOException if the address cannot be bound
    */
-  public synchronized InetSocketAddress startMetricsEndpoint(String host, int port) throws IOException {
+  public synchronized InetSocketAddress startMetricsEndpoint(String host, int port)
+      throws IOException {
     if (metricsEndpoint != null) {
-      throw new IllegalStateException("the metrics endpoint is already serving on " + metricsEndpoint.address());
+      throw new IllegalStateException(
+          "the metrics endpoint is already serving on " + metricsEndpoint.address());
     }
     metricsEndpoint = MetricsEndpoint.start(metrics, new InetSocketAddress(host, port));
-    logger.info("metrics on http://" + host + ":" + metricsEndpoint.address().getPort() + MetricsEndpoint.PATH);
+    logger.info(
+        "metrics on http://"
+            + host
+            + ":"
+            + metricsEndpoint.address().getPort()
+            + MetricsEndpoint.PATH);
     return metricsEndpoint.address();
   }
 
@@ -229,8 +262,8 @@ public final class ChaincastServer {
   }
 
   /**
-   * Stops taking calls, lets running ones finish for {@link #GRACE_SECONDS},
-   * then cancels the rest and stops the engine.
+   * Stops taking calls, lets running ones finish for {@link #GRACE_SECONDS}, then cancels the rest
+   * and stops the engine.
    */
   public void stop() throws InterruptedException {
     if (server == null) {

@@ -9,9 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks that files holding secrets or access rules are not open to other users. On a file
- * system without POSIX permissions (e.g. Windows) there is nothing to check and every check
- * passes.
+ * Checks that files holding secrets or access rules are not open to other users. On a file system
+ * without POSIX permissions (e.g. Windows) there is nothing to check and every check passes.
  */
 final class FilePermissions {
   private static final Set<PosixFilePermission> OTHERS_WRITE =
@@ -31,8 +30,14 @@ final class FilePermissions {
         .ifPresent(
             p -> {
               throw new ServerSetupException(
-                  option + " " + file + ": other users may write it (mode " + mode(p) + "), so they could give"
-                      + " themselves any role; run: chmod go-w " + file);
+                  option
+                      + " "
+                      + file
+                      + ": other users may write it (mode "
+                      + mode(p)
+                      + "), so they could give"
+                      + " themselves any role; run: chmod go-w "
+                      + file);
             });
   }
 
@@ -40,14 +45,23 @@ final class FilePermissions {
   static Optional<String> readableByOthers(String option, Path file) {
     return posix(file)
         .filter(p -> p.stream().anyMatch(OTHERS_READ::contains))
-        .map(p -> option + " " + file + " is readable by other users (mode " + mode(p) + "); consider: chmod 600 " + file);
+        .map(
+            p ->
+                option
+                    + " "
+                    + file
+                    + " is readable by other users (mode "
+                    + mode(p)
+                    + "); consider: chmod 600 "
+                    + file);
   }
 
   private static Optional<Set<PosixFilePermission>> posix(Path file) {
     try {
       return Optional.of(Files.getPosixFilePermissions(file));
     } catch (UnsupportedOperationException | IOException e) {
-      return Optional.empty(); // no POSIX permissions to check; reading the file reports real problems
+      return Optional
+          .empty(); // no POSIX permissions to check; reading the file reports real problems
     }
   }
 
@@ -56,7 +70,8 @@ final class FilePermissions {
   static String mode(Set<PosixFilePermission> permissions) {
     int bits = 0;
     for (PosixFilePermission p : permissions) {
-      bits |= 1 << (8 - p.ordinal()); // OWNER_READ is ordinal 0 = bit 8, ..., OTHERS_EXECUTE = bit 0
+      bits |=
+          1 << (8 - p.ordinal()); // OWNER_READ is ordinal 0 = bit 8, ..., OTHERS_EXECUTE = bit 0
     }
     return String.format("0%03o", bits);
   }

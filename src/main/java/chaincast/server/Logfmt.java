@@ -1,10 +1,10 @@
 package chaincast.server;
 
 /**
- * Writes logfmt: {@code key=value} pairs separated by single spaces, a value in double quotes
- * (with {@code \"}, {@code \\}, {@code \n}, {@code \r} and {@code \t} escaped, other control
- * characters as {@code \}{@code uXXXX}) when it is empty or holds a space, a quote, an equals
- * sign or a control character. So a value can never end a line or start a forged pair.
+ * Writes logfmt: {@code key=value} pairs separated by single spaces, a value in double quotes (with
+ * {@code \"}, {@code \\}, {@code \n}, {@code \r} and {@code \t} escaped, other control characters
+ * as {@code \}{@code uXXXX}) when it is empty or holds a space, a quote, an equals sign or a
+ * control character. So a value can never end a line or start a forged pair.
  */
 final class Logfmt {
   private Logfmt() {}
@@ -55,8 +55,14 @@ final class Logfmt {
     }
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      if (c <= ' ' || c == '"' || c == '=' || c == '\\' || Character.isISOControl(c)
-          || Character.isWhitespace(c) || c == '\u2028' || c == '\u2029') {
+      if (c <= ' '
+          || c == '"'
+          || c == '='
+          || c == '\\'
+          || Character.isISOControl(c)
+          || Character.isWhitespace(c)
+          || c == '\u2028'
+          || c == '\u2029') {
         return true;
       }
     }

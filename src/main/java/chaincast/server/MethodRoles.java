@@ -45,7 +45,8 @@ final class MethodRoles {
     put(ScenarioServiceGrpc.getCreateScenarioMethod(), Role.WRITE);
     put(ScenarioServiceGrpc.getUpdateScenarioMethod(), Role.WRITE);
     put(ScenarioServiceGrpc.getDeleteScenarioMethod(), Role.WRITE);
-    // Reflection describes the API to any authenticated caller (grpcurl -H 'authorization: Bearer ...').
+    // Reflection describes the API to any authenticated caller (grpcurl -H 'authorization: Bearer
+    // ...').
     put(ServerReflectionGrpc.getServerReflectionInfoMethod(), Role.READ);
   }
 

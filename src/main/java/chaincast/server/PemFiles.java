@@ -25,13 +25,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads PEM certificates and private keys with the JDK alone, so a wrong file is reported at
- * start-up by name and with the fix, instead of as a TLS handshake failure on the first call.
- * The server checks its files with it, and the CLI its --tls-ca and client certificate. Every
- * method throws {@link ServerSetupException} with a message that starts with the option and file.
+ * start-up by name and with the fix, instead of as a TLS handshake failure on the first call. The
+ * server checks its files with it, and the CLI its --tls-ca and client certificate. Every method
+ * throws {@link ServerSetupException} with a message that starts with the option and file.
  */
 public final class PemFiles {
   private static final Pattern KEY_BLOCK =
-      Pattern.compile("-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+      Pattern.compile(
+          "-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
   private PemFiles() {}
 
@@ -42,9 +43,11 @@ public final class PemFiles {
     } catch (NoSuchFileException e) {
       throw new ServerSetupException(option + " " + file + ": no such file");
     } catch (AccessDeniedException e) {
-      throw new ServerSetupException(option + " " + file + ": not readable by this user (check its permissions)");
+      throw new ServerSetupException(
+          option + " " + file + ": not readable by this user (check its permissions)");
     } catch (IOException e) {
-      throw new ServerSetupException(option + " " + file + ": cannot be read (" + e.getMessage() + ")", e);
+      throw new ServerSetupException(
+          option + " " + file + ": cannot be read (" + e.getMessage() + ")", e);
     }
   }
 
@@ -53,12 +56,19 @@ public final class PemFiles {
     String text = new String(pem, StandardCharsets.US_ASCII);
     if (!text.contains("-----BEGIN CERTIFICATE-----")) {
       throw new ServerSetupException(
-          option + " " + file + ": holds no certificate (expected PEM blocks '-----BEGIN CERTIFICATE-----')"
-              + (KEY_BLOCK.matcher(text).find() ? "; it holds a private key: is it the --tls-key file?" : ""));
+          option
+              + " "
+              + file
+              + ": holds no certificate (expected PEM blocks '-----BEGIN CERTIFICATE-----')"
+              + (KEY_BLOCK.matcher(text).find()
+                  ? "; it holds a private key: is it the --tls-key file?"
+                  : ""));
     }
     try {
       List<X509Certificate> certificates = new ArrayList<>();
-      for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
+      for (var c :
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(new ByteArrayInputStream(pem))) {
         certificates.add((X509Certificate) c);
       }
       return certificates;
@@ -69,37 +79,59 @@ public final class PemFiles {
   }
 
   /**
-   * The unencrypted PKCS#8 private key in {@code pem}, of the algorithm of {@code publicKey}
-   * (RSA or EC). Other PEM key forms get a message with the openssl command that converts them.
+   * The unencrypted PKCS#8 private key in {@code pem}, of the algorithm of {@code publicKey} (RSA
+   * or EC). Other PEM key forms get a message with the openssl command that converts them.
    */
   public static PrivateKey privateKey(String option, Path file, byte[] pem, PublicKey publicKey) {
     Matcher m = KEY_BLOCK.matcher(new String(pem, StandardCharsets.US_ASCII));
     if (!m.find()) {
       throw new ServerSetupException(
-          option + " " + file + ": holds no PEM private key (expected '-----BEGIN PRIVATE KEY-----')");
+          option
+              + " "
+              + file
+              + ": holds no PEM private key (expected '-----BEGIN PRIVATE KEY-----')");
     }
     String kind = m.group(1);
     if (kind.equals("ENCRYPTED PRIVATE KEY")) {
       throw new ServerSetupException(
-          option + " " + file + ": the key is encrypted; give an unencrypted PKCS#8 key"
+          option
+              + " "
+              + file
+              + ": the key is encrypted; give an unencrypted PKCS#8 key"
               + " (protect it with file permissions): openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
     }
     if (!kind.equals("PRIVATE KEY")) {
       throw new ServerSetupException(
-          option + " " + file + ": holds a '" + kind + "' (PKCS#1/SEC1); convert it to PKCS#8 with:"
+          option
+              + " "
+              + file
+              + ": holds a '"
+              + kind
+              + "' (PKCS#1/SEC1); convert it to PKCS#8 with:"
               + " openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
     }
     byte[] der = Base64.getMimeDecoder().decode(m.group(2));
     String algorithm = publicKey.getAlgorithm();
     if (!algorithm.equals("RSA") && !algorithm.equals("EC")) {
       throw new ServerSetupException(
-          option + " " + file + ": " + algorithm + " keys are not supported; use an RSA or EC (P-256/P-384) key");
+          option
+              + " "
+              + file
+              + ": "
+              + algorithm
+              + " keys are not supported; use an RSA or EC (P-256/P-384) key");
     }
     try {
       return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
     } catch (GeneralSecurityException e) {
       throw new ServerSetupException(
-          option + " " + file + ": not an " + algorithm + " private key, but the certificate's key is " + algorithm
+          option
+              + " "
+              + file
+              + ": not an "
+              + algorithm
+              + " private key, but the certificate's key is "
+              + algorithm
               + " (is it the key of another certificate?)",
           e);
     }

@@ -19,7 +19,7 @@ final class RateLimitedWarning {
 
   /**
    * @param intervalNanos least time between two lines
-   * @param nanoClock     monotonic time in nanoseconds ({@code System::nanoTime}; tests pass their own)
+   * @param nanoClock monotonic time in nanoseconds ({@code System::nanoTime}; tests pass their own)
    */
   RateLimitedWarning(Logger logger, long intervalNanos, LongSupplier nanoClock) {
     this.logger = logger;

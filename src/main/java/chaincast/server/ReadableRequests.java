@@ -7,6 +7,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.Status;
 import io.grpc.Attributes;
 import io.grpc.BindableService;
 import io.grpc.Metadata;
@@ -24,24 +25,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import com.google.rpc.Status;
 
 /**
- * Unreadable request bodies answer INVALID_ARGUMENT, "request body is not a valid
- * chaincast.v1.X", and cost one rate-limited WARNING line.
+ * Unreadable request bodies answer INVALID_ARGUMENT, "request body is not a valid chaincast.v1.X",
+ * and cost one rate-limited WARNING line.
  *
- * <p>Why a wrapper: grpc-java parses a request in {@code ServerCallImpl} with the method's
- * request marshaller, before any interceptor sees it; a marshaller that throws (protobuf's does,
- * "Invalid protobuf byte sequence") makes {@code ServerImpl} close the call with UNKNOWN
- * ("Application error processing RPC") and rethrow, which its executor logs as a SEVERE stack
- * trace per request. So, as grpc-java's own {@code ServerInterceptors.useMarshalledMessages}
- * does, this rebuilds each service definition with another request marshaller: one that never
- * throws but hands the listener a {@link Parsed} holding the message or the failure, and a
- * handler that answers a failure itself and passes good messages on unchanged.
+ * <p>Why a wrapper: grpc-java parses a request in {@code ServerCallImpl} with the method's request
+ * marshaller, before any interceptor sees it; a marshaller that throws (protobuf's does, "Invalid
+ * protobuf byte sequence") makes {@code ServerImpl} close the call with UNKNOWN ("Application error
+ * processing RPC") and rethrow, which its executor logs as a SEVERE stack trace per request. So, as
+ * grpc-java's own {@code ServerInterceptors.useMarshalledMessages} does, this rebuilds each service
+ * definition with another request marshaller: one that never throws but hands the listener a {@link
+ * Parsed} holding the message or the failure, and a handler that answers a failure itself and
+ * passes good messages on unchanged.
  */
 final class ReadableRequests {
   /** {@code ErrorInfo.reason} of an unreadable request body. */
   static final String REASON = "UNREADABLE_REQUEST_BODY";
+
   /** Least time between two WARNING lines about unreadable bodies. */
   static final long WARNING_INTERVAL_SECONDS = 10;
 
@@ -49,9 +50,13 @@ final class ReadableRequests {
 
   private ReadableRequests() {}
 
-  /** A server's rate limit on warnings about unreadable bodies: one line per 10 s for all its services. */
+  /**
+   * A server's rate limit on warnings about unreadable bodies: one line per 10 s for all its
+   * services.
+   */
   static RateLimitedWarning newWarning() {
-    return new RateLimitedWarning(logger, TimeUnit.SECONDS.toNanos(WARNING_INTERVAL_SECONDS), System::nanoTime);
+    return new RateLimitedWarning(
+        logger, TimeUnit.SECONDS.toNanos(WARNING_INTERVAL_SECONDS), System::nanoTime);
   }
 
   /** {@code service} with every method guarded, warning through {@code warning}. */
@@ -60,10 +65,12 @@ final class ReadableRequests {
   }
 
   /** {@code service} with every method guarded. */
-  static ServerServiceDefinition guard(ServerServiceDefinition service, RateLimitedWarning warning) {
+  static ServerServiceDefinition guard(
+      ServerServiceDefinition service, RateLimitedWarning warning) {
     ServiceDescriptor original = service.getServiceDescriptor();
     ServiceDescriptor.Builder descriptor =
-        ServiceDescriptor.newBuilder(original.getName()).setSchemaDescriptor(original.getSchemaDescriptor());
+        ServiceDescriptor.newBuilder(original.getName())
+            .setSchemaDescriptor(original.getSchemaDescriptor());
     List<ServerMethodDefinition<?, ?>> methods = new ArrayList<>();
     for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
       ServerMethodDefinition<?, ?> guarded = guard(method, warning);
@@ -79,15 +86,19 @@ final class ReadableRequests {
       ServerMethodDefinition<Q, R> method, RateLimitedWarning warning) {
     MethodDescriptor<Q, R> descriptor = method.getMethodDescriptor();
     MethodDescriptor<Parsed<Q>, R> lenient =
-        descriptor.toBuilder(new LenientMarshaller<>(descriptor.getRequestMarshaller()), descriptor.getResponseMarshaller())
+        descriptor.toBuilder(
+                new LenientMarshaller<>(descriptor.getRequestMarshaller()),
+                descriptor.getResponseMarshaller())
             .build();
     String type = requestType(descriptor);
     ServerCallHandler<Q, R> handler = method.getServerCallHandler();
     return ServerMethodDefinition.create(
         lenient,
         (call, headers) -> {
-          ServerCall.Listener<Q> listener = handler.startCall(new OriginalTypeCall<>(call, descriptor), headers);
-          return new GuardingListener<>(listener, call, descriptor.getFullMethodName(), type, warning);
+          ServerCall.Listener<Q> listener =
+              handler.startCall(new OriginalTypeCall<>(call, descriptor), headers);
+          return new GuardingListener<>(
+              listener, call, descriptor.getFullMethodName(), type, warning);
         });
   }
 
@@ -104,7 +115,8 @@ final class ReadableRequests {
   record Parsed<T>(T message, RuntimeException failure) {}
 
   /** Parses with the method's own marshaller, and never throws. */
-  private static final class LenientMarshaller<T> implements MethodDescriptor.Marshaller<Parsed<T>> {
+  private static final class LenientMarshaller<T>
+      implements MethodDescriptor.Marshaller<Parsed<T>> {
     private final MethodDescriptor.Marshaller<T> delegate;
 
     LenientMarshaller(MethodDescriptor.Marshaller<T> delegate) {
@@ -159,7 +171,11 @@ final class ReadableRequests {
       }
       refused = true;
       warning.warn(
-          "unreadable request body for " + method + " from " + Caller.current().id() + ": "
+          "unreadable request body for "
+              + method
+              + " from "
+              + Caller.current().id()
+              + ": "
               + ClientText.clip(String.valueOf(rootCause(parsed.failure()).getMessage()), 200));
       StatusRuntimeException status = invalidBody(type);
       call.close(status.getStatus(), status.getTrailers());
@@ -193,7 +209,11 @@ final class ReadableRequests {
   /** INVALID_ARGUMENT for a body that is not a {@code type}, with an ErrorInfo saying so. */
   static StatusRuntimeException invalidBody(String type) {
     ErrorInfo info =
-        ErrorInfo.newBuilder().setReason(REASON).setDomain(InternalErrors.DOMAIN).putMetadata("message_type", type).build();
+        ErrorInfo.newBuilder()
+            .setReason(REASON)
+            .setDomain(InternalErrors.DOMAIN)
+            .putMetadata("message_type", type)
+            .build();
     return StatusProto.toStatusRuntimeException(
         Status.newBuilder()
             .setCode(Code.INVALID_ARGUMENT_VALUE)

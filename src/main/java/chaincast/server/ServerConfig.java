@@ -8,15 +8,15 @@ import java.nio.file.Path;
 /**
  * How to run the server.
  *
- * @param host     address to bind; loopback by default so nothing is exposed by accident
- * @param port     port, 0 for an ephemeral one
- * @param threads  engine threads (results do not depend on it)
+ * @param host address to bind; loopback by default so nothing is exposed by accident
+ * @param port port, 0 for an ephemeral one
+ * @param threads engine threads (results do not depend on it)
  * @param seedsDir seed directory, or null for the seeds bundled in the jar
- * @param limits   per-request limits
- * @param dataDir  where stored scenarios live (database file {@code scenarios.mv.db})
- * @param admission how runs are admitted: the run queue and the heap share runs may hold
- *                  ({@code limits.maxConcurrentRuns} is how many run at once)
- * @param store    bounds, quotas and housekeeping of the scenario store
+ * @param limits per-request limits
+ * @param dataDir where stored scenarios live (database file {@code scenarios.mv.db})
+ * @param admission how runs are admitted: the run queue and the heap share runs may hold ({@code
+ *     limits.maxConcurrentRuns} is how many run at once)
+ * @param store bounds, quotas and housekeeping of the scenario store
  */
 public record ServerConfig(
     String host,
@@ -29,10 +29,14 @@ public record ServerConfig(
     StoreSettings store) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 50051;
+
   /** Environment variable that moves the default data directory. */
   public static final String DATA_DIR_ENV = "CHAINCAST_DATA_DIR";
 
-  /** Loopback, the default port, every core, bundled seeds, default limits, the default data directory. */
+  /**
+   * Loopback, the default port, every core, bundled seeds, default limits, the default data
+   * directory.
+   */
   public static ServerConfig defaults() {
     return new ServerConfig(
         DEFAULT_HOST,

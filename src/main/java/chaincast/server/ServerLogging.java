@@ -8,7 +8,10 @@ import java.util.logging.Logger;
 
 /** How {@code chaincast serve} logs: one logfmt line per record, and the access log on or off. */
 public final class ServerLogging {
-  /** How late an access line may reach stderr (they are written in batches, see {@link BatchingHandler}). */
+  /**
+   * How late an access line may reach stderr (they are written in batches, see {@link
+   * BatchingHandler}).
+   */
   static final long ACCESS_FLUSH_MILLIS = 100;
 
   private ServerLogging() {}
@@ -31,7 +34,10 @@ public final class ServerLogging {
     if (accessLog) {
       access.setUseParentHandlers(false);
       access.addHandler(
-          new BatchingHandler(new FileOutputStream(FileDescriptor.err), new LogfmtFormatter(), ACCESS_FLUSH_MILLIS));
+          new BatchingHandler(
+              new FileOutputStream(FileDescriptor.err),
+              new LogfmtFormatter(),
+              ACCESS_FLUSH_MILLIS));
       access.setLevel(Level.INFO);
     } else {
       access.setLevel(Level.OFF);

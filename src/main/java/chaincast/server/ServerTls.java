@@ -13,18 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The server's TLS set-up, read and checked once at start-up: its certificate chain and private
- * key (PEM), and optionally the CA whose client certificates it requires (mutual TLS).
+ * The server's TLS set-up, read and checked once at start-up: its certificate chain and private key
+ * (PEM), and optionally the CA whose client certificates it requires (mutual TLS).
  *
- * <p>The credentials are grpc-java's {@link TlsServerCredentials}, which the Netty transport
- * turns into an ALPN-h2, TLS 1.2+ context (see grpc-java's example-tls).
+ * <p>The credentials are grpc-java's {@link TlsServerCredentials}, which the Netty transport turns
+ * into an ALPN-h2, TLS 1.2+ context (see grpc-java's example-tls).
  *
  * @param credentials what the Netty server is built with
- * @param subject     the server certificate's subject, for the start-up log
+ * @param subject the server certificate's subject, for the start-up log
  * @param clientCerts whether client certificates are required (mutual TLS)
- * @param warnings    things the operator should know but that do not stop the server
+ * @param warnings things the operator should know but that do not stop the server
  */
-public record ServerTls(ServerCredentials credentials, String subject, boolean clientCerts, List<String> warnings) {
+public record ServerTls(
+    ServerCredentials credentials, String subject, boolean clientCerts, List<String> warnings) {
   public ServerTls {
     warnings = List.copyOf(warnings);
   }
@@ -45,8 +46,13 @@ public record ServerTls(ServerCredentials credentials, String subject, boolean c
     PrivateKey key = PemFiles.privateKey("--tls-key", privateKey, keyPem, leaf.getPublicKey());
     if (!PemFiles.matches(key, leaf.getPublicKey())) {
       throw new ServerSetupException(
-          "--tls-key " + privateKey + " does not belong to the certificate in --tls-cert " + certChain
-              + " (" + leaf.getSubjectX500Principal().getName() + "): give the key the certificate was made for");
+          "--tls-key "
+              + privateKey
+              + " does not belong to the certificate in --tls-cert "
+              + certChain
+              + " ("
+              + leaf.getSubjectX500Principal().getName()
+              + "): give the key the certificate was made for");
     }
     FilePermissions.readableByOthers("--tls-key", privateKey).ifPresent(warnings::add);
 
@@ -62,7 +68,8 @@ public record ServerTls(ServerCredentials credentials, String subject, boolean c
     } catch (IOException e) {
       throw new ServerSetupException("the TLS files cannot be used: " + e.getMessage(), e);
     }
-    return new ServerTls(builder.build(), leaf.getSubjectX500Principal().getName(), clientCa != null, warnings);
+    return new ServerTls(
+        builder.build(), leaf.getSubjectX500Principal().getName(), clientCa != null, warnings);
   }
 
   private static void checkValidity(Path file, X509Certificate leaf, List<String> warnings) {
@@ -70,11 +77,17 @@ public record ServerTls(ServerCredentials credentials, String subject, boolean c
       leaf.checkValidity();
     } catch (CertificateExpiredException e) {
       throw new ServerSetupException(
-          "--tls-cert " + file + ": the certificate expired on " + leaf.getNotAfter().toInstant()
+          "--tls-cert "
+              + file
+              + ": the certificate expired on "
+              + leaf.getNotAfter().toInstant()
               + "; clients would refuse it. Renew it");
     } catch (CertificateNotYetValidException e) {
       warnings.add(
-          "--tls-cert " + file + ": the certificate is valid only from " + leaf.getNotBefore().toInstant()
+          "--tls-cert "
+              + file
+              + ": the certificate is valid only from "
+              + leaf.getNotBefore().toInstant()
               + "; clients refuse it until then (is the clock right?)");
     }
   }

@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>NAME is 1–64 of {@code A-Z a-z 0-9 . _ @ -} and names the caller ({@code token:NAME}) in
- * quotas, queues and logs; ROLES is a comma-separated list of {@code read}, {@code write},
- * {@code admin} (write includes read, admin includes everything); the hash is the SHA-256 of the
- * token's UTF-8 bytes in hex. Blank lines and lines starting with {@code #} are ignored. The
- * file holds no token, only hashes; it must not be writable by other users.
+ * quotas, queues and logs; ROLES is a comma-separated list of {@code read}, {@code write}, {@code
+ * admin} (write includes read, admin includes everything); the hash is the SHA-256 of the token's
+ * UTF-8 bytes in hex. Blank lines and lines starting with {@code #} are ignored. The file holds no
+ * token, only hashes; it must not be writable by other users.
  */
 public final class TokenFile {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -72,16 +72,21 @@ public final class TokenFile {
       String at = OPTION + " " + where + " line " + (i + 1) + ": ";
       BearerTokens.Entry entry = entry(at, line.split("\\s+"));
       if (!names.add(entry.name())) {
-        throw new ServerSetupException(at + "the name '" + entry.name() + "' is used twice; names must be unique");
+        throw new ServerSetupException(
+            at + "the name '" + entry.name() + "' is used twice; names must be unique");
       }
       if (!hashes.add(HexFormat.of().formatHex(entry.sha256()))) {
-        throw new ServerSetupException(at + "the same token hash is listed twice; give each client its own token");
+        throw new ServerSetupException(
+            at + "the same token hash is listed twice; give each client its own token");
       }
       entries.add(entry);
     }
     if (entries.isEmpty()) {
       throw new ServerSetupException(
-          OPTION + " " + where + ": lists no token, so no client could call; add lines 'NAME ROLES sha256:HEX'"
+          OPTION
+              + " "
+              + where
+              + ": lists no token, so no client could call; add lines 'NAME ROLES sha256:HEX'"
               + " (chaincast token makes one)");
     }
     return new BearerTokens(entries);
@@ -100,24 +105,32 @@ public final class TokenFile {
     // Never echo the third field: it may be a token pasted by mistake.
     if (!HASH.matcher(fields[2]).matches()) {
       throw new ServerSetupException(
-          at + "the third field must be 'sha256:' and the 64 hex digits of the token's SHA-256"
+          at
+              + "the third field must be 'sha256:' and the 64 hex digits of the token's SHA-256"
               + " (printf %s \"$TOKEN\" | sha256sum), not the token itself");
     }
-    byte[] hash = HexFormat.of().parseHex(fields[2].substring("sha256:".length()).toLowerCase(Locale.ROOT));
+    byte[] hash =
+        HexFormat.of().parseHex(fields[2].substring("sha256:".length()).toLowerCase(Locale.ROOT));
     return new BearerTokens.Entry(name, roles, hash);
   }
 
   private static Set<Caller.Role> roles(String at, String list) {
     Set<Caller.Role> roles = EnumSet.noneOf(Caller.Role.class);
     for (String r : list.split(",", -1)) {
-      Caller.Role role = switch (r.toLowerCase(Locale.ROOT)) {
-        case "read" -> Caller.Role.READ;
-        case "write" -> Caller.Role.WRITE;
-        case "admin" -> Caller.Role.ADMIN;
-        default -> throw new ServerSetupException(
-            at + "unknown role" + (r.length() <= 16 ? " '" + r + "'" : "") // a long one may be a misplaced token
-                + "; roles are read, write and admin (comma-separated)");
-      };
+      Caller.Role role =
+          switch (r.toLowerCase(Locale.ROOT)) {
+            case "read" -> Caller.Role.READ;
+            case "write" -> Caller.Role.WRITE;
+            case "admin" -> Caller.Role.ADMIN;
+            default ->
+                throw new ServerSetupException(
+                    at
+                        + "unknown role"
+                        + (r.length() <= 16
+                            ? " '" + r + "'"
+                            : "") // a long one may be a misplaced token
+                        + "; roles are read, write and admin (comma-separated)");
+          };
       roles.addAll(BearerTokens.implied(role));
     }
     return roles;

@@ -17,7 +17,9 @@ final class TransportLogLimit implements Filter {
   /** The logger of grpc-java's Netty server stream (shaded), which logs refused messages. */
   static final String LOGGER = "io.grpc.netty.shaded.io.grpc.netty.NettyServerStream";
 
-  /** Strong reference: java.util.logging holds loggers weakly, and the filter lives on the logger. */
+  /**
+   * Strong reference: java.util.logging holds loggers weakly, and the filter lives on the logger.
+   */
   private static final Logger TRANSPORT = Logger.getLogger(LOGGER);
 
   private final long intervalNanos;
@@ -35,7 +37,9 @@ final class TransportLogLimit implements Filter {
   static synchronized void install() {
     if (!(TRANSPORT.getFilter() instanceof TransportLogLimit)) {
       TRANSPORT.setFilter(
-          new TransportLogLimit(TimeUnit.SECONDS.toNanos(ReadableRequests.WARNING_INTERVAL_SECONDS), System::nanoTime));
+          new TransportLogLimit(
+              TimeUnit.SECONDS.toNanos(ReadableRequests.WARNING_INTERVAL_SECONDS),
+              System::nanoTime));
     }
   }
 
@@ -51,8 +55,10 @@ final class TransportLogLimit implements Filter {
     }
     Throwable cause = record.getThrown();
     String why = cause == null ? record.getMessage() : String.valueOf(cause.getMessage());
-    record.setMessage("transport refused a request: " + why
-        + (suppressed == 0 ? "" : " (" + suppressed + " more since the previous report)"));
+    record.setMessage(
+        "transport refused a request: "
+            + why
+            + (suppressed == 0 ? "" : " (" + suppressed + " more since the previous report)"));
     record.setThrown(null);
     record.setParameters(null);
     started = true;

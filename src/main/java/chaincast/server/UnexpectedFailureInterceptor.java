@@ -11,9 +11,9 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
- * The safety net under every service: a failure that escapes a handler (a bug) closes its call
- * with INTERNAL and an error id (see {@link InternalErrors}) instead of grpc-java's UNKNOWN
- * "Application error processing RPC" with the exception attached.
+ * The safety net under every service: a failure that escapes a handler (a bug) closes its call with
+ * INTERNAL and an error id (see {@link InternalErrors}) instead of grpc-java's UNKNOWN "Application
+ * error processing RPC" with the exception attached.
  */
 final class UnexpectedFailureInterceptor implements ServerInterceptor {
   @Override
@@ -76,7 +76,8 @@ final class UnexpectedFailureInterceptor implements ServerInterceptor {
   }
 
   /** A call that knows whether it was closed, so a failure after the answer is only logged. */
-  private static final class ClosedOnceCall<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
+  private static final class ClosedOnceCall<Q, R>
+      extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
     private volatile boolean closed;
 
     ClosedOnceCall(ServerCall<Q, R> delegate) {
@@ -90,7 +91,8 @@ final class UnexpectedFailureInterceptor implements ServerInterceptor {
     }
 
     void fail(Throwable failure) {
-      StatusRuntimeException answer = InternalErrors.report(getMethodDescriptor().getFullMethodName(), failure);
+      StatusRuntimeException answer =
+          InternalErrors.report(getMethodDescriptor().getFullMethodName(), failure);
       if (!closed) {
         try {
           close(answer.getStatus(), answer.getTrailers());

@@ -32,15 +32,15 @@ import java.util.function.Consumer;
 
 /**
  * Kills a server process with SIGKILL while concurrent writers create, update (with etags) and
- * delete scenarios, restarts it on the same data directory, and checks the store against a
- * {@link ScenarioLedger} of acknowledged writes; again and again.
+ * delete scenarios, restarts it on the same data directory, and checks the store against a {@link
+ * ScenarioLedger} of acknowledged writes; again and again.
  *
  * <p>Each cycle: start the server; list every scenario and reconcile with the ledger; run the
- * writers until a random number of writes has been acknowledged in this cycle; SIGKILL. Every
- * other cycle (at random) kills in the middle of writes; the others let the writers finish their
- * writes first and kill an idle server 0 to 100 ms after the last answer, which is when a write
- * that only reached memory (or a part of the file recovery does not read) is lost. After the
- * last cycle the server is started once more for the final check, and stopped gracefully.
+ * writers until a random number of writes has been acknowledged in this cycle; SIGKILL. Every other
+ * cycle (at random) kills in the middle of writes; the others let the writers finish their writes
+ * first and kill an idle server 0 to 100 ms after the last answer, which is when a write that only
+ * reached memory (or a part of the file recovery does not read) is lost. After the last cycle the
+ * server is started once more for the final check, and stopped gracefully.
  *
  * <p>A writer's call that fails counts as "killed" only if the kill had been sent before and the
  * status is what a dead server gives (UNAVAILABLE without the server's own details); any other
@@ -50,16 +50,16 @@ public final class CrashLoop {
   /**
    * How to run.
    *
-   * @param classpath      classpath of the server JVMs
-   * @param dataDir        the data directory all incarnations share
-   * @param cycles         SIGKILL cycles
-   * @param writers        concurrent writer threads (each owns its scenario ids)
-   * @param idsPerWriter   scenario ids each writer cycles through
-   * @param minAcks        fewest writes acknowledged in a cycle before the kill
-   * @param maxAcks        most writes acknowledged in a cycle before the kill
-   * @param seed           random seed (ops, sizes, kill points)
-   * @param jvmArgs        options of the server JVMs
-   * @param serveArgs      more {@code serve} options
+   * @param classpath classpath of the server JVMs
+   * @param dataDir the data directory all incarnations share
+   * @param cycles SIGKILL cycles
+   * @param writers concurrent writer threads (each owns its scenario ids)
+   * @param idsPerWriter scenario ids each writer cycles through
+   * @param minAcks fewest writes acknowledged in a cycle before the kill
+   * @param maxAcks most writes acknowledged in a cycle before the kill
+   * @param seed random seed (ops, sizes, kill points)
+   * @param jvmArgs options of the server JVMs
+   * @param serveArgs more {@code serve} options
    * @param startTimeoutSeconds how long a server may take to listen
    */
   public record Options(
@@ -78,14 +78,14 @@ public final class CrashLoop {
   /**
    * What a run found.
    *
-   * @param cycles                SIGKILL cycles run
-   * @param acknowledged          writes the server acknowledged
-   * @param landedUnacknowledged  writes in flight at a kill that turned out to have landed
-   * @param scenariosAtEnd        scenarios stored at the end
-   * @param compactions           compactions of the database file the servers logged
-   * @param problems              how many of each problem (all zero when the store kept its promise)
-   * @param descriptions          the first problems, described
-   * @param seconds               wall time
+   * @param cycles SIGKILL cycles run
+   * @param acknowledged writes the server acknowledged
+   * @param landedUnacknowledged writes in flight at a kill that turned out to have landed
+   * @param scenariosAtEnd scenarios stored at the end
+   * @param compactions compactions of the database file the servers logged
+   * @param problems how many of each problem (all zero when the store kept its promise)
+   * @param descriptions the first problems, described
+   * @param seconds wall time
    */
   public record Result(
       int cycles,
@@ -133,9 +133,15 @@ public final class CrashLoop {
         try {
           ledger.reconcile(listAll(channel));
           String how = writeUntilKilled(server, channel, cycle);
-          progress.accept(String.format(Locale.ROOT, "cycle %d: %d writes acknowledged so far, killed %s, %s problems, %.0f s",
-              cycle + 1, ledger.acknowledgedWrites(), how,
-              ledger.problems().values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - start) / 1e9));
+          progress.accept(
+              String.format(
+                  Locale.ROOT,
+                  "cycle %d: %d writes acknowledged so far, killed %s, %s problems, %.0f s",
+                  cycle + 1,
+                  ledger.acknowledgedWrites(),
+                  how,
+                  ledger.problems().values().stream().mapToInt(Integer::intValue).sum(),
+                  (System.nanoTime() - start) / 1e9));
         } finally {
           channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
         }
@@ -167,7 +173,11 @@ public final class CrashLoop {
 
   private ServerProcess start() throws Exception {
     return ServerProcess.start(
-        options.classpath(), options.jvmArgs(), options.dataDir(), options.serveArgs(), options.startTimeoutSeconds());
+        options.classpath(),
+        options.jvmArgs(),
+        options.dataDir(),
+        options.serveArgs(),
+        options.startTimeoutSeconds());
   }
 
   private static ManagedChannel channel(ServerProcess server) {
@@ -176,20 +186,25 @@ public final class CrashLoop {
 
   /** Every stored scenario, by id, page by page. */
   static Map<String, Scenario> listAll(ManagedChannel channel) {
-    var stub = ScenarioServiceGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
+    var stub =
+        ScenarioServiceGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
     Map<String, Scenario> out = new HashMap<>();
     String token = "";
     do {
       ListScenariosResponse page =
-          stub.listScenarios(ListScenariosRequest.newBuilder().setPageSize(100).setPageToken(token).build());
+          stub.listScenarios(
+              ListScenariosRequest.newBuilder().setPageSize(100).setPageToken(token).build());
       page.getScenariosList().forEach(s -> out.put(s.getId(), s));
       token = page.getNextPageToken();
     } while (!token.isEmpty());
     return out;
   }
 
-  /** Runs the writers until enough writes are acknowledged, then sends SIGKILL; says how it killed. */
-  private String writeUntilKilled(ServerProcess server, ManagedChannel channel, int cycle) throws Exception {
+  /**
+   * Runs the writers until enough writes are acknowledged, then sends SIGKILL; says how it killed.
+   */
+  private String writeUntilKilled(ServerProcess server, ManagedChannel channel, int cycle)
+      throws Exception {
     int target = options.minAcks() + random.nextInt(options.maxAcks() - options.minAcks() + 1);
     AtomicInteger acks = new AtomicInteger();
     CountDownLatch enough = new CountDownLatch(1);
@@ -198,18 +213,28 @@ public final class CrashLoop {
     AtomicBoolean quiesce = new AtomicBoolean();
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < options.writers(); w++) {
-      Writer writer = new Writer(w, channel, new Random(random.nextLong()), killed, quiesce, () -> {
-        if (acks.incrementAndGet() >= target) {
-          enough.countDown();
-        }
-      });
-      Thread t = new Thread(() -> {
-        try {
-          writer.run();
-        } finally {
-          stopped.countDown();
-        }
-      }, "writer-" + w);
+      Writer writer =
+          new Writer(
+              w,
+              channel,
+              new Random(random.nextLong()),
+              killed,
+              quiesce,
+              () -> {
+                if (acks.incrementAndGet() >= target) {
+                  enough.countDown();
+                }
+              });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  writer.run();
+                } finally {
+                  stopped.countDown();
+                }
+              },
+              "writer-" + w);
       t.start();
       threads.add(t);
     }
@@ -217,8 +242,15 @@ public final class CrashLoop {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (!enough.await(100, TimeUnit.MILLISECONDS) && stopped.getCount() > 0) {
       if (System.nanoTime() > deadline) {
-        ledger.unexpected("cycle " + cycle + ": only " + acks.get() + " of " + target
-            + " writes acknowledged in 300 s; server said " + server.lastLines());
+        ledger.unexpected(
+            "cycle "
+                + cycle
+                + ": only "
+                + acks.get()
+                + " of "
+                + target
+                + " writes acknowledged in 300 s; server said "
+                + server.lastLines());
         break;
       }
     }
@@ -249,7 +281,13 @@ public final class CrashLoop {
     private final AtomicBoolean quiesce;
     private final Runnable onAck;
 
-    Writer(int number, ManagedChannel channel, Random rnd, AtomicBoolean killed, AtomicBoolean quiesce, Runnable onAck) {
+    Writer(
+        int number,
+        ManagedChannel channel,
+        Random rnd,
+        AtomicBoolean killed,
+        AtomicBoolean quiesce,
+        Runnable onAck) {
       this.number = number;
       this.channel = channel;
       this.rnd = rnd;
@@ -267,7 +305,11 @@ public final class CrashLoop {
           onAck.run();
         } catch (StatusRuntimeException e) {
           if (!killed.get() || !causedByKill(e)) {
-            ledger.unexpected(id + ": " + e.getStatus() + (killed.get() ? " after the kill" : " while the server was up"));
+            ledger.unexpected(
+                id
+                    + ": "
+                    + e.getStatus()
+                    + (killed.get() ? " after the kill" : " while the server was up"));
             if (refusal(e.getStatus().getCode())) {
               ledger.refused(id); // a refused write changes nothing
             }
@@ -278,20 +320,28 @@ public final class CrashLoop {
     }
 
     private void write(String id) {
-      var stub = ScenarioServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+      var stub =
+          ScenarioServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
       Scenario acked = ledger.acked(id);
       if (acked == null) {
         Scenario s = content(id);
         ledger.begin(id, ScenarioLedger.Op.CREATE, s);
-        ledger.acknowledged(id, stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(s).build()).getScenario());
+        ledger.acknowledged(
+            id,
+            stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(s).build())
+                .getScenario());
       } else if (rnd.nextInt(10) < 7) {
         Scenario s = content(id);
         ledger.begin(id, ScenarioLedger.Op.UPDATE, s);
         Scenario sent = s.toBuilder().setEtag(acked.getEtag()).build();
-        ledger.acknowledged(id, stub.updateScenario(UpdateScenarioRequest.newBuilder().setScenario(sent).build()).getScenario());
+        ledger.acknowledged(
+            id,
+            stub.updateScenario(UpdateScenarioRequest.newBuilder().setScenario(sent).build())
+                .getScenario());
       } else {
         ledger.begin(id, ScenarioLedger.Op.DELETE, null);
-        stub.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId(id).setEtag(acked.getEtag()).build());
+        stub.deleteScenario(
+            DeleteScenarioRequest.newBuilder().setScenarioId(id).setEtag(acked.getEtag()).build());
         ledger.acknowledged(id, null);
       }
     }
@@ -305,7 +355,10 @@ public final class CrashLoop {
           .setDescription("write " + seq + " " + "x".repeat(rnd.nextInt(1500)))
           .setOverrides(
               ScenarioOverrides.newBuilder()
-                  .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean((seq % 200) / 1000.0 - 0.1)))
+                  .addCells(
+                      CellOverride.newBuilder()
+                          .setCellId("pharma@etdz")
+                          .setDriftMean((seq % 200) / 1000.0 - 0.1)))
           .build();
     }
   }
@@ -313,7 +366,13 @@ public final class CrashLoop {
   /** Statuses with which the server refuses a write it did not make. */
   static boolean refusal(Status.Code code) {
     return switch (code) {
-      case INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, ABORTED, FAILED_PRECONDITION, RESOURCE_EXHAUSTED -> true;
+      case INVALID_ARGUMENT,
+          NOT_FOUND,
+          ALREADY_EXISTS,
+          ABORTED,
+          FAILED_PRECONDITION,
+          RESOURCE_EXHAUSTED ->
+          true;
       default -> false;
     };
   }

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ledger of scenario writes a crash test made: what each acknowledged write left, and the one
- * write per scenario whose answer never came (the server was killed while it was in flight).
- * After a restart, {@link #reconcile} compares the store with it.
+ * write per scenario whose answer never came (the server was killed while it was in flight). After
+ * a restart, {@link #reconcile} compares the store with it.
  *
  * <p>Each scenario id is written by one writer at a time, so a scenario has at most one write in
  * flight; its outcome is unknown, and either outcome is accepted (a write is atomic: wholly there
@@ -51,14 +51,20 @@ public final class ScenarioLedger {
   private static final class Entry {
     /** The acknowledged content with its etag; null when absent (never created, or deleted). */
     Scenario acked;
+
     Op pendingOp;
+
     /** What the write in flight sent (etag and times cleared). */
     Scenario pendingContent;
   }
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-  /** Every etag the server answered with, or that a restarted store showed for a write in flight. */
+
+  /**
+   * Every etag the server answered with, or that a restarted store showed for a write in flight.
+   */
   private final Map<String, String> issued = new ConcurrentHashMap<>();
+
   private final Map<Problem, Integer> counts = new EnumMap<>(Problem.class);
   private final List<String> descriptions = new ArrayList<>();
   private long acknowledged;
@@ -121,7 +127,8 @@ public final class ScenarioLedger {
       Scenario s = stored.get(id);
       if (e == null) {
         problem(Problem.PHANTOM, id + ": stored (etag " + s.getEtag() + ") but never written");
-        entries.computeIfAbsent(id, k -> new Entry()).acked = s; // reported once, then taken as it is
+        entries.computeIfAbsent(id, k -> new Entry()).acked =
+            s; // reported once, then taken as it is
         continue;
       }
       if (e.pendingOp == null) {
@@ -152,9 +159,13 @@ public final class ScenarioLedger {
     if (s == null) {
       problem(Problem.LOST, id + ": acknowledged at " + e.acked.getEtag() + " but missing");
     } else if (!s.getEtag().equals(e.acked.getEtag())) {
-      problem(Problem.LOST, id + ": acknowledged at " + e.acked.getEtag() + " but stored at " + s.getEtag());
+      problem(
+          Problem.LOST,
+          id + ": acknowledged at " + e.acked.getEtag() + " but stored at " + s.getEtag());
     } else if (!normalized(s).equals(normalized(e.acked))) {
-      problem(Problem.HALF_WRITTEN, id + ": stored at " + s.getEtag() + " with other content than acknowledged");
+      problem(
+          Problem.HALF_WRITTEN,
+          id + ": stored at " + s.getEtag() + " with other content than acknowledged");
     }
     e.acked = s;
   }
@@ -164,16 +175,30 @@ public final class ScenarioLedger {
     boolean unchanged =
         e.acked == null
             ? s == null
-            : s != null && s.getEtag().equals(e.acked.getEtag()) && normalized(s).equals(normalized(e.acked));
+            : s != null
+                && s.getEtag().equals(e.acked.getEtag())
+                && normalized(s).equals(normalized(e.acked));
     if (unchanged) {
       return; // the write did not land
     }
     boolean landed =
         e.pendingOp == Op.DELETE ? s == null : s != null && normalized(s).equals(e.pendingContent);
     if (!landed) {
-      Problem p = s == null ? Problem.LOST : e.acked != null && s.getEtag().equals(e.acked.getEtag()) ? Problem.HALF_WRITTEN : Problem.LOST;
-      problem(p, id + ": neither the acknowledged state " + (e.acked == null ? "(absent)" : e.acked.getEtag())
-          + " nor the " + e.pendingOp + " in flight; stored " + (s == null ? "nothing" : s.getEtag()));
+      Problem p =
+          s == null
+              ? Problem.LOST
+              : e.acked != null && s.getEtag().equals(e.acked.getEtag())
+                  ? Problem.HALF_WRITTEN
+                  : Problem.LOST;
+      problem(
+          p,
+          id
+              + ": neither the acknowledged state "
+              + (e.acked == null ? "(absent)" : e.acked.getEtag())
+              + " nor the "
+              + e.pendingOp
+              + " in flight; stored "
+              + (s == null ? "nothing" : s.getEtag()));
       e.acked = s;
       return;
     }
@@ -187,7 +212,8 @@ public final class ScenarioLedger {
   private void issue(String etag, String id) {
     String before = issued.putIfAbsent(etag, id);
     if (before != null) {
-      problem(Problem.ETAG_REUSED, "etag " + etag + " issued for " + before + " and again for " + id);
+      problem(
+          Problem.ETAG_REUSED, "etag " + etag + " issued for " + before + " and again for " + id);
     }
   }
 
@@ -225,11 +251,12 @@ public final class ScenarioLedger {
   /** Scenarios present by the ledger. */
   public Map<String, Scenario> expected() {
     Map<String, Scenario> out = new HashMap<>();
-    entries.forEach((id, e) -> {
-      if (e.acked != null) {
-        out.put(id, e.acked);
-      }
-    });
+    entries.forEach(
+        (id, e) -> {
+          if (e.acked != null) {
+            out.put(id, e.acked);
+          }
+        });
     return out;
   }
 

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code chaincast serve} in a JVM of its own, as an operator runs it: {@code java -cp CLASSPATH
- * chaincast.cli.Main serve --port 0 --data-dir DIR ...}. It can be killed with SIGKILL (no
- * shutdown hook, no flush) or stopped with SIGTERM (graceful).
+ * chaincast.cli.Main serve --port 0 --data-dir DIR ...}. It can be killed with SIGKILL (no shutdown
+ * hook, no flush) or stopped with SIGTERM (graceful).
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("serving on [0-9.]+:([0-9]+)");
@@ -53,24 +53,30 @@ public final class ServerProcess implements AutoCloseable {
   /**
    * Starts a server and waits until it listens.
    *
-   * @param classpath  the classpath with Chaincast and its dependencies (a jar or a test classpath)
-   * @param jvmArgs    JVM options, e.g. -Xmx256m
-   * @param dataDir    its scenario store's directory
-   * @param serveArgs  more {@code serve} options
+   * @param classpath the classpath with Chaincast and its dependencies (a jar or a test classpath)
+   * @param jvmArgs JVM options, e.g. -Xmx256m
+   * @param dataDir its scenario store's directory
+   * @param serveArgs more {@code serve} options
    * @param startTimeoutSeconds how long it may take to listen
    */
   public static ServerProcess start(
-      String classpath, List<String> jvmArgs, Path dataDir, List<String> serveArgs, long startTimeoutSeconds)
+      String classpath,
+      List<String> jvmArgs,
+      Path dataDir,
+      List<String> serveArgs,
+      long startTimeoutSeconds)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
-    command.addAll(List.of("-cp", classpath, "chaincast.cli.Main", "serve", "--port", "0", "--threads", "1"));
+    command.addAll(
+        List.of("-cp", classpath, "chaincast.cli.Main", "serve", "--port", "0", "--threads", "1"));
     command.addAll(List.of("--data-dir", dataDir.toString()));
     command.addAll(serveArgs);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     Process p = pb.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<Integer> port = new CompletableFuture<>();
     List<String> early = new ArrayList<>();
     Thread reader =
@@ -86,7 +92,8 @@ public final class ServerProcess implements AutoCloseable {
                     return;
                   }
                 }
-                port.completeExceptionally(new IOException("the server exited before listening: " + early));
+                port.completeExceptionally(
+                    new IOException("the server exited before listening: " + early));
               } catch (IOException e) {
                 port.completeExceptionally(e);
               }
@@ -102,7 +109,8 @@ public final class ServerProcess implements AutoCloseable {
       return server;
     } catch (TimeoutException | ExecutionException e) {
       p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      throw new IOException("the server did not start within " + startTimeoutSeconds + " s: " + early, e);
+      throw new IOException(
+          "the server did not start within " + startTimeoutSeconds + " s: " + early, e);
     }
   }
 

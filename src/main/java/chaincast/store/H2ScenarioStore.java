@@ -54,8 +54,8 @@ import org.h2.api.ErrorCode;
  * dies, so a restart after a crash does not wait for a stale lock file.
  *
  * <p>Versions come from one database-wide sequence (so a scenario deleted and created again never
- * reuses an old etag). Updates and deletes with an expected version change the row only if it
- * still has that version.
+ * reuses an old etag). Updates and deletes with an expected version change the row only if it still
+ * has that version.
  *
  * <p>Thread-safe: one connection, used by one caller at a time.
  */
@@ -69,8 +69,10 @@ public final class H2ScenarioStore implements ScenarioStore {
   private final Path dataDir;
   private final StoreSettings settings;
   private Connection connection;
+
   /** Set when a write may not have reached the file: the store must be reopened. */
   private boolean broken;
+
   /** The file is compacted before the next write once it is larger than this. */
   private long compactAbove;
 
@@ -90,7 +92,8 @@ public final class H2ScenarioStore implements ScenarioStore {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
-      throw new ScenarioStoreFailure("cannot create the data directory " + dataDir + ": " + e, e, true);
+      throw new ScenarioStoreFailure(
+          "cannot create the data directory " + dataDir + ": " + e, e, true);
     }
     H2ScenarioStore store = new H2ScenarioStore(dataDir, settings);
     store.connection = store.connect();
@@ -99,7 +102,8 @@ public final class H2ScenarioStore implements ScenarioStore {
 
   /** The JDBC URL of the store in {@code dataDir} (for tools and tests in the same JVM). */
   public static String jdbcUrl(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_NAME)
+    return "jdbc:h2:file:"
+        + dataDir.toAbsolutePath().resolve(DATABASE_NAME)
         + ";FILE_LOCK=FS;WRITE_DELAY=0;REUSE_SPACE=FALSE;RETENTION_TIME=0";
   }
 
@@ -123,7 +127,8 @@ public final class H2ScenarioStore implements ScenarioStore {
       if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
         throw new ScenarioStoreInUseException(dataDir, e);
       }
-      throw new ScenarioStoreFailure("cannot open the scenario store in " + dataDir + ": " + e.getMessage(), e, true);
+      throw new ScenarioStoreFailure(
+          "cannot open the scenario store in " + dataDir + ": " + e.getMessage(), e, true);
     }
   }
 
@@ -137,7 +142,9 @@ public final class H2ScenarioStore implements ScenarioStore {
         () -> {
           if (exists(scenario.getId())) {
             throw new ScenarioStoreException(
-                ScenarioStoreException.Reason.ALREADY_EXISTS, scenario.getId(), "scenario '" + scenario.getId() + "' already exists");
+                ScenarioStoreException.Reason.ALREADY_EXISTS,
+                scenario.getId(),
+                "scenario '" + scenario.getId() + "' already exists");
           }
           Usage used = usageOf(owner);
           checkQuota(owner, quota, used, used.scenarios() + 1, used.bytes() + bytes.length);
@@ -184,7 +191,8 @@ public final class H2ScenarioStore implements ScenarioStore {
           boolean more = false;
           long bytes = 0;
           try (PreparedStatement s =
-              connection.prepareStatement("SELECT id, size_bytes FROM scenario WHERE id > ? ORDER BY id LIMIT ?")) {
+              connection.prepareStatement(
+                  "SELECT id, size_bytes FROM scenario WHERE id > ? ORDER BY id LIMIT ?")) {
             s.setString(1, afterId);
             s.setInt(2, pageSize + 1); // one more tells whether there is a next page
             try (ResultSet r = s.executeQuery()) {
@@ -202,7 +210,8 @@ public final class H2ScenarioStore implements ScenarioStore {
           if (ids.isEmpty()) {
             return new Page(List.of(), afterId, false);
           }
-          return new Page(rowsBetween(afterId, ids.get(ids.size() - 1)), ids.get(ids.size() - 1), more);
+          return new Page(
+              rowsBetween(afterId, ids.get(ids.size() - 1)), ids.get(ids.size() - 1), more);
         });
   }
 
@@ -224,7 +233,8 @@ public final class H2ScenarioStore implements ScenarioStore {
   }
 
   @Override
-  public synchronized Stored update(Scenario scenario, long expectedVersion, String owner, Quota quota) {
+  public synchronized Stored update(
+      Scenario scenario, long expectedVersion, String owner, Quota quota) {
     Scenario content = content(scenario);
     byte[] bytes = content.toByteArray();
     Instant now = now();
@@ -239,7 +249,11 @@ public final class H2ScenarioStore implements ScenarioStore {
           boolean same = owner.equals(current.owner());
           Usage used = usageOf(owner);
           checkQuota(
-              owner, quota, used, used.scenarios() + (same ? 0 : 1), used.bytes() + bytes.length - (same ? current.size() : 0));
+              owner,
+              quota,
+              used,
+              used.scenarios() + (same ? 0 : 1),
+              used.bytes() + bytes.length - (same ? current.size() : 0));
           long version = nextVersion();
           try (PreparedStatement s =
               connection.prepareStatement(
@@ -264,7 +278,9 @@ public final class H2ScenarioStore implements ScenarioStore {
         "delete " + id,
         () -> {
           String sql =
-              expectedVersion >= 0 ? "DELETE FROM scenario WHERE id = ? AND version = ?" : "DELETE FROM scenario WHERE id = ?";
+              expectedVersion >= 0
+                  ? "DELETE FROM scenario WHERE id = ? AND version = ?"
+                  : "DELETE FROM scenario WHERE id = ?";
           try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, id);
             if (expectedVersion >= 0) {
@@ -329,7 +345,8 @@ public final class H2ScenarioStore implements ScenarioStore {
       return result;
     } catch (SQLException e) {
       rollback();
-      throw new ScenarioStoreFailure("reading the scenario store in " + dataDir + ": " + e.getMessage(), e, false);
+      throw new ScenarioStoreFailure(
+          "reading the scenario store in " + dataDir + ": " + e.getMessage(), e, false);
     } catch (RuntimeException e) {
       rollback();
       throw e;
@@ -337,9 +354,9 @@ public final class H2ScenarioStore implements ScenarioStore {
   }
 
   /**
-   * Runs {@code work} as one transaction, commits it and writes it to the file; returns only
-   * when the write is on disk. A failure after the commit leaves the store broken: the write is
-   * visible in memory but may not be on disk, so the store must be reopened from the file.
+   * Runs {@code work} as one transaction, commits it and writes it to the file; returns only when
+   * the write is on disk. A failure after the commit leaves the store broken: the write is visible
+   * in memory but may not be on disk, so the store must be reopened from the file.
    */
   private <T> T write(String what, Work<T> work) {
     checkOpen();
@@ -350,7 +367,8 @@ public final class H2ScenarioStore implements ScenarioStore {
       connection.commit();
     } catch (SQLException e) {
       rollback();
-      throw new ScenarioStoreFailure(what + " in the scenario store in " + dataDir + ": " + e.getMessage(), e, false);
+      throw new ScenarioStoreFailure(
+          what + " in the scenario store in " + dataDir + ": " + e.getMessage(), e, false);
     } catch (RuntimeException e) {
       rollback();
       throw e;
@@ -381,8 +399,8 @@ public final class H2ScenarioStore implements ScenarioStore {
 
   /**
    * Copies the live data into a new file ({@code SHUTDOWN COMPACT}: written aside, then renamed
-   * over the old one, so a crash at any point leaves one complete file) and reopens it. Runs
-   * before a write, never after one, so a failure here fails no acknowledged write.
+   * over the old one, so a crash at any point leaves one complete file) and reopens it. Runs before
+   * a write, never after one, so a failure here fails no acknowledged write.
    */
   private void compactIfDue() {
     long before;
@@ -412,8 +430,15 @@ public final class H2ScenarioStore implements ScenarioStore {
     long after = sizeOrZero();
     compactAbove = Math.max(settings.compactAboveBytes(), 4 * after);
     logger.info(
-        "compacted the scenario store " + file() + " from " + before + " to " + after + " bytes in "
-            + (System.nanoTime() - start) / 1_000_000 + " ms");
+        "compacted the scenario store "
+            + file()
+            + " from "
+            + before
+            + " to "
+            + after
+            + " bytes in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
   }
 
   private long sizeOrZero() {
@@ -439,13 +464,18 @@ public final class H2ScenarioStore implements ScenarioStore {
 
   private Current current(String id) throws SQLException {
     try (PreparedStatement s =
-        connection.prepareStatement("SELECT version, owner_id, size_bytes, create_time FROM scenario WHERE id = ?")) {
+        connection.prepareStatement(
+            "SELECT version, owner_id, size_bytes, create_time FROM scenario WHERE id = ?")) {
       s.setString(1, id);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
           return null;
         }
-        return new Current(r.getLong(1), r.getString(2), r.getLong(3), r.getObject(4, OffsetDateTime.class).toInstant());
+        return new Current(
+            r.getLong(1),
+            r.getString(2),
+            r.getLong(3),
+            r.getObject(4, OffsetDateTime.class).toInstant());
       }
     }
   }
@@ -461,7 +491,8 @@ public final class H2ScenarioStore implements ScenarioStore {
 
   private Usage usageOf(String owner) throws SQLException {
     try (PreparedStatement s =
-        connection.prepareStatement("SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM scenario WHERE owner_id = ?")) {
+        connection.prepareStatement(
+            "SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM scenario WHERE owner_id = ?")) {
       s.setString(1, owner);
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -471,30 +502,41 @@ public final class H2ScenarioStore implements ScenarioStore {
   }
 
   private long nextVersion() throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("VALUES NEXT VALUE FOR scenario_version")) {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("VALUES NEXT VALUE FOR scenario_version")) {
       r.next();
       return r.getLong(1);
     }
   }
 
-  /** Refuses a write that would take {@code owner} above a limit (a write that shrinks is allowed). */
-  private static void checkQuota(String owner, Quota quota, Usage used, long scenarios, long bytes) {
+  /**
+   * Refuses a write that would take {@code owner} above a limit (a write that shrinks is allowed).
+   */
+  private static void checkQuota(
+      String owner, Quota quota, Usage used, long scenarios, long bytes) {
     if (scenarios > quota.maxScenarios() && scenarios > used.scenarios()) {
-      throw new QuotaExceededException(owner, QuotaExceededException.Limit.SCENARIOS, quota.maxScenarios(), scenarios);
+      throw new QuotaExceededException(
+          owner, QuotaExceededException.Limit.SCENARIOS, quota.maxScenarios(), scenarios);
     }
     if (bytes > quota.maxBytes() && bytes > used.bytes()) {
-      throw new QuotaExceededException(owner, QuotaExceededException.Limit.BYTES, quota.maxBytes(), bytes);
+      throw new QuotaExceededException(
+          owner, QuotaExceededException.Limit.BYTES, quota.maxBytes(), bytes);
     }
   }
 
-  private static ScenarioStoreException missingOrStale(String id, long expectedVersion, boolean exists) {
+  private static ScenarioStoreException missingOrStale(
+      String id, long expectedVersion, boolean exists) {
     if (!exists) {
-      return new ScenarioStoreException(ScenarioStoreException.Reason.NOT_FOUND, id, "scenario '" + id + "' not found");
+      return new ScenarioStoreException(
+          ScenarioStoreException.Reason.NOT_FOUND, id, "scenario '" + id + "' not found");
     }
     return new ScenarioStoreException(
         ScenarioStoreException.Reason.STALE_ETAG,
         id,
-        "scenario '" + id + "' has changed since etag " + ScenarioStore.etagOf(expectedVersion)
+        "scenario '"
+            + id
+            + "' has changed since etag "
+            + ScenarioStore.etagOf(expectedVersion)
             + " was read; get it again, reapply your change and retry");
   }
 
@@ -518,7 +560,8 @@ public final class H2ScenarioStore implements ScenarioStore {
         r.getString(5));
   }
 
-  private static Stored stored(Scenario content, long version, Instant created, Instant updated, String owner) {
+  private static Stored stored(
+      Scenario content, long version, Instant created, Instant updated, String owner) {
     return new Stored(
         content.toBuilder()
             .setEtag(ScenarioStore.etagOf(version))

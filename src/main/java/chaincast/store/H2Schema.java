@@ -9,17 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates the store's tables, and brings a data directory written by an earlier release up to
- * date. Every step is idempotent, so a migration cut short by a crash finishes on the next open.
+ * Creates the store's tables, and brings a data directory written by an earlier release up to date.
+ * Every step is idempotent, so a migration cut short by a crash finishes on the next open.
  *
  * <p>Schema versions:
+ *
  * <ol>
- *   <li>release 0.1.0: table {@code scenario (id, version, content, create_time, update_time)}
- *       and sequence {@code scenario_version};
+ *   <li>release 0.1.0: table {@code scenario (id, version, content, create_time, update_time)} and
+ *       sequence {@code scenario_version};
  *   <li>adds {@code owner_id} (the client that wrote the scenario last; '' for scenarios from
  *       release 0.1.0, which count against no client's quota), {@code size_bytes} (the encoded
- *       size, so quotas and list pages are computed without reading contents) and an index on
- *       the owner. One-way: release 0.1.0 cannot write to a migrated directory.
+ *       size, so quotas and list pages are computed without reading contents) and an index on the
+ *       owner. One-way: release 0.1.0 cannot write to a migrated directory.
  * </ol>
  */
 final class H2Schema {
@@ -68,7 +69,8 @@ final class H2Schema {
         ids.add(r.getString(1));
       }
     }
-    try (PreparedStatement p = c.prepareStatement("UPDATE scenario SET size_bytes = OCTET_LENGTH(content) WHERE id = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("UPDATE scenario SET size_bytes = OCTET_LENGTH(content) WHERE id = ?")) {
       for (String id : ids) {
         p.setString(1, id);
         p.executeUpdate();

@@ -21,9 +21,9 @@ public final class QuotaExceededException extends StoreException {
   private final long wouldUse;
 
   /**
-   * @param owner    the client the quota belongs to
-   * @param limit    which limit the write would exceed
-   * @param max      the limit
+   * @param owner the client the quota belongs to
+   * @param limit which limit the write would exceed
+   * @param max the limit
    * @param wouldUse what the client would own after the write
    */
   public QuotaExceededException(String owner, Limit limit, long max, long wouldUse) {
@@ -35,17 +35,29 @@ public final class QuotaExceededException extends StoreException {
   }
 
   /**
-   * Written for the client, who cannot see the server's command line: the limit in words, not
-   * the option that sets it (the server logs that for its operator).
+   * Written for the client, who cannot see the server's command line: the limit in words, not the
+   * option that sets it (the server logs that for its operator).
    */
   private static String message(String owner, Limit limit, long max, long wouldUse) {
     return switch (limit) {
-      case SCENARIOS -> "client " + owner + " may store at most " + max + " scenarios; this write would make "
-          + wouldUse + ". Delete scenarios it no longer needs, or ask the server's"
-          + " operator to raise this limit";
-      case BYTES -> "client " + owner + " may store at most " + max + " bytes of scenarios; this write would make "
-          + wouldUse + ". Delete or shrink scenarios it no longer needs, or ask the"
-          + " server's operator to raise this limit";
+      case SCENARIOS ->
+          "client "
+              + owner
+              + " may store at most "
+              + max
+              + " scenarios; this write would make "
+              + wouldUse
+              + ". Delete scenarios it no longer needs, or ask the server's"
+              + " operator to raise this limit";
+      case BYTES ->
+          "client "
+              + owner
+              + " may store at most "
+              + max
+              + " bytes of scenarios; this write would make "
+              + wouldUse
+              + ". Delete or shrink scenarios it no longer needs, or ask the"
+              + " server's operator to raise this limit";
     };
   }
 

@@ -21,15 +21,15 @@ import java.util.logging.Logger;
  * commands start an in-process server on the default data directory; a server that never touches
  * scenarios must not lock (or fail on) a directory another server is using.
  *
- * <p>Why reopen: a store can become unusable while the server runs, e.g. H2 closes a database
- * after an error it cannot survive (an OutOfMemoryError inside it, a failed write), and every call
- * after that would fail until a restart. When a call fails and the store no longer answers a probe
- * (or the failure says so itself), the store is closed and {@link AvailabilityListener}s are told;
+ * <p>Why reopen: a store can become unusable while the server runs, e.g. H2 closes a database after
+ * an error it cannot survive (an OutOfMemoryError inside it, a failed write), and every call after
+ * that would fail until a restart. When a call fails and the store no longer answers a probe (or
+ * the failure says so itself), the store is closed and {@link AvailabilityListener}s are told;
  * calls are refused with {@link ScenarioStoreUnavailableException} (UNAVAILABLE with a retry delay)
- * while a background thread reopens it, waiting {@link StoreSettings#reopenInitialDelay()} and
- * then twice as long after each failed attempt, up to {@link StoreSettings#reopenMaxDelay()}. Once
- * open again, the listeners are told and calls go through. Nothing acknowledged is lost: the
- * delegate reopens from its file.
+ * while a background thread reopens it, waiting {@link StoreSettings#reopenInitialDelay()} and then
+ * twice as long after each failed attempt, up to {@link StoreSettings#reopenMaxDelay()}. Once open
+ * again, the listeners are told and calls go through. Nothing acknowledged is lost: the delegate
+ * reopens from its file.
  *
  * <p>Refusals ({@link ScenarioStoreException}, {@link QuotaExceededException}) pass through
  * unchanged; they say nothing about the store's health.
@@ -59,8 +59,10 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
   private ScenarioStore delegate;
   private boolean closed;
   private boolean available = true;
+
   /** Why the store is unavailable; null while it is open or was never opened. */
   private Throwable failure;
+
   private Duration delay;
   private long nextAttemptNanos;
   private ScheduledExecutorService reopener;
@@ -180,7 +182,8 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
   /** The open delegate; opens it on first use; refuses while it is being reopened. */
   private synchronized ScenarioStore current() {
     if (closed) {
-      throw new ScenarioStoreUnavailableException(Duration.ZERO, new IllegalStateException("the server is shutting down"));
+      throw new ScenarioStoreUnavailableException(
+          Duration.ZERO, new IllegalStateException("the server is shutting down"));
     }
     if (delegate != null) {
       return delegate;
@@ -211,7 +214,8 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
     if (delegate == failed) {
       delegate = null;
       closeQuietly(failed);
-      logger.log(Level.WARNING, "the scenario store in " + dataDir + " failed; reopening it", cause);
+      logger.log(
+          Level.WARNING, "the scenario store in " + dataDir + " failed; reopening it", cause);
       unavailable(cause);
     }
     return new ScenarioStoreUnavailableException(retryAfter(), cause);
@@ -242,7 +246,10 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
     var unused = reopener.schedule(this::reopen, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** One attempt, on the reopener thread; opening runs outside the lock, so calls fail fast meanwhile. */
+  /**
+   * One attempt, on the reopener thread; opening runs outside the lock, so calls fail fast
+   * meanwhile.
+   */
   private void reopen() {
     synchronized (this) {
       if (closed || delegate != null) {
@@ -273,17 +280,24 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
       }
       failure = error;
       Duration doubled = delay.multipliedBy(2);
-      delay = doubled.compareTo(settings.reopenMaxDelay()) > 0 ? settings.reopenMaxDelay() : doubled;
+      delay =
+          doubled.compareTo(settings.reopenMaxDelay()) > 0 ? settings.reopenMaxDelay() : doubled;
       logOpenFailure(
-          "cannot reopen the scenario store in " + dataDir + "; next attempt in " + delay.toMillis() + " ms", error, false);
+          "cannot reopen the scenario store in "
+              + dataDir
+              + "; next attempt in "
+              + delay.toMillis()
+              + " ms",
+          error,
+          false);
       schedule();
     }
   }
 
   /**
-   * Logs a failed open. A store held by another server is a setup matter, said in one line at
-   * INFO (the CLI's one-shot servers show WARNING and above only); other failures are WARNINGs,
-   * with the stack trace the first time and one line on each retry.
+   * Logs a failed open. A store held by another server is a setup matter, said in one line at INFO
+   * (the CLI's one-shot servers show WARNING and above only); other failures are WARNINGs, with the
+   * stack trace the first time and one line on each retry.
    */
   private static void logOpenFailure(String what, Throwable cause, boolean withTrace) {
     if (cause instanceof ScenarioStoreInUseException) {

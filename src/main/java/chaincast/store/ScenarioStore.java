@@ -8,11 +8,12 @@ import java.util.Optional;
  * Where stored scenarios live: create, read, list, update and delete with etags, and per-client
  * quotas checked in the same transaction as the write they limit.
  *
- * <p>The contract every implementation keeps (and {@code KilledServerTest} and
- * {@code chaincast.soak.CrashSoak} check against a real server process killed with SIGKILL):
+ * <p>The contract every implementation keeps (and {@code KilledServerTest} and {@code
+ * chaincast.soak.CrashSoak} check against a real server process killed with SIGKILL):
+ *
  * <ul>
- *   <li>a write that returned is on disk: it survives the process being killed at any moment
- *       after it returns;
+ *   <li>a write that returned is on disk: it survives the process being killed at any moment after
+ *       it returns;
  *   <li>a write that did not return is either wholly there or wholly absent;
  *   <li>versions never repeat, across restarts and crashes, so an etag names one write forever;
  *   <li>a refused write ({@link ScenarioStoreException}, {@link QuotaExceededException}) changes
@@ -30,8 +31,8 @@ public interface ScenarioStore extends AutoCloseable {
    * One page of a listing.
    *
    * @param scenarios the scenarios, in id order
-   * @param lastId    the id of the last one (the next page starts after it)
-   * @param more      whether scenarios follow this page
+   * @param lastId the id of the last one (the next page starts after it)
+   * @param more whether scenarios follow this page
    */
   record Page(List<Stored> scenarios, String lastId, boolean more) {}
 
@@ -39,7 +40,7 @@ public interface ScenarioStore extends AutoCloseable {
    * What one client's stored scenarios take.
    *
    * @param scenarios how many scenarios it owns
-   * @param bytes     their encoded size in bytes
+   * @param bytes their encoded size in bytes
    */
   record Usage(long scenarios, long bytes) {}
 
@@ -47,7 +48,7 @@ public interface ScenarioStore extends AutoCloseable {
    * What one client may store.
    *
    * @param maxScenarios most scenarios it may own
-   * @param maxBytes     most bytes (encoded) its scenarios may take together
+   * @param maxBytes most bytes (encoded) its scenarios may take together
    */
   record Quota(long maxScenarios, long maxBytes) {
     /** No limit: for tools and tests that write outside any client's quota. */

@@ -18,9 +18,9 @@ public class ScenarioStoreException extends StoreException {
   private final String scenarioId;
 
   /**
-   * @param reason     why
+   * @param reason why
    * @param scenarioId the scenario concerned
-   * @param message    what the client reads
+   * @param message what the client reads
    */
   public ScenarioStoreException(Reason reason, String scenarioId, String message) {
     super(message, null);

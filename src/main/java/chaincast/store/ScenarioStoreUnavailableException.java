@@ -12,7 +12,7 @@ public final class ScenarioStoreUnavailableException extends StoreException {
 
   /**
    * @param retryAfter when the next attempt to reopen the store is due
-   * @param cause      the failure that made it unavailable (for the server's log)
+   * @param cause the failure that made it unavailable (for the server's log)
    */
   public ScenarioStoreUnavailableException(Duration retryAfter, Throwable cause) {
     super("the scenario store is unavailable; it is being reopened", cause);

@@ -6,18 +6,18 @@ import java.time.Duration;
  * Bounds and housekeeping of the scenario store. Every bound is reported to the client that hits
  * it, with the option that raises it.
  *
- * @param maxScenarioBytes      most bytes one scenario may take encoded (the API refuses larger
- *                              ones with INVALID_ARGUMENT)
+ * @param maxScenarioBytes most bytes one scenario may take encoded (the API refuses larger ones
+ *     with INVALID_ARGUMENT)
  * @param maxScenariosPerClient most scenarios one client may own (a scenario belongs to the client
- *                              that wrote it last)
- * @param maxBytesPerClient     most encoded bytes one client's scenarios may take together
- * @param maxPageBytes          most encoded bytes of scenarios one ListScenarios page holds (and
- *                              so the server holds in memory for it); below gRPC's default 4 MiB
- *                              message limit so that default clients can read every page
- * @param compactAboveBytes     the database file is compacted when it grows above this size and
- *                              four times its size after the last compaction
- * @param reopenInitialDelay    first wait before reopening a store that failed
- * @param reopenMaxDelay        longest wait between attempts to reopen it (the wait doubles)
+ *     that wrote it last)
+ * @param maxBytesPerClient most encoded bytes one client's scenarios may take together
+ * @param maxPageBytes most encoded bytes of scenarios one ListScenarios page holds (and so the
+ *     server holds in memory for it); below gRPC's default 4 MiB message limit so that default
+ *     clients can read every page
+ * @param compactAboveBytes the database file is compacted when it grows above this size and four
+ *     times its size after the last compaction
+ * @param reopenInitialDelay first wait before reopening a store that failed
+ * @param reopenMaxDelay longest wait between attempts to reopen it (the wait doubles)
  */
 public record StoreSettings(
     int maxScenarioBytes,
@@ -37,9 +37,14 @@ public record StoreSettings(
     positive("maxBytesPerClient", maxBytesPerClient);
     positive("maxPageBytes", maxPageBytes);
     positive("compactAboveBytes", compactAboveBytes);
-    if (reopenInitialDelay.isNegative() || reopenInitialDelay.isZero() || reopenMaxDelay.compareTo(reopenInitialDelay) < 0) {
+    if (reopenInitialDelay.isNegative()
+        || reopenInitialDelay.isZero()
+        || reopenMaxDelay.compareTo(reopenInitialDelay) < 0) {
       throw new IllegalArgumentException(
-          "reopen delays must be positive, the longest at least the first: " + reopenInitialDelay + ", " + reopenMaxDelay);
+          "reopen delays must be positive, the longest at least the first: "
+              + reopenInitialDelay
+              + ", "
+              + reopenMaxDelay);
     }
   }
 
@@ -65,27 +70,62 @@ public record StoreSettings(
 
   /** These settings with another bound on one scenario's encoded size. */
   public StoreSettings withMaxScenarioBytes(int bytes) {
-    return new StoreSettings(bytes, maxScenariosPerClient, maxBytesPerClient, maxPageBytes, compactAboveBytes, reopenInitialDelay, reopenMaxDelay);
+    return new StoreSettings(
+        bytes,
+        maxScenariosPerClient,
+        maxBytesPerClient,
+        maxPageBytes,
+        compactAboveBytes,
+        reopenInitialDelay,
+        reopenMaxDelay);
   }
 
   /** These settings with another per-client quota (scenarios, bytes). */
   public StoreSettings withQuota(long scenarios, long bytes) {
-    return new StoreSettings(maxScenarioBytes, scenarios, bytes, maxPageBytes, compactAboveBytes, reopenInitialDelay, reopenMaxDelay);
+    return new StoreSettings(
+        maxScenarioBytes,
+        scenarios,
+        bytes,
+        maxPageBytes,
+        compactAboveBytes,
+        reopenInitialDelay,
+        reopenMaxDelay);
   }
 
   /** These settings with another byte budget per ListScenarios page. */
   public StoreSettings withMaxPageBytes(long bytes) {
-    return new StoreSettings(maxScenarioBytes, maxScenariosPerClient, maxBytesPerClient, bytes, compactAboveBytes, reopenInitialDelay, reopenMaxDelay);
+    return new StoreSettings(
+        maxScenarioBytes,
+        maxScenariosPerClient,
+        maxBytesPerClient,
+        bytes,
+        compactAboveBytes,
+        reopenInitialDelay,
+        reopenMaxDelay);
   }
 
   /** These settings with another file size above which the database is compacted. */
   public StoreSettings withCompactAboveBytes(long bytes) {
-    return new StoreSettings(maxScenarioBytes, maxScenariosPerClient, maxBytesPerClient, maxPageBytes, bytes, reopenInitialDelay, reopenMaxDelay);
+    return new StoreSettings(
+        maxScenarioBytes,
+        maxScenariosPerClient,
+        maxBytesPerClient,
+        maxPageBytes,
+        bytes,
+        reopenInitialDelay,
+        reopenMaxDelay);
   }
 
   /** These settings with other waits between attempts to reopen a failed store. */
   public StoreSettings withReopenDelays(Duration initial, Duration max) {
-    return new StoreSettings(maxScenarioBytes, maxScenariosPerClient, maxBytesPerClient, maxPageBytes, compactAboveBytes, initial, max);
+    return new StoreSettings(
+        maxScenarioBytes,
+        maxScenariosPerClient,
+        maxBytesPerClient,
+        maxPageBytes,
+        compactAboveBytes,
+        initial,
+        max);
   }
 
   private static void positive(String name, long value) {

@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The admission queue on its own: budget, slots, round-robin order, bounds, cancellation, retry delays. */
+/**
+ * The admission queue on its own: budget, slots, round-robin order, bounds, cancellation, retry
+ * delays.
+ */
 class AdmissionQueueTest {
   private final AtomicLong clock = new AtomicLong();
 
@@ -41,7 +44,8 @@ class AdmissionQueueTest {
   @Test
   void aRunLargerThanTheWholeBudgetIsRefusedForGood() {
     AdmissionQueue q = queue(100, 2, 10, 10);
-    AdmissionRefusedException e = assertThrows(AdmissionRefusedException.class, () -> q.enter("a", 101));
+    AdmissionRefusedException e =
+        assertThrows(AdmissionRefusedException.class, () -> q.enter("a", 101));
     assertEquals(AdmissionRefusedException.Reason.TOO_LARGE, e.reason());
     assertTrue(e.getMessage().contains("more than the"), e.getMessage());
     assertEquals(0, q.queued());
@@ -112,11 +116,13 @@ class AdmissionQueueTest {
     q.enter("x", 1);
     q.enter("a", 1);
     q.enter("a", 1);
-    AdmissionRefusedException own = assertThrows(AdmissionRefusedException.class, () -> q.enter("a", 1));
+    AdmissionRefusedException own =
+        assertThrows(AdmissionRefusedException.class, () -> q.enter("a", 1));
     assertEquals(AdmissionRefusedException.Reason.CLIENT_QUEUE_FULL, own.reason());
     assertTrue(own.retryAfter().compareTo(Duration.ofSeconds(1)) >= 0);
     q.enter("b", 1); // another client still has room
-    AdmissionRefusedException all = assertThrows(AdmissionRefusedException.class, () -> q.enter("c", 1));
+    AdmissionRefusedException all =
+        assertThrows(AdmissionRefusedException.class, () -> q.enter("c", 1));
     assertEquals(AdmissionRefusedException.Reason.QUEUE_FULL, all.reason());
     assertTrue(all.getMessage().contains("retry in"), all.getMessage());
     assertEquals(3, q.queued());
@@ -126,7 +132,8 @@ class AdmissionQueueTest {
   @Test
   void theRetryDelayFollowsRunTimesAndTheQueue() {
     AdmissionQueue q = queue(1000, 2, 10, 10);
-    assertEquals(Duration.ofSeconds(1), q.retryDelay(), "no run measured yet, nothing queued: the floor");
+    assertEquals(
+        Duration.ofSeconds(1), q.retryDelay(), "no run measured yet, nothing queued: the floor");
     // Ten runs of 20 s each pull the mean run time to about 20 s.
     for (int i = 0; i < 10; i++) {
       AdmissionQueue.Ticket t = q.enter("a", 1);
@@ -135,13 +142,17 @@ class AdmissionQueueTest {
     }
     double mean = 20 - 19 * Math.pow(0.8, 10); // the exponential mean from its 1 s start
     long expectedEmpty = Math.round(mean * 1 / 2 * 1000);
-    assertTrue(Math.abs(expectedEmpty - q.retryDelay().toMillis()) <= 1, q.retryDelay() + " vs " + expectedEmpty + " ms");
+    assertTrue(
+        Math.abs(expectedEmpty - q.retryDelay().toMillis()) <= 1,
+        q.retryDelay() + " vs " + expectedEmpty + " ms");
     q.enter("x", 1);
     q.enter("x", 1);
     for (int i = 0; i < 3; i++) {
       q.enter("y", 1);
     }
-    assertTrue(Math.abs(Math.round(mean * 4 / 2 * 1000) - q.retryDelay().toMillis()) <= 1, "3 queued ahead, 2 slots: " + q.retryDelay());
+    assertTrue(
+        Math.abs(Math.round(mean * 4 / 2 * 1000) - q.retryDelay().toMillis()) <= 1,
+        "3 queued ahead, 2 slots: " + q.retryDelay());
   }
 
   @Test

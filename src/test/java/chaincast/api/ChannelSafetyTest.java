@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 100,000-character id gets a short answer, and calls sharing its channel are unaffected
- * (before, the id came back whole in the status, the client refused the trailers, and thousands
- * of concurrent calls on the same connection failed).
+ * A 100,000-character id gets a short answer, and calls sharing its channel are unaffected (before,
+ * the id came back whole in the status, the client refused the trailers, and thousands of
+ * concurrent calls on the same connection failed).
  */
 class ChannelSafetyTest {
   static final String LONG_ID = "A".repeat(100_000);
@@ -48,8 +48,11 @@ class ChannelSafetyTest {
   @Test
   void aHundredThousandCharacterIdGetsAShortMessage() {
     StatusRuntimeException e =
-        assertThrows(StatusRuntimeException.class,
-            () -> ScenarioServiceGrpc.newBlockingStub(fixture.channel).getScenario(GetScenarioRequest.newBuilder().setScenarioId(LONG_ID).build()));
+        assertThrows(
+            StatusRuntimeException.class,
+            () ->
+                ScenarioServiceGrpc.newBlockingStub(fixture.channel)
+                    .getScenario(GetScenarioRequest.newBuilder().setScenarioId(LONG_ID).build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
     String message = e.getStatus().getDescription();
     assertTrue(message.length() < 300, message.length() + " characters: " + message);
@@ -58,11 +61,16 @@ class ChannelSafetyTest {
 
     // A long unknown id in a NOT_FOUND: message and ResourceInfo both cut.
     String chinese = "中".repeat(100_000);
-    e = assertThrows(StatusRuntimeException.class,
-        () -> ModelServiceGrpc.newBlockingStub(fixture.channel).listTargets(ListTargetsRequest.newBuilder().setPlanId(chinese).build()));
+    e =
+        assertThrows(
+            StatusRuntimeException.class,
+            () ->
+                ModelServiceGrpc.newBlockingStub(fixture.channel)
+                    .listTargets(ListTargetsRequest.newBuilder().setPlanId(chinese).build()));
     assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
     assertTrue(e.getStatus().getDescription().getBytes(StandardCharsets.UTF_8).length < 300);
-    assertEquals("中".repeat(64) + "…", ModelServiceTest.detail(e, ResourceInfo.class).getResourceName());
+    assertEquals(
+        "中".repeat(64) + "…", ModelServiceTest.detail(e, ResourceInfo.class).getResourceName());
   }
 
   @Test
@@ -75,22 +83,36 @@ class ChannelSafetyTest {
     var model = ModelServiceGrpc.newBlockingStub(fixture.channel);
     try {
       for (int t = 0; t < 4; t++) {
-        work.add(pool.submit(() -> {
-          for (int i = 0; i < 100; i++) {
-            StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId(LONG_ID).build()));
-            assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus().toString());
-            longIdsRefused.incrementAndGet();
-          }
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    StatusRuntimeException e =
+                        assertThrows(
+                            StatusRuntimeException.class,
+                            () ->
+                                scenarios.getScenario(
+                                    GetScenarioRequest.newBuilder()
+                                        .setScenarioId(LONG_ID)
+                                        .build()));
+                    assertEquals(
+                        Status.Code.INVALID_ARGUMENT,
+                        e.getStatus().getCode(),
+                        e.getStatus().toString());
+                    longIdsRefused.incrementAndGet();
+                  }
+                }));
       }
       for (int t = 0; t < 8; t++) {
-        work.add(pool.submit(() -> {
-          for (int i = 0; i < 250; i++) {
-            assertTrue(model.listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount() > 0);
-            plansOk.incrementAndGet();
-          }
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 250; i++) {
+                    assertTrue(
+                        model.listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount() > 0);
+                    plansOk.incrementAndGet();
+                  }
+                }));
       }
       for (Future<?> f : work) {
         f.get(5, TimeUnit.MINUTES); // a failure inside rethrows here

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chaincast.admission.AdmissionQueue;
 import chaincast.engine.MonteCarloEngine;
+import chaincast.metrics.ServerMetrics;
 import chaincast.model.Model;
 import chaincast.run.Limits;
 import chaincast.run.SimulationRunner;
 import chaincast.seed.SeedLoader;
 import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.store.ScenarioStore;
+import chaincast.store.StoreSettings;
 import chaincast.v1.GetScenarioRequest;
 import chaincast.v1.JointRequest;
 import chaincast.v1.ScenarioServiceGrpc;
@@ -22,6 +25,7 @@ import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.ResourceInfo;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -29,21 +33,17 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.protobuf.StatusProto;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import chaincast.admission.AdmissionQueue;
-import chaincast.metrics.ServerMetrics;
-import chaincast.store.StoreSettings;
-import com.google.rpc.ResourceInfo;
-import java.lang.reflect.Proxy;
-import java.util.stream.IntStream;
 
 /**
  * INTERNAL is for bugs only and says nothing of them but an error id, which the log has with the
@@ -51,8 +51,9 @@ import java.util.stream.IntStream;
  */
 class ErrorStatusTest {
   /** What a failing store would have leaked before: SQL, an H2 error code, a server path. */
-  static final String LEAKY = "Table \"SCENARIOS\" not found; SQL statement: SELECT * FROM scenarios [42102-252]"
-      + " at /home/planner/.chaincast/scenarios.mv.db";
+  static final String LEAKY =
+      "Table \"SCENARIOS\" not found; SQL statement: SELECT * FROM scenarios [42102-252]"
+          + " at /home/planner/.chaincast/scenarios.mv.db";
 
   static Model model;
   static MonteCarloEngine closedEngine;
@@ -66,10 +67,12 @@ class ErrorStatusTest {
     closedEngine = new MonteCarloEngine(1);
     closedEngine.close(); // every run now fails inside the engine: a stand-in for a bug
     SimulationRunner runner = new SimulationRunner(model, closedEngine, limits);
-    SimulationSpecValidator validator = new SimulationSpecValidator(model, limits, runner.planner());
-    Supplier<ScenarioStore> brokenStore = () -> {
-      throw new IllegalStateException(LEAKY);
-    };
+    SimulationSpecValidator validator =
+        new SimulationSpecValidator(model, limits, runner.planner());
+    Supplier<ScenarioStore> brokenStore =
+        () -> {
+          throw new IllegalStateException(LEAKY);
+        };
     String name = InProcessServerBuilder.generateName();
     server =
         InProcessServerBuilder.forName(name)
@@ -94,7 +97,10 @@ class ErrorStatusTest {
     channel = InProcessChannelBuilder.forName(name).build();
   }
 
-  /** A scenario store whose every method fails with a message full of internals: a stand-in for a bug. */
+  /**
+   * A scenario store whose every method fails with a message full of internals: a stand-in for a
+   * bug.
+   */
   private static ScenarioStore brokenScenarioStore() {
     return (ScenarioStore)
         Proxy.newProxyInstance(
@@ -119,7 +125,10 @@ class ErrorStatusTest {
       String message = e.getStatus().getDescription();
       assertTrue(message.matches("internal error; reference [0-9a-f]{12}"), message);
       String id = message.substring(message.length() - 12);
-      assertEquals(id, ModelServiceTest.detail(e, ErrorInfo.class).getMetadataOrThrow(InternalErrors.ERROR_ID_KEY));
+      assertEquals(
+          id,
+          ModelServiceTest.detail(e, ErrorInfo.class)
+              .getMetadataOrThrow(InternalErrors.ERROR_ID_KEY));
       String everything = StatusProto.fromThrowable(e).toString();
       for (String leak : List.of("SQL", "SCENARIOS", "/home", "Exception", "engine is closed")) {
         assertFalse(everything.contains(leak), leak + " reached the client: " + everything);
@@ -136,17 +145,27 @@ class ErrorStatusTest {
   void aFailingStoreGivesAnErrorIdNotItsSql() {
     LogRecord logged =
         assertInternalWithId(
-            () -> ScenarioServiceGrpc.newBlockingStub(channel).getScenario(GetScenarioRequest.newBuilder().setScenarioId("anything").build()));
-    assertTrue(logged.getThrown().getMessage().contains("SQL statement"), "the operator still sees the cause");
+            () ->
+                ScenarioServiceGrpc.newBlockingStub(channel)
+                    .getScenario(
+                        GetScenarioRequest.newBuilder().setScenarioId("anything").build()));
+    assertTrue(
+        logged.getThrown().getMessage().contains("SQL statement"),
+        "the operator still sees the cause");
   }
 
   @Test
   void aFailingRunGivesAnErrorIdOnUnaryAndStreamingCalls() {
     SimulationSpec spec = SimulationSpec.newBuilder().setPaths(100).build();
     var stub = SimulationServiceGrpc.newBlockingStub(channel);
-    LogRecord logged = assertInternalWithId(() -> stub.simulate(SimulateRequest.newBuilder().setSpec(spec).build()));
+    LogRecord logged =
+        assertInternalWithId(
+            () -> stub.simulate(SimulateRequest.newBuilder().setSpec(spec).build()));
     assertSame(IllegalStateException.class, logged.getThrown().getClass());
-    assertInternalWithId(() -> stub.simulateStream(SimulateStreamRequest.newBuilder().setSpec(spec).build()).forEachRemaining(r -> {}));
+    assertInternalWithId(
+        () ->
+            stub.simulateStream(SimulateStreamRequest.newBuilder().setSpec(spec).build())
+                .forEachRemaining(r -> {}));
   }
 
   @Test
@@ -161,15 +180,23 @@ class ErrorStatusTest {
       spec.addPercentiles(Double.NaN);
     }
     for (int i = 0; i < 50; i++) {
-      spec.addJoint(JointRequest.newBuilder().addTargetIds("pharma-output-2025")); // a joint set needs two
+      spec.addJoint(
+          JointRequest.newBuilder().addTargetIds("pharma-output-2025")); // a joint set needs two
     }
     StatusRuntimeException e =
-        assertThrows(StatusRuntimeException.class,
-            () -> SimulationServiceGrpc.newBlockingStub(channel).simulate(SimulateRequest.newBuilder().setSpec(spec).build()));
+        assertThrows(
+            StatusRuntimeException.class,
+            () ->
+                SimulationServiceGrpc.newBlockingStub(channel)
+                    .simulate(SimulateRequest.newBuilder().setSpec(spec).build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
     BadRequest bad = ModelServiceTest.detail(e, BadRequest.class);
     assertEquals(ApiException.MAX_VIOLATIONS, bad.getFieldViolationsCount());
-    assertTrue(e.getStatus().getDescription().endsWith("and 67 more (the first 20 of 70 are in the details)"), e.getStatus().getDescription());
+    assertTrue(
+        e.getStatus()
+            .getDescription()
+            .endsWith("and 67 more (the first 20 of 70 are in the details)"),
+        e.getStatus().getDescription());
     assertTrue(StatusProto.fromThrowable(e).getSerializedSize() <= StatusBudget.MAX_STATUS_BYTES);
   }
 
@@ -178,13 +205,22 @@ class ErrorStatusTest {
     // 20 violations of 400 characters each cannot fit in 3,000 bytes: fewer are kept, and counted.
     List<BadRequest.FieldViolation> long20 =
         IntStream.range(0, 20)
-            .mapToObj(i -> BadRequest.FieldViolation.newBuilder().setField("f" + i).setDescription("中".repeat(1000)).build())
+            .mapToObj(
+                i ->
+                    BadRequest.FieldViolation.newBuilder()
+                        .setField("f" + i)
+                        .setDescription("中".repeat(1000))
+                        .build())
             .toList();
     com.google.rpc.Status status = ApiException.invalidArgument(long20).status();
     int kept = status.getDetails(0).unpack(BadRequest.class).getFieldViolationsCount();
     assertTrue(kept >= 1 && kept < 20, "kept " + kept);
-    assertTrue(status.getSerializedSize() <= StatusBudget.MAX_STATUS_BYTES, "size " + status.getSerializedSize());
-    assertTrue(status.getMessage().getBytes(StandardCharsets.UTF_8).length <= StatusBudget.MAX_MESSAGE_BYTES);
+    assertTrue(
+        status.getSerializedSize() <= StatusBudget.MAX_STATUS_BYTES,
+        "size " + status.getSerializedSize());
+    assertTrue(
+        status.getMessage().getBytes(StandardCharsets.UTF_8).length
+            <= StatusBudget.MAX_MESSAGE_BYTES);
     assertTrue(status.getMessage().contains("of 20 are in the details"), status.getMessage());
   }
 

@@ -20,6 +20,9 @@ import chaincast.v1.ProvenanceKind;
 import chaincast.v1.Region;
 import chaincast.v1.Target;
 import chaincast.v1.TargetKind;
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
@@ -31,9 +34,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 
 /** ModelService through the real server wiring, in process. */
 class ModelServiceTest {
@@ -53,9 +53,13 @@ class ModelServiceTest {
 
   @Test
   void regionsAreTheSevenCountiesPlusTheUnallocatedRest() {
-    List<Region> regions = stub.listRegions(ListRegionsRequest.getDefaultInstance()).getRegionsList();
+    List<Region> regions =
+        stub.listRegions(ListRegionsRequest.getDefaultInstance()).getRegionsList();
     Set<String> ids = regions.stream().map(Region::getId).collect(Collectors.toSet());
-    assertTrue(ids.containsAll(Set.of("etdz", "haizhou", "guannan", "ganyu", "donghai", "guanyun", "lianyun")), ids::toString);
+    assertTrue(
+        ids.containsAll(
+            Set.of("etdz", "haizhou", "guannan", "ganyu", "donghai", "guanyun", "lianyun")),
+        ids::toString);
     for (Region r : regions) {
       assertFalse(r.getName().getZh().isEmpty(), r.getId());
       assertFalse(r.getName().getEn().isEmpty(), r.getId());
@@ -65,7 +69,8 @@ class ModelServiceTest {
   @Test
   void pharmaIsOneChainUnderThreeNames() {
     List<Chain> chains = stub.listChains(ListChainsRequest.getDefaultInstance()).getChainsList();
-    Chain pharma = chains.stream().filter(c -> c.getId().equals("pharma")).findFirst().orElseThrow();
+    Chain pharma =
+        chains.stream().filter(c -> c.getId().equals("pharma")).findFirst().orElseThrow();
     String aliases = String.join(" ", pharma.getAliasesList());
     assertTrue(aliases.contains("新医药") && aliases.contains("医药"), aliases);
     assertTrue(chains.size() >= 10);
@@ -80,7 +85,8 @@ class ModelServiceTest {
   void targetFiltersCombine() {
     List<Target> all = stub.listTargets(ListTargetsRequest.getDefaultInstance()).getTargetsList();
     List<Target> pharma2025 =
-        stub.listTargets(ListTargetsRequest.newBuilder().setChainId("pharma").setYear(2025).build()).getTargetsList();
+        stub.listTargets(ListTargetsRequest.newBuilder().setChainId("pharma").setYear(2025).build())
+            .getTargetsList();
     assertTrue(pharma2025.size() > 8 && pharma2025.size() < all.size());
     for (Target t : pharma2025) {
       assertEquals(2025, t.getYear());
@@ -95,7 +101,8 @@ class ModelServiceTest {
       assertTrue(t.getNotSimulatedReason().isEmpty(), t.getId());
     }
     List<Target> counts =
-        stub.listTargets(ListTargetsRequest.newBuilder().setKind(TargetKind.TARGET_KIND_COUNT).build())
+        stub.listTargets(
+                ListTargetsRequest.newBuilder().setKind(TargetKind.TARGET_KIND_COUNT).build())
             .getTargetsList();
     assertTrue(counts.size() >= 64, "all count rows of 附件1, county by county: " + counts.size());
   }
@@ -105,15 +112,23 @@ class ModelServiceTest {
     StatusRuntimeException e =
         assertThrows(
             StatusRuntimeException.class,
-            () -> stub.listTargets(ListTargetsRequest.newBuilder().setPlanId("no-such-plan").build()));
+            () ->
+                stub.listTargets(
+                    ListTargetsRequest.newBuilder().setPlanId("no-such-plan").build()));
     assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
     assertTrue(e.getStatus().getDescription().contains("no-such-plan"));
     ResourceInfo info = detail(e, ResourceInfo.class);
     assertEquals("no-such-plan", info.getResourceName());
 
-    e = assertThrows(StatusRuntimeException.class, () -> stub.listCells(ListCellsRequest.newBuilder().setRegionId("mars").build()));
+    e =
+        assertThrows(
+            StatusRuntimeException.class,
+            () -> stub.listCells(ListCellsRequest.newBuilder().setRegionId("mars").build()));
     assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
-    e = assertThrows(StatusRuntimeException.class, () -> stub.listActuals(ListActualsRequest.newBuilder().setPlanId("x").build()));
+    e =
+        assertThrows(
+            StatusRuntimeException.class,
+            () -> stub.listActuals(ListActualsRequest.newBuilder().setPlanId("x").build()));
     assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
   }
 
@@ -139,7 +154,8 @@ class ModelServiceTest {
     for (Cell c : response.getCellsList()) {
       assertEquals("pharma", c.getChainId());
       assertTrue(
-          c.getParameters().getBaseValue().getProvenance().getKind() != ProvenanceKind.PROVENANCE_KIND_UNSPECIFIED);
+          c.getParameters().getBaseValue().getProvenance().getKind()
+              != ProvenanceKind.PROVENANCE_KIND_UNSPECIFIED);
     }
     assertTrue(response.getShocks().hasCityWeight());
     assertEquals(56, response.getCountCellsCount(), "the count cells of the pharma chain");
@@ -155,13 +171,15 @@ class ModelServiceTest {
   void auditShowsWherePlansDoNotAddUp() {
     List<AuditFinding> all = stub.getAudit(GetAuditRequest.getDefaultInstance()).getFindingsList();
     List<AuditFinding> mismatches =
-        stub.getAudit(GetAuditRequest.newBuilder().setMismatchesOnly(true).build()).getFindingsList();
+        stub.getAudit(GetAuditRequest.newBuilder().setMismatchesOnly(true).build())
+            .getFindingsList();
     assertTrue(mismatches.size() < all.size());
     assertTrue(mismatches.stream().noneMatch(AuditFinding::getConsistent));
     // 附件1 row 1: the seven county figures add up to 1003 against a headline of 1000.
     assertTrue(
         mismatches.stream()
-            .anyMatch(f -> f.getHeadlineValue() == 1000 && Math.abs(f.getComparedValue() - 1003) < 1e-9),
+            .anyMatch(
+                f -> f.getHeadlineValue() == 1000 && Math.abs(f.getComparedValue() - 1003) < 1e-9),
         mismatches::toString);
   }
 

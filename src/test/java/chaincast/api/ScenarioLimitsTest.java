@@ -30,13 +30,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Collections;
 
 /**
  * Bounds and quotas of stored scenarios through the public API: oversized fields are refused with
@@ -47,7 +47,8 @@ class ScenarioLimitsTest {
   @TempDir Path dataDir;
 
   ServerFixture start(StoreSettings store) throws Exception {
-    return new ServerFixture(ServerConfig.defaults().withPort(0).withThreads(1).withDataDir(dataDir).withStore(store));
+    return new ServerFixture(
+        ServerConfig.defaults().withPort(0).withThreads(1).withDataDir(dataDir).withStore(store));
   }
 
   static Scenario scenario(String id) {
@@ -55,7 +56,13 @@ class ScenarioLimitsTest {
   }
 
   static Observation observation(String source) {
-    return Observation.newBuilder().setId("obs").setCellId("pharma@etdz").setYear(2022).setValue(700).setSource(source).build();
+    return Observation.newBuilder()
+        .setId("obs")
+        .setCellId("pharma@etdz")
+        .setYear(2022)
+        .setValue(700)
+        .setSource(source)
+        .build();
   }
 
   static StatusRuntimeException refused(Status.Code code, Executable call) {
@@ -77,32 +84,81 @@ class ScenarioLimitsTest {
       // The case: 4 MB sources. Refused, in a message of a few hundred characters.
       Scenario huge =
           scenario("huge").toBuilder()
-              .setOverrides(ScenarioOverrides.newBuilder().addObservations(observation("s".repeat(3_000_000))))
+              .setOverrides(
+                  ScenarioOverrides.newBuilder()
+                      .addObservations(observation("s".repeat(3_000_000))))
               .build();
       StatusRuntimeException e =
-          refused(Status.Code.INVALID_ARGUMENT, () -> stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(huge).build()));
-      assertTrue(fields(e).contains("scenario.overrides.observations[0].source"), fields(e).toString());
+          refused(
+              Status.Code.INVALID_ARGUMENT,
+              () ->
+                  stub.createScenario(
+                      CreateScenarioRequest.newBuilder().setScenario(huge).build()));
+      assertTrue(
+          fields(e).contains("scenario.overrides.observations[0].source"), fields(e).toString());
       assertTrue(e.getStatus().getDescription().length() < 400, e.getStatus().getDescription());
 
       Provenance manyCitations =
-          Provenance.newBuilder().addAllCitations(Collections.nCopies(21, Citation.newBuilder().setPlanId("lzbf-2023-53").build())).build();
+          Provenance.newBuilder()
+              .addAllCitations(
+                  Collections.nCopies(21, Citation.newBuilder().setPlanId("lzbf-2023-53").build()))
+              .build();
       Scenario lists =
           scenario("lists").toBuilder()
               .setDescription("d".repeat(4001))
-              .setOverrides(ScenarioOverrides.newBuilder().addObservations(observation("ok").toBuilder().setProvenance(manyCitations)))
+              .setOverrides(
+                  ScenarioOverrides.newBuilder()
+                      .addObservations(observation("ok").toBuilder().setProvenance(manyCitations)))
               .build();
-      e = refused(Status.Code.INVALID_ARGUMENT, () -> stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(lists).build()));
-      assertEquals(Set.of("scenario.description", "scenario.overrides.observations[0].provenance.citations"), fields(e));
+      e =
+          refused(
+              Status.Code.INVALID_ARGUMENT,
+              () ->
+                  stub.createScenario(
+                      CreateScenarioRequest.newBuilder().setScenario(lists).build()));
+      assertEquals(
+          Set.of("scenario.description", "scenario.overrides.observations[0].provenance.citations"),
+          fields(e));
 
-      Scenario longName = scenario("named").toBuilder().setName(scenario("named").getName().toBuilder().setEn("n".repeat(201))).build();
-      e = refused(Status.Code.INVALID_ARGUMENT, () -> stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(longName).build()));
+      Scenario longName =
+          scenario("named").toBuilder()
+              .setName(scenario("named").getName().toBuilder().setEn("n".repeat(201)))
+              .build();
+      e =
+          refused(
+              Status.Code.INVALID_ARGUMENT,
+              () ->
+                  stub.createScenario(
+                      CreateScenarioRequest.newBuilder().setScenario(longName).build()));
       assertEquals(Set.of("scenario.name.en"), fields(e));
 
-      e = refused(Status.Code.INVALID_ARGUMENT, () -> stub.getScenario(GetScenarioRequest.newBuilder().setScenarioId("A".repeat(100_000)).build()));
-      assertTrue(e.getStatus().getDescription().length() < 300, "a 100,000-character id is not echoed: " + e.getStatus().getDescription().length());
-      e = refused(Status.Code.INVALID_ARGUMENT, () -> stub.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId("ok").setEtag("e".repeat(100_000)).build()));
+      e =
+          refused(
+              Status.Code.INVALID_ARGUMENT,
+              () ->
+                  stub.getScenario(
+                      GetScenarioRequest.newBuilder().setScenarioId("A".repeat(100_000)).build()));
+      assertTrue(
+          e.getStatus().getDescription().length() < 300,
+          "a 100,000-character id is not echoed: " + e.getStatus().getDescription().length());
+      e =
+          refused(
+              Status.Code.INVALID_ARGUMENT,
+              () ->
+                  stub.deleteScenario(
+                      DeleteScenarioRequest.newBuilder()
+                          .setScenarioId("ok")
+                          .setEtag("e".repeat(100_000))
+                          .build()));
       assertTrue(e.getStatus().getDescription().length() < 300, e.getStatus().getDescription());
-      e = refused(Status.Code.INVALID_ARGUMENT, () -> stub.updateScenario(UpdateScenarioRequest.newBuilder().setScenario(scenario("x").toBuilder().setEtag("e".repeat(50))).build()));
+      e =
+          refused(
+              Status.Code.INVALID_ARGUMENT,
+              () ->
+                  stub.updateScenario(
+                      UpdateScenarioRequest.newBuilder()
+                          .setScenario(scenario("x").toBuilder().setEtag("e".repeat(50)))
+                          .build()));
       assertEquals(Set.of("scenario.etag"), fields(e));
       assertTrue(e.getStatus().getDescription().length() < 300, e.getStatus().getDescription());
     }
@@ -114,13 +170,20 @@ class ScenarioLimitsTest {
       var stub = ScenarioServiceGrpc.newBlockingStub(f.channel);
       ScenarioOverrides.Builder o = ScenarioOverrides.newBuilder();
       for (int year = 2021; year <= 2025; year++) {
-        o.addObservations(observation("s".repeat(450)).toBuilder().setId("obs-" + year).setYear(year));
+        o.addObservations(
+            observation("s".repeat(450)).toBuilder().setId("obs-" + year).setYear(year));
       }
       Scenario big = scenario("big").toBuilder().setOverrides(o).build();
       StatusRuntimeException e =
-          refused(Status.Code.INVALID_ARGUMENT, () -> stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(big).build()));
+          refused(
+              Status.Code.INVALID_ARGUMENT,
+              () ->
+                  stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(big).build()));
       assertEquals(Set.of("scenario"), fields(e));
-      assertTrue(e.getStatus().getDescription().contains("this server stores at most 2000 bytes per scenario"),
+      assertTrue(
+          e.getStatus()
+              .getDescription()
+              .contains("this server stores at most 2000 bytes per scenario"),
           e.getStatus().getDescription());
       assertNoOption(e);
     }
@@ -131,34 +194,61 @@ class ScenarioLimitsTest {
     try (ServerFixture f = start(StoreSettings.defaults().withQuota(3, 1_000_000))) {
       var stub = ScenarioServiceGrpc.newBlockingStub(f.channel);
       for (int i = 0; i < 3; i++) {
-        stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("q-" + i)).build());
+        stub.createScenario(
+            CreateScenarioRequest.newBuilder().setScenario(scenario("q-" + i)).build());
       }
       StatusRuntimeException e =
-          refused(Status.Code.RESOURCE_EXHAUSTED, () -> stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("q-3")).build()));
+          refused(
+              Status.Code.RESOURCE_EXHAUSTED,
+              () ->
+                  stub.createScenario(
+                      CreateScenarioRequest.newBuilder().setScenario(scenario("q-3")).build()));
       QuotaFailure quota = ModelServiceTest.detail(e, QuotaFailure.class);
       // In process, every caller is the same local peer.
       assertEquals("client:peer:local", quota.getViolations(0).getSubject());
-      assertTrue(e.getStatus().getDescription().contains("at most 3 scenarios")
-              && e.getStatus().getDescription().contains("ask the server's operator to raise this limit"),
+      assertTrue(
+          e.getStatus().getDescription().contains("at most 3 scenarios")
+              && e.getStatus()
+                  .getDescription()
+                  .contains("ask the server's operator to raise this limit"),
           e.getStatus().getDescription());
       assertNoOption(e);
-      refused(Status.Code.NOT_FOUND, () -> stub.getScenario(GetScenarioRequest.newBuilder().setScenarioId("q-3").build()));
+      refused(
+          Status.Code.NOT_FOUND,
+          () -> stub.getScenario(GetScenarioRequest.newBuilder().setScenarioId("q-3").build()));
       // Deleting one makes room again.
       stub.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId("q-0").build());
       stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("q-3")).build());
     }
     try (ServerFixture f = start(StoreSettings.defaults().withQuota(100, 3_000))) {
       var stub = ScenarioServiceGrpc.newBlockingStub(f.channel);
-      stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("b-0").toBuilder().setDescription("d".repeat(2000))).build());
+      stub.createScenario(
+          CreateScenarioRequest.newBuilder()
+              .setScenario(scenario("b-0").toBuilder().setDescription("d".repeat(2000)))
+              .build());
       StatusRuntimeException e =
-          refused(Status.Code.RESOURCE_EXHAUSTED, () -> stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("b-1").toBuilder().setDescription("d".repeat(2000))).build()));
-      assertTrue(ModelServiceTest.detail(e, QuotaFailure.class).getViolations(0).getDescription().startsWith("bytes of stored scenarios"));
-      assertTrue(e.getStatus().getDescription().contains("at most 3000 bytes of scenarios"), e.getStatus().getDescription());
+          refused(
+              Status.Code.RESOURCE_EXHAUSTED,
+              () ->
+                  stub.createScenario(
+                      CreateScenarioRequest.newBuilder()
+                          .setScenario(scenario("b-1").toBuilder().setDescription("d".repeat(2000)))
+                          .build()));
+      assertTrue(
+          ModelServiceTest.detail(e, QuotaFailure.class)
+              .getViolations(0)
+              .getDescription()
+              .startsWith("bytes of stored scenarios"));
+      assertTrue(
+          e.getStatus().getDescription().contains("at most 3000 bytes of scenarios"),
+          e.getStatus().getDescription());
       assertNoOption(e);
     }
   }
 
-  /** A client of the API cannot use the server's command-line options: its errors never name one. */
+  /**
+   * A client of the API cannot use the server's command-line options: its errors never name one.
+   */
   private static void assertNoOption(StatusRuntimeException e) {
     String text = e.getStatus().getDescription() + " " + StatusProto.fromThrowable(e);
     assertFalse(text.matches("(?s).*--[a-z].*"), text);
@@ -172,14 +262,21 @@ class ScenarioLimitsTest {
       for (int i = 0; i < 10; i++) {
         String id = String.format("p-%02d", i);
         ids.add(id);
-        stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario(id).toBuilder().setDescription("d".repeat(3_900))).build());
+        stub.createScenario(
+            CreateScenarioRequest.newBuilder()
+                .setScenario(scenario(id).toBuilder().setDescription("d".repeat(3_900)))
+                .build());
       }
       List<String> seen = new ArrayList<>();
       String token = "";
       int pages = 0;
       do {
-        ListScenariosResponse page = stub.listScenarios(ListScenariosRequest.newBuilder().setPageSize(1000).setPageToken(token).build());
-        assertTrue(page.getSerializedSize() < 10_000 + 1_000, "page of " + page.getSerializedSize() + " bytes");
+        ListScenariosResponse page =
+            stub.listScenarios(
+                ListScenariosRequest.newBuilder().setPageSize(1000).setPageToken(token).build());
+        assertTrue(
+            page.getSerializedSize() < 10_000 + 1_000,
+            "page of " + page.getSerializedSize() + " bytes");
         page.getScenariosList().forEach(s -> seen.add(s.getId()));
         token = page.getNextPageToken();
         pages++;
@@ -193,16 +290,26 @@ class ScenarioLimitsTest {
   void aStoreFailureIsInternalWithAnErrorIdAndNoInternals() throws Exception {
     try (ServerFixture f = start(StoreSettings.defaults())) {
       var stub = ScenarioServiceGrpc.newBlockingStub(f.channel);
-      stub.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("broken")).build());
-      try (Connection c = DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dataDir), "chaincast", "");
+      stub.createScenario(
+          CreateScenarioRequest.newBuilder().setScenario(scenario("broken")).build());
+      try (Connection c =
+              DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dataDir), "chaincast", "");
           Statement s = c.createStatement()) {
         s.executeUpdate("UPDATE scenario SET content = X'FFFFFFFF' WHERE id = 'broken'");
       }
       StatusRuntimeException e =
-          refused(Status.Code.INTERNAL, () -> stub.getScenario(GetScenarioRequest.newBuilder().setScenarioId("broken").build()));
+          refused(
+              Status.Code.INTERNAL,
+              () ->
+                  stub.getScenario(
+                      GetScenarioRequest.newBuilder().setScenarioId("broken").build()));
       String message = e.getStatus().getDescription();
-      assertTrue(message.matches("the scenario store failed; the server logged the details as error [0-9a-f]{8}"), message);
-      for (String internal : List.of(dataDir.toString(), "SQL", "org.h2", "Exception", "parse", "scenarios.mv.db")) {
+      assertTrue(
+          message.matches(
+              "the scenario store failed; the server logged the details as error [0-9a-f]{8}"),
+          message);
+      for (String internal :
+          List.of(dataDir.toString(), "SQL", "org.h2", "Exception", "parse", "scenarios.mv.db")) {
         assertFalse(message.contains(internal), internal + " in: " + message);
       }
     }

@@ -38,7 +38,8 @@ class SensitivityServiceTest {
     return analyse(target, point, false);
   }
 
-  static SensitivityReport analyse(String target, ScenarioOverrides point, boolean ignoreObservations) {
+  static SensitivityReport analyse(
+      String target, ScenarioOverrides point, boolean ignoreObservations) {
     return stub.sensitivity(
             SensitivityRequest.newBuilder()
                 .setTargetId(target)
@@ -58,11 +59,23 @@ class SensitivityServiceTest {
     // made more uncertain), so it should decide the headline in both measures.
     ScenarioOverrides point =
         ScenarioOverrides.newBuilder()
-            .addCells(CellOverride.newBuilder().setCellId("pharma@haizhou").setBaseValue(442.02).setDriftMean(0.0743).setDriftSd(0.05).setVolatility(0.15))
-            .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setBaseValue(176.99).setDriftMean(0.0153))
+            .addCells(
+                CellOverride.newBuilder()
+                    .setCellId("pharma@haizhou")
+                    .setBaseValue(442.02)
+                    .setDriftMean(0.0743)
+                    .setDriftSd(0.05)
+                    .setVolatility(0.15))
+            .addCells(
+                CellOverride.newBuilder()
+                    .setCellId("pharma@etdz")
+                    .setBaseValue(176.99)
+                    .setDriftMean(0.0153))
             .build();
     SensitivityReport r = analyse("pharma-output-2025", point, true);
-    assertTrue(r.getPHit().getEstimate() > 0.05 && r.getPHit().getEstimate() < 0.95, r.getPHit().toString());
+    assertTrue(
+        r.getPHit().getEstimate() > 0.05 && r.getPHit().getEstimate() < 0.95,
+        r.getPHit().toString());
     assertEquals(7 * 4, r.getTornadoCount(), "four parameters of each of the seven county cells");
     TornadoBar top = r.getTornado(0);
     assertEquals("pharma@haizhou", top.getCellId(), r.getTornadoList().subList(0, 3).toString());
@@ -71,9 +84,17 @@ class SensitivityServiceTest {
     }
     ImportanceInput first = r.getImportance().getInputs(0);
     assertEquals("pharma@haizhou", first.getInputId(), r.getImportance().toString());
-    double sum = r.getImportance().getInputsList().stream().mapToDouble(ImportanceInput::getShapleyShare).sum();
-    assertEquals(r.getImportance().getExplainedShare(), sum, 1e-9, "Shapley shares add up to the explained share");
-    assertEquals(1.0, r.getImportance().getExplainedShare(), 1e-6, "the headline is the sum of its cells");
+    double sum =
+        r.getImportance().getInputsList().stream()
+            .mapToDouble(ImportanceInput::getShapleyShare)
+            .sum();
+    assertEquals(
+        r.getImportance().getExplainedShare(),
+        sum,
+        1e-9,
+        "Shapley shares add up to the explained share");
+    assertEquals(
+        1.0, r.getImportance().getExplainedShare(), 1e-6, "the headline is the sum of its cells");
     assertTrue(first.getShapleyShare() > 0.5, first.toString());
   }
 
@@ -84,18 +105,24 @@ class SensitivityServiceTest {
     assertEquals("pharma@etdz", r.getTornado(0).getCellId());
     // Every bar's ends are measured against the point on common random numbers.
     for (TornadoBar b : r.getTornadoList()) {
-      assertTrue(b.getStandardErrorHigh() <= 0.5 * Math.sqrt(2 * 0.25 / 20_000) + 1e-12, b.toString());
+      assertTrue(
+          b.getStandardErrorHigh() <= 0.5 * Math.sqrt(2 * 0.25 / 20_000) + 1e-12, b.toString());
     }
   }
 
   @Test
   void countTargetsAndSingleCellsDecompose() {
-    SensitivityReport counts = analyse("supporting-firms-2025", ScenarioOverrides.getDefaultInstance());
+    SensitivityReport counts =
+        analyse("supporting-firms-2025", ScenarioOverrides.getDefaultInstance());
     assertEquals("supporting_firms@etdz", counts.getImportance().getInputs(0).getInputId());
     assertTrue(counts.getTornadoCount() > 0);
     SensitivityReport single = analyse("lzf62-steel-2025", ScenarioOverrides.getDefaultInstance());
     assertEquals(2, single.getImportance().getInputsCount(), "drift and shocks of the one cell");
-    assertEquals(1.0, single.getImportance().getExplainedShare(), 1e-6, "ln value = start + drift + shocks exactly");
+    assertEquals(
+        1.0,
+        single.getImportance().getExplainedShare(),
+        1e-6,
+        "ln value = start + drift + shocks exactly");
   }
 
   @Test
@@ -108,11 +135,17 @@ class SensitivityServiceTest {
                         SimulationSpec.newBuilder()
                             .setPaths(20_000)
                             .setSeed(3)
-                            .addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.05)))
+                            .addOverrides(
+                                CellOverride.newBuilder()
+                                    .setCellId("pharma@etdz")
+                                    .setDriftMean(0.05)))
                     .build())
             .getReport();
     TornadoBar drift =
-        r.getTornadoList().stream().filter(b -> b.getInputId().equals("pharma@etdz.drift_mean")).findFirst().orElseThrow();
+        r.getTornadoList().stream()
+            .filter(b -> b.getInputId().equals("pharma@etdz.drift_mean"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(0.05, drift.getValue(), 1e-12);
     assertEquals(0.04, drift.getLowValue(), 1e-12);
     assertTrue(drift.getSwing() > 0.05, drift.toString());
@@ -121,10 +154,14 @@ class SensitivityServiceTest {
   @Test
   void badRequestsNameTheField() {
     StatusRuntimeException e =
-        assertThrows(StatusRuntimeException.class, () -> stub.sensitivity(SensitivityRequest.newBuilder().setTargetId("nope").build()));
+        assertThrows(
+            StatusRuntimeException.class,
+            () -> stub.sensitivity(SensitivityRequest.newBuilder().setTargetId("nope").build()));
     assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
     StatusRuntimeException e2 =
-        assertThrows(StatusRuntimeException.class, () -> stub.sensitivity(SensitivityRequest.newBuilder().build()));
+        assertThrows(
+            StatusRuntimeException.class,
+            () -> stub.sensitivity(SensitivityRequest.newBuilder().build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, e2.getStatus().getCode());
     assertTrue(e2.getStatus().getDescription().contains("target_id"));
   }

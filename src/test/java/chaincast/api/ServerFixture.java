@@ -15,23 +15,30 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Chaincast server with the real services, interceptors and health, and a channel to it.
  *
- * <p>By default the server runs on grpc's in-process transport under a unique name: the same
- * wiring as {@code chaincast serve} without a TCP port, so service tests neither bind sockets nor
- * pay for HTTP/2 framing. {@link #overNetty} starts it on a loopback port instead, for the few
- * tests about the real transport (its metadata and message size limits).
+ * <p>By default the server runs on grpc's in-process transport under a unique name: the same wiring
+ * as {@code chaincast serve} without a TCP port, so service tests neither bind sockets nor pay for
+ * HTTP/2 framing. {@link #overNetty} starts it on a loopback port instead, for the few tests about
+ * the real transport (its metadata and message size limits).
  */
 final class ServerFixture implements AutoCloseable {
   final ChaincastServer server;
   final ManagedChannel channel;
+
   /** A temporary data directory this fixture made and deletes, or null. */
   private final Path ownDataDir;
 
-  /** A server whose scenario store (if used) lives in a fresh temporary directory, never in ~/.chaincast. */
+  /**
+   * A server whose scenario store (if used) lives in a fresh temporary directory, never in
+   * ~/.chaincast.
+   */
   ServerFixture(Limits limits) throws Exception {
     this(testConfig(limits), true, false);
   }
 
-  /** A server with this configuration (tests of stored scenarios give it a temporary data directory). */
+  /**
+   * A server with this configuration (tests of stored scenarios give it a temporary data
+   * directory).
+   */
   ServerFixture(ServerConfig config) throws Exception {
     this(config, false, false);
   }

@@ -15,11 +15,14 @@ import chaincast.v1.JointOdds;
 import chaincast.v1.JointRequest;
 import chaincast.v1.ListTargetsRequest;
 import chaincast.v1.ModelServiceGrpc;
+import chaincast.v1.Observation;
+import chaincast.v1.ObservationInUse;
 import chaincast.v1.PercentileValue;
 import chaincast.v1.Precision;
 import chaincast.v1.Probability;
 import chaincast.v1.ProvenanceKind;
 import chaincast.v1.RunInfo;
+import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.ShockDistribution;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulateStreamRequest;
@@ -33,10 +36,13 @@ import chaincast.v1.Target;
 import chaincast.v1.TargetKind;
 import chaincast.v1.TargetOdds;
 import chaincast.v1.TargetSelection;
+import chaincast.v1.Unit;
 import com.google.rpc.BadRequest;
+import com.google.rpc.RetryInfo;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -45,14 +51,11 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import chaincast.v1.Observation;
-import chaincast.v1.ObservationInUse;
-import chaincast.v1.ScenarioOverrides;
-import chaincast.v1.Unit;
-import com.google.rpc.RetryInfo;
-import java.nio.file.Files;
 
-/** SimulationService through the real server wiring, in process: every RPC, streaming, cancellation, deadlines, bad input. */
+/**
+ * SimulationService through the real server wiring, in process: every RPC, streaming, cancellation,
+ * deadlines, bad input.
+ */
 class SimulationServiceTest {
   static ServerFixture fixture;
   static SimulationServiceGrpc.SimulationServiceBlockingStub stub;
@@ -89,7 +92,9 @@ class SimulationServiceTest {
   /** A count target with no counting process seeded (not simulated). */
   static Target aCountTarget() {
     return targets.stream()
-        .filter(t -> t.getKind() == TargetKind.TARGET_KIND_COUNT && !t.getNotSimulatedReason().isEmpty())
+        .filter(
+            t ->
+                t.getKind() == TargetKind.TARGET_KIND_COUNT && !t.getNotSimulatedReason().isEmpty())
         .findFirst()
         .orElseThrow();
   }
@@ -107,7 +112,9 @@ class SimulationServiceTest {
   void defaultRunCoversEverySimulated2025TargetWithItsError() {
     SimulationReport r = simulate(SimulationSpec.newBuilder().setPaths(20_000).setSeed(7).build());
     long expected =
-        targets.stream().filter(t -> t.getYear() == 2025 && t.getNotSimulatedReason().isEmpty()).count();
+        targets.stream()
+            .filter(t -> t.getYear() == 2025 && t.getNotSimulatedReason().isEmpty())
+            .count();
     assertEquals(expected, r.getOddsCount());
     assertTrue(r.getSkippedCount() > 0, "count targets of 2025 are listed as skipped");
     assertEquals(20_000, r.getRun().getPaths());
@@ -116,8 +123,12 @@ class SimulationServiceTest {
     for (TargetOdds o : r.getOddsList()) {
       Probability p = o.getPHit();
       assertEquals((double) p.getHits() / p.getPaths(), p.getEstimate(), 1e-15, o.getTargetId());
-      assertEquals(Math.sqrt(p.getEstimate() * (1 - p.getEstimate()) / p.getPaths()), p.getStandardError(), 1e-12);
-      assertTrue(p.getCiLow() <= p.getEstimate() && p.getEstimate() <= p.getCiHigh(), o.getTargetId());
+      assertEquals(
+          Math.sqrt(p.getEstimate() * (1 - p.getEstimate()) / p.getPaths()),
+          p.getStandardError(),
+          1e-12);
+      assertTrue(
+          p.getCiLow() <= p.getEstimate() && p.getEstimate() <= p.getCiHigh(), o.getTargetId());
       double prev = Double.NEGATIVE_INFINITY;
       for (PercentileValue v : o.getPercentilesList()) {
         assertTrue(v.getValue() >= prev, o.getTargetId() + " percentiles rise");
@@ -136,7 +147,11 @@ class SimulationServiceTest {
     SimulationReport r =
         simulate(
             SimulationSpec.newBuilder()
-                .setTargets(TargetSelection.newBuilder().setChainId("pharma").setRegionId("haizhou").setYear(2025))
+                .setTargets(
+                    TargetSelection.newBuilder()
+                        .setChainId("pharma")
+                        .setRegionId("haizhou")
+                        .setYear(2025))
                 .setPaths(5_000)
                 .setSeed(1)
                 .build());
@@ -145,7 +160,9 @@ class SimulationServiceTest {
             .filter(t -> t.getYear() == 2025 && t.getNotSimulatedReason().isEmpty())
             .filter(t -> t.getScope().getChainIdsList().contains("pharma"))
             .filter(
-                t -> t.getScope().getRegionIdsList().isEmpty() || t.getScope().getRegionIdsList().contains("haizhou"))
+                t ->
+                    t.getScope().getRegionIdsList().isEmpty()
+                        || t.getScope().getRegionIdsList().contains("haizhou"))
             .map(Target::getId)
             .toList();
     assertEquals(expected, r.getOddsList().stream().map(TargetOdds::getTargetId).toList());
@@ -175,14 +192,17 @@ class SimulationServiceTest {
     TargetOdds firms = r.getOdds(0);
     assertEquals("pharma-firms-above-size-2025-etdz", firms.getTargetId());
     assertEquals(Unit.UNIT_COUNT, firms.getUnit());
-    assertTrue(firms.getPHit().getEstimate() > 0 && firms.getPHit().getEstimate() < 1, firms.toString());
+    assertTrue(
+        firms.getPHit().getEstimate() > 0 && firms.getPHit().getEstimate() < 1, firms.toString());
     assertTrue(firms.getPHit().getStandardError() > 0);
     assertEquals(2022, firms.getBaseYear());
     // Guannan's incubator target is 0: always reached.
     assertEquals(1.0, r.getOdds(1).getPHit().getEstimate());
     JointOdds joint = r.getJoint(0);
     assertEquals("firms-and-output", joint.getId());
-    assertTrue(joint.getPAllHit().getEstimate() <= Math.min(firms.getPHit().getEstimate(), r.getOdds(2).getPHit().getEstimate()));
+    assertTrue(
+        joint.getPAllHit().getEstimate()
+            <= Math.min(firms.getPHit().getEstimate(), r.getOdds(2).getPHit().getEstimate()));
   }
 
   @Test
@@ -195,7 +215,9 @@ class SimulationServiceTest {
             .build();
     SimulationReport r = simulate(base);
     List<ObservationInUse> split =
-        r.getObservationsList().stream().filter(o -> o.getObservationId().equals("city-chains-2021")).toList();
+        r.getObservationsList().stream()
+            .filter(o -> o.getObservationId().equals("city-chains-2021"))
+            .toList();
     assertEquals(16, split.size(), "every city cell takes a share of the 2021 total");
     double total = 0;
     double shares = 0;
@@ -207,7 +229,8 @@ class SimulationServiceTest {
     }
     assertEquals(split.get(0).getGroupValue(), total, 1e-6, "the split adds up to the group total");
     assertEquals(1.0, shares, 1e-12);
-    assertEquals(2021, r.getOdds(0).getBaseYear(), "required growth is measured from the observation");
+    assertEquals(
+        2021, r.getOdds(0).getBaseYear(), "required growth is measured from the observation");
     assertEquals(split.get(0).getGroupValue(), r.getOdds(0).getBaseValue(), 1e-6);
 
     // A cell observed on its own keeps its value; the rest of the group total goes to the others.
@@ -224,18 +247,26 @@ class SimulationServiceTest {
                                 .setValue(600)
                                 .setSource("test")))
                 .build());
-    var steel = own.getObservationsList().stream().filter(o -> o.getCellId().equals("steel@unallocated")).findFirst().orElseThrow();
+    var steel =
+        own.getObservationsList().stream()
+            .filter(o -> o.getCellId().equals("steel@unallocated"))
+            .findFirst()
+            .orElseThrow();
     assertFalse(steel.getSplit());
     assertEquals(600, steel.getValue());
     assertEquals(ProvenanceKind.PROVENANCE_KIND_OVERRIDE, steel.getProvenance().getKind());
     double others =
-        own.getObservationsList().stream().filter(o -> o.getSplit()).mapToDouble(o -> o.getValue()).sum();
+        own.getObservationsList().stream()
+            .filter(o -> o.getSplit())
+            .mapToDouble(o -> o.getValue())
+            .sum();
     assertEquals(split.get(0).getGroupValue() - 600, others, 1e-6);
 
     SimulationReport ignored = simulate(base.toBuilder().setIgnoreSeededObservations(true).build());
     assertTrue(ignored.getObservationsList().isEmpty());
     assertEquals(2020, ignored.getOdds(0).getBaseYear());
-    assertTrue(r.getOdds(0).getPHit().getEstimate() > ignored.getOdds(0).getPHit().getEstimate(),
+    assertTrue(
+        r.getOdds(0).getPHit().getEstimate() > ignored.getOdds(0).getPHit().getEstimate(),
         "the 2021 level (+37.9%) raises the odds");
   }
 
@@ -261,39 +292,59 @@ class SimulationServiceTest {
                                 .setValue(3)
                                 .setSource("test")))
                 .build());
-    var used = after.getObservationsList().stream().filter(o -> o.getCellId().equals("incubators@etdz")).findFirst().orElseThrow();
+    var used =
+        after.getObservationsList().stream()
+            .filter(o -> o.getCellId().equals("incubators@etdz"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(3, used.getValue());
     assertEquals(2024, after.getOdds(0).getBaseYear());
     assertEquals(3, after.getOdds(0).getBaseValue());
     // 3 of 4 by 2024 with a year to go beats 0 of 4 with three years to go here.
-    assertTrue(after.getOdds(0).getPHit().getEstimate() > before.getOdds(0).getPHit().getEstimate());
+    assertTrue(
+        after.getOdds(0).getPHit().getEstimate() > before.getOdds(0).getPHit().getEstimate());
     // The 5th percentile of the count never falls below what was observed.
     assertTrue(after.getOdds(0).getPercentiles(0).getValue() >= 3);
   }
 
   @Test
   void conflictingObservationsAreRejectedWithTheField() {
-    // The seeded 2021 total cannot hold the scenario's own observation: the scenario's field is named.
+    // The seeded 2021 total cannot hold the scenario's own observation: the scenario's field is
+    // named.
     assertInvalid(
         "spec.inline_overrides.observations[0].value",
-        b -> b.setInlineOverrides(
-            ScenarioOverrides.newBuilder()
-                .addObservations(
-                    Observation.newBuilder().setId("huge").setCellId("steel@unallocated").setYear(2021).setValue(1e6))));
+        b ->
+            b.setInlineOverrides(
+                ScenarioOverrides.newBuilder()
+                    .addObservations(
+                        Observation.newBuilder()
+                            .setId("huge")
+                            .setCellId("steel@unallocated")
+                            .setYear(2021)
+                            .setValue(1e6))));
     assertInvalid(
         "spec.inline_overrides.observations[0].year",
-        b -> b.setInlineOverrides(
-            ScenarioOverrides.newBuilder()
-                .addObservations(
-                    Observation.newBuilder().setCellId("steel@unallocated").setYear(2019).setValue(10))));
+        b ->
+            b.setInlineOverrides(
+                ScenarioOverrides.newBuilder()
+                    .addObservations(
+                        Observation.newBuilder()
+                            .setCellId("steel@unallocated")
+                            .setYear(2019)
+                            .setValue(10))));
     // A count observed after a selected count target's year cannot be simulated backwards.
     assertInvalid(
         "spec.inline_overrides.observations",
-        b -> b.setTargets(TargetSelection.newBuilder().addTargetIds("incubators-2025-etdz"))
-            .setHorizonYear(2030)
-            .setInlineOverrides(
-                ScenarioOverrides.newBuilder()
-                    .addObservations(Observation.newBuilder().setCountCellId("incubators@etdz").setYear(2027).setValue(6))));
+        b ->
+            b.setTargets(TargetSelection.newBuilder().addTargetIds("incubators-2025-etdz"))
+                .setHorizonYear(2030)
+                .setInlineOverrides(
+                    ScenarioOverrides.newBuilder()
+                        .addObservations(
+                            Observation.newBuilder()
+                                .setCountCellId("incubators@etdz")
+                                .setYear(2027)
+                                .setValue(6))));
     // After the horizon it is simply not used.
     SimulationReport late =
         simulate(
@@ -302,14 +353,25 @@ class SimulationServiceTest {
                 .setPaths(1000)
                 .setInlineOverrides(
                     ScenarioOverrides.newBuilder()
-                        .addObservations(Observation.newBuilder().setCountCellId("incubators@etdz").setYear(2027).setValue(6)))
+                        .addObservations(
+                            Observation.newBuilder()
+                                .setCountCellId("incubators@etdz")
+                                .setYear(2027)
+                                .setValue(6)))
                 .build());
-    assertTrue(late.getObservationsList().stream().noneMatch(o -> o.getCellId().equals("incubators@etdz")));
+    assertTrue(
+        late.getObservationsList().stream()
+            .noneMatch(o -> o.getCellId().equals("incubators@etdz")));
     assertNotFound(
         "ghost@nowhere",
-        b -> b.setInlineOverrides(
-            ScenarioOverrides.newBuilder()
-                .addObservations(Observation.newBuilder().setCellId("ghost@nowhere").setYear(2021).setValue(10))));
+        b ->
+            b.setInlineOverrides(
+                ScenarioOverrides.newBuilder()
+                    .addObservations(
+                        Observation.newBuilder()
+                            .setCellId("ghost@nowhere")
+                            .setYear(2021)
+                            .setValue(10))));
   }
 
   @Test
@@ -325,7 +387,8 @@ class SimulationServiceTest {
   void unseededRunsReportTheSeedTheyDrewAndReplayWithIt() {
     SimulationReport first = simulate(SimulationSpec.newBuilder().setPaths(10_000).build());
     SimulationReport replay =
-        simulate(SimulationSpec.newBuilder().setPaths(10_000).setSeed(first.getRun().getSeed()).build());
+        simulate(
+            SimulationSpec.newBuilder().setPaths(10_000).setSeed(first.getRun().getSeed()).build());
     assertEquals(comparable(first).getOddsList(), comparable(replay).getOddsList());
   }
 
@@ -344,13 +407,15 @@ class SimulationServiceTest {
             base.toBuilder()
                 .addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.0))
                 .build());
-    assertTrue(after.getOdds(0).getPHit().getEstimate() < before, before + " -> " + after.getOdds(0));
+    assertTrue(
+        after.getOdds(0).getPHit().getEstimate() < before, before + " -> " + after.getOdds(0));
     assertTrue(
         after.getAssumptionsList().stream()
             .anyMatch(
-                a -> a.getCellId().equals("pharma@etdz")
-                    && a.getParameter().equals("drift_mean")
-                    && a.getProvenance().getKind() == ProvenanceKind.PROVENANCE_KIND_OVERRIDE));
+                a ->
+                    a.getCellId().equals("pharma@etdz")
+                        && a.getParameter().equals("drift_mean")
+                        && a.getProvenance().getKind() == ProvenanceKind.PROVENANCE_KIND_OVERRIDE));
   }
 
   @Test
@@ -365,7 +430,8 @@ class SimulationServiceTest {
                 .addPercentiles(10)
                 .addPercentiles(50)
                 .addPercentiles(90)
-                .addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setChainId("pharma")))
+                .addFans(
+                    FanRequest.newBuilder().setSubject(Subject.newBuilder().setChainId("pharma")))
                 .addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setCity(true)))
                 .addJoint(
                     JointRequest.newBuilder()
@@ -379,7 +445,8 @@ class SimulationServiceTest {
     assertEquals(2025, r.getFans(0).getYears(r.getFans(0).getYearsCount() - 1).getYear());
     assertEquals(3, r.getFans(0).getYears(1).getPercentilesCount());
     assertEquals(ShockDistribution.SHOCK_DISTRIBUTION_STUDENT_T, r.getRun().getShockDistribution());
-    JointOdds mine = r.getJointList().stream().filter(j -> j.getId().equals("mine")).findFirst().orElseThrow();
+    JointOdds mine =
+        r.getJointList().stream().filter(j -> j.getId().equals("mine")).findFirst().orElseThrow();
     assertTrue(mine.getPAllHit().getEstimate() <= mine.getMinMarginal());
     // The city fan is above the pharma fan: pharma is one of the ten chains.
     double city = r.getFans(1).getYears(5).getPercentiles(1).getValue();
@@ -390,9 +457,10 @@ class SimulationServiceTest {
   static String r2025HeadlineId() {
     return targets.stream()
         .filter(
-            t -> t.getPlanId().equals("lzbf-2023-53")
-                && t.getKind() == TargetKind.TARGET_KIND_OUTPUT
-                && t.getValue() == 1000)
+            t ->
+                t.getPlanId().equals("lzbf-2023-53")
+                    && t.getKind() == TargetKind.TARGET_KIND_OUTPUT
+                    && t.getValue() == 1000)
         .findFirst()
         .orElseThrow()
         .getId();
@@ -411,7 +479,10 @@ class SimulationServiceTest {
     assertEquals(StopReason.STOP_REASON_PRECISION_REACHED, run.getStopReason());
     assertTrue(run.getMaxHalfWidth() <= 0.01);
     RunInfo capped =
-        simulate(spec.toBuilder().setPrecision(Precision.newBuilder().setHalfWidth(0.001).setMaxPaths(5000)).build())
+        simulate(
+                spec.toBuilder()
+                    .setPrecision(Precision.newBuilder().setHalfWidth(0.001).setMaxPaths(5000))
+                    .build())
             .getRun();
     assertEquals(StopReason.STOP_REASON_PATH_CAP, capped.getStopReason());
     assertTrue(capped.getMaxHalfWidth() > 0.001);
@@ -512,11 +583,17 @@ class SimulationServiceTest {
               StatusRuntimeException e =
                   assertThrows(
                       StatusRuntimeException.class,
-                      () -> s.simulate(SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(1000)).build()));
+                      () ->
+                          s.simulate(
+                              SimulateRequest.newBuilder()
+                                  .setSpec(SimulationSpec.newBuilder().setPaths(1000))
+                                  .build()));
               assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
               RetryInfo retry = ModelServiceTest.detail(e, RetryInfo.class);
               assertTrue(retry.getRetryDelay().getSeconds() >= 1, retry.toString());
-              assertTrue(e.getStatus().getDescription().contains("retry in"), e.getStatus().getDescription());
+              assertTrue(
+                  e.getStatus().getDescription().contains("retry in"),
+                  e.getStatus().getDescription());
             });
       } finally {
         context.cancel(null);
@@ -528,8 +605,10 @@ class SimulationServiceTest {
 
   static void assertInvalid(String field, UnaryOperator<SimulationSpec.Builder> mutate) {
     SimulationSpec spec = mutate.apply(SimulationSpec.newBuilder().setPaths(1000)).build();
-    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> simulate(spec), field);
-    assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), field + ": " + e.getStatus());
+    StatusRuntimeException e =
+        assertThrows(StatusRuntimeException.class, () -> simulate(spec), field);
+    assertEquals(
+        Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), field + ": " + e.getStatus());
     BadRequest bad = ModelServiceTest.detail(e, BadRequest.class);
     assertTrue(
         bad.getFieldViolationsList().stream().anyMatch(v -> v.getField().equals(field)),
@@ -541,81 +620,146 @@ class SimulationServiceTest {
     SimulationSpec spec = mutate.apply(SimulationSpec.newBuilder().setPaths(1000)).build();
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> simulate(spec), id);
     assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode(), id);
-    assertTrue(e.getStatus().getDescription().contains("'" + id + "'"), e.getStatus().getDescription());
+    assertTrue(
+        e.getStatus().getDescription().contains("'" + id + "'"), e.getStatus().getDescription());
   }
 
   @Test
   void badStoppingRules() {
     assertInvalid("spec.paths", b -> b.setPaths(-1));
     assertInvalid("spec.paths", b -> b.setPaths(Limits.defaults().maxPaths() + 1));
-    assertInvalid("spec.precision.half_width", b -> b.setPrecision(Precision.newBuilder().setHalfWidth(0)));
-    assertInvalid("spec.precision.half_width", b -> b.setPrecision(Precision.newBuilder().setHalfWidth(0.7)));
-    assertInvalid("spec.precision.half_width", b -> b.setPrecision(Precision.newBuilder().setHalfWidth(Double.NaN)));
     assertInvalid(
-        "spec.precision.max_paths", b -> b.setPrecision(Precision.newBuilder().setHalfWidth(0.01).setMaxPaths(-5)));
+        "spec.precision.half_width", b -> b.setPrecision(Precision.newBuilder().setHalfWidth(0)));
+    assertInvalid(
+        "spec.precision.half_width", b -> b.setPrecision(Precision.newBuilder().setHalfWidth(0.7)));
+    assertInvalid(
+        "spec.precision.half_width",
+        b -> b.setPrecision(Precision.newBuilder().setHalfWidth(Double.NaN)));
+    assertInvalid(
+        "spec.precision.max_paths",
+        b -> b.setPrecision(Precision.newBuilder().setHalfWidth(0.01).setMaxPaths(-5)));
   }
 
   @Test
   void badHorizonAndPercentiles() {
     assertInvalid("spec.horizon_year", b -> b.setHorizonYear(2019));
     assertInvalid("spec.horizon_year", b -> b.setHorizonYear(2036));
-    assertInvalid("spec.horizon_year", b -> b.setHorizonYear(2023)); // the default targets are for 2025
+    assertInvalid(
+        "spec.horizon_year", b -> b.setHorizonYear(2023)); // the default targets are for 2025
     assertInvalid("spec.percentiles[0]", b -> b.addPercentiles(0));
     assertInvalid("spec.percentiles[1]", b -> b.addPercentiles(50).addPercentiles(100));
     assertInvalid("spec.percentiles[0]", b -> b.addPercentiles(Double.NaN));
-    assertInvalid("spec.percentiles", b -> {
-      for (int i = 1; i <= 21; i++) {
-        b.addPercentiles(i);
-      }
-      return b;
-    });
+    assertInvalid(
+        "spec.percentiles",
+        b -> {
+          for (int i = 1; i <= 21; i++) {
+            b.addPercentiles(i);
+          }
+          return b;
+        });
   }
 
   @Test
   void badTargets() {
-    assertNotFound("no-such-target", b -> b.setTargets(TargetSelection.newBuilder().addTargetIds("no-such-target")));
-    assertNotFound("no-such-plan", b -> b.setTargets(TargetSelection.newBuilder().setPlanId("no-such-plan")));
-    assertNotFound("no-chain", b -> b.setTargets(TargetSelection.newBuilder().setChainId("no-chain")));
-    assertNotFound("atlantis", b -> b.setTargets(TargetSelection.newBuilder().setRegionId("atlantis")));
-    assertInvalid("spec.targets.year", b -> b.setTargets(TargetSelection.newBuilder().setYear(1800)));
-    assertInvalid("spec.targets", b -> b.setTargets(TargetSelection.newBuilder().addTargetIds(aCountTarget().getId())));
+    assertNotFound(
+        "no-such-target",
+        b -> b.setTargets(TargetSelection.newBuilder().addTargetIds("no-such-target")));
+    assertNotFound(
+        "no-such-plan", b -> b.setTargets(TargetSelection.newBuilder().setPlanId("no-such-plan")));
+    assertNotFound(
+        "no-chain", b -> b.setTargets(TargetSelection.newBuilder().setChainId("no-chain")));
+    assertNotFound(
+        "atlantis", b -> b.setTargets(TargetSelection.newBuilder().setRegionId("atlantis")));
+    assertInvalid(
+        "spec.targets.year", b -> b.setTargets(TargetSelection.newBuilder().setYear(1800)));
+    assertInvalid(
+        "spec.targets",
+        b -> b.setTargets(TargetSelection.newBuilder().addTargetIds(aCountTarget().getId())));
     assertInvalid("spec.shock_distribution", b -> b.setShockDistributionValue(99));
   }
 
   @Test
   void badFans() {
     assertInvalid("spec.fans[0].subject", b -> b.addFans(FanRequest.getDefaultInstance()));
-    assertInvalid("spec.fans[0].subject.city", b -> b.addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setCity(false))));
-    assertNotFound("nowhere@etdz", b -> b.addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setCellId("nowhere@etdz"))));
-    assertNotFound("no-chain", b -> b.addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setChainId("no-chain"))));
-    assertNotFound("atlantis", b -> b.addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setRegionId("atlantis"))));
-    assertNotFound("no-target", b -> b.addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setTargetId("no-target"))));
+    assertInvalid(
+        "spec.fans[0].subject.city",
+        b -> b.addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setCity(false))));
+    assertNotFound(
+        "nowhere@etdz",
+        b ->
+            b.addFans(
+                FanRequest.newBuilder()
+                    .setSubject(Subject.newBuilder().setCellId("nowhere@etdz"))));
+    assertNotFound(
+        "no-chain",
+        b ->
+            b.addFans(
+                FanRequest.newBuilder().setSubject(Subject.newBuilder().setChainId("no-chain"))));
+    assertNotFound(
+        "atlantis",
+        b ->
+            b.addFans(
+                FanRequest.newBuilder().setSubject(Subject.newBuilder().setRegionId("atlantis"))));
+    assertNotFound(
+        "no-target",
+        b ->
+            b.addFans(
+                FanRequest.newBuilder().setSubject(Subject.newBuilder().setTargetId("no-target"))));
   }
 
   @Test
   void badOverrides() {
-    assertInvalid("spec.overrides[0].cell_id", b -> b.addOverrides(CellOverride.newBuilder().setVolatility(0.1)));
-    assertNotFound("pharma@mars", b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@mars").setVolatility(0.1)));
-    assertInvalid("spec.overrides[0].base_value", b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setBaseValue(-1)));
-    assertInvalid("spec.overrides[0].base_value", b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setBaseValue(Double.POSITIVE_INFINITY)));
-    assertInvalid("spec.overrides[0].drift_mean", b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(5)));
-    assertInvalid("spec.overrides[0].drift_sd", b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftSd(-0.1)));
-    assertInvalid("spec.overrides[0].volatility", b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setVolatility(3)));
-    assertInvalid("spec.overrides[0]", b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz")));
+    assertInvalid(
+        "spec.overrides[0].cell_id",
+        b -> b.addOverrides(CellOverride.newBuilder().setVolatility(0.1)));
+    assertNotFound(
+        "pharma@mars",
+        b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@mars").setVolatility(0.1)));
+    assertInvalid(
+        "spec.overrides[0].base_value",
+        b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setBaseValue(-1)));
+    assertInvalid(
+        "spec.overrides[0].base_value",
+        b ->
+            b.addOverrides(
+                CellOverride.newBuilder()
+                    .setCellId("pharma@etdz")
+                    .setBaseValue(Double.POSITIVE_INFINITY)));
+    assertInvalid(
+        "spec.overrides[0].drift_mean",
+        b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(5)));
+    assertInvalid(
+        "spec.overrides[0].drift_sd",
+        b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftSd(-0.1)));
+    assertInvalid(
+        "spec.overrides[0].volatility",
+        b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setVolatility(3)));
+    assertInvalid(
+        "spec.overrides[0]",
+        b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz")));
     assertInvalid(
         "spec.overrides[1].cell_id",
-        b -> b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setVolatility(0.1))
-            .addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftSd(0.1)));
+        b ->
+            b.addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setVolatility(0.1))
+                .addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftSd(0.1)));
   }
 
   @Test
   void badJointSets() {
     String a = etdzPharma2025().getId();
     String b2 = r2025HeadlineId();
-    assertInvalid("spec.joint[0].target_ids", b -> b.addJoint(JointRequest.newBuilder().addTargetIds(a)));
-    assertInvalid("spec.joint[0].target_ids[1]", b -> b.addJoint(JointRequest.newBuilder().addTargetIds(a).addTargetIds(aCountTarget().getId())));
-    assertInvalid("spec.joint[0].target_ids[1]", b -> b.addJoint(JointRequest.newBuilder().addTargetIds(a).addTargetIds(a)));
-    assertNotFound("ghost", b -> b.addJoint(JointRequest.newBuilder().addTargetIds(b2).addTargetIds("ghost")));
+    assertInvalid(
+        "spec.joint[0].target_ids", b -> b.addJoint(JointRequest.newBuilder().addTargetIds(a)));
+    assertInvalid(
+        "spec.joint[0].target_ids[1]",
+        b ->
+            b.addJoint(
+                JointRequest.newBuilder().addTargetIds(a).addTargetIds(aCountTarget().getId())));
+    assertInvalid(
+        "spec.joint[0].target_ids[1]",
+        b -> b.addJoint(JointRequest.newBuilder().addTargetIds(a).addTargetIds(a)));
+    assertNotFound(
+        "ghost", b -> b.addJoint(JointRequest.newBuilder().addTargetIds(b2).addTargetIds("ghost")));
   }
 
   @Test

@@ -21,8 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a client is told about each store failure: never a command-line option of the server (a
- * gRPC client cannot use one), a server path or a database message.
+ * What a client is told about each store failure: never a command-line option of the server (a gRPC
+ * client cannot use one), a server path or a database message.
  */
 class StoreErrorsTest {
   private static final Path DATA_DIR = Path.of("/srv/chaincast-secret-dir");
@@ -33,11 +33,15 @@ class StoreErrorsTest {
     List<StoreException> failures =
         List.of(
             new QuotaExceededException("peer:local", QuotaExceededException.Limit.SCENARIOS, 3, 4),
-            new QuotaExceededException("peer:local", QuotaExceededException.Limit.BYTES, 3_000, 4_000),
-            new ScenarioStoreException(ScenarioStoreException.Reason.STALE_ETAG, "s-1", "the etag is stale"),
+            new QuotaExceededException(
+                "peer:local", QuotaExceededException.Limit.BYTES, 3_000, 4_000),
+            new ScenarioStoreException(
+                ScenarioStoreException.Reason.STALE_ETAG, "s-1", "the etag is stale"),
             new ScenarioStoreInUseException(DATA_DIR, new SQLException(SQL_TEXT)),
-            new ScenarioStoreUnavailableException(Duration.ofSeconds(2), new SQLException(SQL_TEXT)),
-            new ScenarioStoreFailure("write failed in " + DATA_DIR, new SQLException(SQL_TEXT), false));
+            new ScenarioStoreUnavailableException(
+                Duration.ofSeconds(2), new SQLException(SQL_TEXT)),
+            new ScenarioStoreFailure(
+                "write failed in " + DATA_DIR, new SQLException(SQL_TEXT), false));
     for (StoreException failure : failures) {
       Status status = StoreErrors.toApi(failure, "scenario_id").status();
       String text = status.toString();
@@ -49,9 +53,11 @@ class StoreErrorsTest {
 
   @Test
   void aStoreHeldByAnotherServerCarriesAReasonClientsCanActOn() throws Exception {
-    Status status = StoreErrors.toApi(new ScenarioStoreInUseException(DATA_DIR, null), "scenario_id").status();
+    Status status =
+        StoreErrors.toApi(new ScenarioStoreInUseException(DATA_DIR, null), "scenario_id").status();
     assertEquals(Code.FAILED_PRECONDITION_VALUE, status.getCode());
-    assertTrue(status.getMessage().contains("in use by another Chaincast server"), status.getMessage());
+    assertTrue(
+        status.getMessage().contains("in use by another Chaincast server"), status.getMessage());
     ErrorInfo info = null;
     for (Any detail : status.getDetailsList()) {
       if (detail.is(ErrorInfo.class)) {

@@ -6,14 +6,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assertions;
 
 /**
- * The package graph as rules over the compiled production classes: no cycle between the
- * {@code chaincast.*} packages (a cycle means neither side can be changed or tested alone), and
- * an engine that knows nothing of gRPC or protobuf, so it can run behind any transport.
+ * The package graph as rules over the compiled production classes: no cycle between the {@code
+ * chaincast.*} packages (a cycle means neither side can be changed or tested alone), and an engine
+ * that knows nothing of gRPC or protobuf, so it can run behind any transport.
  */
 class PackageRulesTest {
   private static JavaClasses classes;
@@ -49,7 +49,8 @@ class PackageRulesTest {
   void theRulesSeeTheWholeProject() {
     // A rule over no classes passes whatever the code does: make sure the import found them.
     Assertions.assertTrue(
-        classes.containPackage("chaincast.engine") && classes.containPackage("chaincast.run")
+        classes.containPackage("chaincast.engine")
+            && classes.containPackage("chaincast.run")
             && classes.containPackage("chaincast.server"),
         "the class import misses packages: " + classes.size() + " classes");
   }

@@ -3,20 +3,22 @@ package chaincast.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chaincast.chart.OddsChart;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import chaincast.chart.OddsChart;
-import java.util.Arrays;
 
 /** The CLI's pictures: written, of the stated size, and with something drawn on them. */
 class CliChartsIT {
-  /** The README's fan picture and the command that regenerates it (kept in step with the README). */
+  /**
+   * The README's fan picture and the command that regenerates it (kept in step with the README).
+   */
   static final Path COMMITTED_FAN = Path.of("src/site/resources/images/pharma-fan-2025.png");
 
   static final String[] REGENERATE_FAN = {"fan", "--target", "pharma-output-2025", "--png"};
@@ -43,7 +45,9 @@ class CliChartsIT {
     }
     double share = differing / ((width / 2.0) * (height / 2.0));
     assertTrue(share > 0.05, png + ": only " + share + " of the picture is drawn on");
-    assertTrue(colours.size() > 20, png + ": only " + colours.size() + " colours; bands, text and axes need more");
+    assertTrue(
+        colours.size() > 20,
+        png + ": only " + colours.size() + " colours; bands, text and axes need more");
   }
 
   @Test
@@ -52,15 +56,31 @@ class CliChartsIT {
     Path svg = dir.resolve("nested/fan.svg");
     CliProcess.Result r =
         CliProcess.run(
-            "fan", "--region", "etdz", "--mark", "etdz-pharma-output-2025", "--paths", "20000",
-            "--png", png.toString(), "--svg", svg.toString(), "--width", "800", "--height", "500");
+            "fan",
+            "--region",
+            "etdz",
+            "--mark",
+            "etdz-pharma-output-2025",
+            "--paths",
+            "20000",
+            "--png",
+            png.toString(),
+            "--svg",
+            svg.toString(),
+            "--width",
+            "800",
+            "--height",
+            "500");
     assertEquals(0, r.exitCode(), r.toString());
     assertPicture(png, 800, 500);
     String text = Files.readString(svg);
     assertTrue(
-        text.contains("<svg") && text.matches("(?s).*<svg[^>]*width=['\"]800(\\.0)?['\"][^>]*height=['\"]500(\\.0)?['\"].*"),
+        text.contains("<svg")
+            && text.matches(
+                "(?s).*<svg[^>]*width=['\"]800(\\.0)?['\"][^>]*height=['\"]500(\\.0)?['\"].*"),
         "SVG header: " + text.substring(0, Math.min(400, text.length())));
-    assertTrue(text.contains("2025") && text.contains("Year"), "the SVG carries its axis labels as text");
+    assertTrue(
+        text.contains("2025") && text.contains("Year"), "the SVG carries its axis labels as text");
     assertTrue(r.stderr().contains("wrote " + png + " (800x500 PNG)"), r.stderr());
   }
 
@@ -68,7 +88,18 @@ class CliChartsIT {
   void oddsPngHasARowPerTarget() throws Exception {
     Path png = dir.resolve("odds.png");
     CliProcess.Result r =
-        CliProcess.run("odds", "--plan", "lzbf-2023-53", "--year", "2025", "--paths", "20000", "--png", png.toString(), "--format", "csv");
+        CliProcess.run(
+            "odds",
+            "--plan",
+            "lzbf-2023-53",
+            "--year",
+            "2025",
+            "--paths",
+            "20000",
+            "--png",
+            png.toString(),
+            "--format",
+            "csv");
     assertEquals(0, r.exitCode(), r.toString());
     long rows = r.stdout().lines().count() - 1; // one CSV line per bar, after the header
     assertPicture(png, 1000, OddsChart.suggestedHeight((int) rows));
@@ -78,14 +109,16 @@ class CliChartsIT {
   void englishOnlyLabelsStillDraw() throws Exception {
     Path png = dir.resolve("en.png");
     CliProcess.Result r =
-        CliProcess.run("fan", "--city", "--paths", "20000", "--english-labels", "--png", png.toString());
+        CliProcess.run(
+            "fan", "--city", "--paths", "20000", "--english-labels", "--png", png.toString());
     assertEquals(0, r.exitCode(), r.toString());
     assertPicture(png, 1000, 600);
   }
 
   @Test
   void badChartSizeIsAUsageError() throws Exception {
-    CliProcess.Result r = CliProcess.run("fan", "--city", "--png", dir.resolve("x.png").toString(), "--width", "5");
+    CliProcess.Result r =
+        CliProcess.run("fan", "--city", "--png", dir.resolve("x.png").toString(), "--width", "5");
     assertEquals(ExitCode.USAGE.code(), r.exitCode(), r.toString());
     assertTrue(r.stderr().contains("--width must be 200 to 8000 pixels, got 5"), r.toString());
   }
@@ -97,7 +130,8 @@ class CliChartsIT {
     String[] args = Arrays.copyOf(REGENERATE_FAN, REGENERATE_FAN.length + 3);
     args[REGENERATE_FAN.length] = again.toString();
     args[REGENERATE_FAN.length + 1] = "--paths";
-    args[REGENERATE_FAN.length + 2] = "100000"; // the README's command runs the default 1 M; the picture is the same size
+    args[REGENERATE_FAN.length + 2] =
+        "100000"; // the README's command runs the default 1 M; the picture is the same size
     CliProcess.Result r = CliProcess.run(args);
     assertEquals(0, r.exitCode(), r.toString());
     assertPicture(again, 1000, 600);

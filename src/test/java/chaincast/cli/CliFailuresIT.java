@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chaincast.admission.AdmissionSettings;
 import chaincast.run.Limits;
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
@@ -15,6 +16,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -22,12 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import chaincast.admission.AdmissionSettings;
-import java.nio.file.Files;
 
 /**
- * Each failure the CLI can meet gives its documented exit code and one line
- * on stderr; Ctrl-C and a killed client stop the server's work.
+ * Each failure the CLI can meet gives its documented exit code and one line on stderr; Ctrl-C and a
+ * killed client stop the server's work.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliFailuresIT {
@@ -39,7 +39,13 @@ class CliFailuresIT {
 
   @BeforeAll
   void startServer() throws Exception {
-    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(Files.createTempDirectory("chaincast-it"))).start();
+    server =
+        new ChaincastServer(
+                ServerConfig.defaults()
+                    .withPort(0)
+                    .withThreads(2)
+                    .withDataDir(Files.createTempDirectory("chaincast-it")))
+            .start();
     address = "127.0.0.1:" + server.port();
   }
 
@@ -78,7 +84,14 @@ class CliFailuresIT {
         "spec.paths (--paths)",
         "spec.horizon_year (--horizon)");
     assertOneLine(
-        CliProcess.run("odds", "--server", address, "--paths", "1000", "--what-if", "pharma@etdz:volatility=9"),
+        CliProcess.run(
+            "odds",
+            "--server",
+            address,
+            "--paths",
+            "1000",
+            "--what-if",
+            "pharma@etdz:volatility=9"),
         ExitCode.REJECTED.code(),
         "spec.overrides[0].volatility (--what-if)");
   }
@@ -91,17 +104,34 @@ class CliFailuresIT {
         "NOT_FOUND",
         "no target 'no-such-target'");
     assertOneLine(
-        CliProcess.run("cells", "--server", address, "--region", "atlantis"), ExitCode.REJECTED.code(), "'atlantis'");
+        CliProcess.run("cells", "--server", address, "--region", "atlantis"),
+        ExitCode.REJECTED.code(),
+        "'atlantis'");
   }
 
   @Test
   void unparseableCommandLines() throws Exception {
-    assertOneLine(CliProcess.run("odds", "--pathz", "3"), ExitCode.USAGE.code(), "chaincast odds: Unknown option", "--help");
-    assertOneLine(CliProcess.run("odds", "--paths", "many"), ExitCode.USAGE.code(), "'many' is not a long");
-    assertOneLine(CliProcess.run("fan", "--paths", "10"), ExitCode.USAGE.code(), "Missing required");
-    assertOneLine(CliProcess.run("fan", "--cell", "a@b", "--chain", "c"), ExitCode.USAGE.code(), "mutually exclusive");
-    assertOneLine(CliProcess.run("odds", "--what-if", "pharma@etdz"), ExitCode.USAGE.code(), "CELL:PARAM=VALUE");
-    assertOneLine(CliProcess.run("odds", "--joint", "x=only-one"), ExitCode.USAGE.code(), "at least two target ids");
+    assertOneLine(
+        CliProcess.run("odds", "--pathz", "3"),
+        ExitCode.USAGE.code(),
+        "chaincast odds: Unknown option",
+        "--help");
+    assertOneLine(
+        CliProcess.run("odds", "--paths", "many"), ExitCode.USAGE.code(), "'many' is not a long");
+    assertOneLine(
+        CliProcess.run("fan", "--paths", "10"), ExitCode.USAGE.code(), "Missing required");
+    assertOneLine(
+        CliProcess.run("fan", "--cell", "a@b", "--chain", "c"),
+        ExitCode.USAGE.code(),
+        "mutually exclusive");
+    assertOneLine(
+        CliProcess.run("odds", "--what-if", "pharma@etdz"),
+        ExitCode.USAGE.code(),
+        "CELL:PARAM=VALUE");
+    assertOneLine(
+        CliProcess.run("odds", "--joint", "x=only-one"),
+        ExitCode.USAGE.code(),
+        "at least two target ids");
     assertOneLine(CliProcess.run("odds", "--timeout", "-1"), ExitCode.USAGE.code(), "--timeout");
     assertOneLine(CliProcess.run("odds", "--format", "xml"), ExitCode.USAGE.code(), "--format");
     assertOneLine(CliProcess.run("nonsense"), ExitCode.USAGE.code(), "Unmatched argument");
@@ -117,20 +147,32 @@ class CliFailuresIT {
         ExitCode.DEADLINE.code(),
         "DEADLINE_EXCEEDED",
         "--timeout");
-    awaitAbove(server.runStats()::cancelled, cancelledBefore, "the server stops the run at the deadline");
+    awaitAbove(
+        server.runStats()::cancelled, cancelledBefore, "the server stops the run at the deadline");
     assertTrue(server.runStats().lastCancelledAfterPaths() < Long.parseLong(LONG_RUN));
   }
 
   @Test
   void busyServerIsAServerError() throws Exception {
     Limits one = new Limits(50_000_000L, 2035, 50, 20, 500, 50, 500, 1);
-    ChaincastServer busy = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(1).withLimits(one).withAdmission(AdmissionSettings.defaults().withQueue(0, 0)).withDataDir(Files.createTempDirectory("chaincast-it"))).start();
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", busy.port()).usePlaintext().build();
+    ChaincastServer busy =
+        new ChaincastServer(
+                ServerConfig.defaults()
+                    .withPort(0)
+                    .withThreads(1)
+                    .withLimits(one)
+                    .withAdmission(AdmissionSettings.defaults().withQueue(0, 0))
+                    .withDataDir(Files.createTempDirectory("chaincast-it")))
+            .start();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", busy.port()).usePlaintext().build();
     try {
       // Occupy the only run slot with a long run.
       SimulationServiceGrpc.newStub(channel)
           .simulate(
-              SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(50_000_000L)).build(),
+              SimulateRequest.newBuilder()
+                  .setSpec(SimulationSpec.newBuilder().setPaths(50_000_000L))
+                  .build(),
               new StreamObserver<SimulateResponse>() {
                 @Override
                 public void onNext(SimulateResponse value) {}
@@ -156,7 +198,16 @@ class CliFailuresIT {
   @Test
   void unwritableChart() throws Exception {
     assertOneLine(
-        CliProcess.run("odds", "--server", address, "--paths", "1000", "--format", "csv", "--png", "/dev/null/odds.png")
+        CliProcess.run(
+                "odds",
+                "--server",
+                address,
+                "--paths",
+                "1000",
+                "--format",
+                "csv",
+                "--png",
+                "/dev/null/odds.png")
             .withoutStdout(),
         ExitCode.OUTPUT.code(),
         "cannot write the chart");
@@ -165,12 +216,14 @@ class CliFailuresIT {
   @Test
   void ctrlCCancelsTheCallOnTheServer() throws Exception {
     long cancelledBefore = server.runStats().cancelled();
-    try (CliProcess p = CliProcess.start(List.of("odds", "--server", address, "--paths", LONG_RUN, "--progress"))) {
+    try (CliProcess p =
+        CliProcess.start(List.of("odds", "--server", address, "--paths", LONG_RUN, "--progress"))) {
       awaitProgress(p);
       p.interrupt();
       CliProcess.Result r = p.await(Duration.ofSeconds(20));
       assertEquals(ExitCode.INTERRUPTED.code(), r.exitCode(), r.toString());
-      assertTrue(r.stderr().contains("interrupted: the call was cancelled on the server"), r.toString());
+      assertTrue(
+          r.stderr().contains("interrupted: the call was cancelled on the server"), r.toString());
     }
     awaitAbove(server.runStats()::cancelled, cancelledBefore, "SIGINT cancels the server-side run");
     assertTrue(server.runStats().lastCancelledAfterPaths() < Long.parseLong(LONG_RUN));
@@ -180,7 +233,9 @@ class CliFailuresIT {
   void ctrlCCancelsAUnaryCallToo() throws Exception {
     long startedBefore = server.runStats().started();
     long cancelledBefore = server.runStats().cancelled();
-    try (CliProcess p = CliProcess.start(List.of("odds", "--server", address, "--paths", LONG_RUN, "--no-progress"))) {
+    try (CliProcess p =
+        CliProcess.start(
+            List.of("odds", "--server", address, "--paths", LONG_RUN, "--no-progress"))) {
       awaitAbove(server.runStats()::started, startedBefore, "the run starts");
       p.interrupt();
       CliProcess.Result r = p.await(Duration.ofSeconds(20));
@@ -195,32 +250,51 @@ class CliFailuresIT {
     long cancelledBefore = server.runStats().cancelled();
     try (CliProcess p =
         CliProcess.start(
-            List.of("compare", "--server", address, "--what-if", "pharma@etdz:drift_mean=0.03", "--paths", LONG_RUN))) {
+            List.of(
+                "compare",
+                "--server",
+                address,
+                "--what-if",
+                "pharma@etdz:drift_mean=0.03",
+                "--paths",
+                LONG_RUN))) {
       // Wait for the comparison to run on the server (the JVM is up and the call is in flight),
       // not for a fixed time that a loaded machine may not honour.
-      awaitAbove(server.runStats()::started, startedBefore, "the comparison starts", Duration.ofSeconds(90));
-      assertTrue(p.process().isAlive(), "a 50 M path comparison is still running: " + p.stderrSoFar());
+      awaitAbove(
+          server.runStats()::started,
+          startedBefore,
+          "the comparison starts",
+          Duration.ofSeconds(90));
+      assertTrue(
+          p.process().isAlive(), "a 50 M path comparison is still running: " + p.stderrSoFar());
       p.interrupt();
       CliProcess.Result r = p.await(Duration.ofSeconds(20));
       assertEquals(ExitCode.INTERRUPTED.code(), r.exitCode(), r.toString());
       // The command itself wound down (it reported the interruption) rather than being cut off
       // when the shutdown hook gave up waiting for it.
-      assertTrue(r.stderr().contains("interrupted: the call was cancelled on the server"), r.toString());
+      assertTrue(
+          r.stderr().contains("interrupted: the call was cancelled on the server"), r.toString());
       assertFalse(r.stderr().contains(Interruption.WIND_DOWN_TIMEOUT), r.toString());
     }
     // And the server stopped the comparison: counted as cancelled, nothing left running.
-    awaitAbove(server.runStats()::cancelled, cancelledBefore, "SIGINT cancels the server-side comparison");
-    awaitAbove(() -> server.runStats().active() == 0 ? 1 : 0, 0, "no run left active on the server");
+    awaitAbove(
+        server.runStats()::cancelled, cancelledBefore, "SIGINT cancels the server-side comparison");
+    awaitAbove(
+        () -> server.runStats().active() == 0 ? 1 : 0, 0, "no run left active on the server");
   }
 
   @Test
   void aKilledClientClosesTheStreamAndTheServerStops() throws Exception {
     long cancelledBefore = server.runStats().cancelled();
-    try (CliProcess p = CliProcess.start(List.of("odds", "--server", address, "--paths", LONG_RUN, "--progress"))) {
+    try (CliProcess p =
+        CliProcess.start(List.of("odds", "--server", address, "--paths", LONG_RUN, "--progress"))) {
       awaitProgress(p);
       p.process().destroyForcibly().waitFor();
     }
-    awaitAbove(server.runStats()::cancelled, cancelledBefore, "a closed connection cancels the server-side run");
+    awaitAbove(
+        server.runStats()::cancelled,
+        cancelledBefore,
+        "a closed connection cancels the server-side run");
   }
 
   private static void awaitProgress(CliProcess p) throws InterruptedException {
@@ -232,7 +306,8 @@ class CliFailuresIT {
     }
   }
 
-  private static void awaitAbove(LongSupplier counter, long before, String what) throws InterruptedException {
+  private static void awaitAbove(LongSupplier counter, long before, String what)
+      throws InterruptedException {
     awaitAbove(counter, before, what, Duration.ofSeconds(15));
   }
 

@@ -3,19 +3,28 @@ package chaincast.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chaincast.run.Limits;
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.v1.Fan;
 import chaincast.v1.FanRequest;
+import chaincast.v1.FanYear;
 import chaincast.v1.GetAuditRequest;
+import chaincast.v1.GetAuditResponse;
+import chaincast.v1.JointRequest;
 import chaincast.v1.ListActualsRequest;
+import chaincast.v1.ListActualsResponse;
 import chaincast.v1.ListCellsRequest;
+import chaincast.v1.ListCellsResponse;
 import chaincast.v1.ListChainsRequest;
+import chaincast.v1.ListChainsResponse;
 import chaincast.v1.ListPlansRequest;
+import chaincast.v1.ListPlansResponse;
 import chaincast.v1.ListRegionsRequest;
+import chaincast.v1.ListRegionsResponse;
 import chaincast.v1.ListTargetsRequest;
-import chaincast.v1.ModelServiceGrpc.ModelServiceBlockingStub;
+import chaincast.v1.ListTargetsResponse;
 import chaincast.v1.ModelServiceGrpc;
+import chaincast.v1.ModelServiceGrpc.ModelServiceBlockingStub;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulateResponse;
 import chaincast.v1.SimulationReport;
@@ -29,6 +38,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -41,23 +51,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import chaincast.v1.Fan;
-import chaincast.v1.FanYear;
-import chaincast.v1.GetAuditResponse;
-import chaincast.v1.JointRequest;
-import chaincast.v1.ListActualsResponse;
-import chaincast.v1.ListCellsResponse;
-import chaincast.v1.ListChainsResponse;
-import chaincast.v1.ListPlansResponse;
-import chaincast.v1.ListRegionsResponse;
-import chaincast.v1.ListTargetsResponse;
-import java.nio.file.Files;
 
 /**
- * Every subcommand as a real process against a real server on an ephemeral
- * port, in each output format, and once with the in-process default.
+ * Every subcommand as a real process against a real server on an ephemeral port, in each output
+ * format, and once with the in-process default.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliIT {
@@ -68,7 +66,13 @@ class CliIT {
 
   @BeforeAll
   void startServer() throws Exception {
-    server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(Files.createTempDirectory("chaincast-it"))).start();
+    server =
+        new ChaincastServer(
+                ServerConfig.defaults()
+                    .withPort(0)
+                    .withThreads(2)
+                    .withDataDir(Files.createTempDirectory("chaincast-it")))
+            .start();
     address = "127.0.0.1:" + server.port();
     channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
     model = ModelServiceGrpc.newBlockingStub(channel);
@@ -144,17 +148,22 @@ class CliIT {
             () -> model.getAudit(GetAuditRequest.newBuilder().setMismatchesOnly(true).build()),
             GetAuditResponse::newBuilder,
             "headline_target_id",
-            m -> ((GetAuditResponse) m).getFindingsList().stream().map(f -> f.getHeadlineTargetId()).toList()));
+            m ->
+                ((GetAuditResponse) m)
+                    .getFindingsList().stream().map(f -> f.getHeadlineTargetId()).toList()));
   }
 
   private List<String> withServer(List<String> args, String... more) {
-    return Stream.concat(Stream.concat(args.stream(), Stream.of("--server", address)), Stream.of(more)).toList();
+    return Stream.concat(
+            Stream.concat(args.stream(), Stream.of("--server", address)), Stream.of(more))
+        .toList();
   }
 
   @ParameterizedTest(name = "{0} --format json")
   @MethodSource("browseCommands")
   void browseJsonParsesIntoTheServersAnswer(Browse b) throws Exception {
-    CliProcess.Result r = CliProcess.run(withServer(b.args(), "--format", "json").toArray(String[]::new));
+    CliProcess.Result r =
+        CliProcess.run(withServer(b.args(), "--format", "json").toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.toString());
     Message.Builder parsed = b.parseInto().get();
     JsonFormat.parser().merge(r.stdout(), parsed);
@@ -165,7 +174,8 @@ class CliIT {
   @ParameterizedTest(name = "{0} --format csv")
   @MethodSource("browseCommands")
   void browseCsvHasOneRowPerItem(Browse b) throws Exception {
-    CliProcess.Result r = CliProcess.run(withServer(b.args(), "--format", "csv").toArray(String[]::new));
+    CliProcess.Result r =
+        CliProcess.run(withServer(b.args(), "--format", "csv").toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.toString());
     List<CSVRecord> rows = csv(r.stdout());
     List<String> expected = b.keys().apply(b.direct().get());
@@ -214,7 +224,8 @@ class CliIT {
 
   @Test
   void oddsJsonIsTheServersReport() throws Exception {
-    CliProcess.Result r = CliProcess.run("odds", "--server", address, "--paths", "20000", "--format", "json");
+    CliProcess.Result r =
+        CliProcess.run("odds", "--server", address, "--paths", "20000", "--format", "json");
     assertEquals(0, r.exitCode(), r.toString());
     SimulateResponse.Builder parsed = SimulateResponse.newBuilder();
     JsonFormat.parser().merge(r.stdout(), parsed);
@@ -225,8 +236,19 @@ class CliIT {
   void oddsCsvHasATargetRowPerOddsAndAJointRowPerSet() throws Exception {
     CliProcess.Result r =
         CliProcess.run(
-            "odds", "--server", address, "--paths", "20000", "--chain", "pharma", "--year", "2025",
-            "--joint", "etdz-and-city=pharma-output-2025-etdz,pharma-output-2025", "--format", "csv");
+            "odds",
+            "--server",
+            address,
+            "--paths",
+            "20000",
+            "--chain",
+            "pharma",
+            "--year",
+            "2025",
+            "--joint",
+            "etdz-and-city=pharma-output-2025-etdz,pharma-output-2025",
+            "--format",
+            "csv");
     assertEquals(0, r.exitCode(), r.toString());
     SimulationReport report =
         direct(
@@ -256,23 +278,44 @@ class CliIT {
   @Test
   void oddsTableWithAWhatIfMovesTheOdds() throws Exception {
     CliProcess.Result base =
-        CliProcess.run("odds", "--server", address, "--paths", "20000", "--target", "pharma-output-2025-etdz", "--format", "csv");
+        CliProcess.run(
+            "odds",
+            "--server",
+            address,
+            "--paths",
+            "20000",
+            "--target",
+            "pharma-output-2025-etdz",
+            "--format",
+            "csv");
     CliProcess.Result slower =
         CliProcess.run(
-            "odds", "--server", address, "--paths", "20000", "--target", "pharma-output-2025-etdz",
-            "--what-if", "pharma@etdz:drift_mean=0.0", "--format", "csv");
+            "odds",
+            "--server",
+            address,
+            "--paths",
+            "20000",
+            "--target",
+            "pharma-output-2025-etdz",
+            "--what-if",
+            "pharma@etdz:drift_mean=0.0",
+            "--format",
+            "csv");
     double before = Double.parseDouble(csv(base.stdout()).get(0).get("p_hit"));
     double after = Double.parseDouble(csv(slower.stdout()).get(0).get("p_hit"));
     assertTrue(after < before / 2, before + " -> " + after);
     CliProcess.Result table = CliProcess.run("odds", "--server", address, "--paths", "20000");
     assertEquals(0, table.exitCode(), table.toString());
-    assertTrue(table.stdout().contains("P(hit)") && table.stdout().contains("95% CI"), table.stdout());
-    assertTrue(table.stdout().contains("医药总产值 Pharma output, seven counties"), "UTF-8 under LANG=C");
+    assertTrue(
+        table.stdout().contains("P(hit)") && table.stdout().contains("95% CI"), table.stdout());
+    assertTrue(
+        table.stdout().contains("医药总产值 Pharma output, seven counties"), "UTF-8 under LANG=C");
   }
 
   @Test
   void oddsWithTheInProcessDefault() throws Exception {
-    CliProcess.Result r = CliProcess.run("odds", "--paths", "20000", "--target", "pharma-output-2025");
+    CliProcess.Result r =
+        CliProcess.run("odds", "--paths", "20000", "--target", "pharma-output-2025");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.stdout().contains("pharma-output-2025"), r.stdout());
     assertTrue(r.stderr().isBlank(), r.toString());
@@ -283,14 +326,25 @@ class CliIT {
   private SimulationSpec fanSpec() {
     return cliDefaults(20_000)
         .setTargets(TargetSelection.newBuilder().addTargetIds("pharma-output-2025"))
-        .addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setTargetId("pharma-output-2025")))
+        .addFans(
+            FanRequest.newBuilder()
+                .setSubject(Subject.newBuilder().setTargetId("pharma-output-2025")))
         .build();
   }
 
   @Test
   void fanJsonIsTheServersReport() throws Exception {
     CliProcess.Result r =
-        CliProcess.run("fan", "--server", address, "--target", "pharma-output-2025", "--paths", "20000", "--format", "json");
+        CliProcess.run(
+            "fan",
+            "--server",
+            address,
+            "--target",
+            "pharma-output-2025",
+            "--paths",
+            "20000",
+            "--format",
+            "json");
     assertEquals(0, r.exitCode(), r.toString());
     SimulateResponse.Builder parsed = SimulateResponse.newBuilder();
     JsonFormat.parser().merge(r.stdout(), parsed);
@@ -300,7 +354,16 @@ class CliIT {
   @Test
   void fanCsvIsLongFormatAndMatchesTheServer() throws Exception {
     CliProcess.Result r =
-        CliProcess.run("fan", "--server", address, "--target", "pharma-output-2025", "--paths", "20000", "--format", "csv");
+        CliProcess.run(
+            "fan",
+            "--server",
+            address,
+            "--target",
+            "pharma-output-2025",
+            "--paths",
+            "20000",
+            "--format",
+            "csv");
     assertEquals(0, r.exitCode(), r.toString());
     Fan fan = direct(fanSpec()).getFans(0);
     List<CSVRecord> rows = csv(r.stdout());
@@ -330,19 +393,29 @@ class CliIT {
   @Test
   void progressGoesToStderrAndStdoutKeepsOnlyTheResult() throws Exception {
     CliProcess.Result r =
-        CliProcess.run("odds", "--server", address, "--paths", "2000000", "--progress", "--format", "json");
+        CliProcess.run(
+            "odds", "--server", address, "--paths", "2000000", "--progress", "--format", "json");
     assertEquals(0, r.exitCode(), r.toString());
     SimulateResponse.Builder parsed = SimulateResponse.newBuilder();
     JsonFormat.parser().merge(r.stdout(), parsed);
     assertEquals(2_000_000, parsed.getReport().getRun().getPaths());
     assertTrue(
-        r.stderr().lines().anyMatch(l -> l.startsWith("100% [########################] 2,000,000/2,000,000 paths | ")),
+        r.stderr()
+            .lines()
+            .anyMatch(
+                l -> l.startsWith("100% [########################] 2,000,000/2,000,000 paths | ")),
         r.stderr());
     assertTrue(r.stderr().contains("pharma-output-2025 P="), r.stderr());
   }
 
   private static List<CSVRecord> csv(String text) throws Exception {
-    return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
+    return CSVFormat.RFC4180
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(new StringReader(text))
+        .getRecords();
   }
 
   static Duration seconds(long s) {

@@ -3,6 +3,7 @@ package chaincast.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,13 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.io.File;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged CLI run as a separate process ({@code java -jar
- * target/chaincast.jar ...}), exactly as a person or a script runs it.
+ * The packaged CLI run as a separate process ({@code java -jar target/chaincast.jar ...}), exactly
+ * as a person or a script runs it.
  */
 final class CliProcess implements AutoCloseable {
   /** What a finished process left. */
@@ -48,7 +48,8 @@ final class CliProcess implements AutoCloseable {
 
   static Path jar() {
     Path jar = Path.of(System.getProperty("chaincast.jar", "target/chaincast.jar"));
-    assertTrue(Files.isRegularFile(jar), "the packaged jar is missing: run 'mvn verify', not 'mvn test'");
+    assertTrue(
+        Files.isRegularFile(jar), "the packaged jar is missing: run 'mvn verify', not 'mvn test'");
     return jar;
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chaincast.chart.TornadoChart;
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
 import chaincast.v1.CompareRequest;
@@ -16,8 +17,8 @@ import chaincast.v1.SensitivityRequest;
 import chaincast.v1.SensitivityResponse;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulateResponse;
-import chaincast.v1.SimulationServiceGrpc.SimulationServiceBlockingStub;
 import chaincast.v1.SimulationServiceGrpc;
+import chaincast.v1.SimulationServiceGrpc.SimulationServiceBlockingStub;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.TargetDifference;
 import chaincast.v1.TargetSelection;
@@ -28,16 +29,18 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import chaincast.chart.TornadoChart;
-import java.time.Duration;
-import java.util.Map;
 
-/** Scenarios, comparisons and sensitivity through the CLI, as separate processes against a real server. */
+/**
+ * Scenarios, comparisons and sensitivity through the CLI, as separate processes against a real
+ * server.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliWorkbenchIT {
   private ChaincastServer server;
@@ -52,7 +55,9 @@ class CliWorkbenchIT {
   void startServer() throws Exception {
     serverData = Files.createTempDirectory("chaincast-wb");
     server =
-        new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(serverData)).start();
+        new ChaincastServer(
+                ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(serverData))
+            .start();
     address = "127.0.0.1:" + server.port();
     channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
     simulation = SimulationServiceGrpc.newBlockingStub(channel);
@@ -91,8 +96,20 @@ class CliWorkbenchIT {
   void scenarioLifecycleWithEtags() throws Exception {
     CreateScenarioResponse created =
         parse(
-                cliUtf8("scenario", "create", "haizhou-slow", "--name-en", "Haizhou slower", "--name-zh", "海州放缓",
-                    "--what-if", "pharma@haizhou:drift_mean=0.0", "--macro-shock", "dip:city:2024:-0.10", "--format", "json"),
+                cliUtf8(
+                    "scenario",
+                    "create",
+                    "haizhou-slow",
+                    "--name-en",
+                    "Haizhou slower",
+                    "--name-zh",
+                    "海州放缓",
+                    "--what-if",
+                    "pharma@haizhou:drift_mean=0.0",
+                    "--macro-shock",
+                    "dip:city:2024:-0.10",
+                    "--format",
+                    "json"),
                 CreateScenarioResponse.newBuilder())
             .build();
     String etag = created.getScenario().getEtag();
@@ -100,28 +117,52 @@ class CliWorkbenchIT {
     assertEquals(1, created.getScenario().getOverrides().getCellsCount());
     assertEquals(-0.10, created.getScenario().getOverrides().getMacroShocks(0).getChange());
 
-    ListScenariosResponse listed = parse(cli("scenario", "list", "--format", "json"), ListScenariosResponse.newBuilder()).build();
+    ListScenariosResponse listed =
+        parse(cli("scenario", "list", "--format", "json"), ListScenariosResponse.newBuilder())
+            .build();
     assertTrue(listed.getScenariosList().stream().anyMatch(s -> s.getId().equals("haizhou-slow")));
 
     UpdateScenarioResponse updated =
         parse(
-                cli("scenario", "update", "haizhou-slow", "--etag", etag, "--description", "lower growth", "--format", "json"),
+                cli(
+                    "scenario",
+                    "update",
+                    "haizhou-slow",
+                    "--etag",
+                    etag,
+                    "--description",
+                    "lower growth",
+                    "--format",
+                    "json"),
                 UpdateScenarioResponse.newBuilder())
             .build();
     assertNotEquals(etag, updated.getScenario().getEtag());
     assertEquals("lower growth", updated.getScenario().getDescription());
-    assertEquals(created.getScenario().getOverrides(), updated.getScenario().getOverrides(), "changes kept");
+    assertEquals(
+        created.getScenario().getOverrides(), updated.getScenario().getOverrides(), "changes kept");
 
-    CliProcess.Result stale = cli("scenario", "update", "haizhou-slow", "--etag", etag, "--description", "mine");
+    CliProcess.Result stale =
+        cli("scenario", "update", "haizhou-slow", "--etag", etag, "--description", "mine");
     assertEquals(ExitCode.REJECTED.code(), stale.exitCode(), stale.toString());
     assertTrue(stale.stderr().contains("ABORTED"), stale.toString());
-    GetScenarioResponse after = parse(cli("scenario", "show", "haizhou-slow", "--format", "json"), GetScenarioResponse.newBuilder()).build();
-    assertEquals("lower growth", after.getScenario().getDescription(), "the stale write changed nothing");
+    GetScenarioResponse after =
+        parse(
+                cli("scenario", "show", "haizhou-slow", "--format", "json"),
+                GetScenarioResponse.newBuilder())
+            .build();
+    assertEquals(
+        "lower growth", after.getScenario().getDescription(), "the stale write changed nothing");
 
     CliProcess.Result table = cli("scenario", "show", "haizhou-slow");
-    assertTrue(table.stdout().contains("海州放缓 Haizhou slower") && table.stdout().contains("\"driftMean\": 0.0"), table.stdout());
+    assertTrue(
+        table.stdout().contains("海州放缓 Haizhou slower")
+            && table.stdout().contains("\"driftMean\": 0.0"),
+        table.stdout());
 
-    assertEquals(0, cli("scenario", "delete", "haizhou-slow", "--etag", after.getScenario().getEtag()).exitCode());
+    assertEquals(
+        0,
+        cli("scenario", "delete", "haizhou-slow", "--etag", after.getScenario().getEtag())
+            .exitCode());
     CliProcess.Result gone = cli("scenario", "show", "haizhou-slow");
     assertEquals(ExitCode.REJECTED.code(), gone.exitCode(), gone.toString());
     assertTrue(gone.stderr().contains("NOT_FOUND"), gone.toString());
@@ -129,10 +170,30 @@ class CliWorkbenchIT {
 
   @Test
   void oddsAndCompareOfAStoredScenarioAreTheServersAnswers() throws Exception {
-    parse(cli("scenario", "create", "etdz-slow", "--name-en", "ETDZ pharma slower", "--what-if", "pharma@etdz:drift_mean=0.03", "--format", "json"),
+    parse(
+        cli(
+            "scenario",
+            "create",
+            "etdz-slow",
+            "--name-en",
+            "ETDZ pharma slower",
+            "--what-if",
+            "pharma@etdz:drift_mean=0.03",
+            "--format",
+            "json"),
         CreateScenarioResponse.newBuilder());
     SimulateResponse odds =
-        parse(cli("odds", "--scenario", "etdz-slow", "--target", "pharma-output-2025", "--paths", "20000", "--format", "json"),
+        parse(
+                cli(
+                    "odds",
+                    "--scenario",
+                    "etdz-slow",
+                    "--target",
+                    "pharma-output-2025",
+                    "--paths",
+                    "20000",
+                    "--format",
+                    "json"),
                 SimulateResponse.newBuilder())
             .build();
     SimulationSpec spec =
@@ -142,38 +203,77 @@ class CliWorkbenchIT {
             .setSeed(2025)
             .setScenarioId("etdz-slow")
             .build();
-    var direct = simulation.simulate(SimulateRequest.newBuilder().setSpec(spec).build()).getReport();
+    var direct =
+        simulation.simulate(SimulateRequest.newBuilder().setSpec(spec).build()).getReport();
     assertEquals(direct.getOdds(0), odds.getReport().getOdds(0));
 
     CompareResponse compared =
-        parse(cli("compare", "--alternative", "etdz-slow", "--target", "pharma-output-2025", "--target",
-                "pharma-output-2025-etdz", "--paths", "20000", "--format", "json"), CompareResponse.newBuilder())
+        parse(
+                cli(
+                    "compare",
+                    "--alternative",
+                    "etdz-slow",
+                    "--target",
+                    "pharma-output-2025",
+                    "--target",
+                    "pharma-output-2025-etdz",
+                    "--paths",
+                    "20000",
+                    "--format",
+                    "json"),
+                CompareResponse.newBuilder())
             .build();
     CompareResponse expected =
         simulation.compare(
             CompareRequest.newBuilder()
                 .setSpec(
                     SimulationSpec.newBuilder()
-                        .setTargets(TargetSelection.newBuilder().addTargetIds("pharma-output-2025").addTargetIds("pharma-output-2025-etdz"))
+                        .setTargets(
+                            TargetSelection.newBuilder()
+                                .addTargetIds("pharma-output-2025")
+                                .addTargetIds("pharma-output-2025-etdz"))
                         .setPaths(20_000)
                         .setSeed(2025))
                 .setBaseline(ScenarioChoice.newBuilder().setSeeded(true))
                 .setAlternative(ScenarioChoice.newBuilder().setScenarioId("etdz-slow"))
                 .build());
-    assertEquals(expected.getComparison().getTargetsList(), compared.getComparison().getTargetsList());
+    assertEquals(
+        expected.getComparison().getTargetsList(), compared.getComparison().getTargetsList());
     TargetDifference etdz = compared.getComparison().getTargets(1);
     assertTrue(etdz.getDifference() < 0, "slower growth lowers the odds");
-    assertTrue(etdz.getStandardError() < etdz.getIndependentStandardError(), "common random numbers pay");
+    assertTrue(
+        etdz.getStandardError() < etdz.getIndependentStandardError(), "common random numbers pay");
 
     CompareResponse same =
-        parse(cli("compare", "--baseline", "etdz-slow", "--alternative", "etdz-slow", "--target", "pharma-output-2025",
-                "--paths", "20000", "--format", "json"), CompareResponse.newBuilder())
+        parse(
+                cli(
+                    "compare",
+                    "--baseline",
+                    "etdz-slow",
+                    "--alternative",
+                    "etdz-slow",
+                    "--target",
+                    "pharma-output-2025",
+                    "--paths",
+                    "20000",
+                    "--format",
+                    "json"),
+                CompareResponse.newBuilder())
             .build();
     assertEquals(0.0, same.getComparison().getTargets(0).getDifference());
     assertEquals(0.0, same.getComparison().getTargets(0).getStandardError());
 
     CliProcess.Result inline =
-        cli("compare", "--what-if", "pharma@etdz:drift_mean=0.03", "--target", "pharma-output-2025", "--paths", "20000", "--format", "csv");
+        cli(
+            "compare",
+            "--what-if",
+            "pharma@etdz:drift_mean=0.03",
+            "--target",
+            "pharma-output-2025",
+            "--paths",
+            "20000",
+            "--format",
+            "csv");
     assertEquals(0, inline.exitCode(), inline.toString());
     String row = inline.stdout().lines().skip(1).findFirst().orElseThrow();
     assertTrue(row.startsWith("pharma-output-2025,"), row);
@@ -185,7 +285,15 @@ class CliWorkbenchIT {
   @Test
   void sensitivityTablesAndTornado() throws Exception {
     SensitivityResponse json =
-        parse(cli("sensitivity", "--target", "pharma-output-2025-etdz", "--paths", "5000", "--format", "json"),
+        parse(
+                cli(
+                    "sensitivity",
+                    "--target",
+                    "pharma-output-2025-etdz",
+                    "--paths",
+                    "5000",
+                    "--format",
+                    "json"),
                 SensitivityResponse.newBuilder())
             .build();
     SensitivityResponse direct =
@@ -199,9 +307,19 @@ class CliWorkbenchIT {
 
     Path png = dir.resolve("tornado.png");
     CliProcess.Result table =
-        cli("sensitivity", "--target", "pharma-output-2025-etdz", "--paths", "5000", "--bars", "6", "--png", png.toString());
+        cli(
+            "sensitivity",
+            "--target",
+            "pharma-output-2025-etdz",
+            "--paths",
+            "5000",
+            "--bars",
+            "6",
+            "--png",
+            png.toString());
     assertEquals(0, table.exitCode(), table.toString());
-    assertTrue(table.stdout().contains("Tornado") && table.stdout().contains("Shapley"), table.stdout());
+    assertTrue(
+        table.stdout().contains("Tornado") && table.stdout().contains("Shapley"), table.stdout());
     String first = json.getReport().getTornado(0).getInputId();
     assertTrue(table.stdout().contains(first), table.stdout());
     int bars = Math.min(6, json.getReport().getTornadoCount());
@@ -210,15 +328,26 @@ class CliWorkbenchIT {
 
   @Test
   void aStoreHeldByAnotherServerIsAClearRejection() throws Exception {
-    // The test's server opens its store; a CLI with no --server starts its own server on the same directory.
-    parse(cli("scenario", "create", "held-1", "--name-en", "Held", "--format", "json"), CreateScenarioResponse.newBuilder());
+    // The test's server opens its store; a CLI with no --server starts its own server on the same
+    // directory.
+    parse(
+        cli("scenario", "create", "held-1", "--name-en", "Held", "--format", "json"),
+        CreateScenarioResponse.newBuilder());
     CliProcess.Result r =
-        CliProcess.run(Map.of("CHAINCAST_DATA_DIR", serverData.toString()), Duration.ofSeconds(60), "scenario", "list");
+        CliProcess.run(
+            Map.of("CHAINCAST_DATA_DIR", serverData.toString()),
+            Duration.ofSeconds(60),
+            "scenario",
+            "list");
     assertEquals(ExitCode.REJECTED.code(), r.exitCode(), r.toString());
     assertEquals(1, r.stderr().strip().lines().count(), "one line, no stack trace: " + r);
-    assertTrue(r.stderr().contains("FAILED_PRECONDITION") && r.stderr().contains("in use by another Chaincast server"), r.toString());
+    assertTrue(
+        r.stderr().contains("FAILED_PRECONDITION")
+            && r.stderr().contains("in use by another Chaincast server"),
+        r.toString());
     assertTrue(r.stderr().contains("--server HOST:PORT"), r.toString());
-    assertTrue(!r.stderr().contains(serverData.toString()), "no server path in a client's message: " + r);
+    assertTrue(
+        !r.stderr().contains(serverData.toString()), "no server path in a client's message: " + r);
   }
 
   @Test
@@ -226,7 +355,8 @@ class CliWorkbenchIT {
     CliProcess.Result neither = cli("compare", "--target", "pharma-output-2025");
     assertEquals(ExitCode.USAGE.code(), neither.exitCode(), neither.toString());
     assertTrue(neither.stderr().contains("side B"), neither.toString());
-    CliProcess.Result badShock = cli("scenario", "create", "x-1", "--macro-shock", "dip:county:2024:-0.1");
+    CliProcess.Result badShock =
+        cli("scenario", "create", "x-1", "--macro-shock", "dip:county:2024:-0.1");
     assertEquals(ExitCode.USAGE.code(), badShock.exitCode(), badShock.toString());
     assertTrue(badShock.stderr().contains("WHERE must be city"), badShock.toString());
     CliProcess.Result noEtag = cli("scenario", "update", "x-1", "--description", "d");

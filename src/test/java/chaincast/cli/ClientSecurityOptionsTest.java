@@ -31,9 +31,15 @@ class ClientSecurityOptionsTest {
   @Test
   void plaintextUnlessAskedOtherwise() throws Exception {
     assertTrue(options().credentials(Map.of()) instanceof InsecureChannelCredentials);
-    ChannelCredentials withToken = options().credentials(Map.of(ClientSecurityOptions.TOKEN_ENV, "cct_x"));
-    assertTrue(withToken instanceof CompositeChannelCredentials c && c.getChannelCredentials() instanceof InsecureChannelCredentials);
-    ChannelCredentials tls = options().credentials(Map.of(ClientSecurityOptions.TLS_CA_ENV, TestPki.file("ca.pem").toString()));
+    ChannelCredentials withToken =
+        options().credentials(Map.of(ClientSecurityOptions.TOKEN_ENV, "cct_x"));
+    assertTrue(
+        withToken instanceof CompositeChannelCredentials c
+            && c.getChannelCredentials() instanceof InsecureChannelCredentials);
+    ChannelCredentials tls =
+        options()
+            .credentials(
+                Map.of(ClientSecurityOptions.TLS_CA_ENV, TestPki.file("ca.pem").toString()));
     assertTrue(tls instanceof TlsChannelCredentials, String.valueOf(tls));
     ClientSecurityOptions system = options();
     system.tls = true;
@@ -44,7 +50,9 @@ class ClientSecurityOptionsTest {
   void wrongTlsFilesAreNamed() throws Exception {
     ClientSecurityOptions swapped = options();
     swapped.tlsCa = TestPki.file("ca.key");
-    assertTrue(invalid(swapped, Map.of()).startsWith("--tls-ca " + swapped.tlsCa + ": holds no certificate"));
+    assertTrue(
+        invalid(swapped, Map.of())
+            .startsWith("--tls-ca " + swapped.tlsCa + ": holds no certificate"));
     assertTrue(
         invalid(options(), Map.of(ClientSecurityOptions.TLS_CA_ENV, "/no/such/ca.pem"))
             .equals("CHAINCAST_TLS_CA /no/such/ca.pem: no such file"));
@@ -53,7 +61,10 @@ class ClientSecurityOptionsTest {
     mismatched.tlsCert = TestPki.file("client.pem");
     mismatched.tlsKey = TestPki.file("rogue.key");
     assertEquals(
-        "--tls-key " + mismatched.tlsKey + " does not belong to the certificate in --tls-cert " + mismatched.tlsCert,
+        "--tls-key "
+            + mismatched.tlsKey
+            + " does not belong to the certificate in --tls-cert "
+            + mismatched.tlsCert,
         invalid(mismatched, Map.of()));
     mismatched.tlsKey = null;
     assertEquals("--tls-cert and --tls-key go together", invalid(mismatched, Map.of()));
@@ -72,9 +83,12 @@ class ClientSecurityOptionsTest {
         invalid(options(), Map.of(ClientSecurityOptions.TOKEN_FILE_ENV, empty.toString())));
     ClientSecurityOptions missing = options();
     missing.tokenFile = dir.resolve("missing.token");
-    assertEquals("--token-file " + missing.tokenFile + ": no such file", invalid(missing, Map.of()));
+    assertEquals(
+        "--token-file " + missing.tokenFile + ": no such file", invalid(missing, Map.of()));
     ClientSecurityOptions nonAscii = options();
     nonAscii.tokenFile = Files.writeString(dir.resolve("utf8.token"), "cct_令牌\n");
-    assertTrue(invalid(nonAscii, Map.of()).startsWith("--token-file " + nonAscii.tokenFile + ": a token is printable ASCII"));
+    assertTrue(
+        invalid(nonAscii, Map.of())
+            .startsWith("--token-file " + nonAscii.tokenFile + ": a token is printable ASCII"));
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The exit codes are defined once, in {@link ExitCode}: the help text and README follow it. */
 class ExitCodeTest {
-  private static final Pattern ROW = Pattern.compile("^\\| (\\d+) \\| ([^|]+) \\|", Pattern.MULTILINE);
+  private static final Pattern ROW =
+      Pattern.compile("^\\| (\\d+) \\| ([^|]+) \\|", Pattern.MULTILINE);
 
   @Test
   void readmesTableListsEveryCodeWithItsMeaning() throws Exception {
@@ -40,9 +41,12 @@ class ExitCodeTest {
     // picocli wraps long lines: compare with the whitespace collapsed.
     String codes = help.substring(help.indexOf("Exit codes:")).replaceAll("\\s+", " ");
     for (ExitCode c : ExitCode.values()) {
-      assertTrue(codes.contains(" " + c.code() + " " + c.meaning()), c + " missing from:\n" + codes);
+      assertTrue(
+          codes.contains(" " + c.code() + " " + c.meaning()), c + " missing from:\n" + codes);
     }
-    assertEquals(ExitCode.values().length, Arrays.stream(ExitCode.values()).mapToInt(ExitCode::code).distinct().count(),
+    assertEquals(
+        ExitCode.values().length,
+        Arrays.stream(ExitCode.values()).mapToInt(ExitCode::code).distinct().count(),
         "each code once");
   }
 }

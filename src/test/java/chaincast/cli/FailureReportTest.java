@@ -14,8 +14,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.io.IOException;
-import org.junit.jupiter.api.Test;
 import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
 
 class FailureReportTest {
   @Test
@@ -30,8 +30,11 @@ class FailureReportTest {
     assertEquals(ExitCode.SERVER_ERROR, code(Status.UNIMPLEMENTED));
     assertEquals(ExitCode.UNAUTHENTICATED, code(Status.UNAUTHENTICATED));
     assertEquals(ExitCode.PERMISSION_DENIED, code(Status.PERMISSION_DENIED));
-    assertEquals(ExitCode.OUTPUT, FailureReport.of(new OutputFailure("x", new IOException()), null).exitCode());
-    assertEquals(ExitCode.INTERNAL, FailureReport.of(new IllegalStateException("bug"), null).exitCode());
+    assertEquals(
+        ExitCode.OUTPUT,
+        FailureReport.of(new OutputFailure("x", new IOException()), null).exitCode());
+    assertEquals(
+        ExitCode.INTERNAL, FailureReport.of(new IllegalStateException("bug"), null).exitCode());
   }
 
   @Test
@@ -52,24 +55,36 @@ class FailureReportTest {
     FailureReport report = FailureReport.of(inUse, null);
     assertEquals(ExitCode.REJECTED, report.exitCode());
     assertTrue(report.message().contains("in use by another Chaincast server"), report.message());
-    assertTrue(report.message().contains("--server HOST:PORT") && report.message().contains("CHAINCAST_DATA_DIR"),
+    assertTrue(
+        report.message().contains("--server HOST:PORT")
+            && report.message().contains("CHAINCAST_DATA_DIR"),
         report.message());
     // Without the reason, the same words get no hint: the CLI acts on the reason, not the text.
     FailureReport plain =
-        FailureReport.of(Status.FAILED_PRECONDITION.withDescription("in use by another Chaincast server").asRuntimeException(), null);
+        FailureReport.of(
+            Status.FAILED_PRECONDITION
+                .withDescription("in use by another Chaincast server")
+                .asRuntimeException(),
+            null);
     assertFalse(plain.message().contains("--server"), plain.message());
   }
 
   @Test
   void authFailuresSayWhatToDo() {
     FailureReport unauthenticated =
-        FailureReport.of(Status.UNAUTHENTICATED.withDescription("the bearer token is not valid").asRuntimeException(), "h:1");
+        FailureReport.of(
+            Status.UNAUTHENTICATED
+                .withDescription("the bearer token is not valid")
+                .asRuntimeException(),
+            "h:1");
     assertEquals(
         "the server did not accept the credentials (UNAUTHENTICATED): the bearer token is not valid. Give a valid"
             + " token with --token-file FILE, CHAINCAST_TOKEN_FILE or CHAINCAST_TOKEN",
         unauthenticated.message());
     FailureReport denied =
-        FailureReport.of(Status.PERMISSION_DENIED.withDescription("needs the write role").asRuntimeException(), "h:1");
+        FailureReport.of(
+            Status.PERMISSION_DENIED.withDescription("needs the write role").asRuntimeException(),
+            "h:1");
     assertEquals("not allowed (PERMISSION_DENIED): needs the write role", denied.message());
   }
 
@@ -82,11 +97,23 @@ class FailureReportTest {
             .asRuntimeException();
     FailureReport r = FailureReport.of(e, "localhost:7");
     assertEquals(ExitCode.UNREACHABLE, r.exitCode());
-    assertTrue(r.message().startsWith("the TLS handshake with the server at localhost:7 failed (UNAVAILABLE: PKIX path building failed); check that --tls-ca"), r.message());
+    assertTrue(
+        r.message()
+            .startsWith(
+                "the TLS handshake with the server at localhost:7 failed (UNAVAILABLE: PKIX path building failed); check that --tls-ca"),
+        r.message());
     FailureReport plain =
-        FailureReport.of(Status.UNAVAILABLE.withDescription("io exception\nChannel Pipeline: [x]").asRuntimeException(), "h:1");
-    assertTrue(plain.message().contains("(UNAVAILABLE: io exception Channel Pipeline: [x])"), plain.message());
-    assertTrue(plain.message().endsWith("A server with TLS needs --tls-ca FILE (or --tls)"), plain.message());
+        FailureReport.of(
+            Status.UNAVAILABLE
+                .withDescription("io exception\nChannel Pipeline: [x]")
+                .asRuntimeException(),
+            "h:1");
+    assertTrue(
+        plain.message().contains("(UNAVAILABLE: io exception Channel Pipeline: [x])"),
+        plain.message());
+    assertTrue(
+        plain.message().endsWith("A server with TLS needs --tls-ca FILE (or --tls)"),
+        plain.message());
   }
 
   @Test
@@ -99,9 +126,13 @@ class FailureReportTest {
                 Any.pack(
                     BadRequest.newBuilder()
                         .addFieldViolations(
-                            BadRequest.FieldViolation.newBuilder().setField("spec.paths").setDescription("must be positive"))
+                            BadRequest.FieldViolation.newBuilder()
+                                .setField("spec.paths")
+                                .setDescription("must be positive"))
                         .addFieldViolations(
-                            BadRequest.FieldViolation.newBuilder().setField("spec.overrides[1].volatility").setDescription("too big"))
+                            BadRequest.FieldViolation.newBuilder()
+                                .setField("spec.overrides[1].volatility")
+                                .setDescription("too big"))
                         .build()))
             .build();
     FailureReport r = FailureReport.of(StatusProto.toStatusRuntimeException(rich), "h:1");
@@ -118,7 +149,12 @@ class FailureReportTest {
         com.google.rpc.Status.newBuilder()
             .setCode(Code.NOT_FOUND_VALUE)
             .setMessage("no target 'x'")
-            .addDetails(Any.pack(ResourceInfo.newBuilder().setResourceType("target").setResourceName("x").build()))
+            .addDetails(
+                Any.pack(
+                    ResourceInfo.newBuilder()
+                        .setResourceType("target")
+                        .setResourceName("x")
+                        .build()))
             .build();
     FailureReport r = FailureReport.of(StatusProto.toStatusRuntimeException(rich), null);
     assertTrue(r.message().contains("no target 'x'"), r.message());
@@ -126,7 +162,9 @@ class FailureReportTest {
 
   @Test
   void unreachableNamesTheServerAndTheWayOut() {
-    FailureReport r = FailureReport.of(new StatusRuntimeException(Status.UNAVAILABLE.withDescription("io")), "10.0.0.9:7");
+    FailureReport r =
+        FailureReport.of(
+            new StatusRuntimeException(Status.UNAVAILABLE.withDescription("io")), "10.0.0.9:7");
     assertTrue(r.message().contains("10.0.0.9:7"), r.message());
     assertTrue(r.message().contains("chaincast serve"), r.message());
   }

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * picocli formats help text with String.format: a bare '%' (as in "95%
- * interval") makes it warn on stderr and print raw text. Every command's help
- * must render without a warning.
+ * picocli formats help text with String.format: a bare '%' (as in "95% interval") makes it warn on
+ * stderr and print raw text. Every command's help must render without a warning.
  */
 class HelpTextTest {
   private static void collect(CommandLine cl, List<CommandLine> out) {

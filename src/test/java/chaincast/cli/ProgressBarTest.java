@@ -21,7 +21,8 @@ class ProgressBarTest {
         .addEstimates(
             RunningEstimate.newBuilder()
                 .setTargetId("pharma-output-2025")
-                .setPHit(Probability.newBuilder().setEstimate(0.266).setCiLow(0.265).setCiHigh(0.267)))
+                .setPHit(
+                    Probability.newBuilder().setEstimate(0.266).setCiLow(0.265).setCiHigh(0.267)))
         .build();
   }
 
@@ -45,7 +46,8 @@ class ProgressBarTest {
   @Test
   void withoutATerminalItWritesWholeLinesAtMostOnceASecond() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0);
+    ProgressBar bar =
+        new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0);
     bar.update(progress(1, 10, 0.1, 0));
     bar.update(progress(2, 10, 0.1, 400)); // within the second: skipped
     bar.update(progress(5, 10, 0.1, 1200));
@@ -59,7 +61,8 @@ class ProgressBarTest {
   @Test
   void onATerminalItRedrawsInPlaceAndClearsAtTheEnd() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0);
+    ProgressBar bar =
+        new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0);
     bar.update(progress(1, 10, 0.1, 0));
     bar.update(progress(2, 10, 0.1, 10));
     bar.finish();

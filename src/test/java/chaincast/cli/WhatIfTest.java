@@ -14,7 +14,8 @@ class WhatIfTest {
 
   @Test
   void parsesEveryParameter() {
-    CellOverride o = parser.convert("pharma@etdz:drift_mean=0.05, volatility=0.2,base_value=500,drift_sd=0");
+    CellOverride o =
+        parser.convert("pharma@etdz:drift_mean=0.05, volatility=0.2,base_value=500,drift_sd=0");
     assertEquals("pharma@etdz", o.getCellId());
     assertEquals(0.05, o.getDriftMean());
     assertEquals(0.2, o.getVolatility());
@@ -33,10 +34,25 @@ class WhatIfTest {
 
   @Test
   void rejectsBadSyntaxNamingThePart() {
-    assertTrue(assertThrows(TypeConversionException.class, () -> parser.convert("pharma@etdz")).getMessage().contains("CELL:PARAM=VALUE"));
-    assertTrue(assertThrows(TypeConversionException.class, () -> parser.convert(":drift_mean=1")).getMessage().contains("CELL:PARAM=VALUE"));
-    assertTrue(assertThrows(TypeConversionException.class, () -> parser.convert("a@b:drift=1")).getMessage().contains("unknown parameter 'drift'"));
-    assertTrue(assertThrows(TypeConversionException.class, () -> parser.convert("a@b:drift_mean=fast")).getMessage().contains("'fast'"));
-    assertTrue(assertThrows(TypeConversionException.class, () -> parser.convert("a@b:drift_mean")).getMessage().contains("PARAM=VALUE"));
+    assertTrue(
+        assertThrows(TypeConversionException.class, () -> parser.convert("pharma@etdz"))
+            .getMessage()
+            .contains("CELL:PARAM=VALUE"));
+    assertTrue(
+        assertThrows(TypeConversionException.class, () -> parser.convert(":drift_mean=1"))
+            .getMessage()
+            .contains("CELL:PARAM=VALUE"));
+    assertTrue(
+        assertThrows(TypeConversionException.class, () -> parser.convert("a@b:drift=1"))
+            .getMessage()
+            .contains("unknown parameter 'drift'"));
+    assertTrue(
+        assertThrows(TypeConversionException.class, () -> parser.convert("a@b:drift_mean=fast"))
+            .getMessage()
+            .contains("'fast'"));
+    assertTrue(
+        assertThrows(TypeConversionException.class, () -> parser.convert("a@b:drift_mean"))
+            .getMessage()
+            .contains("PARAM=VALUE"));
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@link ThreadPoolBlockScheduler}'s contract: every block once, merges in block order on the
- * calling thread whatever the completion order, one thread per slot, failures and cancellation
- * stop the run only after every worker has stopped.
+ * calling thread whatever the completion order, one thread per slot, failures and cancellation stop
+ * the run only after every worker has stopped.
  */
 class BlockSchedulerTest {
 
@@ -54,8 +54,8 @@ class BlockSchedulerTest {
   }
 
   /**
-   * As many blocks as workers, each waiting for the next one to complete: they complete in
-   * reverse order, and are still merged in block order, on the calling thread.
+   * As many blocks as workers, each waiting for the next one to complete: they complete in reverse
+   * order, and are still merged in block order, on the calling thread.
    */
   @Test
   void blocksCompletingInReverseAreMergedInBlockOrder() {
@@ -87,8 +87,8 @@ class BlockSchedulerTest {
   }
 
   /**
-   * A long range is merged while it runs, so results do not pile up: blocks from 500 on wait
-   * until block 200 has been merged (if merging waited for the end, they would time out).
+   * A long range is merged while it runs, so results do not pile up: blocks from 500 on wait until
+   * block 200 has been merged (if merging waited for the end, they would time out).
    */
   @Test
   void aLongRangeIsMergedWhileItRuns() {
@@ -126,7 +126,8 @@ class BlockSchedulerTest {
         new BlockRange(0, blocks, pathLimit),
         (slot, block, n) -> {
           assertTrue(slot >= 0 && slot < THREADS, "slot " + slot);
-          assertEquals(0, inUse.getAndSet(slot, 1), "slot " + slot + " used by two threads at once");
+          assertEquals(
+              0, inUse.getAndSet(slot, 1), "slot " + slot + " used by two threads at once");
           runs.incrementAndGet((int) block);
           double spin = 0;
           for (int k = 0; k < (block * 7919) % 50_000; k++) {
@@ -217,17 +218,34 @@ class BlockSchedulerTest {
         error,
         assertThrows(
             StackOverflowError.class,
-            () -> scheduler.run(new BlockRange(0, 3, 3L * BLOCK), (s, b, n) -> { throw error; }, (b, r) -> {}, CancellationSignal.NEVER)));
+            () ->
+                scheduler.run(
+                    new BlockRange(0, 3, 3L * BLOCK),
+                    (s, b, n) -> {
+                      throw error;
+                    },
+                    (b, r) -> {},
+                    CancellationSignal.NEVER)));
     Exception checked = new IOException("disk");
     IllegalStateException wrapped =
         assertThrows(
             IllegalStateException.class,
-            () -> scheduler.run(new BlockRange(0, 3, 3L * BLOCK), (s, b, n) -> sneakyThrow(checked), (b, r) -> {}, CancellationSignal.NEVER));
+            () ->
+                scheduler.run(
+                    new BlockRange(0, 3, 3L * BLOCK),
+                    (s, b, n) -> sneakyThrow(checked),
+                    (b, r) -> {},
+                    CancellationSignal.NEVER));
     assertSame(checked, wrapped.getCause());
     // A null result is a failure too, not a silently lost block.
     assertThrows(
         NullPointerException.class,
-        () -> scheduler.run(new BlockRange(0, 2, 2L * BLOCK), (s, b, n) -> null, (b, r) -> {}, CancellationSignal.NEVER));
+        () ->
+            scheduler.run(
+                new BlockRange(0, 2, 2L * BLOCK),
+                (s, b, n) -> null,
+                (b, r) -> {},
+                CancellationSignal.NEVER));
   }
 
   @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the sneaky-throw idiom
@@ -282,8 +300,11 @@ class BlockSchedulerTest {
                     },
                     (b, r) -> {},
                     () -> polls.incrementAndGet() > allowedPolls));
-    assertTrue(simulated.get() > 0 && simulated.get() <= allowedPolls * (long) BLOCK, "simulated " + simulated);
-    assertEquals(3L * BLOCK + simulated.get(), e.pathsDone(), "paths before the range plus those simulated");
+    assertTrue(
+        simulated.get() > 0 && simulated.get() <= allowedPolls * (long) BLOCK,
+        "simulated " + simulated);
+    assertEquals(
+        3L * BLOCK + simulated.get(), e.pathsDone(), "paths before the range plus those simulated");
   }
 
   @Test
@@ -344,7 +365,12 @@ class BlockSchedulerTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> scheduler.run(new BlockRange(0, 1, 1), (s, b, n) -> b, (b, r) -> {}, CancellationSignal.NEVER));
+            () ->
+                scheduler.run(
+                    new BlockRange(0, 1, 1),
+                    (s, b, n) -> b,
+                    (b, r) -> {},
+                    CancellationSignal.NEVER));
     assertTrue(e.getMessage().contains("closed"));
   }
 

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
- * The structures whose size a request sets are bounded, and bounding them changes no result:
- * count laws draw exactly what full tables drew, count histograms of huge counts stay small,
- * value histograms keep to their windows and give the same percentiles as unbounded ones.
+ * The structures whose size a request sets are bounded, and bounding them changes no result: count
+ * laws draw exactly what full tables drew, count histograms of huge counts stay small, value
+ * histograms keep to their windows and give the same percentiles as unbounded ones.
  */
 class BoundedMemoryTest {
 
@@ -76,7 +76,8 @@ class BoundedMemoryTest {
       CountTable table = CountTable.of(law[0], law[1], (int) law[2]);
       String what = Arrays.toString(law);
       assertEquals(full.length - 1, table.last(), what + ": last");
-      assertEquals(full.length - 1, CountTable.lastOf(law[0], law[1], (int) law[2]), what + ": lastOf");
+      assertEquals(
+          full.length - 1, CountTable.lastOf(law[0], law[1], (int) law[2]), what + ": lastOf");
       assertTrue(table.denseLength() <= CountTable.DENSE, what);
       assertTrue(CountTable.bytesOf(law[0], law[1], (int) law[2]) < 200 * 1024, what + ": bytes");
       List<Double> us = new ArrayList<>();
@@ -115,7 +116,10 @@ class BoundedMemoryTest {
     CountHistogram b = new CountHistogram(64, Integer.MAX_VALUE);
     for (int i = 0; i < n; i++) {
       // Half small counts, half spread log-uniformly up to 2^30.
-      counts[i] = random.nextBoolean() ? random.nextInt(1000) : (int) Math.exp(random.nextDouble() * 30 * Math.log(2));
+      counts[i] =
+          random.nextBoolean()
+              ? random.nextInt(1000)
+              : (int) Math.exp(random.nextDouble() * 30 * Math.log(2));
       (i % 3 == 0 ? a : b).add(counts[i]);
     }
     CountHistogram merged = new CountHistogram(1, Integer.MAX_VALUE);
@@ -130,12 +134,15 @@ class BoundedMemoryTest {
       if (exact < CountHistogram.EXACT) {
         assertEquals(exact, got, "P" + p);
       } else {
-        assertTrue(got <= exact && got >= exact * (1 - LogHistogram.RELATIVE_RESOLUTION) - 1, "P" + p + ": " + got + " vs " + exact);
+        assertTrue(
+            got <= exact && got >= exact * (1 - LogHistogram.RELATIVE_RESOLUTION) - 1,
+            "P" + p + ": " + got + " vs " + exact);
       }
     }
     // Every count up to 2^30 seen, and the bound holds: at most 21 pages past the exact part.
     assertTrue(CountHistogram.maxBytes(Integer.MAX_VALUE) < 200 * 1024);
-    assertTrue(CountHistogram.maxBytes(500) < 9 * 1024, "counts that stay small need the exact part only");
+    assertTrue(
+        CountHistogram.maxBytes(500) < 9 * 1024, "counts that stay small need the exact part only");
   }
 
   // ------------------------------------------------------------------ value histograms
@@ -173,8 +180,11 @@ class BoundedMemoryTest {
     CellSpec[] cells = new CellSpec[12];
     for (int i = 0; i < cells.length; i++) {
       EventSpec[] events =
-          i % 4 == 0 ? new EventSpec[] {new EventSpec("plant" + i, 2022, 2030, 0.2, 0.3, 0.2)} : new EventSpec[0];
-      cells[i] = cell("c" + i, i % 3, 2020, 5 + 90 * i, 0.05 + 0.01 * i, 0.04, 0.1 + 0.04 * i, events);
+          i % 4 == 0
+              ? new EventSpec[] {new EventSpec("plant" + i, 2022, 2030, 0.2, 0.3, 0.2)}
+              : new EventSpec[0];
+      cells[i] =
+          cell("c" + i, i % 3, 2020, 5 + 90 * i, 0.05 + 0.01 * i, 0.04, 0.1 + 0.04 * i, events);
     }
     cells[5] = new CellSpec("c5", 2, 2020, 455, 0.1, 0.04, 0.3, List.of(), 2021, 500);
     Models.Builder b = Models.builder(t3, 2035, cells);
@@ -186,8 +196,16 @@ class BoundedMemoryTest {
     b.target(all, 2025, 1000);
     Projection p = b.build();
     return new Projection(
-        p.cells(), p.chainCount(), p.shocks(), p.groups(), p.targets(), p.fans(), p.joints(), p.horizonYear(),
-        List.of(), List.of(new MacroShockSpec("dip", new int[] {1, 2, 3}, 2024, Math.log(0.9))));
+        p.cells(),
+        p.chainCount(),
+        p.shocks(),
+        p.groups(),
+        p.targets(),
+        p.fans(),
+        p.joints(),
+        p.horizonYear(),
+        List.of(),
+        List.of(new MacroShockSpec("dip", new int[] {1, 2, 3}, 2024, Math.log(0.9))));
   }
 
   @Test
@@ -232,8 +250,11 @@ class BoundedMemoryTest {
       values += h.count();
       outside += h.coarseCount();
       bound += LogHistogram.maxBytes(window);
-      held += 48 + Footprint.refArray(window) + h.pagesInUse() * LogHistogram.PAGE_BYTES
-          + (h.coarseCount() > 0 ? Footprint.intArray(LogHistogram.EXPONENTS) : 0);
+      held +=
+          48
+              + Footprint.refArray(window)
+              + h.pagesInUse() * LogHistogram.PAGE_BYTES
+              + (h.coarseCount() > 0 ? Footprint.intArray(LogHistogram.EXPONENTS) : 0);
       double[] ps = {99.9, 0.1, 1, 5, 25, 50, 75, 95, 99, 50};
       double[] together = h.percentiles(ps);
       for (int i = 0; i < ps.length; i++) {
@@ -243,7 +264,8 @@ class BoundedMemoryTest {
     }
     // Student-t with 3 degrees of freedom puts about 1 value in 10 000 past 10 sd (in the first
     // years, where one year's shock is most of the spread); they are counted coarsely.
-    assertTrue(outside <= values * 1e-3, outside + " of " + values + " values outside their windows");
+    assertTrue(
+        outside <= values * 1e-3, outside + " of " + values + " values outside their windows");
     assertTrue(held <= bound, "what the histograms hold is within their bound");
     assertTrue(bound <= Tally.maxBytes(m, true));
     assertEquals((long) blocks * MonteCarloEngine.BLOCK_SIZE * m.series.count, values);
@@ -260,12 +282,24 @@ class BoundedMemoryTest {
     MemoryFootprint oneThread = RunSizer.run(p, Models.fixed(100_000, 1), 1);
     assertTrue(oneThread.valueHistograms() < small.valueHistograms(), "per worker thread");
     MemoryFootprint oneBlock = RunSizer.run(p, Models.fixed(1000, 1), 8);
-    assertEquals(oneThread.valueHistograms(), oneBlock.valueHistograms(), "a one-block run uses one worker");
+    assertEquals(
+        oneThread.valueHistograms(), oneBlock.valueHistograms(), "a one-block run uses one worker");
 
-    Projection noFans = new Projection(
-        p.cells(), p.chainCount(), p.shocks(), p.groups(), p.targets(), List.of(), p.joints(), p.horizonYear(),
-        p.countCells(), p.macroShocks());
-    assertTrue(RunSizer.run(noFans, Models.fixed(100_000, 1), 2).valueHistograms() * 5 < small.valueHistograms());
+    Projection noFans =
+        new Projection(
+            p.cells(),
+            p.chainCount(),
+            p.shocks(),
+            p.groups(),
+            p.targets(),
+            List.of(),
+            p.joints(),
+            p.horizonYear(),
+            p.countCells(),
+            p.macroShocks());
+    assertTrue(
+        RunSizer.run(noFans, Models.fixed(100_000, 1), 2).valueHistograms() * 5
+            < small.valueHistograms());
     MemoryFootprint paired = RunSizer.compare(p, p, 100_000, 2);
     assertEquals(0, paired.valueHistograms(), "a comparison counts hits only");
     assertTrue(paired.total() < small.total());
@@ -280,8 +314,19 @@ class BoundedMemoryTest {
       distinct.add(new CountCellSpec("k" + k, 2022, 0, 10_000 - k, 0.5));
     }
     int[] all = IntStream.range(0, 20).toArray();
-    long sameBytes = RunSizer.run(CountProcessTest.counts(same, new int[][] {all}, new double[] {1}, new boolean[1]), Models.fixed(10_000, 1), 2).countLaws();
-    long distinctBytes = RunSizer.run(CountProcessTest.counts(distinct, new int[][] {all}, new double[] {1}, new boolean[1]), Models.fixed(10_000, 1), 2).countLaws();
+    long sameBytes =
+        RunSizer.run(
+                CountProcessTest.counts(same, new int[][] {all}, new double[] {1}, new boolean[1]),
+                Models.fixed(10_000, 1),
+                2)
+            .countLaws();
+    long distinctBytes =
+        RunSizer.run(
+                CountProcessTest.counts(
+                    distinct, new int[][] {all}, new double[] {1}, new boolean[1]),
+                Models.fixed(10_000, 1),
+                2)
+            .countLaws();
     assertEquals(CountTable.bytesOf(10_000, 0.5, 3) + 64, sameBytes);
     assertTrue(distinctBytes > 15 * sameBytes);
     assertTrue(distinctBytes < 20 * 200 * 1024, "bounded per law");

@@ -24,17 +24,25 @@ class CancellationTest {
               RunCancelledException.class,
               () ->
                   engine.run(
-                      ConservationTest.model().build(), Models.fixed(asked, 1), signal, ProgressListener.NONE));
+                      ConservationTest.model().build(),
+                      Models.fixed(asked, 1),
+                      signal,
+                      ProgressListener.NONE));
       // A worker polls before claiming each block, so at most one block per
       // poll that said "go on" was simulated.
-      assertTrue(e.pathsDone() <= allowedPolls * (long) MonteCarloEngine.BLOCK_SIZE, "paths " + e.pathsDone());
+      assertTrue(
+          e.pathsDone() <= allowedPolls * (long) MonteCarloEngine.BLOCK_SIZE,
+          "paths " + e.pathsDone());
       assertTrue(e.pathsDone() > 0);
       assertTrue(e.pathsDone() < asked / 1000);
       assertTrue(e.getMessage().contains(Long.toString(e.pathsDone())));
       // The engine is still usable.
       RunResult r =
           engine.run(
-              ConservationTest.model().build(), Models.fixed(1000, 1), CancellationSignal.NEVER, ProgressListener.NONE);
+              ConservationTest.model().build(),
+              Models.fixed(1000, 1),
+              CancellationSignal.NEVER,
+              ProgressListener.NONE);
       assertEquals(1000, r.paths());
     }
   }

@@ -20,7 +20,8 @@ class ChainsAboveTest {
     double vol = 0.1;
     CellSpec[] cells = new CellSpec[k];
     for (int i = 0; i < k; i++) {
-      cells[i] = cell("c" + i, i, 2020, 100, m, s, vol); // own chains, no common factor: independent
+      cells[i] =
+          cell("c" + i, i, 2020, 100, m, s, vol); // own chains, no common factor: independent
     }
     ShockSpec independent = new ShockSpec(0, 0, ShockSpec.Distribution.NORMAL, 0);
     Models.Builder b = Models.builder(independent, 2025, cells);
@@ -33,15 +34,27 @@ class ChainsAboveTest {
     long paths = 300_000;
     RunResult r;
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
-      r = engine.run(b.build(), Models.fixed(paths, 21), CancellationSignal.NEVER, ProgressListener.NONE);
+      r =
+          engine.run(
+              b.build(), Models.fixed(paths, 21), CancellationSignal.NEVER, ProgressListener.NONE);
     }
     BinomialDistribution count = new BinomialDistribution(null, k, q);
     double atLeast3 = 1 - count.cumulativeProbability(2);
     double moreThan3 = 1 - count.cumulativeProbability(3);
     RunResult.TargetResult ge3 = r.targets().get(0);
     RunResult.TargetResult gt3 = r.targets().get(1);
-    assertWithin(atLeast3, ge3.hit().estimate(), Math.sqrt(atLeast3 * (1 - atLeast3) / paths), 3, "P(count >= 3)");
-    assertWithin(moreThan3, gt3.hit().estimate(), Math.sqrt(moreThan3 * (1 - moreThan3) / paths), 3, "P(count > 3)");
+    assertWithin(
+        atLeast3,
+        ge3.hit().estimate(),
+        Math.sqrt(atLeast3 * (1 - atLeast3) / paths),
+        3,
+        "P(count >= 3)");
+    assertWithin(
+        moreThan3,
+        gt3.hit().estimate(),
+        Math.sqrt(moreThan3 * (1 - moreThan3) / paths),
+        3,
+        "P(count > 3)");
     // Mean count k q; variance k q (1 - q).
     assertWithin(k * q, ge3.mean(), Math.sqrt(k * q * (1 - q) / paths), 3, "mean count");
     // Shortfall in chains: E[3 - count | count <= 2].

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One cell against closed forms: ln V_n ~ N(ln V0 + n m, n² s² + n σ²) with
- * normal shocks; a one-year Student-t case against a numeric integral; events.
+ * One cell against closed forms: ln V_n ~ N(ln V0 + n m, n² s² + n σ²) with normal shocks; a
+ * one-year Student-t case against a numeric integral; events.
  */
 class ClosedFormTest {
 
@@ -27,6 +27,7 @@ class ClosedFormTest {
   static final int BASE = 2020;
   static final int HORIZON = 2025;
   static final long PATHS = 400_000;
+
   /** Probabilities of hitting targets placed at exact quantiles: near 0.01, 0.99 and between. */
   static final double[] HIT = {0.01, 0.05, 0.3, 0.5, 0.8, 0.99};
 
@@ -58,7 +59,9 @@ class ClosedFormTest {
       thresholds[i] = Math.exp(mu + sd * quantile(1 - HIT[i]));
       b.target(0, HORIZON, thresholds[i]);
     }
-    RunResult r = engine.run(b.build(), Models.fixed(PATHS, 11), CancellationSignal.NEVER, ProgressListener.NONE);
+    RunResult r =
+        engine.run(
+            b.build(), Models.fixed(PATHS, 11), CancellationSignal.NEVER, ProgressListener.NONE);
 
     for (int i = 0; i < HIT.length; i++) {
       BinomialEstimate e = r.targets().get(i).hit();
@@ -74,10 +77,12 @@ class ClosedFormTest {
     int mid = 3;
     double k = thresholds[mid];
     double pMiss = 1 - HIT[mid];
-    double partial = mean * Models.STD_NORMAL.cumulativeProbability((Math.log(k) - mu - sd * sd) / sd);
+    double partial =
+        mean * Models.STD_NORMAL.cumulativeProbability((Math.log(k) - mu - sd * sd) / sd);
     double shortfall = k - partial / pMiss;
     double shortfallSe = k / 2 / Math.sqrt(PATHS * pMiss); // K - V lies in [0, K]
-    assertWithin(shortfall, r.targets().get(mid).expectedShortfall(), shortfallSe, 3, "expected shortfall");
+    assertWithin(
+        shortfall, r.targets().get(mid).expectedShortfall(), shortfallSe, 3, "expected shortfall");
   }
 
   @ParameterizedTest(name = "drift sd {0}")
@@ -86,7 +91,9 @@ class ClosedFormTest {
     Models.Builder b = Models.builder(Models.NORMAL, HORIZON, cell("a", 0, BASE, V0, M, s, VOL));
     b.fan(0);
     b.target(0, HORIZON, 150);
-    RunResult r = engine.run(b.build(), Models.fixed(PATHS, 12), CancellationSignal.NEVER, ProgressListener.NONE);
+    RunResult r =
+        engine.run(
+            b.build(), Models.fixed(PATHS, 12), CancellationSignal.NEVER, ProgressListener.NONE);
     RunResult.FanResult fan = r.fans().get(0);
     assertEquals(HORIZON - BASE + 1, fan.years().length);
     for (int y = 0; y < fan.years().length; y++) {
@@ -117,8 +124,8 @@ class ClosedFormTest {
   }
 
   /**
-   * One year of Student-t shocks and a normal drift: given G, ln V1 is normal with
-   * variance s² + σ² (ν - 2) / G, so P(hit) is a 1-D integral over G ~ χ²(ν).
+   * One year of Student-t shocks and a normal drift: given G, ln V1 is normal with variance s² + σ²
+   * (ν - 2) / G, so P(hit) is a 1-D integral over G ~ χ²(ν).
    */
   @Test
   void studentTHitProbabilityMatchesNumericIntegral() {
@@ -131,10 +138,13 @@ class ClosedFormTest {
     for (double k : thresholds) {
       b.target(0, 2025, k);
     }
-    RunResult r = engine.run(b.build(), Models.fixed(PATHS, 13), CancellationSignal.NEVER, ProgressListener.NONE);
+    RunResult r =
+        engine.run(
+            b.build(), Models.fixed(PATHS, 13), CancellationSignal.NEVER, ProgressListener.NONE);
 
     ChiSquaredDistribution chi2 = new ChiSquaredDistribution(null, nu);
-    IterativeLegendreGaussIntegrator integrator = new IterativeLegendreGaussIntegrator(32, 1e-10, 1e-13);
+    IterativeLegendreGaussIntegrator integrator =
+        new IterativeLegendreGaussIntegrator(32, 1e-10, 1e-13);
     double[] knots = {0, 2, 8, 30, 200}; // chi²(4) mass beyond 200 is below 1e-40
     for (int i = 0; i < thresholds.length; i++) {
       double gap = Math.log(thresholds[i] / V0) - M;
@@ -148,7 +158,8 @@ class ClosedFormTest {
                 knots[k + 1]);
       }
       double se = Math.sqrt(exact * (1 - exact) / PATHS);
-      assertWithin(exact, r.targets().get(i).hit().estimate(), se, 3, "t: P(V >= " + thresholds[i] + ")");
+      assertWithin(
+          exact, r.targets().get(i).hit().estimate(), se, 3, "t: P(V >= " + thresholds[i] + ")");
     }
     // Sanity of the reference: far tails are fatter than the normal's with the same variance.
     double normalTail = upperTail((Math.log(160 / V0) - M) / Math.sqrt(s * s + vol * vol));
@@ -162,7 +173,8 @@ class ClosedFormTest {
     double jumpSd = 0.05;
     double s = 0.02;
     EventSpec event = new EventSpec("plant", 2022, 2022, 1.0, jump, jumpSd);
-    Models.Builder b = Models.builder(Models.NORMAL, HORIZON, cell("a", 0, BASE, V0, M, s, VOL, event));
+    Models.Builder b =
+        Models.builder(Models.NORMAL, HORIZON, cell("a", 0, BASE, V0, M, s, VOL, event));
     b.fan(0);
     double muEnd = Math.log(V0) + 5 * M + jump;
     double sdEnd = Math.sqrt(logSd(5, s) * logSd(5, s) + jumpSd * jumpSd);
@@ -170,7 +182,9 @@ class ClosedFormTest {
     for (double h : hits) {
       b.target(0, HORIZON, Math.exp(muEnd + sdEnd * quantile(1 - h)));
     }
-    RunResult r = engine.run(b.build(), Models.fixed(PATHS, 14), CancellationSignal.NEVER, ProgressListener.NONE);
+    RunResult r =
+        engine.run(
+            b.build(), Models.fixed(PATHS, 14), CancellationSignal.NEVER, ProgressListener.NONE);
     for (int i = 0; i < hits.length; i++) {
       double se = Math.sqrt(hits[i] * (1 - hits[i]) / PATHS);
       assertWithin(hits[i], r.targets().get(i).hit().estimate(), se, 3, "P(hit) with certain jump");
@@ -184,8 +198,8 @@ class ClosedFormTest {
   }
 
   /**
-   * An event open 2021-2023 with probability p a year fires by 2021 with
-   * probability p and by 2025 with 1 - (1 - p)³, at most once: mixtures.
+   * An event open 2021-2023 with probability p a year fires by 2021 with probability p and by 2025
+   * with 1 - (1 - p)³, at most once: mixtures.
    */
   @Test
   void uncertainEventGivesTheMixture() {
@@ -193,7 +207,8 @@ class ClosedFormTest {
     double jump = 0.4;
     double s = 0.02;
     EventSpec event = new EventSpec("project", 2021, 2023, p, jump, 0.0);
-    Models.Builder b = Models.builder(Models.NORMAL, HORIZON, cell("a", 0, BASE, V0, M, s, VOL, event));
+    Models.Builder b =
+        Models.builder(Models.NORMAL, HORIZON, cell("a", 0, BASE, V0, M, s, VOL, event));
     double[] thresholds2021 = {100, 120};
     double[] thresholds2025 = {110, 140, 180, 230};
     for (double k : thresholds2021) {
@@ -202,7 +217,9 @@ class ClosedFormTest {
     for (double k : thresholds2025) {
       b.target(0, 2025, k);
     }
-    RunResult r = engine.run(b.build(), Models.fixed(PATHS, 15), CancellationSignal.NEVER, ProgressListener.NONE);
+    RunResult r =
+        engine.run(
+            b.build(), Models.fixed(PATHS, 15), CancellationSignal.NEVER, ProgressListener.NONE);
     int t = 0;
     for (int year : new int[] {2021, 2025}) {
       int n = year - BASE;
@@ -213,7 +230,8 @@ class ClosedFormTest {
         double lk = Math.log(k);
         double exact = w * upperTail((lk - mu - jump) / sd) + (1 - w) * upperTail((lk - mu) / sd);
         double se = Math.sqrt(exact * (1 - exact) / PATHS);
-        assertWithin(exact, r.targets().get(t).hit().estimate(), se, 3, year + ": P(V >= " + k + ")");
+        assertWithin(
+            exact, r.targets().get(t).hit().estimate(), se, 3, year + ": P(V >= " + k + ")");
         t++;
       }
     }

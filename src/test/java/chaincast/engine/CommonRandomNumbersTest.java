@@ -6,13 +6,16 @@ import static chaincast.engine.Models.upperTail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.ArrayList;
 
-/** Paired runs: exact zero for identical sides, the closed form for a known shift, far smaller errors. */
+/**
+ * Paired runs: exact zero for identical sides, the closed form for a known shift, far smaller
+ * errors.
+ */
 class CommonRandomNumbersTest {
   static final int BASE = 2020;
   static final int HORIZON = 2025;
@@ -45,12 +48,21 @@ class CommonRandomNumbersTest {
             new CellSpec("b", 0, BASE, 50, M, S, VOL, List.of()));
     List<TargetSpec> targets = new ArrayList<>();
     for (int i = 0; i < hit.length; i++) {
-      targets.add(new ValueTarget("t" + i, 0, HORIZON, Math.exp(mu + sd * quantile(1 - hit[i])), false));
+      targets.add(
+          new ValueTarget("t" + i, 0, HORIZON, Math.exp(mu + sd * quantile(1 - hit[i])), false));
     }
     targets.add(new ValueTarget("t2023", 0, 2023, V0 * Math.exp(3 * M), false));
     return new Projection(
-        cells, 1, Models.NORMAL, List.of(new GroupSpec("a", new int[] {0})), targets, List.of(), List.of(),
-        HORIZON, List.of(), shifts);
+        cells,
+        1,
+        Models.NORMAL,
+        List.of(new GroupSpec("a", new int[] {0})),
+        targets,
+        List.of(),
+        List.of(),
+        HORIZON,
+        List.of(),
+        shifts);
   }
 
   @Test
@@ -81,7 +93,11 @@ class CommonRandomNumbersTest {
   private void checkShift(double factor, double maxErrorRatio) {
     double[] hit = {0.2, 0.5, 0.8};
     Projection a = projection(List.of(), List.of(), hit);
-    Projection b = projection(List.of(new MacroShockSpec("dip", new int[] {0}, 2024, Math.log(factor))), List.of(), hit);
+    Projection b =
+        projection(
+            List.of(new MacroShockSpec("dip", new int[] {0}, 2024, Math.log(factor))),
+            List.of(),
+            hit);
     ComparisonResult r = engine.compare(a, b, PATHS, 2, () -> false);
     int n = HORIZON - BASE;
     double sd = Math.sqrt(n * n * S * S + n * VOL * VOL);
@@ -94,7 +110,10 @@ class CommonRandomNumbersTest {
       assertTrue(t.onlyA() > 0 && t.onlyB() == 0, "a cut never turns a miss into a hit");
       assertTrue(
           t.standardError() < maxErrorRatio * t.independentStandardError(),
-          "paired error " + t.standardError() + " against independent " + t.independentStandardError());
+          "paired error "
+              + t.standardError()
+              + " against independent "
+              + t.independentStandardError());
     }
     // 2023 is before the shift: no path differs.
     assertEquals(0, r.targets().get(hit.length).onlyA() + r.targets().get(hit.length).onlyB());
@@ -116,7 +135,12 @@ class CommonRandomNumbersTest {
   @Test
   void pairedCountsDoNotDependOnTheThreadCount() {
     Projection a = projection(List.of(), List.of(), 0.3, 0.6);
-    Projection b = projection(List.of(new MacroShockSpec("dip", new int[] {0, 1}, 2023, Math.log(0.95))), List.of(), 0.3, 0.6);
+    Projection b =
+        projection(
+            List.of(new MacroShockSpec("dip", new int[] {0, 1}, 2023, Math.log(0.95))),
+            List.of(),
+            0.3,
+            0.6);
     try (MonteCarloEngine one = new MonteCarloEngine(1)) {
       ComparisonResult r1 = one.compare(a, b, 50_000, 4, () -> false);
       ComparisonResult r2 = engine.compare(a, b, 50_000, 4, () -> false);

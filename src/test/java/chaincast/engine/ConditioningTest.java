@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assertions;
 
 /**
  * Observations: a cell observed at W in year Y holds exactly W in Y on every path and grows from
@@ -44,10 +44,7 @@ class ConditioningTest {
     // A second, unobserved cell in the same chain keeps the common factors in play.
     Projection p =
         Models.builder(
-                Models.NORMAL,
-                HORIZON,
-                observedCell(),
-                Models.cell("b", 0, BASE, 50, M, S, VOL))
+                Models.NORMAL, HORIZON, observedCell(), Models.cell("b", 0, BASE, 50, M, S, VOL))
             .build();
     PathSampler sampler = new PathSampler(p);
     int[] seen = new int[1];
@@ -90,20 +87,30 @@ class ConditioningTest {
   @Test
   void anObservationLeavesTheOtherCellsDrawsAlone() {
     Projection free =
-        Models.builder(Models.NORMAL, HORIZON, Models.cell("a", 0, BASE, 100, M, S, VOL), Models.cell("b", 0, BASE, 50, M, S, VOL))
+        Models.builder(
+                Models.NORMAL,
+                HORIZON,
+                Models.cell("a", 0, BASE, 100, M, S, VOL),
+                Models.cell("b", 0, BASE, 50, M, S, VOL))
             .build();
     Projection pinned =
-        Models.builder(Models.NORMAL, HORIZON, observedCell(), Models.cell("b", 0, BASE, 50, M, S, VOL)).build();
+        Models.builder(
+                Models.NORMAL, HORIZON, observedCell(), Models.cell("b", 0, BASE, 50, M, S, VOL))
+            .build();
     double[][] b = new double[2][MonteCarloEngine.BLOCK_SIZE];
     List<Projection> ps = List.of(free, pinned);
     for (int k = 0; k < 2; k++) {
       int kk = k;
       new PathSampler(ps.get(k))
-          .sampleBlock(3, 0, MonteCarloEngine.BLOCK_SIZE, (path, year, cells, groups) -> {
-            if (year == HORIZON) {
-              b[kk][(int) path] = cells[1];
-            }
-          });
+          .sampleBlock(
+              3,
+              0,
+              MonteCarloEngine.BLOCK_SIZE,
+              (path, year, cells, groups) -> {
+                if (year == HORIZON) {
+                  b[kk][(int) path] = cells[1];
+                }
+              });
     }
     for (int i = 0; i < b[0].length; i++) {
       assertEquals(b[0][i], b[1][i], "cell b, path " + i);

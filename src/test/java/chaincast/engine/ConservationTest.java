@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Path by path, through {@link PathSampler} (the engine's own inner loop):
- * groups are the sums of their cells, cells hold their base value until their
- * base year; and the engine's counts are those of the sampled paths.
+ * Path by path, through {@link PathSampler} (the engine's own inner loop): groups are the sums of
+ * their cells, cells hold their base value until their base year; and the engine's counts are those
+ * of the sampled paths.
  */
 class ConservationTest {
 
@@ -27,10 +27,19 @@ class ConservationTest {
             T,
             2026,
             cell("a", 0, 2019, 120, 0.07, 0.03, 0.12),
-            cell("b", 0, 2020, 40, 0.10, 0.02, 0.20, new EventSpec("e1", 2021, 2024, 0.3, 0.3, 0.1)),
+            cell(
+                "b", 0, 2020, 40, 0.10, 0.02, 0.20, new EventSpec("e1", 2021, 2024, 0.3, 0.3, 0.1)),
             cell("c", 0, 2021, 15, 0.15, 0.05, 0.25),
             cell("d", 1, 2020, 300, 0.04, 0.01, 0.08),
-            cell("e", 2, 2019, 0.5, 0.30, 0.10, 0.40, new EventSpec("e2", 2018, 2030, 0.2, 1.0, 0.2)),
+            cell(
+                "e",
+                2,
+                2019,
+                0.5,
+                0.30,
+                0.10,
+                0.40,
+                new EventSpec("e2", 2018, 2030, 0.2, 1.0, 0.2)),
             cell("f", 2, 2020, 75, 0.06, 0.0, 0.0));
     int chain0 = b.group("chain0", 0, 1, 2);
     int all = b.group("all", 5, 4, 3, 2, 1, 0);
@@ -38,7 +47,8 @@ class ConservationTest {
     int t1 = b.target(all, 2026, 900);
     int t2 = b.target(chain0, 2023, 250);
     int t3 = b.target(4, 2025, 1.5);
-    int t4 = b.target(new ChainsAboveTarget("ca", new int[] {0, 1, 2, 3, 4, 5}, 60, 2026, 3, false));
+    int t4 =
+        b.target(new ChainsAboveTarget("ca", new int[] {0, 1, 2, 3, 4, 5}, 60, 2026, 3, false));
     b.joint(t1, t2).joint(t1, t2, t3).joint(t3, t4).joint(t2);
     b.fan(all);
     return b;
@@ -60,14 +70,17 @@ class ConservationTest {
               for (int c : p.groups().get(g).cells()) {
                 sum += cells[c];
               }
-              // The same cells added in the same order: exact; allow 1e-12 in case the order changes.
-              assertEquals(sum, groups[g], 1e-12 * sum, "path " + path + " year " + year + " group " + g);
+              // The same cells added in the same order: exact; allow 1e-12 in case the order
+              // changes.
+              assertEquals(
+                  sum, groups[g], 1e-12 * sum, "path " + path + " year " + year + " group " + g);
             }
             for (int c = 0; c < p.cells().size(); c++) {
               CellSpec cell = p.cells().get(c);
               assertTrue(cells[c] > 0 && Double.isFinite(cells[c]));
               if (year <= cell.baseYear()) {
-                assertEquals(cell.baseValue(), cells[c], 0.0, "cell " + cell.id() + " before its base year");
+                assertEquals(
+                    cell.baseValue(), cells[c], 0.0, "cell " + cell.id() + " before its base year");
               }
             }
             checked.incrementAndGet();
@@ -85,7 +98,10 @@ class ConservationTest {
     double[] sumAll = new double[1];
     PathSampler sampler = new PathSampler(p);
     for (int block = 0; block < blocks; block++) {
-      int n = (int) Math.min(MonteCarloEngine.BLOCK_SIZE, paths - block * (long) MonteCarloEngine.BLOCK_SIZE);
+      int n =
+          (int)
+              Math.min(
+                  MonteCarloEngine.BLOCK_SIZE, paths - block * (long) MonteCarloEngine.BLOCK_SIZE);
       sampler.sampleBlock(
           5,
           block,
@@ -111,10 +127,10 @@ class ConservationTest {
   }
 
   /**
-   * The engine's percentiles, median, mean and shortfall of a target are
-   * those of the sampled paths' values: within one histogram bin of the exact
-   * order statistics (rank p n, as the histogram counts it), for a run of
-   * several blocks and for one shorter than the histogram's buffer.
+   * The engine's percentiles, median, mean and shortfall of a target are those of the sampled
+   * paths' values: within one histogram bin of the exact order statistics (rank p n, as the
+   * histogram counts it), for a run of several blocks and for one shorter than the histogram's
+   * buffer.
    */
   @ParameterizedTest
   @ValueSource(longs = {100, 2 * MonteCarloEngine.BLOCK_SIZE + 777})
@@ -123,7 +139,10 @@ class ConservationTest {
     double[] values = new double[(int) paths];
     PathSampler sampler = new PathSampler(p);
     for (int block = 0; block * (long) MonteCarloEngine.BLOCK_SIZE < paths; block++) {
-      int n = (int) Math.min(MonteCarloEngine.BLOCK_SIZE, paths - block * (long) MonteCarloEngine.BLOCK_SIZE);
+      int n =
+          (int)
+              Math.min(
+                  MonteCarloEngine.BLOCK_SIZE, paths - block * (long) MonteCarloEngine.BLOCK_SIZE);
       sampler.sampleBlock(
           77,
           block,
@@ -155,7 +174,8 @@ class ConservationTest {
     Arrays.sort(sorted);
     for (int i = 0; i < Models.PCT.length; i++) {
       double exact = sorted[(int) Math.ceil(Models.PCT[i] / 100 * paths) - 1];
-      assertEquals(exact, t.percentiles()[i], exact * LogHistogram.RELATIVE_RESOLUTION, "P" + Models.PCT[i]);
+      assertEquals(
+          exact, t.percentiles()[i], exact * LogHistogram.RELATIVE_RESOLUTION, "P" + Models.PCT[i]);
     }
     double median = sorted[(int) Math.ceil(0.5 * paths) - 1];
     assertEquals(median, t.median(), median * LogHistogram.RELATIVE_RESOLUTION, "median");
@@ -174,7 +194,9 @@ class ConservationTest {
       long joint = r.joints().get(j).allHit().hits();
       for (int t : p.joints().get(j).targets()) {
         long marginal = r.targets().get(t).hit().hits();
-        assertTrue(joint <= marginal, "joint " + j + " (" + joint + ") > target " + t + " (" + marginal + ")");
+        assertTrue(
+            joint <= marginal,
+            "joint " + j + " (" + joint + ") > target " + t + " (" + marginal + ")");
       }
     }
     // The one-target joint set is that target.

@@ -4,14 +4,14 @@ import static chaincast.engine.Models.assertWithin;
 import static chaincast.engine.Models.cell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * Log values of cells in one chain are correlated by cityWeight + chainWeight,
- * of cells in different chains by cityWeight (scaled by how much of each
- * cell's variance the common parts carry when parameters differ).
+ * Log values of cells in one chain are correlated by cityWeight + chainWeight, of cells in
+ * different chains by cityWeight (scaled by how much of each cell's variance the common parts carry
+ * when parameters differ).
  */
 class CorrelationTest {
 
@@ -24,7 +24,9 @@ class CorrelationTest {
   static final CellSpec B = cell("b", 0, 2020, 50, 0.08, 0.01, 0.20);
   static final CellSpec C = cell("c", 1, 2020, 80, 0.02, 0.02, 0.15);
 
-  /** corr(ln X_n, ln Y_n) when the factors they share carry {@code shared} of each draw's variance. */
+  /**
+   * corr(ln X_n, ln Y_n) when the factors they share carry {@code shared} of each draw's variance.
+   */
   static double expected(CellSpec x, CellSpec y, double shared) {
     double cov = shared * (N * N * x.driftSd() * y.driftSd() + N * x.volatility() * y.volatility());
     double vx = N * N * x.driftSd() * x.driftSd() + N * x.volatility() * x.volatility();
@@ -61,15 +63,16 @@ class CorrelationTest {
   }
 
   /**
-   * Engine-level: with equal parameters the log values are bivariate normal with
-   * correlation ρ = wc + wh, so P(both above their medians) = 1/4 + asin(ρ)/(2π).
+   * Engine-level: with equal parameters the log values are bivariate normal with correlation ρ = wc
+   * + wh, so P(both above their medians) = 1/4 + asin(ρ)/(2π).
    */
   @Test
   void jointProbabilityAboveMediansFollowsTheArcsineLaw() {
     CellSpec x = cell("x", 0, 2020, 100, 0.05, 0.02, 0.1);
     CellSpec y = cell("y", 0, 2020, 100, 0.05, 0.02, 0.1);
     CellSpec z = cell("z", 1, 2020, 100, 0.05, 0.02, 0.1);
-    Models.Builder b = Models.builder(new ShockSpec(WC, WH, ShockSpec.Distribution.NORMAL, 0), 2025, x, y, z);
+    Models.Builder b =
+        Models.builder(new ShockSpec(WC, WH, ShockSpec.Distribution.NORMAL, 0), 2025, x, y, z);
     double median = 100 * Math.exp(5 * 0.05);
     int tx = b.target(0, 2025, median);
     int ty = b.target(1, 2025, median);
@@ -78,12 +81,24 @@ class CorrelationTest {
     long paths = 400_000;
     RunResult r;
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
-      r = engine.run(b.build(), Models.fixed(paths, 3), CancellationSignal.NEVER, ProgressListener.NONE);
+      r =
+          engine.run(
+              b.build(), Models.fixed(paths, 3), CancellationSignal.NEVER, ProgressListener.NONE);
     }
     double sameChain = 0.25 + Math.asin(WC + WH) / (2 * Math.PI);
     double otherChain = 0.25 + Math.asin(WC) / (2 * Math.PI);
-    assertWithin(sameChain, r.joints().get(0).allHit().estimate(), Math.sqrt(sameChain * (1 - sameChain) / paths), 3, "same chain");
-    assertWithin(otherChain, r.joints().get(1).allHit().estimate(), Math.sqrt(otherChain * (1 - otherChain) / paths), 3, "other chain");
+    assertWithin(
+        sameChain,
+        r.joints().get(0).allHit().estimate(),
+        Math.sqrt(sameChain * (1 - sameChain) / paths),
+        3,
+        "same chain");
+    assertWithin(
+        otherChain,
+        r.joints().get(1).allHit().estimate(),
+        Math.sqrt(otherChain * (1 - otherChain) / paths),
+        3,
+        "other chain");
   }
 
   static double correlation(double[] a, double[] b) {

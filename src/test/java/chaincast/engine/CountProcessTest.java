@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.PascalDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.Arrays;
 
 /**
- * Counting processes against their closed forms: with a known rate the arrivals over n years
- * are Poisson(n λ); with a gamma rate of integer shape r they are negative binomial (Pascal) with
+ * Counting processes against their closed forms: with a known rate the arrivals over n years are
+ * Poisson(n λ); with a gamma rate of integer shape r they are negative binomial (Pascal) with
  * success probability r / (r + n λ).
  */
 class CountProcessTest {
@@ -38,7 +38,8 @@ class CountProcessTest {
   }
 
   /** One output cell (the engine needs one) and the given count cells, a target per threshold. */
-  static Projection counts(List<CountCellSpec> cells, int[][] targetCells, double[] thresholds, boolean[] strict) {
+  static Projection counts(
+      List<CountCellSpec> cells, int[][] targetCells, double[] thresholds, boolean[] strict) {
     List<TargetSpec> targets = new ArrayList<>();
     for (int i = 0; i < thresholds.length; i++) {
       targets.add(new CountTarget("c" + i, targetCells[i], YEAR, thresholds[i], strict[i]));
@@ -69,7 +70,8 @@ class CountProcessTest {
     strict[2] = true; // > base + 7, i.e. >= base + 8
     RunResult r =
         engine.run(
-            counts(List.of(new CountCellSpec("k", BASE, base, lambda, 0)), cells, thresholds, strict),
+            counts(
+                List.of(new CountCellSpec("k", BASE, base, lambda, 0)), cells, thresholds, strict),
             Models.fixed(PATHS, 11),
             () -> false,
             p -> {});
@@ -78,9 +80,19 @@ class CountProcessTest {
       int need = (int) thresholds[i] - base + (strict[i] ? 1 : 0);
       double p = 1 - arrivals.cumulativeProbability(need - 1);
       double se = Math.sqrt(p * (1 - p) / PATHS);
-      assertWithin(p, r.targets().get(i).hit().estimate(), Math.max(se, 1e-9), 4.5, "P(count >= " + need + " more)");
+      assertWithin(
+          p,
+          r.targets().get(i).hit().estimate(),
+          Math.max(se, 1e-9),
+          4.5,
+          "P(count >= " + need + " more)");
     }
-    assertWithin(base + N * lambda, r.targets().get(0).mean(), Math.sqrt(N * lambda / PATHS), 4.5, "mean count");
+    assertWithin(
+        base + N * lambda,
+        r.targets().get(0).mean(),
+        Math.sqrt(N * lambda / PATHS),
+        4.5,
+        "mean count");
     assertEquals(1.0, r.targets().get(0).hit().estimate(), "the base count is always there");
   }
 
@@ -95,7 +107,11 @@ class CountProcessTest {
     }
     RunResult r =
         engine.run(
-            counts(List.of(new CountCellSpec("k", BASE, 0, lambda, shape)), cells, thresholds, new boolean[thresholds.length]),
+            counts(
+                List.of(new CountCellSpec("k", BASE, 0, lambda, shape)),
+                cells,
+                thresholds,
+                new boolean[thresholds.length]),
             Models.fixed(PATHS, 12),
             () -> false,
             p -> {});
@@ -103,7 +119,8 @@ class CountProcessTest {
     for (int i = 0; i < thresholds.length; i++) {
       double p = 1 - nb.cumulativeProbability((int) thresholds[i] - 1);
       double se = Math.sqrt(p * (1 - p) / PATHS);
-      assertWithin(p, r.targets().get(i).hit().estimate(), se, 4.5, "P(NB >= " + thresholds[i] + ")");
+      assertWithin(
+          p, r.targets().get(i).hit().estimate(), se, 4.5, "P(NB >= " + thresholds[i] + ")");
     }
   }
 
@@ -114,11 +131,17 @@ class CountProcessTest {
         List.of(new CountCellSpec("a", BASE, 1, 1.0, 0), new CountCellSpec("b", BASE, 2, 0.5, 0));
     double[] thresholds = {3 + 4, 3 + 6};
     int[][] in = {{0, 1}, {0, 1}};
-    RunResult r = engine.run(counts(cells, in, thresholds, new boolean[2]), Models.fixed(PATHS, 13), () -> false, p -> {});
+    RunResult r =
+        engine.run(
+            counts(cells, in, thresholds, new boolean[2]),
+            Models.fixed(PATHS, 13),
+            () -> false,
+            p -> {});
     PoissonDistribution sum = new PoissonDistribution(N * 1.5);
     for (int i = 0; i < 2; i++) {
       double p = 1 - sum.cumulativeProbability((int) thresholds[i] - 3 - 1);
-      assertWithin(p, r.targets().get(i).hit().estimate(), Math.sqrt(p * (1 - p) / PATHS), 4.5, "sum " + i);
+      assertWithin(
+          p, r.targets().get(i).hit().estimate(), Math.sqrt(p * (1 - p) / PATHS), 4.5, "sum " + i);
     }
   }
 
@@ -131,7 +154,9 @@ class CountProcessTest {
             1,
             Models.NORMAL,
             List.of(new GroupSpec("g", new int[] {0})),
-            List.of(new ValueTarget("v", 0, YEAR, 125, false), new CountTarget("c", new int[] {0}, YEAR, 6, false)),
+            List.of(
+                new ValueTarget("v", 0, YEAR, 125, false),
+                new CountTarget("c", new int[] {0}, YEAR, 6, false)),
             List.of(),
             List.of(new JointSpec("j", new int[] {0, 1})),
             YEAR,
@@ -149,12 +174,18 @@ class CountProcessTest {
             YEAR);
     RunResult a = engine.run(withCount, Models.fixed(100_000, 5), () -> false, p -> {});
     RunResult b = engine.run(without, Models.fixed(100_000, 5), () -> false, p -> {});
-    assertEquals(b.targets().get(0).hit().hits(), a.targets().get(0).hit().hits(), "output paths unchanged");
+    assertEquals(
+        b.targets().get(0).hit().hits(), a.targets().get(0).hit().hits(), "output paths unchanged");
     // Counts are independent of outputs: P(both) = P(v) P(c), within error.
     double pv = a.targets().get(0).hit().estimate();
     double pc = a.targets().get(1).hit().estimate();
     double pj = a.joints().get(0).allHit().estimate();
-    assertWithin(pv * pc, pj, Math.sqrt(pv * pc * (1 - pv * pc) / 100_000), 4.5, "joint of independent targets");
+    assertWithin(
+        pv * pc,
+        pj,
+        Math.sqrt(pv * pc * (1 - pv * pc) / 100_000),
+        4.5,
+        "joint of independent targets");
   }
 
   @Test
@@ -184,11 +215,18 @@ class CountProcessTest {
     PascalDistribution two = new PascalDistribution(shape, shape / (shape + 2 * lambda));
     PascalDistribution three = new PascalDistribution(shape, shape / (shape + 3 * lambda));
     double[] expected = {
-      1 - two.cumulativeProbability(3), 1 - three.cumulativeProbability(4), 1 - three.cumulativeProbability(8)
+      1 - two.cumulativeProbability(3),
+      1 - three.cumulativeProbability(4),
+      1 - three.cumulativeProbability(8)
     };
     for (int i = 0; i < 3; i++) {
       double e = expected[i];
-      assertWithin(e, r.targets().get(i).hit().estimate(), Math.sqrt(e * (1 - e) / PATHS), 4.5, targets.get(i).id());
+      assertWithin(
+          e,
+          r.targets().get(i).hit().estimate(),
+          Math.sqrt(e * (1 - e) / PATHS),
+          4.5,
+          targets.get(i).id());
     }
     // Counts never fall: hitting 4 by 2024 and 5 by 2025 is at least as likely as 4 by 2024 and
     // one more arrival; and never more likely than 4 by 2024.
@@ -209,7 +247,9 @@ class CountProcessTest {
       for (int t = 0; t < 3; t++) {
         assertEquals(a.targets().get(t).hit(), b.targets().get(t).hit());
         assertEquals(a.targets().get(t).mean(), b.targets().get(t).mean());
-        assertEquals(Arrays.toString(a.targets().get(t).percentiles()), Arrays.toString(b.targets().get(t).percentiles()));
+        assertEquals(
+            Arrays.toString(a.targets().get(t).percentiles()),
+            Arrays.toString(b.targets().get(t).percentiles()));
       }
     }
   }

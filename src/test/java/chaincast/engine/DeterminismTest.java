@@ -92,6 +92,8 @@ class DeterminismTest {
 
   @Test
   void anotherSeedGivesAnotherResult() {
-    assertNotEquals(run(2, Models.fixed(20_000, 1)).fingerprint(), run(2, Models.fixed(20_000, 2)).fingerprint());
+    assertNotEquals(
+        run(2, Models.fixed(20_000, 1)).fingerprint(),
+        run(2, Models.fixed(20_000, 2)).fingerprint());
   }
 }

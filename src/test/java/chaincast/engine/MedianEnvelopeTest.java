@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * path range, and events, shifts and observations that do are found, with what moved it last.
  */
 class MedianEnvelopeTest {
-  static CellSpec cell(double base, double drift, List<EventSpec> events, int observedYear, double observed) {
+  static CellSpec cell(
+      double base, double drift, List<EventSpec> events, int observedYear, double observed) {
     return new CellSpec("c", 0, 2020, base, drift, 1, 2, events, observedYear, observed);
   }
 
@@ -22,7 +23,10 @@ class MedianEnvelopeTest {
   void theEdgesOfEverySingleDomainStayInside() {
     for (double base : new double[] {ParameterDomain.OUTPUT.low(), ParameterDomain.OUTPUT.high()}) {
       for (double drift : new double[] {-1, 1}) {
-        assertTrue(MedianEnvelope.find(List.of(cell(base, drift, List.of(), 0, 0)), List.of(), 2035).isEmpty(), base + " " + drift);
+        assertTrue(
+            MedianEnvelope.find(List.of(cell(base, drift, List.of(), 0, 0)), List.of(), 2035)
+                .isEmpty(),
+            base + " " + drift);
       }
     }
   }
@@ -33,7 +37,8 @@ class MedianEnvelopeTest {
     for (int i = 0; i < 12; i++) {
       events.add(new EventSpec("e" + i, 2021 + i, 2021 + i, 0.5, 5, 0));
     }
-    var crossing = MedianEnvelope.find(List.of(cell(1e8, 0, events, 0, 0)), List.of(), 2035).orElseThrow();
+    var crossing =
+        MedianEnvelope.find(List.of(cell(1e8, 0, events, 0, 0)), List.of(), 2035).orElseThrow();
     assertEquals(MedianEnvelope.Cause.EVENT, crossing.cause());
     assertTrue(crossing.above());
     // ln(1e8) = 18.4; + 5 per event passes ln(1e30) = 69.1 at the 11th event, in 2031.
@@ -46,21 +51,28 @@ class MedianEnvelopeTest {
   void fallingShiftsAreBlamedAndAnObservationResets() {
     List<MacroShockSpec> shifts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      shifts.add(new MacroShockSpec("s" + i, new int[] {0}, 2022 + i, Math.log1p(Math.nextUp(-1.0)))); // -36.7 each
+      shifts.add(
+          new MacroShockSpec(
+              "s" + i, new int[] {0}, 2022 + i, Math.log1p(Math.nextUp(-1.0)))); // -36.7 each
     }
-    var crossing = MedianEnvelope.find(List.of(cell(1, 0, List.of(), 0, 0)), shifts, 2035).orElseThrow();
+    var crossing =
+        MedianEnvelope.find(List.of(cell(1, 0, List.of(), 0, 0)), shifts, 2035).orElseThrow();
     assertEquals(MedianEnvelope.Cause.SHIFT, crossing.cause());
     assertEquals(1, crossing.index());
     assertFalse(crossing.above());
     // Observed in 2023, after the second shift would have crossed, the path restarts there.
-    assertTrue(MedianEnvelope.find(List.of(cell(1, 0, List.of(), 2022, 50)), shifts.subList(1, 2), 2035).isEmpty());
+    assertTrue(
+        MedianEnvelope.find(List.of(cell(1, 0, List.of(), 2022, 50)), shifts.subList(1, 2), 2035)
+            .isEmpty());
   }
 
   @Test
   void anEventThatMayNotFireMovesOnlyItsSide() {
     // +60 and -60 in the same year: each side moves one way, neither crosses.
     List<EventSpec> events =
-        List.of(new EventSpec("up", 2021, 2021, 0.5, 5, 0), new EventSpec("down", 2021, 2021, 0.5, -5, 0));
+        List.of(
+            new EventSpec("up", 2021, 2021, 0.5, 5, 0),
+            new EventSpec("down", 2021, 2021, 0.5, -5, 0));
     assertTrue(MedianEnvelope.find(List.of(cell(1, 0, events, 0, 0)), List.of(), 2025).isEmpty());
   }
 
@@ -73,8 +85,11 @@ class MedianEnvelopeTest {
     Projection p = Models.builder(Models.NORMAL, 2025, cell(1e8, 0, events, 0, 0)).build();
     try (MonteCarloEngine engine = new MonteCarloEngine(1)) {
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class,
-              () -> engine.run(p, Models.fixed(10, 1), CancellationSignal.NEVER, ProgressListener.NONE));
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  engine.run(
+                      p, Models.fixed(10, 1), CancellationSignal.NEVER, ProgressListener.NONE));
       assertTrue(e.getMessage().contains("median path"), e.getMessage());
     }
   }

@@ -14,7 +14,15 @@ final class Models {
 
   private Models() {}
 
-  static CellSpec cell(String id, int chain, int baseYear, double base, double m, double s, double vol, EventSpec... events) {
+  static CellSpec cell(
+      String id,
+      int chain,
+      int baseYear,
+      double base,
+      double m,
+      double s,
+      double vol,
+      EventSpec... events) {
     return new CellSpec(id, chain, baseYear, base, m, s, vol, List.of(events));
   }
 
@@ -22,7 +30,9 @@ final class Models {
     return new GroupSpec(id, cells);
   }
 
-  /** A projection with one single-cell group per cell (group i = cell i), plus {@code extraGroups}. */
+  /**
+   * A projection with one single-cell group per cell (group i = cell i), plus {@code extraGroups}.
+   */
   static Builder builder(ShockSpec shocks, int horizon, CellSpec... cells) {
     return new Builder(shocks, horizon, cells);
   }
@@ -99,7 +109,16 @@ final class Models {
     double z = (actual - expected) / se;
     if (!(Math.abs(actual - expected) <= k * se)) {
       throw new AssertionError(
-          what + ": expected " + expected + ", got " + actual + " (" + String.format("%.2f", z) + " SE, allowed " + k + ")");
+          what
+              + ": expected "
+              + expected
+              + ", got "
+              + actual
+              + " ("
+              + String.format("%.2f", z)
+              + " SE, allowed "
+              + k
+              + ")");
     }
   }
 }

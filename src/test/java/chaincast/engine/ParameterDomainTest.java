@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The one table of parameter domains: its rules, its messages, its steps, the seeds and the README. */
+/**
+ * The one table of parameter domains: its rules, its messages, its steps, the seeds and the README.
+ */
 class ParameterDomainTest {
 
   @Test
@@ -40,10 +42,17 @@ class ParameterDomainTest {
       assertNull(ParameterDomain.CHANGE.violationOfLog1p(Math.log1p(change)), "change " + change);
     }
     assertNull(ParameterDomain.CHANGE.violationOfLog1p(0), "a log factor of 0 moves nothing");
-    for (double logFactor : new double[] {Math.nextUp(Math.log1p(10)), Math.log(12), Double.NaN,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+    for (double logFactor :
+        new double[] {
+          Math.nextUp(Math.log1p(10)),
+          Math.log(12),
+          Double.NaN,
+          Double.POSITIVE_INFINITY,
+          Double.NEGATIVE_INFINITY
+        }) {
       assertEquals(
-          "must be ln(1 + v) with v above -1 and at most 10 (relative change, -0.10 = -10%), got " + logFactor,
+          "must be ln(1 + v) with v above -1 and at most 10 (relative change, -0.10 = -10%), got "
+              + logFactor,
           ParameterDomain.CHANGE.violationOfLog1p(logFactor));
     }
   }
@@ -51,8 +60,18 @@ class ParameterDomainTest {
   @Test
   void subnormalTinyHugeAndNonFiniteValuesAreOutsideEveryDomain() {
     for (ParameterDomain d : ParameterDomain.values()) {
-      for (double v : new double[] {5e-324, -5e-324, Double.MIN_NORMAL, 1e-300, Double.NaN,
-          Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE}) {
+      for (double v :
+          new double[] {
+            5e-324,
+            -5e-324,
+            Double.MIN_NORMAL,
+            1e-300,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.MAX_VALUE,
+            -Double.MAX_VALUE
+          }) {
         assertFalse(d.contains(v), d + " contains " + v);
       }
     }
@@ -60,15 +79,25 @@ class ParameterDomainTest {
 
   @Test
   void messagesSayWhichRuleFailed() {
-    assertEquals("must be from 0 to 2 (log output a year), got 3.0", ParameterDomain.VOLATILITY.violation(3));
-    assertEquals("must be from 0.0001 to 100000000 (亿元), got 4.9E-324", ParameterDomain.OUTPUT.violation(5e-324));
+    assertEquals(
+        "must be from 0 to 2 (log output a year), got 3.0",
+        ParameterDomain.VOLATILITY.violation(3));
+    assertEquals(
+        "must be from 0.0001 to 100000000 (亿元), got 4.9E-324",
+        ParameterDomain.OUTPUT.violation(5e-324));
     assertEquals(
         "must be 0 or at least 1e-9 in size (smaller values are numerical noise), got 1.0E-300",
         ParameterDomain.VOLATILITY.violation(1e-300));
-    assertEquals("must be a whole number from 0 to 1000000 (count), got 2.5", ParameterDomain.COUNT.violation(2.5));
-    assertEquals("must not be 0 (relative change, -0.10 = -10%)", ParameterDomain.CHANGE.violation(0));
-    assertEquals("must be above -1 and at most 10 (relative change, -0.10 = -10%), got -1.0", ParameterDomain.CHANGE.violation(-1));
-    assertEquals("must be at least 1e-5 and below 0.5 (probability, 0.005 = ±0.5 points), got NaN",
+    assertEquals(
+        "must be a whole number from 0 to 1000000 (count), got 2.5",
+        ParameterDomain.COUNT.violation(2.5));
+    assertEquals(
+        "must not be 0 (relative change, -0.10 = -10%)", ParameterDomain.CHANGE.violation(0));
+    assertEquals(
+        "must be above -1 and at most 10 (relative change, -0.10 = -10%), got -1.0",
+        ParameterDomain.CHANGE.violation(-1));
+    assertEquals(
+        "must be at least 1e-5 and below 0.5 (probability, 0.005 = ±0.5 points), got NaN",
         ParameterDomain.HALF_WIDTH.violation(Double.NaN));
     assertNull(ParameterDomain.DRIFT_MEAN.violation(-0.5));
   }
@@ -98,7 +127,8 @@ class ParameterDomainTest {
 
   @Test
   void everySeededValueLiesInside() {
-    Model model = SeedLoader.fromClasspath(); // the seed validator checks the same table; this says where
+    Model model =
+        SeedLoader.fromClasspath(); // the seed validator checks the same table; this says where
     for (Cell c : model.cells()) {
       var p = c.getParameters();
       assertTrue(ParameterDomain.OUTPUT.contains(p.getBaseValue().getValue()), c.getId());
@@ -112,7 +142,9 @@ class ParameterDomainTest {
       assertTrue(ParameterDomain.YEARLY_RATE.contains(p.getYearlyRate().getValue()), c.getId());
       assertTrue(ParameterDomain.RATE_SHAPE.contains(p.getRateShape().getValue()), c.getId());
     }
-    assertTrue(ParameterDomain.DEGREES_OF_FREEDOM.contains(model.shocks().getDegreesOfFreedom().getValue()));
+    assertTrue(
+        ParameterDomain.DEGREES_OF_FREEDOM.contains(
+            model.shocks().getDegreesOfFreedom().getValue()));
   }
 
   @Test
@@ -129,7 +161,9 @@ class ParameterDomainTest {
   @Test
   void theReadmeRendersThisTable() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
-    assertTrue(readme.contains(ParameterDomain.markdownTable()),
-        "README.md must contain the table as ParameterDomain.markdownTable() renders it:\n" + ParameterDomain.markdownTable());
+    assertTrue(
+        readme.contains(ParameterDomain.markdownTable()),
+        "README.md must contain the table as ParameterDomain.markdownTable() renders it:\n"
+            + ParameterDomain.markdownTable());
   }
 }

@@ -30,8 +30,14 @@ class PathsSimulatedTest {
               RunCancelledException.class,
               () ->
                   engine.run(
-                      p, Models.fixed(50_000_000, 1), () -> polls.incrementAndGet() > 5, ProgressListener.NONE));
-      assertEquals(20_000 + e.pathsDone(), engine.pathsSimulated(), "exactly the blocks the cancelled run completed");
+                      p,
+                      Models.fixed(50_000_000, 1),
+                      () -> polls.incrementAndGet() > 5,
+                      ProgressListener.NONE));
+      assertEquals(
+          20_000 + e.pathsDone(),
+          engine.pathsSimulated(),
+          "exactly the blocks the cancelled run completed");
     }
   }
 }

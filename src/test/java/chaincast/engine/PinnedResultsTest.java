@@ -12,11 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the engine's output, bit for bit, to digests captured from the engine as it was before
- * issue 10's refactoring (commit d169a3d): a restructuring of the engine must not move a single
- * bit of any result, path or progress report for the same seed. If one of these fails after a
- * change that was meant to change the numbers (a new draw, a new estimator), recapture the
- * digests and say so in the commit; otherwise the change broke the determinism contract.
+ * Pins the engine's output, bit for bit, to digests captured from the engine as it was before issue
+ * 10's refactoring (commit d169a3d): a restructuring of the engine must not move a single bit of
+ * any result, path or progress report for the same seed. If one of these fails after a change that
+ * was meant to change the numbers (a new draw, a new estimator), recapture the digests and say so
+ * in the commit; otherwise the change broke the determinism contract.
  *
  * <p>The projection touches every section the compiler builds: staggered base years, shared and
  * single-cell chains, Student-t shocks, events (one clipped by its cell's base year, one certain,
@@ -30,13 +30,36 @@ class PinnedResultsTest {
     List<CellSpec> cells =
         List.of(
             new CellSpec("a", 0, 2019, 120, 0.07, 0.03, 0.12, List.of()),
-            new CellSpec("b", 0, 2020, 40, 0.10, 0.02, 0.20,
+            new CellSpec(
+                "b",
+                0,
+                2020,
+                40,
+                0.10,
+                0.02,
+                0.20,
                 List.of(new EventSpec("e1", 2018, 2024, 0.3, 0.3, 0.1))),
             new CellSpec("c", 0, 2021, 15, 0.15, 0.05, 0.25, List.of(), 2023, 21.5),
-            new CellSpec("d", 1, 2020, 300, 0.04, 0.01, 0.08,
+            new CellSpec(
+                "d",
+                1,
+                2020,
+                300,
+                0.04,
+                0.01,
+                0.08,
                 List.of(new EventSpec("sure", 2022, 2022, 1.0, -0.2, 0.0))),
-            new CellSpec("e", 2, 2019, 0.5, 0.30, 0.10, 0.40,
-                List.of(new EventSpec("e2", 2018, 2030, 0.2, 1.0, 0.2), new EventSpec("late", 2031, 2033, 0.5, 1, 1))),
+            new CellSpec(
+                "e",
+                2,
+                2019,
+                0.5,
+                0.30,
+                0.10,
+                0.40,
+                List.of(
+                    new EventSpec("e2", 2018, 2030, 0.2, 1.0, 0.2),
+                    new EventSpec("late", 2031, 2033, 0.5, 1, 1))),
             new CellSpec("f", 2, 2020, 75, 0.06, 0.0, 0.0, List.of()),
             new CellSpec("g", 3, 2022, 9, 0.02, 0.0, 0.3, List.of()));
     List<GroupSpec> groups = new ArrayList<>();
@@ -76,30 +99,41 @@ class PinnedResultsTest {
   }
 
   // Captured from commit d169a3d (before the refactoring); see the class comment.
-  static final String FIXED_STUDENT = "251:36db618d68daf0651eea1b749a9faded3decd3042f35e9688d6ba0f8ebe0d0b6";
-  static final String FIXED_NO_CITY = "240:bfa67150d6a8b6ac30433d5bcffe6e3db2f80dc5e74ef6ad4b78a6717f3352bd";
-  static final String PRECISION_STUDENT = "262:99a867d1adad95d08013ae83470872dfdd2388bb186962b987ce5126909d7c6a";
-  static final String COMPARISON = "41:f72ab5011e0f0ec1fa4964d3d08959d952563931fe3d3fbfea65cdbcc44db2c5";
-  static final String SAMPLED_PATHS = "12810:c85e9ba732f2af7246b4d1f5a78face4c42dfed16a3eb05fca3a7a94d093e17f";
+  static final String FIXED_STUDENT =
+      "251:36db618d68daf0651eea1b749a9faded3decd3042f35e9688d6ba0f8ebe0d0b6";
+  static final String FIXED_NO_CITY =
+      "240:bfa67150d6a8b6ac30433d5bcffe6e3db2f80dc5e74ef6ad4b78a6717f3352bd";
+  static final String PRECISION_STUDENT =
+      "262:99a867d1adad95d08013ae83470872dfdd2388bb186962b987ce5126909d7c6a";
+  static final String COMPARISON =
+      "41:f72ab5011e0f0ec1fa4964d3d08959d952563931fe3d3fbfea65cdbcc44db2c5";
+  static final String SAMPLED_PATHS =
+      "12810:c85e9ba732f2af7246b4d1f5a78face4c42dfed16a3eb05fca3a7a94d093e17f";
 
   static final ShockSpec STUDENT = new ShockSpec(0.25, 0.25, ShockSpec.Distribution.STUDENT_T, 5);
   static final ShockSpec NO_CITY = new ShockSpec(0.0, 0.4, ShockSpec.Distribution.NORMAL, 0);
 
   @Test
   void fixedRunIsUnchanged() {
-    assertEquals(FIXED_STUDENT, digestOfRun(everything(STUDENT), Models.fixed(30_001, 20240611L), 2));
+    assertEquals(
+        FIXED_STUDENT, digestOfRun(everything(STUDENT), Models.fixed(30_001, 20240611L), 2));
     assertEquals(FIXED_NO_CITY, digestOfRun(everything(NO_CITY), Models.fixed(9_000, 7L), 3));
   }
 
   /**
-   * The pinned projection is not degenerate: its targets are neither always nor never hit, but
-   * for the count target in its count cell's base year, which holds the base count on every path.
+   * The pinned projection is not degenerate: its targets are neither always nor never hit, but for
+   * the count target in its count cell's base year, which holds the base count on every path.
    */
   @Test
   void pinnedTargetsAreUncertain() {
     RunResult r;
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
-      r = engine.run(everything(STUDENT), Models.fixed(30_001, 20240611L), CancellationSignal.NEVER, ProgressListener.NONE);
+      r =
+          engine.run(
+              everything(STUDENT),
+              Models.fixed(30_001, 20240611L),
+              CancellationSignal.NEVER,
+              ProgressListener.NONE);
     }
     for (int t = 0; t < r.targets().size(); t++) {
       long hits = r.targets().get(t).hit().hits();
@@ -113,7 +147,9 @@ class PinnedResultsTest {
 
   @Test
   void precisionRunIsUnchanged() {
-    assertEquals(PRECISION_STUDENT, digestOfRun(everything(STUDENT), Models.precision(0.01, 60_000, 99L), 2));
+    assertEquals(
+        PRECISION_STUDENT,
+        digestOfRun(everything(STUDENT), Models.precision(0.01, 60_000, 99L), 2));
   }
 
   @Test

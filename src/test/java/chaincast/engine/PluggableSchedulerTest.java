@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Another {@link BlockScheduler} plugs into the engine and gives the same results, bit for bit:
- * one that runs the blocks of each range in a shuffled order, on shuffled slots, on the calling
- * thread (as a cluster executor would return them in any order), and merges in block order.
+ * Another {@link BlockScheduler} plugs into the engine and gives the same results, bit for bit: one
+ * that runs the blocks of each range in a shuffled order, on shuffled slots, on the calling thread
+ * (as a cluster executor would return them in any order), and merges in block order.
  */
 class PluggableSchedulerTest {
 
@@ -37,7 +37,8 @@ class PluggableSchedulerTest {
     }
 
     @Override
-    public <R> void run(BlockRange range, Work<R> work, Merger<R> merger, CancellationSignal cancel) {
+    public <R> void run(
+        BlockRange range, Work<R> work, Merger<R> merger, CancellationSignal cancel) {
       ranges++;
       List<Long> order = new ArrayList<>();
       for (long b = range.first(); b < range.end(); b++) {
@@ -76,7 +77,8 @@ class PluggableSchedulerTest {
           PinnedResultsTest.digestOfRun(engine, p, Models.precision(0.01, 60_000, 99L)));
       assertEquals(PinnedResultsTest.COMPARISON, PinnedResultsTest.digestOfComparison(engine));
     }
-    assertTrue(scheduler.ranges > 3, "the runs went through the plugged scheduler: " + scheduler.ranges);
+    assertTrue(
+        scheduler.ranges > 3, "the runs went through the plugged scheduler: " + scheduler.ranges);
   }
 
   @Test

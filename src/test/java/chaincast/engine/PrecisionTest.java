@@ -28,7 +28,12 @@ class PrecisionTest {
   void stopsWhenTheWantedHalfWidthIsReached() {
     RunResult r;
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
-      r = engine.run(model(), Models.precision(0.01, 10_000_000, 1), CancellationSignal.NEVER, ProgressListener.NONE);
+      r =
+          engine.run(
+              model(),
+              Models.precision(0.01, 10_000_000, 1),
+              CancellationSignal.NEVER,
+              ProgressListener.NONE);
     }
     assertEquals(RunStopReason.PRECISION_REACHED, r.stopReason());
     assertTrue(r.maxHalfWidth() <= 0.01, "max half-width " + r.maxHalfWidth());
@@ -57,12 +62,18 @@ class PrecisionTest {
     b.joint(ta, tb);
     RunResult r;
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
-      r = engine.run(b.build(), Models.precision(0.01, 10_000_000, 2), CancellationSignal.NEVER, ProgressListener.NONE);
+      r =
+          engine.run(
+              b.build(),
+              Models.precision(0.01, 10_000_000, 2),
+              CancellationSignal.NEVER,
+              ProgressListener.NONE);
     }
     BinomialEstimate joint = r.joints().get(0).allHit();
     assertEquals(RunStopReason.PRECISION_REACHED, r.stopReason());
     assertTrue(joint.halfWidth() <= 0.01, "joint half-width " + joint.halfWidth());
-    assertTrue(joint.halfWidth() > r.targets().get(0).hit().halfWidth(), "the joint set is the widest");
+    assertTrue(
+        joint.halfWidth() > r.targets().get(0).hit().halfWidth(), "the joint set is the widest");
     assertEquals(joint.halfWidth(), r.maxHalfWidth(), 0.0);
   }
 
@@ -70,7 +81,12 @@ class PrecisionTest {
   void stopsAtTheCapWhenThePrecisionIsOutOfReach() {
     RunResult r;
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
-      r = engine.run(model(), Models.precision(0.001, 1000, 1), CancellationSignal.NEVER, ProgressListener.NONE);
+      r =
+          engine.run(
+              model(),
+              Models.precision(0.001, 1000, 1),
+              CancellationSignal.NEVER,
+              ProgressListener.NONE);
     }
     assertEquals(RunStopReason.PATH_CAP, r.stopReason());
     assertEquals(1000, r.paths());
@@ -82,7 +98,9 @@ class PrecisionTest {
   void fixedRunsSayPathsDone() {
     RunResult r;
     try (MonteCarloEngine engine = new MonteCarloEngine(2)) {
-      r = engine.run(model(), Models.fixed(5000, 1), CancellationSignal.NEVER, ProgressListener.NONE);
+      r =
+          engine.run(
+              model(), Models.fixed(5000, 1), CancellationSignal.NEVER, ProgressListener.NONE);
     }
     assertEquals(RunStopReason.PATHS_DONE, r.stopReason());
     assertEquals(5000, r.paths());

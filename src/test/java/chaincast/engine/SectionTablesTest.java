@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * expected arrays are worked out by hand below.
  *
  * <p>Four cells, first year 2019, horizon 2023 (year indices 0 to 4): a (chain 0, base 2021), b
- * (chain 1, base 2019), c (chain 0, base 2021), d (chain 2, base 2020). By base year, stable:
- * b, d, a, c, so internal indices are b=0, d=1, a=2, c=3.
+ * (chain 1, base 2019), c (chain 0, base 2021), d (chain 2, base 2020). By base year, stable: b, d,
+ * a, c, so internal indices are b=0, d=1, a=2, c=3.
  */
 class SectionTablesTest {
 
@@ -66,9 +66,11 @@ class SectionTablesTest {
     double shared = Math.sqrt(1 - 0.3 - 0.2);
     double alone = Math.sqrt(1 - 0.3);
     assertArrayEquals(new double[] {20, 40, 10, 30}, d.baseValue, 0.0);
-    assertArrayEquals(new double[] {Math.log(20), Math.log(40), Math.log(10), Math.log(30)}, d.logBase, 0.0);
+    assertArrayEquals(
+        new double[] {Math.log(20), Math.log(40), Math.log(10), Math.log(30)}, d.logBase, 0.0);
     assertArrayEquals(new double[] {0.04, 0.02, 0.05, 0.03}, d.driftMean, 0.0);
-    assertArrayEquals(new double[] {0, 0.03 * alone, 0.02 * shared, 0.01 * shared}, d.driftOwn, 0.0);
+    assertArrayEquals(
+        new double[] {0, 0.03 * alone, 0.02 * shared, 0.01 * shared}, d.driftOwn, 0.0);
     assertArrayEquals(new double[] {0.20 * alone, 0.30 * alone, 0.10 * shared, 0}, d.shockOwn, 0.0);
     assertTrue(d.drawDrift && d.drawDriftCity && d.drawDriftChain && d.drawCity && d.drawChain);
     assertTrue(d.studentT);
@@ -84,13 +86,15 @@ class SectionTablesTest {
             new CellSpec("c", 0, 2021, 30, 0.03, 0, 0, List.of()),
             new CellSpec("d", 2, 2020, 40, 0.02, 0, 0.3, List.of()));
     CellDynamics d =
-        new CellDynamics(cells, 3, new ShockSpec(0.3, 0.2, ShockSpec.Distribution.NORMAL, 0), order());
+        new CellDynamics(
+            cells, 3, new ShockSpec(0.3, 0.2, ShockSpec.Distribution.NORMAL, 0), order());
     assertFalse(d.drawDrift || d.drawDriftCity || d.drawDriftChain, "no drift sd anywhere");
     assertTrue(d.drawCity);
     assertFalse(d.drawChain, "only single-cell chains are volatile");
     assertFalse(d.studentT);
     CellDynamics noCity =
-        new CellDynamics(cells(), 3, new ShockSpec(0, 0.5, ShockSpec.Distribution.NORMAL, 0), order());
+        new CellDynamics(
+            cells(), 3, new ShockSpec(0, 0.5, ShockSpec.Distribution.NORMAL, 0), order());
     assertFalse(noCity.drawCity || noCity.drawDriftCity);
     assertTrue(noCity.drawChain && noCity.drawDriftChain);
   }
@@ -146,7 +150,9 @@ class SectionTablesTest {
   @Test
   void groupsAreFlattenedInTheirOwnOrderWithInternalIndices() {
     GroupTable g =
-        new GroupTable(List.of(new GroupSpec("ca", new int[] {2, 0}), new GroupSpec("b", new int[] {1})), order());
+        new GroupTable(
+            List.of(new GroupSpec("ca", new int[] {2, 0}), new GroupSpec("b", new int[] {1})),
+            order());
     assertEquals(2, g.count);
     assertArrayEquals(new int[] {0, 2, 3}, g.start);
     assertArrayEquals(new int[] {3, 2, 0}, g.cells);
@@ -204,7 +210,8 @@ class SectionTablesTest {
     assertArrayEquals(new int[] {3, 4}, c.years[0]);
     assertArrayEquals(new int[] {3}, c.years[1], "its base year is not drawn");
     assertArrayEquals(new int[] {}, c.years[2]);
-    assertSame(tables.get(1.5, 0, 2), c.firstTable[0], "the run's law for k0's first span (2 years)");
+    assertSame(
+        tables.get(1.5, 0, 2), c.firstTable[0], "the run's law for k0's first span (2 years)");
     assertSame(tables.get(3.0, 2.0, 1), c.firstTable[1]);
     assertEquals(3.0, c.firstTable[0].mean(), 0.0);
     assertEquals(2, c.firstSpan(0));
@@ -219,7 +226,8 @@ class SectionTablesTest {
 
   @Test
   void targetsAndFansOnTheSameGroupAndYearShareASeries() {
-    SeriesTable s = new SeriesTable(targets(), List.of(new FanSpec("f", 0), new FanSpec("g", 1)), YEARS);
+    SeriesTable s =
+        new SeriesTable(targets(), List.of(new FanSpec("f", 0), new FanSpec("g", 1)), YEARS);
     // Numbered on first need: the value target's (group 0, index 4) is 0, then fan f years 0..3,
     // then fan g years 0..4.
     assertEquals(10, s.count);
@@ -235,14 +243,18 @@ class SectionTablesTest {
   void recordingCoversWhatTargetsAndFansRead() {
     GroupTable groups =
         new GroupTable(
-            List.of(new GroupSpec("ca", new int[] {2, 0}), new GroupSpec("b", new int[] {1}), new GroupSpec("d", new int[] {3})),
+            List.of(
+                new GroupSpec("ca", new int[] {2, 0}),
+                new GroupSpec("b", new int[] {1}),
+                new GroupSpec("d", new int[] {3})),
             order());
     RecordingPlan needed = RecordingPlan.needed(targets(), List.of(), groups, YEARS);
     // Index 2: only a count target (no values); 3: only a count target; 4: groups 0 and 1.
     assertArrayEquals(new boolean[] {false, false, true, true, true}, needed.recorded);
     assertArrayEquals(new int[][] {{}, {}, {}, {}, {0, 1}}, needed.groups);
     assertArrayEquals(new int[][] {{}, {}, {}, {}, {0, 2, 3}}, needed.cells);
-    RecordingPlan withFan = RecordingPlan.needed(targets(), List.of(new FanSpec("f", 2)), groups, YEARS);
+    RecordingPlan withFan =
+        RecordingPlan.needed(targets(), List.of(new FanSpec("f", 2)), groups, YEARS);
     assertArrayEquals(new boolean[] {true, true, true, true, true}, withFan.recorded);
     assertArrayEquals(new int[][] {{2}, {2}, {2}, {2}, {0, 1, 2}}, withFan.groups);
     assertArrayEquals(new int[] {1}, withFan.cells[0], "group d holds cell d, internal 1");
@@ -274,7 +286,8 @@ class SectionTablesTest {
       steps += 2026 - c.baseYear();
     }
     assertEquals(steps, m.cellStepsPerPath());
-    assertArrayEquals(new int[] {8, 9}, m.recording.groups[0], "in the first year only the fans' groups");
+    assertArrayEquals(
+        new int[] {8, 9}, m.recording.groups[0], "in the first year only the fans' groups");
     assertEquals(p.groups().size(), CompiledModel.compile(p, true).recording.groups[0].length);
   }
 }

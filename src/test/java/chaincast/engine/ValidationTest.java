@@ -26,7 +26,9 @@ class ValidationTest {
       e =
           assertThrows(
               IllegalArgumentException.class,
-              () -> engine.run(p, Models.fixed(100, 1), CancellationSignal.NEVER, ProgressListener.NONE));
+              () ->
+                  engine.run(
+                      p, Models.fixed(100, 1), CancellationSignal.NEVER, ProgressListener.NONE));
     }
     for (String f : fragments) {
       assertTrue(e.getMessage().contains(f), "'" + e.getMessage() + "' should mention '" + f + "'");
@@ -39,21 +41,32 @@ class ValidationTest {
   void targetYearBeforeACellsBaseYear() {
     rejects(
         with(b -> b.target(new ValueTarget("early", b.group("ab", 0, 1), 2020, 10, false))),
-        "'early'", "2020", "before base year 2021", "'b'");
+        "'early'",
+        "2020",
+        "before base year 2021",
+        "'b'");
   }
 
   @Test
   void targetYearAfterTheHorizon() {
-    rejects(with(b -> b.target(new ValueTarget("late", 0, 2026, 10, false))), "'late'", "after the horizon 2025");
+    rejects(
+        with(b -> b.target(new ValueTarget("late", 0, 2026, 10, false))),
+        "'late'",
+        "after the horizon 2025");
   }
 
   @Test
   void groupIndexOutOfRange() {
-    rejects(with(b -> b.target(new ValueTarget("t", 7, 2025, 10, false))), "'t'", "group index 7", "[0, 2)");
+    rejects(
+        with(b -> b.target(new ValueTarget("t", 7, 2025, 10, false))),
+        "'t'",
+        "group index 7",
+        "[0, 2)");
     rejects(with(b -> b.fan(-1)), "fan", "group index -1");
     rejects(
         with(b -> b.target(new ChainsAboveTarget("ca", new int[] {0, 9}, 10, 2025, 1, false))),
-        "'ca'", "group index 9");
+        "'ca'",
+        "group index 9");
   }
 
   @Test
@@ -72,33 +85,61 @@ class ValidationTest {
   @Test
   void badCellsAndShocks() {
     Projection chainOut =
-        new Projection(List.of(A, B), 1, Models.NORMAL, List.of(), List.of(), List.of(), List.of(), 2025);
+        new Projection(
+            List.of(A, B), 1, Models.NORMAL, List.of(), List.of(), List.of(), List.of(), 2025);
     rejects(chainOut, "'b'", "chain index 1");
     rejects(
-        Models.builder(Models.NORMAL, 2025, cell("neg", 0, 2020, -1, 0, 0, 0.1)).build(), "'neg'", "base value");
+        Models.builder(Models.NORMAL, 2025, cell("neg", 0, 2020, -1, 0, 0, 0.1)).build(),
+        "'neg'",
+        "base value");
     rejects(
-        Models.builder(Models.NORMAL, 2025, cell("vol", 0, 2020, 1, 0, 0, Double.NaN)).build(), "'vol'", "volatility");
+        Models.builder(Models.NORMAL, 2025, cell("vol", 0, 2020, 1, 0, 0, Double.NaN)).build(),
+        "'vol'",
+        "volatility");
     rejects(
-        Models.builder(Models.NORMAL, 2019, A).build(), "'a'", "base year 2020 is after the horizon 2019");
+        Models.builder(Models.NORMAL, 2019, A).build(),
+        "'a'",
+        "base year 2020 is after the horizon 2019");
     rejects(
-        Models.builder(new ShockSpec(0.7, 0.5, ShockSpec.Distribution.NORMAL, 0), 2025, A).build(), "chainWeight");
+        Models.builder(new ShockSpec(0.7, 0.5, ShockSpec.Distribution.NORMAL, 0), 2025, A).build(),
+        "chainWeight");
     rejects(
-        Models.builder(new ShockSpec(0.2, 0.2, ShockSpec.Distribution.STUDENT_T, 2), 2025, A).build(),
+        Models.builder(new ShockSpec(0.2, 0.2, ShockSpec.Distribution.STUDENT_T, 2), 2025, A)
+            .build(),
         "degrees of freedom");
     rejects(
-        Models.builder(Models.NORMAL, 2025, cell("ev", 0, 2020, 1, 0, 0, 0.1, new EventSpec("x", 2021, 2022, 1.5, 0, 0)))
+        Models.builder(
+                Models.NORMAL,
+                2025,
+                cell("ev", 0, 2020, 1, 0, 0, 0.1, new EventSpec("x", 2021, 2022, 1.5, 0, 0)))
             .build(),
-        "'ev'", "'x'", "probability");
-    rejects(new Projection(List.of(), 1, Models.NORMAL, List.of(), List.of(), List.of(), List.of(), 2025), "no cells");
+        "'ev'",
+        "'x'",
+        "probability");
+    rejects(
+        new Projection(
+            List.of(), 1, Models.NORMAL, List.of(), List.of(), List.of(), List.of(), 2025),
+        "no cells");
   }
 
   @Test
   void macroShocksBeyondTheChangeRow() {
     for (double logFactor : new double[] {Math.log(12), Double.NaN, Double.NEGATIVE_INFINITY}) {
       rejects(
-          new Projection(List.of(A, B), 2, Models.NORMAL, List.of(), List.of(), List.of(), List.of(), 2025, List.of(),
+          new Projection(
+              List.of(A, B),
+              2,
+              Models.NORMAL,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              2025,
+              List.of(),
               List.of(new MacroShockSpec("boom", new int[] {0}, 2023, logFactor))),
-          "'boom'", "log factor", "at most 10");
+          "'boom'",
+          "log factor",
+          "at most 10");
     }
   }
 
@@ -108,16 +149,36 @@ class ValidationTest {
     try (MonteCarloEngine engine = new MonteCarloEngine(1)) {
       assertThrows(
           IllegalArgumentException.class,
-          () -> engine.run(p, new RunSettings(0, 0, 0, 1, Models.PCT), CancellationSignal.NEVER, ProgressListener.NONE));
+          () ->
+              engine.run(
+                  p,
+                  new RunSettings(0, 0, 0, 1, Models.PCT),
+                  CancellationSignal.NEVER,
+                  ProgressListener.NONE));
       assertThrows(
           IllegalArgumentException.class,
-          () -> engine.run(p, new RunSettings(10, 0, 0, 1, new double[] {100}), CancellationSignal.NEVER, ProgressListener.NONE));
+          () ->
+              engine.run(
+                  p,
+                  new RunSettings(10, 0, 0, 1, new double[] {100}),
+                  CancellationSignal.NEVER,
+                  ProgressListener.NONE));
       assertThrows(
           IllegalArgumentException.class,
-          () -> engine.run(p, new RunSettings(10, -0.1, 0, 1, Models.PCT), CancellationSignal.NEVER, ProgressListener.NONE));
+          () ->
+              engine.run(
+                  p,
+                  new RunSettings(10, -0.1, 0, 1, Models.PCT),
+                  CancellationSignal.NEVER,
+                  ProgressListener.NONE));
       assertThrows(
           IllegalArgumentException.class,
-          () -> engine.run(p, new RunSettings(0, 0.01, 0, 1, Models.PCT), CancellationSignal.NEVER, ProgressListener.NONE));
+          () ->
+              engine.run(
+                  p,
+                  new RunSettings(0, 0.01, 0, 1, Models.PCT),
+                  CancellationSignal.NEVER,
+                  ProgressListener.NONE));
     }
     assertThrows(IllegalArgumentException.class, () -> new MonteCarloEngine(0));
   }

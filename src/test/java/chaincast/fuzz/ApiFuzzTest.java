@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 10,000 fuzzed requests over every RPC of every service, against the real server wiring on the
- * in-process transport (the raw-body fuzz in ReadableRequestsTest runs over Netty): no INTERNAL,
- * no UNKNOWN, every INVALID_ARGUMENT names a mutated field, every NOT_FOUND a resource.
+ * in-process transport (the raw-body fuzz in ReadableRequestsTest runs over Netty): no INTERNAL, no
+ * UNKNOWN, every INVALID_ARGUMENT names a mutated field, every NOT_FOUND a resource.
  */
 class ApiFuzzTest {
   static final long REQUESTS = 10_000;
@@ -33,7 +33,9 @@ class ApiFuzzTest {
     String name = InProcessServerBuilder.generateName();
     ChaincastServer server =
         new ChaincastServer(
-                ServerConfig.defaults().withThreads(2).withLimits(ApiFuzz.LIMITS)
+                ServerConfig.defaults()
+                    .withThreads(2)
+                    .withLimits(ApiFuzz.LIMITS)
                     .withDataDir(Files.createTempDirectory("chaincast-fuzz-test")))
             .start(InProcessServerBuilder.forName(name));
     ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
@@ -52,13 +54,18 @@ class ApiFuzzTest {
 
     // Every RPC of every service was called, and each both succeeded and was refused.
     for (var service :
-        List.of(ModelServiceGrpc.getServiceDescriptor(), SimulationServiceGrpc.getServiceDescriptor(),
+        List.of(
+            ModelServiceGrpc.getServiceDescriptor(),
+            SimulationServiceGrpc.getServiceDescriptor(),
             ScenarioServiceGrpc.getServiceDescriptor())) {
       for (MethodDescriptor<?, ?> m : service.getMethods()) {
         Map<Status.Code, Long> outcomes = report.outcomes().get(m.getFullMethodName());
-        assertTrue(outcomes != null && outcomes.values().stream().mapToLong(Long::longValue).sum() >= 300,
+        assertTrue(
+            outcomes != null && outcomes.values().stream().mapToLong(Long::longValue).sum() >= 300,
             m.getFullMethodName() + " called " + outcomes);
-        assertTrue(outcomes.getOrDefault(Status.Code.OK, 0L) > 0, m.getFullMethodName() + " never succeeded: " + outcomes);
+        assertTrue(
+            outcomes.getOrDefault(Status.Code.OK, 0L) > 0,
+            m.getFullMethodName() + " never succeeded: " + outcomes);
       }
     }
     assertTrue(report.count(Status.Code.INVALID_ARGUMENT) > REQUESTS / 10, report.summary());

@@ -46,7 +46,11 @@ class ModelTest {
     assertEquals(7, M.cellsIn(pharmaAll).size());
     assertEquals(M.cellsOfChain("pharma"), M.cellsIn(pharmaAll));
     Scope pharmaTwo =
-        Scope.newBuilder().addChainIds("pharma").addRegionIds("haizhou").addRegionIds("etdz").build();
+        Scope.newBuilder()
+            .addChainIds("pharma")
+            .addRegionIds("haizhou")
+            .addRegionIds("etdz")
+            .build();
     assertEquals(
         List.of("pharma@etdz", "pharma@haizhou"),
         M.cellsIn(pharmaTwo).stream().map(Cell::getId).collect(Collectors.toList()),
@@ -79,7 +83,8 @@ class ModelTest {
   @Test
   void isImmutableAndRoundTrips() {
     assertThrows(UnsupportedOperationException.class, () -> M.targets().clear());
-    assertThrows(UnsupportedOperationException.class, () -> M.cells().add(Cell.getDefaultInstance()));
+    assertThrows(
+        UnsupportedOperationException.class, () -> M.cells().add(Cell.getDefaultInstance()));
     assertThrows(UnsupportedOperationException.class, () -> M.cityCells().clear());
     assertThrows(
         UnsupportedOperationException.class,
@@ -112,7 +117,9 @@ class ModelTest {
     assertEquals("parameters.volatility.value", e.field().orElseThrow());
 
     Seed badId =
-        M.toSeed().toBuilder().setCells(0, M.toSeed().getCells(0).toBuilder().setId("pharma-etdz")).build();
+        M.toSeed().toBuilder()
+            .setCells(0, M.toSeed().getCells(0).toBuilder().setId("pharma-etdz"))
+            .build();
     e = assertThrows(SeedException.class, () -> Model.of(badId));
     assertTrue(e.getMessage().contains("pharma@etdz"), e.getMessage());
 

@@ -19,7 +19,8 @@ class EffectiveParametersTest {
 
   @Test
   void withoutOverridesEveryParameterIsTheSeededOne() {
-    EffectiveParameters p = EffectiveParameters.of(model, ScenarioOverrides.getDefaultInstance(), List.of());
+    EffectiveParameters p =
+        EffectiveParameters.of(model, ScenarioOverrides.getDefaultInstance(), List.of());
     assertEquals(model.cells().size(), p.cells().size());
     assertEquals(model.countCells().size(), p.counts().size());
     for (int i = 0; i < model.cells().size(); i++) {
@@ -44,7 +45,10 @@ class EffectiveParametersTest {
     ScenarioOverrides scenario =
         ScenarioOverrides.newBuilder()
             .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.03))
-            .addCounts(CountOverride.newBuilder().setCountCellId("pharma_firms_above_size@etdz").setYearlyRate(7))
+            .addCounts(
+                CountOverride.newBuilder()
+                    .setCountCellId("pharma_firms_above_size@etdz")
+                    .setYearlyRate(7))
             .build();
     EffectiveParameters p = EffectiveParameters.of(model, scenario, List.of());
     EffectiveParameters.CellValues etdz = p.cell(Seeded.cellIndex("pharma@etdz"));
@@ -54,7 +58,8 @@ class EffectiveParametersTest {
     assertEquals(seeded.getParameters().getDriftMean(), etdz.driftMean().seeded());
     assertEquals(seeded.getParameters().getVolatility().getValue(), etdz.volatility().value());
     assertNull(etdz.volatility().override());
-    int k = model.countCells().indexOf(model.countCell("pharma_firms_above_size@etdz").orElseThrow());
+    int k =
+        model.countCells().indexOf(model.countCell("pharma_firms_above_size@etdz").orElseThrow());
     assertEquals(7, p.count(k).yearlyRate().value());
     assertFalse(p.count(k).rateShape().overridden());
   }
@@ -63,7 +68,11 @@ class EffectiveParametersTest {
   void requestOverridesApplyOnTopOfTheScenarioFieldByField() {
     ScenarioOverrides scenario =
         ScenarioOverrides.newBuilder()
-            .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.03).setVolatility(0.2))
+            .addCells(
+                CellOverride.newBuilder()
+                    .setCellId("pharma@etdz")
+                    .setDriftMean(0.03)
+                    .setVolatility(0.2))
             .build();
     List<CellOverride> request =
         List.of(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.05).build());
@@ -80,14 +89,27 @@ class EffectiveParametersTest {
         ScenarioOverrides.newBuilder()
             .addCells(CellOverride.newBuilder().setCellId("pharma@haizhou").setDriftSd(0.01))
             .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setBaseValue(400))
-            .addCells(CellOverride.newBuilder().setCellId("pharma@haizhou").setDriftSd(0.02).setVolatility(0.3))
-            .addMacroShocks(MacroShock.newBuilder().setId("m").setCity(true).setYear(2024).setChange(-0.1))
+            .addCells(
+                CellOverride.newBuilder()
+                    .setCellId("pharma@haizhou")
+                    .setDriftSd(0.02)
+                    .setVolatility(0.3))
+            .addMacroShocks(
+                MacroShock.newBuilder().setId("m").setCity(true).setYear(2024).setChange(-0.1))
             .build();
     ScenarioOverrides merged =
         EffectiveParameters.merge(
             scenario,
-            List.of(CellOverride.newBuilder().setCellId("steel@unallocated").setVolatility(0.1).build()),
-            List.of(CountOverride.newBuilder().setCountCellId("pharma_firms_above_size@etdz").setBaseCount(3).build()));
+            List.of(
+                CellOverride.newBuilder()
+                    .setCellId("steel@unallocated")
+                    .setVolatility(0.1)
+                    .build()),
+            List.of(
+                CountOverride.newBuilder()
+                    .setCountCellId("pharma_firms_above_size@etdz")
+                    .setBaseCount(3)
+                    .build()));
     assertEquals(
         List.of("pharma@haizhou", "pharma@etdz", "steel@unallocated"),
         merged.getCellsList().stream().map(CellOverride::getCellId).toList());

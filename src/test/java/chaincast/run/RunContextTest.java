@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import chaincast.engine.MonteCarloEngine;
+import chaincast.v1.EventRemoval;
 import chaincast.v1.RunInfo;
 import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.SimulationSpec;
@@ -13,11 +14,11 @@ import chaincast.v1.TargetSelection;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import chaincast.v1.EventRemoval;
 
 /** Seeds, run info, and the planner as a whole. */
 class RunContextTest {
-  private final RunContext context = new RunContext(Limits.defaults(), 3, MonteCarloEngine.BLOCK_SIZE);
+  private final RunContext context =
+      new RunContext(Limits.defaults(), 3, MonteCarloEngine.BLOCK_SIZE);
 
   @Test
   void aSpecsSeedIsUsedAndAnUnseededSpecGetsADrawnOne() {
@@ -56,7 +57,9 @@ class RunContextTest {
         ScenarioOverrides.newBuilder()
             .addRemovedEvents(EventRemoval.newBuilder().setCellId("pharma@etdz").setEventId("nope"))
             .build();
-    assertEquals("removed_events[0].event_id", assertThrows(PlanningException.class, () -> planner.check(bad)).field());
+    assertEquals(
+        "removed_events[0].event_id",
+        assertThrows(PlanningException.class, () -> planner.check(bad)).field());
     planner.check(ScenarioOverrides.getDefaultInstance());
   }
 

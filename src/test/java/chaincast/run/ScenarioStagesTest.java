@@ -41,10 +41,17 @@ class ScenarioStagesTest {
   void eventsAreAddedThenRemovedThenDelayed() {
     ScenarioOverrides s =
         ScenarioOverrides.newBuilder()
-            .addAddedEvents(EventAddition.newBuilder().setCellId("pharma@etdz").setEvent(event("a", 2022, 2023)))
-            .addAddedEvents(EventAddition.newBuilder().setCellId("pharma@etdz").setEvent(event("b", 2022, 2022)))
+            .addAddedEvents(
+                EventAddition.newBuilder()
+                    .setCellId("pharma@etdz")
+                    .setEvent(event("a", 2022, 2023)))
+            .addAddedEvents(
+                EventAddition.newBuilder()
+                    .setCellId("pharma@etdz")
+                    .setEvent(event("b", 2022, 2022)))
             .addRemovedEvents(EventRemoval.newBuilder().setCellId("pharma@etdz").setEventId("b"))
-            .addDelayedEvents(EventDelay.newBuilder().setCellId("pharma@etdz").setEventId("a").setYears(2))
+            .addDelayedEvents(
+                EventDelay.newBuilder().setCellId("pharma@etdz").setEventId("a").setYears(2))
             .build();
     EventEdits edits = EventEdits.apply(model, s);
     List<EventSpec> specs = edits.specs("pharma@etdz");
@@ -59,17 +66,25 @@ class ScenarioStagesTest {
   void eventChangesThatDoNotFitNameTheirField() {
     ScenarioOverrides twice =
         ScenarioOverrides.newBuilder()
-            .addAddedEvents(EventAddition.newBuilder().setCellId("pharma@etdz").setEvent(event("a", 2022, 2023)))
-            .addAddedEvents(EventAddition.newBuilder().setCellId("pharma@etdz").setEvent(event("a", 2022, 2023)))
+            .addAddedEvents(
+                EventAddition.newBuilder()
+                    .setCellId("pharma@etdz")
+                    .setEvent(event("a", 2022, 2023)))
+            .addAddedEvents(
+                EventAddition.newBuilder()
+                    .setCellId("pharma@etdz")
+                    .setEvent(event("a", 2022, 2023)))
             .build();
     assertEquals(
         "added_events[1].event.id",
         assertThrows(PlanningException.class, () -> EventEdits.apply(model, twice)).field());
     ScenarioOverrides missing =
         ScenarioOverrides.newBuilder()
-            .addDelayedEvents(EventDelay.newBuilder().setCellId("pharma@etdz").setEventId("none").setYears(1))
+            .addDelayedEvents(
+                EventDelay.newBuilder().setCellId("pharma@etdz").setEventId("none").setYears(1))
             .build();
-    PlanningException e = assertThrows(PlanningException.class, () -> EventEdits.apply(model, missing));
+    PlanningException e =
+        assertThrows(PlanningException.class, () -> EventEdits.apply(model, missing));
     assertEquals("delayed_events[0].event_id", e.field());
     assertTrue(e.description().contains("has no event 'none'"), e.description());
   }
@@ -85,8 +100,14 @@ class ScenarioStagesTest {
     ScenarioOverrides s =
         ScenarioOverrides.newBuilder()
             .addCells(CellOverride.newBuilder().setCellId("pharma@guannan").setDriftMean(0.2))
-            .addObservations(Observation.newBuilder().setId("g").setGroup(pharma).setYear(2023).setValue(900))
-            .addObservations(Observation.newBuilder().setId("d").setCellId("pharma@etdz").setYear(2023).setValue(500))
+            .addObservations(
+                Observation.newBuilder().setId("g").setGroup(pharma).setYear(2023).setValue(900))
+            .addObservations(
+                Observation.newBuilder()
+                    .setId("d")
+                    .setCellId("pharma@etdz")
+                    .setYear(2023)
+                    .setValue(500))
             .build();
     ObservationPins pins = pins(s, true, 2025);
     ObservationPins.Pin etdz = pins.pin(Seeded.cellIndex("pharma@etdz"));
@@ -97,7 +118,8 @@ class ScenarioStagesTest {
     double[] weight = new double[model.cells().size()];
     for (Cell c : model.cellsIn(pharma)) {
       if (!c.getId().equals("pharma@etdz")) {
-        double mu = c.getId().equals("pharma@guannan") ? 0.2 : c.getParameters().getDriftMean().getValue();
+        double mu =
+            c.getId().equals("pharma@guannan") ? 0.2 : c.getParameters().getDriftMean().getValue();
         int i = Seeded.cellIndex(c.getId());
         weight[i] = c.getParameters().getBaseValue().getValue() * Math.exp(mu * 3);
         total += weight[i];
@@ -125,8 +147,14 @@ class ScenarioStagesTest {
     Scope pharma = Scope.newBuilder().addChainIds("pharma").build();
     ScenarioOverrides s =
         ScenarioOverrides.newBuilder()
-            .addObservations(Observation.newBuilder().setId("d").setCellId("pharma@etdz").setYear(2023).setValue(500))
-            .addObservations(Observation.newBuilder().setId("g").setGroup(pharma).setYear(2023).setValue(450))
+            .addObservations(
+                Observation.newBuilder()
+                    .setId("d")
+                    .setCellId("pharma@etdz")
+                    .setYear(2023)
+                    .setValue(500))
+            .addObservations(
+                Observation.newBuilder().setId("g").setGroup(pharma).setYear(2023).setValue(450))
             .build();
     PlanningException e = assertThrows(PlanningException.class, () -> pins(s, true, 2025));
     assertEquals("observations[1].value", e.field());
@@ -136,14 +164,21 @@ class ScenarioStagesTest {
   void observationsAfterTheHorizonAndIgnoredSeedsPinNothing() {
     ScenarioOverrides late =
         ScenarioOverrides.newBuilder()
-            .addObservations(Observation.newBuilder().setId("d").setCellId("pharma@etdz").setYear(2024).setValue(500))
+            .addObservations(
+                Observation.newBuilder()
+                    .setId("d")
+                    .setCellId("pharma@etdz")
+                    .setYear(2024)
+                    .setValue(500))
             .build();
     assertNull(pins(late, true, 2023).pin(Seeded.cellIndex("pharma@etdz")));
     assertNotNull(pins(late, true, 2024).pin(Seeded.cellIndex("pharma@etdz")));
     // The seeds observe the ten city chains together in 2021: every city cell is pinned by a split.
     ObservationPins seeded = pins(ScenarioOverrides.getDefaultInstance(), false, 2025);
     assertTrue(seeded.pin(Seeded.cellIndex("steel@unallocated")).split());
-    assertNull(pins(ScenarioOverrides.getDefaultInstance(), true, 2025).pin(Seeded.cellIndex("steel@unallocated")));
+    assertNull(
+        pins(ScenarioOverrides.getDefaultInstance(), true, 2025)
+            .pin(Seeded.cellIndex("steel@unallocated")));
   }
 
   @Test
@@ -151,14 +186,22 @@ class ScenarioStagesTest {
     ScenarioOverrides s =
         ScenarioOverrides.newBuilder()
             .addCells(CellOverride.newBuilder().setCellId("pharma@haizhou").setVolatility(0.3))
-            .addObservations(Observation.newBuilder().setId("base").setCellId("pharma@haizhou").setYear(2020).setValue(150))
-            .addMacroShocks(MacroShock.newBuilder().setRegionId("etdz").setYear(2024).setChange(-0.2))
+            .addObservations(
+                Observation.newBuilder()
+                    .setId("base")
+                    .setCellId("pharma@haizhou")
+                    .setYear(2020)
+                    .setValue(150))
+            .addMacroShocks(
+                MacroShock.newBuilder().setRegionId("etdz").setYear(2024).setChange(-0.2))
             .build();
     ScenarioResolver.Resolved r =
-        new ScenarioResolver(model, index).resolve(EffectiveParameters.of(model, s, List.of()), true, 2025);
+        new ScenarioResolver(model, index)
+            .resolve(EffectiveParameters.of(model, s, List.of()), true, 2025);
     assertEquals(model.cells().size(), r.cells().size());
     var haizhou = r.cells().get(Seeded.cellIndex("pharma@haizhou"));
-    assertEquals(150, haizhou.baseValue(), "an observation in the base year replaces the base value");
+    assertEquals(
+        150, haizhou.baseValue(), "an observation in the base year replaces the base value");
     assertEquals(0, haizhou.observedYear());
     assertEquals(0.3, haizhou.volatility());
     assertEquals(1, r.observations().size());
@@ -171,12 +214,15 @@ class ScenarioStagesTest {
   void aMedianPathOutOfRangeBlamesTheMacroShock() {
     ScenarioOverrides.Builder b = ScenarioOverrides.newBuilder();
     for (int i = 0; i < 40; i++) {
-      b.addMacroShocks(MacroShock.newBuilder().setCellId("pharma@guannan").setYear(2022).setChange(-0.999));
+      b.addMacroShocks(
+          MacroShock.newBuilder().setCellId("pharma@guannan").setYear(2022).setChange(-0.999));
     }
     PlanningException e =
         assertThrows(
             PlanningException.class,
-            () -> new ScenarioResolver(model, index).resolve(EffectiveParameters.of(model, b.build(), List.of()), true, 2025));
+            () ->
+                new ScenarioResolver(model, index)
+                    .resolve(EffectiveParameters.of(model, b.build(), List.of()), true, 2025));
     assertTrue(e.field().startsWith("macro_shocks["), e.field());
   }
 }

@@ -29,7 +29,8 @@ class ConsistencyAuditTest {
   private final List<AuditFinding> findings = ConsistencyAudit.run(m);
 
   /** kind, headline id, headline value, compared value, unit, year. */
-  private record Expected(FindingKind kind, String headline, double head, double compared, Unit unit, int year) {}
+  private record Expected(
+      FindingKind kind, String headline, double head, double compared, Unit unit, int year) {}
 
   private static final List<Expected> MISMATCHES =
       List.of(
@@ -51,7 +52,9 @@ class ConsistencyAuditTest {
         findings.stream().filter(f -> !f.getConsistent()).collect(Collectors.toList());
     assertEquals(
         MISMATCHES.stream().map(e -> e.kind() + " " + e.headline()).collect(Collectors.toList()),
-        bad.stream().map(f -> f.getKind() + " " + f.getHeadlineTargetId()).collect(Collectors.toList()));
+        bad.stream()
+            .map(f -> f.getKind() + " " + f.getHeadlineTargetId())
+            .collect(Collectors.toList()));
     for (int i = 0; i < bad.size(); i++) {
       Expected e = MISMATCHES.get(i);
       AuditFinding f = bad.get(i);
@@ -73,8 +76,12 @@ class ConsistencyAuditTest {
     AuditFinding row1 = find(BREAKDOWN, "pharma-output-2025");
     assertEquals(
         List.of(
-            "pharma-output-2025-etdz", "pharma-output-2025-haizhou", "pharma-output-2025-guannan",
-            "pharma-output-2025-ganyu", "pharma-output-2025-donghai", "pharma-output-2025-guanyun",
+            "pharma-output-2025-etdz",
+            "pharma-output-2025-haizhou",
+            "pharma-output-2025-guannan",
+            "pharma-output-2025-ganyu",
+            "pharma-output-2025-donghai",
+            "pharma-output-2025-guanyun",
             "pharma-output-2025-lianyun"),
         row1.getPartTargetIdsList());
     AuditFinding chains = find(BREAKDOWN, "ten-chains-output-2025");
@@ -146,7 +153,8 @@ class ConsistencyAuditTest {
         List.of("lzf62-hp_fibre-2025", "lzf62-chem_materials-2025", "lzf62-info-2025"),
         find(RELATED, "etdz-materials-output-2025").getPartTargetIdsList());
     AuditFinding eq = find(RELATED, "etdz-equipment-output-2025");
-    assertEquals(List.of("lzf62-equipment-2025", "lzf62-new_energy-2025"), eq.getPartTargetIdsList());
+    assertEquals(
+        List.of("lzf62-equipment-2025", "lzf62-new_energy-2025"), eq.getPartTargetIdsList());
     assertTrue(eq.getExplanation().contains("equipment 100"), eq.getExplanation());
   }
 
@@ -170,15 +178,26 @@ class ConsistencyAuditTest {
     Seed.Builder b = m.toSeed().toBuilder();
     List<Target> kept =
         b.getTargetsList().stream()
-            .filter(t -> !Set.of("pharma-output-2025-lianyun", "pharma-output-2025-guanyun").contains(t.getId()))
+            .filter(
+                t ->
+                    !Set.of("pharma-output-2025-lianyun", "pharma-output-2025-guanyun")
+                        .contains(t.getId()))
             .collect(Collectors.toList());
     b.clearTargets().addAllTargets(kept);
     b.clearJointSets();
     List<AuditFinding> fs = ConsistencyAudit.run(Model.of(b.build()));
     assertTrue(
-        fs.stream().noneMatch(f -> f.getKind() == BREAKDOWN && f.getHeadlineTargetId().equals("pharma-output-2025")));
+        fs.stream()
+            .noneMatch(
+                f ->
+                    f.getKind() == BREAKDOWN
+                        && f.getHeadlineTargetId().equals("pharma-output-2025")));
     assertTrue(
-        fs.stream().anyMatch(f -> f.getKind() == CROSS_PLAN && f.getHeadlineTargetId().equals("pharma-output-2025")));
+        fs.stream()
+            .anyMatch(
+                f ->
+                    f.getKind() == CROSS_PLAN
+                        && f.getHeadlineTargetId().equals("pharma-output-2025")));
   }
 
   private AuditFinding find(FindingKind kind, String headline) {

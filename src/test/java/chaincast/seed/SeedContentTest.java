@@ -12,6 +12,7 @@ import chaincast.v1.Cell;
 import chaincast.v1.CellParameters;
 import chaincast.v1.Citation;
 import chaincast.v1.Comparison;
+import chaincast.v1.CountCell;
 import chaincast.v1.JointSet;
 import chaincast.v1.Parameter;
 import chaincast.v1.Provenance;
@@ -22,6 +23,7 @@ import chaincast.v1.Target;
 import chaincast.v1.TargetKind;
 import chaincast.v1.Unit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import chaincast.v1.CountCell;
-import java.util.Arrays;
 
 /** The shipped seeds against the documents and against their own formulas. */
 class SeedContentTest {
@@ -103,7 +103,8 @@ class SeedContentTest {
         assertNotEquals(TargetKind.TARGET_KIND_OUTPUT, t.getKind(), t.getId());
       }
       if (t.getKind() == TargetKind.TARGET_KIND_COUNT) {
-        // Exactly the count rows of lzbf-2023-53 附件1 (8 rows x headline + 7 counties) are simulated.
+        // Exactly the count rows of lzbf-2023-53 附件1 (8 rows x headline + 7 counties) are
+        // simulated.
         boolean annex1 =
             t.getPlanId().equals("lzbf-2023-53")
                 && t.getCitation().getSection().equals("附件1 主要目标分解表");
@@ -123,17 +124,20 @@ class SeedContentTest {
     // Chinese is allowed for names of things (short runs), never for sentences.
     Pattern cjk = Pattern.compile("[\\u3000-\\u9fff\\uff00-\\uffef“”]{13,}");
     List<String> texts = new ArrayList<>();
-    m.targets().forEach(t -> {
-      texts.add(t.getInterpretation());
-      texts.add(t.getNotSimulatedReason());
-    });
+    m.targets()
+        .forEach(
+            t -> {
+              texts.add(t.getInterpretation());
+              texts.add(t.getNotSimulatedReason());
+            });
     m.actuals().forEach(a -> texts.add(a.getNote()));
     m.chains().forEach(c -> texts.add(c.getNote()));
     m.regions().forEach(r -> texts.add(r.getNote()));
     for (Cell c : m.cells()) {
       texts.add(c.getNote());
       CellParameters p = c.getParameters();
-      for (Parameter q : List.of(p.getBaseValue(), p.getDriftMean(), p.getDriftSd(), p.getVolatility())) {
+      for (Parameter q :
+          List.of(p.getBaseValue(), p.getDriftMean(), p.getDriftSd(), p.getVolatility())) {
         texts.add(q.getProvenance().getReason());
         texts.add(q.getProvenance().getFormula());
       }
@@ -226,10 +230,12 @@ class SeedContentTest {
       }
       boolean output = r == 0;
       assertTrue(m.isSimulated(head), stem);
-      assertEquals(output ? TargetKind.TARGET_KIND_OUTPUT : TargetKind.TARGET_KIND_COUNT, head.getKind());
+      assertEquals(
+          output ? TargetKind.TARGET_KIND_OUTPUT : TargetKind.TARGET_KIND_COUNT, head.getKind());
     }
     assertEquals(Comparison.COMPARISON_GREATER_THAN, target("pharma-output-2025").getComparison());
-    assertEquals(Comparison.COMPARISON_GREATER_THAN, target("pharma-firms-above-size-2025").getComparison());
+    assertEquals(
+        Comparison.COMPARISON_GREATER_THAN, target("pharma-firms-above-size-2025").getComparison());
   }
 
   @Test
@@ -296,7 +302,8 @@ class SeedContentTest {
     assertEquals(ProvenanceKind.PROVENANCE_KIND_DERIVED, base.getProvenance().getKind());
     assertEquals(
         List.of(
-            actual("etdz-output-2020").getCitation(), actual("etdz-pharma-share-2020").getCitation()),
+            actual("etdz-output-2020").getCitation(),
+            actual("etdz-pharma-share-2020").getCitation()),
         base.getProvenance().getCitationsList());
   }
 
@@ -336,7 +343,8 @@ class SeedContentTest {
       double base = cell("pharma@" + c).getParameters().getBaseValue().getValue();
       sum += base;
       if (!c.equals("etdz")) {
-        double expected = (city - etdz) * target("pharma-output-2025-" + c).getValue() / denominator;
+        double expected =
+            (city - etdz) * target("pharma-output-2025-" + c).getValue() / denominator;
         assertClose(expected, base);
       }
     }
@@ -390,8 +398,11 @@ class SeedContentTest {
   void driftSdIsTheSampleSdOfTheRealisedGrowthRates() {
     double[] xs = new double[5];
     String[] ids = {
-      "etdz-t1-08-gdp-growth", "etdz-t1-09-budget-revenue-growth", "etdz-t1-10-output-growth",
-      "etdz-t1-12-fixed-investment-growth", "etdz-t1-13-industrial-investment-growth"
+      "etdz-t1-08-gdp-growth",
+      "etdz-t1-09-budget-revenue-growth",
+      "etdz-t1-10-output-growth",
+      "etdz-t1-12-fixed-investment-growth",
+      "etdz-t1-13-industrial-investment-growth"
     };
     for (int i = 0; i < ids.length; i++) {
       xs[i] = actual(ids[i]).getValue() / 100;
@@ -428,7 +439,9 @@ class SeedContentTest {
     Citation gazette = actual("city-industrial-output-2021-jan-jul").getCitation();
     Citation row10 = actual("etdz-t1-10-output-growth").getCitation();
     for (Cell c : m.cells()) {
-      assertEquals(List.of(row10, gazette), c.getParameters().getVolatility().getProvenance().getCitationsList());
+      assertEquals(
+          List.of(row10, gazette),
+          c.getParameters().getVolatility().getProvenance().getCitationsList());
     }
   }
 
@@ -516,21 +529,28 @@ class SeedContentTest {
       Target t =
           m.targets().stream()
               .filter(
-                  x -> x.getMetric().equals(c.getMetric())
-                      && x.getScope().getRegionIdsList().equals(List.of(c.getRegionId())))
+                  x ->
+                      x.getMetric().equals(c.getMetric())
+                          && x.getScope().getRegionIdsList().equals(List.of(c.getRegionId())))
               .findFirst()
               .orElseThrow();
       double base = p.getBaseCount().getValue();
       if (c.getMetric().equals("pharma_firms_above_size")) {
         Target out = target("pharma-output-2025-" + c.getRegionId());
-        double cellBase = m.cell("pharma@" + c.getRegionId()).orElseThrow().getParameters().getBaseValue().getValue();
+        double cellBase =
+            m.cell("pharma@" + c.getRegionId())
+                .orElseThrow()
+                .getParameters()
+                .getBaseValue()
+                .getValue();
         double g = Math.pow(out.getValue() / cellBase, 1.0 / 5) - 1;
         assertEquals((double) Math.round(t.getValue() / Math.pow(1 + g, 3)), base, c.getId());
       } else {
         assertEquals(0, base, c.getId());
       }
       assertEquals(2022, p.getBaseYear(), c.getId());
-      assertEquals((9.4 / 15) * (t.getValue() - base) / 3, p.getYearlyRate().getValue(), 1e-12, c.getId());
+      assertEquals(
+          (9.4 / 15) * (t.getValue() - base) / 3, p.getYearlyRate().getValue(), 1e-12, c.getId());
       assertEquals(4, p.getRateShape().getValue(), c.getId());
     }
   }
@@ -541,11 +561,18 @@ class SeedContentTest {
     var etdz = m.observations().get(0);
     assertEquals("pharma@etdz", etdz.getCellId());
     assertEquals(736.7 * 0.60, etdz.getValue(), 1e-9);
-    assertEquals(m.cell("pharma@etdz").orElseThrow().getParameters().getBaseValue().getValue(), etdz.getValue(), 1e-9);
+    assertEquals(
+        m.cell("pharma@etdz").orElseThrow().getParameters().getBaseValue().getValue(),
+        etdz.getValue(),
+        1e-9);
     var chains = m.observations().get(1);
     assertEquals(2021, chains.getYear());
-    double base2020 = m.cityCells().stream().mapToDouble(c -> c.getParameters().getBaseValue().getValue()).sum();
+    double base2020 =
+        m.cityCells().stream().mapToDouble(c -> c.getParameters().getBaseValue().getValue()).sum();
     assertEquals(base2020 * 1.379, chains.getValue(), 1e-4);
-    assertEquals(m.cityCells(), m.cellsIn(chains.getGroup()), "the group is exactly the ten city chains' cells");
+    assertEquals(
+        m.cityCells(),
+        m.cellsIn(chains.getGroup()),
+        "the group is exactly the ten city chains' cells");
   }
 }

@@ -44,7 +44,8 @@ class SeedLoaderTest {
             .collect(Collectors.toList());
     try (Stream<Path> files = Files.list(TestSeeds.DIR)) {
       List<String> onDisk =
-          files.map(p -> p.getFileName().toString())
+          files
+              .map(p -> p.getFileName().toString())
               .filter(n -> n.endsWith(".textproto"))
               .sorted()
               .collect(Collectors.toList());
@@ -89,7 +90,12 @@ class SeedLoaderTest {
         "scope { chain_ids: \"steel\" }",
         "scope { chain_ids: \"steal\" }");
     SeedException e = assertThrows(SeedException.class, () -> SeedLoader.fromDirectory(dir));
-    assertMessage(e, "targets_chains_2021.textproto", "target 'lzf62-steel-2023'", "scope.chain_ids", "steal");
+    assertMessage(
+        e,
+        "targets_chains_2021.textproto",
+        "target 'lzf62-steel-2023'",
+        "scope.chain_ids",
+        "steal");
     assertEquals("target", e.objectKind().orElseThrow());
     assertEquals("lzf62-steel-2023", e.objectId().orElseThrow());
     assertEquals("scope.chain_ids", e.field().orElseThrow());
@@ -106,17 +112,14 @@ class SeedLoaderTest {
             + "  name { en: \"x\" }\n  kind: TARGET_KIND_OTHER\n  metric: \"m\"\n  year: 2025\n"
             + "  value: 1\n  unit: UNIT_COUNT\n  not_simulated_reason: \"test\"\n}\n");
     SeedException e = assertThrows(SeedException.class, () -> SeedLoader.fromDirectory(dir));
-    assertMessage(e, "extra.textproto", "target 'no-citation'", "field citation", "missing citation");
+    assertMessage(
+        e, "extra.textproto", "target 'no-citation'", "field citation", "missing citation");
   }
 
   @Test
   void incompleteCitationOfAnActualNamesTheMissingPart() {
     Path dir = TestSeeds.copy(tmp);
-    TestSeeds.edit(
-        dir,
-        "actuals.textproto",
-        "row: \"2020 地区生产总值\"",
-        "row: \"\"");
+    TestSeeds.edit(dir, "actuals.textproto", "row: \"2020 地区生产总值\"", "row: \"\"");
     SeedException e = assertThrows(SeedException.class, () -> SeedLoader.fromDirectory(dir));
     assertMessage(e, "actuals.textproto", "actual 'etdz-gdp-2020'", "citation.row");
   }
@@ -137,7 +140,11 @@ class SeedLoaderTest {
             + "  }\n}\n");
     SeedException e = assertThrows(SeedException.class, () -> SeedLoader.fromDirectory(dir));
     assertMessage(
-        e, "extra.textproto", "cell 'silicon@etdz'", "parameters.volatility.provenance.reason", "reason");
+        e,
+        "extra.textproto",
+        "cell 'silicon@etdz'",
+        "parameters.volatility.provenance.reason",
+        "reason");
   }
 
   @Test
@@ -149,7 +156,8 @@ class SeedLoaderTest {
         "formula: \"736.7 × 60% (ETDZ 2020 industrial output above designated size × pharma share of that output)\"",
         "");
     SeedException e = assertThrows(SeedException.class, () -> SeedLoader.fromDirectory(dir));
-    assertMessage(e, "cells.textproto", "cell 'pharma@etdz'", "parameters.base_value.provenance.formula");
+    assertMessage(
+        e, "cells.textproto", "cell 'pharma@etdz'", "parameters.base_value.provenance.formula");
   }
 
   @Test
@@ -160,7 +168,8 @@ class SeedLoaderTest {
         "extra.textproto",
         HEADER + "regions { id: \"etdz\" name { en: \"again\" } kind: REGION_KIND_COUNTY }\n");
     SeedException e = assertThrows(SeedException.class, () -> SeedLoader.fromDirectory(dir));
-    assertMessage(e, "extra.textproto", "region 'etdz'", "field id", "duplicate", "regions.textproto");
+    assertMessage(
+        e, "extra.textproto", "region 'etdz'", "field id", "duplicate", "regions.textproto");
   }
 
   @Test
@@ -190,9 +199,13 @@ class SeedLoaderTest {
   void jointSetWithUnknownTargetNamesTheSettingsFile() {
     Path dir = TestSeeds.copy(tmp);
     TestSeeds.edit(
-        dir, "settings.textproto", "target_ids: \"pharma-output-2025-etdz\"", "target_ids: \"nope\"");
+        dir,
+        "settings.textproto",
+        "target_ids: \"pharma-output-2025-etdz\"",
+        "target_ids: \"nope\"");
     SeedException e = assertThrows(SeedException.class, () -> SeedLoader.fromDirectory(dir));
-    assertMessage(e, "settings.textproto", "joint set 'pharma-2025-breakdown'", "target_ids", "nope");
+    assertMessage(
+        e, "settings.textproto", "joint set 'pharma-2025-breakdown'", "target_ids", "nope");
   }
 
   @Test

@@ -47,7 +47,10 @@ final class TestSeeds {
     try {
       Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
       Files.writeString(
-          dir.resolve(SeedLoader.INDEX), name + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+          dir.resolve(SeedLoader.INDEX),
+          name + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,7 +21,10 @@ class ShapleyEffectsTest {
     double sh1 = (v1 + varY - v2) / 2 / varY;
     double sh2 = (v2 + varY - v1) / 2 / varY;
     ShapleyEffects.Result r =
-        ShapleyEffects.of(new double[][] {{a * a, cov12}, {cov12, b * b}}, new double[] {a * a + cov12, b * b + cov12}, varY);
+        ShapleyEffects.of(
+            new double[][] {{a * a, cov12}, {cov12, b * b}},
+            new double[] {a * a + cov12, b * b + cov12},
+            varY);
     assertEquals(sh1, r.effects()[0], 1e-12);
     assertEquals(sh2, r.effects()[1], 1e-12);
     assertEquals(1.0, r.explained(), 1e-12);

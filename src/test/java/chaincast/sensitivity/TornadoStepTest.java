@@ -38,7 +38,8 @@ class TornadoStepTest {
           };
       double inside = domain.clamp(domain.high());
       double[] lh = step.around(inside);
-      assertTrue(domain.contains(lh[0]) && domain.contains(lh[1]), step + " " + lh[0] + " " + lh[1]);
+      assertTrue(
+          domain.contains(lh[0]) && domain.contains(lh[1]), step + " " + lh[0] + " " + lh[1]);
     }
   }
 

@@ -1,8 +1,8 @@
 package chaincast.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +19,8 @@ import chaincast.v1.LocalizedName;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.Scenario;
 import chaincast.v1.ScenarioOverrides;
-import chaincast.v1.ScenarioServiceGrpc.ScenarioServiceBlockingStub;
 import chaincast.v1.ScenarioServiceGrpc;
+import chaincast.v1.ScenarioServiceGrpc.ScenarioServiceBlockingStub;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
@@ -46,6 +46,7 @@ import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +56,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Locale;
 
 /**
- * Bearer tokens and roles through the real server wiring, in process: who may call what, and what a refused caller is
- * told. One server with three tokens (read, write, admin) serves every test.
+ * Bearer tokens and roles through the real server wiring, in process: who may call what, and what a
+ * refused caller is told. One server with three tokens (read, write, admin) serves every test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthTest {
@@ -79,9 +79,15 @@ class AuthTest {
         TokenFile.parse(
             "test",
             "# name roles hash\n"
-                + "dashboard read " + BearerTokens.fileHash(reader) + "\n"
-                + "planner write " + BearerTokens.fileHash(writer) + "\n"
-                + "ops admin " + BearerTokens.fileHash(admin) + "\n");
+                + "dashboard read "
+                + BearerTokens.fileHash(reader)
+                + "\n"
+                + "planner write "
+                + BearerTokens.fileHash(writer)
+                + "\n"
+                + "ops admin "
+                + BearerTokens.fileHash(admin)
+                + "\n");
     ServerConfig config = ServerConfig.defaults().withPort(0).withThreads(1).withDataDir(dataDir);
     String name = InProcessServerBuilder.generateName();
     server =
@@ -100,7 +106,8 @@ class AuthTest {
   private static CallCredentials authorization(String value) {
     return new CallCredentials() {
       @Override
-      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+      public void applyRequestMetadata(
+          RequestInfo info, Executor executor, MetadataApplier applier) {
         Metadata headers = new Metadata();
         headers.put(AuthInterceptor.AUTHORIZATION, value);
         applier.apply(headers);
@@ -109,7 +116,8 @@ class AuthTest {
   }
 
   private <S extends AbstractStub<S>> S as(String token, S stub) {
-    return stub.withCallCredentials(authorization("Bearer " + token)).withDeadlineAfter(60, TimeUnit.SECONDS);
+    return stub.withCallCredentials(authorization("Bearer " + token))
+        .withDeadlineAfter(60, TimeUnit.SECONDS);
   }
 
   private static Status statusOf(Runnable call) {
@@ -121,13 +129,18 @@ class AuthTest {
         .setId(id)
         .setName(LocalizedName.newBuilder().setZh("测试").setEn("Test " + id))
         .setOverrides(
-            ScenarioOverrides.newBuilder().addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(drift)))
+            ScenarioOverrides.newBuilder()
+                .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(drift)))
         .build();
   }
 
   @Test
   void aCallWithoutATokenIsUnauthenticated() {
-    Status s = statusOf(() -> ModelServiceGrpc.newBlockingStub(channel).listPlans(ListPlansRequest.getDefaultInstance()));
+    Status s =
+        statusOf(
+            () ->
+                ModelServiceGrpc.newBlockingStub(channel)
+                    .listPlans(ListPlansRequest.getDefaultInstance()));
     assertEquals(Status.Code.UNAUTHENTICATED, s.getCode());
     assertEquals(AuthInterceptor.MISSING, s.getDescription());
   }
@@ -137,7 +150,11 @@ class AuthTest {
     String wrong = BearerTokens.generate();
     String almost = reader.substring(0, reader.length() - 1) + (reader.endsWith("A") ? "B" : "A");
     for (String token : List.of(wrong, almost, "x", writer.toUpperCase(Locale.ROOT))) {
-      Status s = statusOf(() -> as(token, ModelServiceGrpc.newBlockingStub(channel)).listPlans(ListPlansRequest.getDefaultInstance()));
+      Status s =
+          statusOf(
+              () ->
+                  as(token, ModelServiceGrpc.newBlockingStub(channel))
+                      .listPlans(ListPlansRequest.getDefaultInstance()));
       assertEquals(Status.Code.UNAUTHENTICATED, s.getCode());
       assertEquals(AuthInterceptor.UNKNOWN, s.getDescription());
       assertFalse(s.getDescription().contains(token.strip()), "the token is never echoed");
@@ -167,7 +184,11 @@ class AuthTest {
 
   @Test
   void aReaderBrowsesAndSimulatesButCannotWrite() {
-    assertTrue(as(reader, ModelServiceGrpc.newBlockingStub(channel)).listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount() > 0);
+    assertTrue(
+        as(reader, ModelServiceGrpc.newBlockingStub(channel))
+                .listPlans(ListPlansRequest.getDefaultInstance())
+                .getPlansCount()
+            > 0);
     SimulateRequest simulate =
         SimulateRequest.newBuilder()
             .setSpec(
@@ -176,42 +197,103 @@ class AuthTest {
                     .setPaths(2_000)
                     .setSeed(1))
             .build();
-    assertEquals(2_000, as(reader, SimulationServiceGrpc.newBlockingStub(channel)).simulate(simulate).getReport().getRun().getPaths());
-    ScenarioServiceBlockingStub scenarios = as(reader, ScenarioServiceGrpc.newBlockingStub(channel));
+    assertEquals(
+        2_000,
+        as(reader, SimulationServiceGrpc.newBlockingStub(channel))
+            .simulate(simulate)
+            .getReport()
+            .getRun()
+            .getPaths());
+    ScenarioServiceBlockingStub scenarios =
+        as(reader, ScenarioServiceGrpc.newBlockingStub(channel));
     scenarios.listScenarios(ListScenariosRequest.getDefaultInstance());
 
-    Scenario stored = as(writer, ScenarioServiceGrpc.newBlockingStub(channel))
-        .createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("readers-see-it", 0.03)).build())
-        .getScenario();
-    assertEquals(stored, scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId("readers-see-it").build()).getScenario());
+    Scenario stored =
+        as(writer, ScenarioServiceGrpc.newBlockingStub(channel))
+            .createScenario(
+                CreateScenarioRequest.newBuilder()
+                    .setScenario(scenario("readers-see-it", 0.03))
+                    .build())
+            .getScenario();
+    assertEquals(
+        stored,
+        scenarios
+            .getScenario(GetScenarioRequest.newBuilder().setScenarioId("readers-see-it").build())
+            .getScenario());
 
     List<Supplier<Object>> writes =
         List.of(
-            () -> scenarios.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario("by-reader", 0.01)).build()),
-            () -> scenarios.updateScenario(UpdateScenarioRequest.newBuilder().setScenario(stored.toBuilder().setDescription("changed")).build()),
-            () -> scenarios.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId("readers-see-it").setEtag(stored.getEtag()).build()),
-            () -> scenarios.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId("readers-see-it").build()));
+            () ->
+                scenarios.createScenario(
+                    CreateScenarioRequest.newBuilder()
+                        .setScenario(scenario("by-reader", 0.01))
+                        .build()),
+            () ->
+                scenarios.updateScenario(
+                    UpdateScenarioRequest.newBuilder()
+                        .setScenario(stored.toBuilder().setDescription("changed"))
+                        .build()),
+            () ->
+                scenarios.deleteScenario(
+                    DeleteScenarioRequest.newBuilder()
+                        .setScenarioId("readers-see-it")
+                        .setEtag(stored.getEtag())
+                        .build()),
+            () ->
+                scenarios.deleteScenario(
+                    DeleteScenarioRequest.newBuilder().setScenarioId("readers-see-it").build()));
     for (Supplier<Object> write : writes) {
       Status s = statusOf(() -> assertNotNull(write.get()));
       assertEquals(Status.Code.PERMISSION_DENIED, s.getCode());
-      assertTrue(s.getDescription().startsWith("token 'dashboard' (roles: read) may not call chaincast.v1.ScenarioService/"), s.getDescription());
+      assertTrue(
+          s.getDescription()
+              .startsWith(
+                  "token 'dashboard' (roles: read) may not call chaincast.v1.ScenarioService/"),
+          s.getDescription());
       assertTrue(s.getDescription().contains("it needs the write role"), s.getDescription());
       assertFalse(s.getDescription().contains(reader));
     }
-    assertEquals(stored, scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId("readers-see-it").build()).getScenario(), "nothing changed");
+    assertEquals(
+        stored,
+        scenarios
+            .getScenario(GetScenarioRequest.newBuilder().setScenarioId("readers-see-it").build())
+            .getScenario(),
+        "nothing changed");
   }
 
   @Test
   void writersAndAdminsChangeScenarios() {
     for (String token : List.of(writer, admin)) {
-      ScenarioServiceBlockingStub scenarios = as(token, ScenarioServiceGrpc.newBlockingStub(channel));
+      ScenarioServiceBlockingStub scenarios =
+          as(token, ScenarioServiceGrpc.newBlockingStub(channel));
       String id = "cycle-" + (token.equals(writer) ? "writer" : "admin");
-      Scenario created = scenarios.createScenario(CreateScenarioRequest.newBuilder().setScenario(scenario(id, 0.02)).build()).getScenario();
+      Scenario created =
+          scenarios
+              .createScenario(
+                  CreateScenarioRequest.newBuilder().setScenario(scenario(id, 0.02)).build())
+              .getScenario();
       Scenario updated =
-          scenarios.updateScenario(UpdateScenarioRequest.newBuilder().setScenario(created.toBuilder().setDescription("v2")).build()).getScenario();
-      scenarios.deleteScenario(DeleteScenarioRequest.newBuilder().setScenarioId(id).setEtag(updated.getEtag()).build());
-      assertEquals(Status.Code.NOT_FOUND, statusOf(() -> scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId(id).build())).getCode());
-      assertTrue(as(token, ModelServiceGrpc.newBlockingStub(channel)).listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount() > 0, "write includes read");
+          scenarios
+              .updateScenario(
+                  UpdateScenarioRequest.newBuilder()
+                      .setScenario(created.toBuilder().setDescription("v2"))
+                      .build())
+              .getScenario();
+      scenarios.deleteScenario(
+          DeleteScenarioRequest.newBuilder().setScenarioId(id).setEtag(updated.getEtag()).build());
+      assertEquals(
+          Status.Code.NOT_FOUND,
+          statusOf(
+                  () ->
+                      scenarios.getScenario(
+                          GetScenarioRequest.newBuilder().setScenarioId(id).build()))
+              .getCode());
+      assertTrue(
+          as(token, ModelServiceGrpc.newBlockingStub(channel))
+                  .listPlans(ListPlansRequest.getDefaultInstance())
+                  .getPlansCount()
+              > 0,
+          "write includes read");
     }
   }
 
@@ -219,17 +301,23 @@ class AuthTest {
   void healthNeedsNoToken() {
     assertEquals(
         HealthCheckResponse.ServingStatus.SERVING,
-        HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance()).getStatus());
+        HealthGrpc.newBlockingStub(channel)
+            .check(HealthCheckRequest.getDefaultInstance())
+            .getStatus());
   }
 
   @Test
   void reflectionNeedsTheReadRole() throws Exception {
     Object refused = reflect(null);
     assertTrue(
-        refused instanceof Throwable t && Status.fromThrowable(t).getCode() == Status.Code.UNAUTHENTICATED,
+        refused instanceof Throwable t
+            && Status.fromThrowable(t).getCode() == Status.Code.UNAUTHENTICATED,
         refused::toString);
     Object answer = reflect(reader);
-    assertTrue(answer instanceof ServerReflectionResponse r && r.getListServicesResponse().getServiceCount() >= 4, answer::toString);
+    assertTrue(
+        answer instanceof ServerReflectionResponse r
+            && r.getListServicesResponse().getServiceCount() >= 4,
+        answer::toString);
   }
 
   /** One reflection request: the response, or the failure. */
@@ -276,8 +364,12 @@ class AuthTest {
         }
       }
     }
-    assertEquals(List.of(), missing, "decide the role of each new RPC in MethodRoles (and the README)");
+    assertEquals(
+        List.of(), missing, "decide the role of each new RPC in MethodRoles (and the README)");
     assertEquals(MethodRoles.table().size(), checked, "the table lists only served methods");
-    assertEquals(Caller.Role.ADMIN, MethodRoles.required("chaincast.v1.NewService/NotYetInTheTable"), "closed by default");
+    assertEquals(
+        Caller.Role.ADMIN,
+        MethodRoles.required("chaincast.v1.NewService/NotYetInTheTable"),
+        "closed by default");
   }
 }

@@ -11,7 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
-/** Access lines in batches: whole lines, in order, written when the batch is full, on time, and on close. */
+/**
+ * Access lines in batches: whole lines, in order, written when the batch is full, on time, and on
+ * close.
+ */
 class BatchingHandlerTest {
   private static LogRecord line(int i) {
     LogRecord r = new LogRecord(Level.INFO, "request_id=r" + i + " code=OK 请求");
@@ -36,11 +39,13 @@ class BatchingHandlerTest {
   @Test
   void aFullBatchIsWrittenAtOnceInWholeLinesAndCloseWritesTheRest() {
     Sink sink = new Sink();
-    BatchingHandler h = new BatchingHandler(sink, new LogfmtFormatter(), TimeUnit.HOURS.toMillis(1));
+    BatchingHandler h =
+        new BatchingHandler(sink, new LogfmtFormatter(), TimeUnit.HOURS.toMillis(1));
     int n = 0;
     while (sink.writes == 0) {
       h.publish(line(n++));
-      assertTrue(n < 10_000, "a batch of " + BatchingHandler.MAX_BATCH_CHARS + " characters is written");
+      assertTrue(
+          n < 10_000, "a batch of " + BatchingHandler.MAX_BATCH_CHARS + " characters is written");
     }
     String first = sink.text();
     assertTrue(first.endsWith(System.lineSeparator()), "a batch ends with a whole line");

@@ -21,8 +21,8 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -52,7 +52,8 @@ class ChaincastServerTest {
   void healthReportsServingForTheServerAndEachService() throws Exception {
     String name = InProcessServerBuilder.generateName();
     ChaincastServer server =
-        new ChaincastServer(ServerConfig.defaults().withThreads(1)).start(InProcessServerBuilder.forName(name));
+        new ChaincastServer(ServerConfig.defaults().withThreads(1))
+            .start(InProcessServerBuilder.forName(name));
     ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
     try {
       HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
@@ -71,8 +72,10 @@ class ChaincastServerTest {
 
   @Test
   void reflectionListsThePublicServices() throws Exception {
-    ChaincastServer server = new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(1)).start();
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    ChaincastServer server =
+        new ChaincastServer(ServerConfig.defaults().withPort(0).withThreads(1)).start();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     try {
       CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
       StreamObserver<ServerReflectionRequest> requests =
@@ -113,11 +116,11 @@ class ChaincastServerTest {
   }
 
   /**
-   * Graceful shutdown, step by step on events: a SimulateStream call has run its paths and is
-   * about to answer (the gate below holds its answer); a health Watch opened on a second channel
-   * says SERVING. Then stop(): the Watch says NOT_SERVING while the call is still open and stop()
-   * still waiting; once the gate opens the call completes with all its paths, and only then does
-   * stop() return.
+   * Graceful shutdown, step by step on events: a SimulateStream call has run its paths and is about
+   * to answer (the gate below holds its answer); a health Watch opened on a second channel says
+   * SERVING. Then stop(): the Watch says NOT_SERVING while the call is still open and stop() still
+   * waiting; once the gate opens the call completes with all its paths, and only then does stop()
+   * return.
    */
   @Test
   void shutdownLetsARunningCallFinishAndMarksHealthNotServing() throws Exception {
@@ -133,7 +136,10 @@ class ChaincastServerTest {
     try {
       BlockingQueue<ServingStatus> health = new LinkedBlockingQueue<>();
       Context.CancellableContext watching = Context.current().withCancellation();
-      watching.run(() -> HealthGrpc.newStub(probes).watch(HealthCheckRequest.getDefaultInstance(), collect(health)));
+      watching.run(
+          () ->
+              HealthGrpc.newStub(probes)
+                  .watch(HealthCheckRequest.getDefaultInstance(), collect(health)));
       assertEquals(ServingStatus.SERVING, health.poll(30, TimeUnit.SECONDS));
 
       CompletableFuture<List<SimulateStreamResponse>> answer = new CompletableFuture<>();
@@ -142,7 +148,8 @@ class ChaincastServerTest {
               SimulateStreamRequest.newBuilder()
                   .setSpec(
                       SimulationSpec.newBuilder()
-                          .setTargets(TargetSelection.newBuilder().setPlanId("lzf-2021-62").setYear(2025))
+                          .setTargets(
+                              TargetSelection.newBuilder().setPlanId("lzf-2021-62").setYear(2025))
                           .setPaths(PATHS)
                           .setSeed(1))
                   .build(),
@@ -151,15 +158,20 @@ class ChaincastServerTest {
       assertEquals(1, server.runStats().started());
 
       stopped = CompletableFuture.runAsync(ChaincastServerTest.stop(server));
-      assertEquals(ServingStatus.NOT_SERVING, health.poll(30, TimeUnit.SECONDS), "health during shutdown");
+      assertEquals(
+          ServingStatus.NOT_SERVING, health.poll(30, TimeUnit.SECONDS), "health during shutdown");
       assertFalse(answer.isDone(), "the call is still open when health says NOT_SERVING");
       assertFalse(stopped.isDone(), "stop() waits for the running call");
-      watching.cancel(null); // a Watch is a call too: it would hold the shutdown for the grace period
+      watching.cancel(
+          null); // a Watch is a call too: it would hold the shutdown for the grace period
 
       gate.open.countDown();
       List<SimulateStreamResponse> responses = answer.get(30, TimeUnit.SECONDS);
       SimulateStreamResponse last = responses.get(responses.size() - 1);
-      assertEquals(PATHS, last.getReport().getRun().getPaths(), "the in-flight call completed with all its paths");
+      assertEquals(
+          PATHS,
+          last.getReport().getRun().getPaths(),
+          "the in-flight call completed with all its paths");
       stopped.get(30, TimeUnit.SECONDS);
       assertEquals(1, server.runStats().completed());
       assertEquals(0, server.runStats().cancelled());
@@ -186,7 +198,8 @@ class ChaincastServerTest {
     };
   }
 
-  private static StreamObserver<HealthCheckResponse> collect(BlockingQueue<ServingStatus> statuses) {
+  private static StreamObserver<HealthCheckResponse> collect(
+      BlockingQueue<ServingStatus> statuses) {
     return new StreamObserver<>() {
       @Override
       public void onNext(HealthCheckResponse value) {

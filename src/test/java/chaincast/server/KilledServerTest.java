@@ -47,7 +47,9 @@ class KilledServerTest {
     for (ScenarioLedger.Problem p : ScenarioLedger.Problem.values()) {
       assertEquals(0, r.problems().get(p), p + "\n" + report);
     }
-    assertTrue(r.acknowledged() >= 20 * 12, "every cycle acknowledged its writes before the kill: " + report);
+    assertTrue(
+        r.acknowledged() >= 20 * 12,
+        "every cycle acknowledged its writes before the kill: " + report);
     assertEquals(loop.ledger().expected().size(), r.scenariosAtEnd(), report);
     assertTrue(r.compactions() > 0, "kills also landed between compactions: " + report);
   }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chaincast.bench.HeavyRequests;
 import chaincast.bench.ServerJvm;
+import chaincast.v1.CellOverride;
 import chaincast.v1.CreateScenarioRequest;
 import chaincast.v1.GetScenarioRequest;
+import chaincast.v1.LocalizedName;
+import chaincast.v1.Scenario;
+import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulationServiceGrpc;
@@ -33,23 +37,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import chaincast.v1.CellOverride;
-import chaincast.v1.LocalizedName;
-import chaincast.v1.Scenario;
-import chaincast.v1.ScenarioOverrides;
 
 /**
- * Valid requests against a small heap, in a server JVM of its own: the heaviest a request may
- * be (horizon 2035, every target, 50 fans, 20 percentiles, Student-t shocks) and every count
- * cell overridden to a huge, very uncertain rate (yearly_rate 10 000, rate_shape 0.01, the smallest accepted), as
- * Simulate and as Compare, all at once. Before admission, such requests ran the heap out and
- * clients got UNKNOWN. Now each completes or waits its turn, or is refused with RESOURCE_EXHAUSTED
- * and a RetryInfo; no OutOfMemoryError happens at all; and the server and its scenario store
- * stay healthy. When the budget is set far above the heap on purpose, the OutOfMemoryError that
- * follows still reaches the client as RESOURCE_EXHAUSTED with RetryInfo.
+ * Valid requests against a small heap, in a server JVM of its own: the heaviest a request may be
+ * (horizon 2035, every target, 50 fans, 20 percentiles, Student-t shocks) and every count cell
+ * overridden to a huge, very uncertain rate (yearly_rate 10 000, rate_shape 0.01, the smallest
+ * accepted), as Simulate and as Compare, all at once. Before admission, such requests ran the heap
+ * out and clients got UNKNOWN. Now each completes or waits its turn, or is refused with
+ * RESOURCE_EXHAUSTED and a RetryInfo; no OutOfMemoryError happens at all; and the server and its
+ * scenario store stay healthy. When the budget is set far above the heap on purpose, the
+ * OutOfMemoryError that follows still reaches the client as RESOURCE_EXHAUSTED with RetryInfo.
  */
 class MemoryAdmissionTest {
-  private static final long PATHS = 2 * 4096; // two blocks: two worker threads, each with its own histograms
+  private static final long PATHS =
+      2 * 4096; // two blocks: two worker threads, each with its own histograms
 
   @TempDir Path dataDir;
 
@@ -62,17 +63,33 @@ class MemoryAdmissionTest {
         var stub = SimulationServiceGrpc.newBlockingStub(channel);
         List<Callable<String>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-          calls.add(() -> call(() -> stub.withDeadlineAfter(300, TimeUnit.SECONDS).simulate(r.heaviest())));
+          calls.add(
+              () ->
+                  call(() -> stub.withDeadlineAfter(300, TimeUnit.SECONDS).simulate(r.heaviest())));
         }
         for (int i = 0; i < 4; i++) {
-          calls.add(() -> call(() -> stub.withDeadlineAfter(300, TimeUnit.SECONDS).simulate(r.hugeCounts())));
-          calls.add(() -> call(() -> stub.withDeadlineAfter(300, TimeUnit.SECONDS).compare(r.hugeCountsCompared())));
+          calls.add(
+              () ->
+                  call(
+                      () ->
+                          stub.withDeadlineAfter(300, TimeUnit.SECONDS).simulate(r.hugeCounts())));
+          calls.add(
+              () ->
+                  call(
+                      () ->
+                          stub.withDeadlineAfter(300, TimeUnit.SECONDS)
+                              .compare(r.hugeCountsCompared())));
         }
         Map<String, Integer> outcomes = runAll(calls);
-        assertTrue(outcomes.keySet().stream().allMatch(o -> o.equals("OK") || o.equals("RESOURCE_EXHAUSTED with RetryInfo")), outcomes::toString);
+        assertTrue(
+            outcomes.keySet().stream()
+                .allMatch(o -> o.equals("OK") || o.equals("RESOURCE_EXHAUSTED with RetryInfo")),
+            outcomes::toString);
         assertTrue(outcomes.getOrDefault("OK", 0) >= 1, outcomes::toString);
         assertHealthy(channel, server);
-        assertFalse(server.output().contains("OutOfMemoryError"), "no run ran out of memory:\n" + server.output());
+        assertFalse(
+            server.output().contains("OutOfMemoryError"),
+            "no run ran out of memory:\n" + server.output());
       } finally {
         channel.shutdownNow();
       }
@@ -89,8 +106,15 @@ class MemoryAdmissionTest {
       try {
         HeavyRequests r = new HeavyRequests(channel, PATHS);
         SimulateRequest request =
-            SimulateRequest.newBuilder().setSpec(r.heaviest().getSpec().toBuilder().setPaths(24 * 4096 * 2)).build();
-        String outcome = call(() -> SimulationServiceGrpc.newBlockingStub(channel).withDeadlineAfter(300, TimeUnit.SECONDS).simulate(request));
+            SimulateRequest.newBuilder()
+                .setSpec(r.heaviest().getSpec().toBuilder().setPaths(24 * 4096 * 2))
+                .build();
+        String outcome =
+            call(
+                () ->
+                    SimulationServiceGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(300, TimeUnit.SECONDS)
+                        .simulate(request));
         assertEquals("RESOURCE_EXHAUSTED with RetryInfo", outcome);
         assertTrue(server.output().contains("ran out of memory"), server.output());
         assertHealthy(channel, server);
@@ -101,7 +125,10 @@ class MemoryAdmissionTest {
   }
 
   private static ManagedChannel channel(ServerJvm server) {
-    return ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().maxInboundMessageSize(64 << 20).build();
+    return ManagedChannelBuilder.forAddress("127.0.0.1", server.port())
+        .usePlaintext()
+        .maxInboundMessageSize(64 << 20)
+        .build();
   }
 
   /** Runs every call at once; counts their outcomes. */
@@ -129,7 +156,8 @@ class MemoryAdmissionTest {
       return "OK";
     } catch (StatusRuntimeException e) {
       com.google.rpc.Status status = StatusProto.fromThrowable(e);
-      boolean retry = status != null && status.getDetailsList().stream().anyMatch(d -> d.is(RetryInfo.class));
+      boolean retry =
+          status != null && status.getDetailsList().stream().anyMatch(d -> d.is(RetryInfo.class));
       if (e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED && retry) {
         return "RESOURCE_EXHAUSTED with RetryInfo";
       }
@@ -137,25 +165,51 @@ class MemoryAdmissionTest {
     }
   }
 
-  /** Health SERVING (overall and per service), a small simulation runs, and a scenario can be written and read. */
+  /**
+   * Health SERVING (overall and per service), a small simulation runs, and a scenario can be
+   * written and read.
+   */
   private static void assertHealthy(ManagedChannel channel, ServerJvm server) {
     var health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-    for (String service : List.of("", SimulationServiceGrpc.SERVICE_NAME, ScenarioServiceGrpc.SERVICE_NAME)) {
-      assertEquals(ServingStatus.SERVING, health.check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus(), service);
+    for (String service :
+        List.of("", SimulationServiceGrpc.SERVICE_NAME, ScenarioServiceGrpc.SERVICE_NAME)) {
+      assertEquals(
+          ServingStatus.SERVING,
+          health.check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus(),
+          service);
     }
-    var simulation = SimulationServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
-    assertTrue(simulation.simulate(SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(1000)).build()).getReport().getOddsCount() > 0);
-    var scenarios = ScenarioServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-    scenarios.createScenario(CreateScenarioRequest.newBuilder().setScenario(
-            Scenario.newBuilder()
-                .setId("after-the-load")
-                .setName(LocalizedName.newBuilder().setEn("after the load"))
-                .setOverrides(
-                    ScenarioOverrides.newBuilder()
-                        .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.05)))).build());
+    var simulation =
+        SimulationServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+    assertTrue(
+        simulation
+                .simulate(
+                    SimulateRequest.newBuilder()
+                        .setSpec(SimulationSpec.newBuilder().setPaths(1000))
+                        .build())
+                .getReport()
+                .getOddsCount()
+            > 0);
+    var scenarios =
+        ScenarioServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    scenarios.createScenario(
+        CreateScenarioRequest.newBuilder()
+            .setScenario(
+                Scenario.newBuilder()
+                    .setId("after-the-load")
+                    .setName(LocalizedName.newBuilder().setEn("after the load"))
+                    .setOverrides(
+                        ScenarioOverrides.newBuilder()
+                            .addCells(
+                                CellOverride.newBuilder()
+                                    .setCellId("pharma@etdz")
+                                    .setDriftMean(0.05))))
+            .build());
     assertEquals(
         "after-the-load",
-        scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId("after-the-load").build()).getScenario().getId(),
+        scenarios
+            .getScenario(GetScenarioRequest.newBuilder().setScenarioId("after-the-load").build())
+            .getScenario()
+            .getId(),
         server.output());
   }
 }

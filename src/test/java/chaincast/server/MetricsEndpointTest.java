@@ -86,26 +86,78 @@ class MetricsEndpointTest {
     var scenarios = ScenarioServiceGrpc.newBlockingStub(channel);
     scenarios.createScenario(
         CreateScenarioRequest.newBuilder()
-            .setScenario(Scenario.newBuilder().setId("metrics-one").setName(LocalizedName.newBuilder().setEn("one")))
+            .setScenario(
+                Scenario.newBuilder()
+                    .setId("metrics-one")
+                    .setName(LocalizedName.newBuilder().setEn("one")))
             .build());
     StatusRuntimeException missing =
         assertThrows(
             StatusRuntimeException.class,
-            () -> scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId("no-such").build()));
+            () ->
+                scenarios.getScenario(
+                    GetScenarioRequest.newBuilder().setScenarioId("no-such").build()));
     assertEquals(Status.Code.NOT_FOUND, missing.getStatus().getCode());
     var simulation = SimulationServiceGrpc.newBlockingStub(channel);
-    simulation.simulate(SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(10_000).setSeed(1)).build());
+    simulation.simulate(
+        SimulateRequest.newBuilder()
+            .setSpec(SimulationSpec.newBuilder().setPaths(10_000).setSeed(1))
+            .build());
 
-    Scrape after = awaitScrape(s -> delta(before, s, RPC + "_count", "method", SIMULATE, "code", "OK") == 1);
+    Scrape after =
+        awaitScrape(s -> delta(before, s, RPC + "_count", "method", SIMULATE, "code", "OK") == 1);
     assertEquals(3, delta(before, after, RPC + "_count", "method", LIST_REGIONS, "code", "OK"));
     assertEquals(
-        1, delta(before, after, RPC + "_count", "method", "chaincast.v1.ScenarioService/GetScenario", "code", "NOT_FOUND"));
+        1,
+        delta(
+            before,
+            after,
+            RPC + "_count",
+            "method",
+            "chaincast.v1.ScenarioService/GetScenario",
+            "code",
+            "NOT_FOUND"));
     assertEquals(
-        1, delta(before, after, RPC + "_count", "method", "chaincast.v1.ScenarioService/CreateScenario", "code", "OK"));
+        1,
+        delta(
+            before,
+            after,
+            RPC + "_count",
+            "method",
+            "chaincast.v1.ScenarioService/CreateScenario",
+            "code",
+            "OK"));
     assertEquals(10_000, delta(before, after, "chaincast_paths_total"), "paths of the one run");
-    assertEquals(1, delta(before, after, "chaincast_run_duration_seconds_count", "kind", "simulation", "outcome", "completed"));
-    assertEquals(1, delta(before, after, "chaincast_store_operation_duration_seconds_count", "operation", "create", "outcome", "ok"));
-    assertEquals(1, delta(before, after, "chaincast_store_operation_duration_seconds_count", "operation", "get", "outcome", "ok"));
+    assertEquals(
+        1,
+        delta(
+            before,
+            after,
+            "chaincast_run_duration_seconds_count",
+            "kind",
+            "simulation",
+            "outcome",
+            "completed"));
+    assertEquals(
+        1,
+        delta(
+            before,
+            after,
+            "chaincast_store_operation_duration_seconds_count",
+            "operation",
+            "create",
+            "outcome",
+            "ok"));
+    assertEquals(
+        1,
+        delta(
+            before,
+            after,
+            "chaincast_store_operation_duration_seconds_count",
+            "operation",
+            "get",
+            "outcome",
+            "ok"));
     assertEquals(0, after.sum("chaincast_runs_active"));
     // A histogram: its +Inf bucket holds every call, the 1 s bucket every browse call here.
     assertEquals(
@@ -148,45 +200,98 @@ class MetricsEndpointTest {
     // its run stops at the engine's next poll, so the run's end can follow the RPC's count.
     Scrape after =
         awaitScrape(
-            s -> delta(before, s, RPC + "_count", "method", SIMULATE, "code", "DEADLINE_EXCEEDED") == 1
-                && delta(before, s, RPC + "_count", "method", SIMULATE_STREAM, "code", "CANCELLED") == 1
-                && delta(before, s, "chaincast_run_duration_seconds_count", "kind", "simulation", "outcome", "cancelled") == 2
-                && s.sum("chaincast_runs_active") == 0);
+            s ->
+                delta(before, s, RPC + "_count", "method", SIMULATE, "code", "DEADLINE_EXCEEDED")
+                        == 1
+                    && delta(
+                            before,
+                            s,
+                            RPC + "_count",
+                            "method",
+                            SIMULATE_STREAM,
+                            "code",
+                            "CANCELLED")
+                        == 1
+                    && delta(
+                            before,
+                            s,
+                            "chaincast_run_duration_seconds_count",
+                            "kind",
+                            "simulation",
+                            "outcome",
+                            "cancelled")
+                        == 2
+                    && s.sum("chaincast_runs_active") == 0);
     assertEquals(cancelledBefore + 2, server.runStats().cancelled());
-    assertEquals(2, delta(before, after, "chaincast_run_duration_seconds_count", "kind", "simulation", "outcome", "cancelled"));
+    assertEquals(
+        2,
+        delta(
+            before,
+            after,
+            "chaincast_run_duration_seconds_count",
+            "kind",
+            "simulation",
+            "outcome",
+            "cancelled"));
     assertEquals(0, after.sum("chaincast_runs_active"));
     double paths = delta(before, after, "chaincast_paths_total");
-    assertTrue(paths > 0 && paths < 2 * LONG_RUN, "the stopped runs' paths count, and no more: " + paths);
+    assertTrue(
+        paths > 0 && paths < 2 * LONG_RUN, "the stopped runs' paths count, and no more: " + paths);
   }
 
   @Test
   void everyDocumentedMetricIsServedWithItsLabels() throws Exception {
     ModelServiceGrpc.newBlockingStub(channel).listRegions(ListRegionsRequest.getDefaultInstance());
     SimulationServiceGrpc.newBlockingStub(channel)
-        .simulate(SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(5_000).setSeed(2)).build());
+        .simulate(
+            SimulateRequest.newBuilder()
+                .setSpec(SimulationSpec.newBuilder().setPaths(5_000).setSeed(2))
+                .build());
     ScenarioServiceGrpc.newBlockingStub(channel)
         .createScenario(
             CreateScenarioRequest.newBuilder()
-                .setScenario(Scenario.newBuilder().setId("metrics-docs").setName(LocalizedName.newBuilder().setEn("docs")))
+                .setScenario(
+                    Scenario.newBuilder()
+                        .setId("metrics-docs")
+                        .setName(LocalizedName.newBuilder().setEn("docs")))
                 .build());
     System.gc(); // GC pause timers and the after-GC peak appear after the first collection
     Scrape scrape =
-        awaitScrape(s -> s.has("jvm_gc_pause_seconds_count") && s.sum("chaincast_jvm_heap_peak_after_gc_bytes") > 0);
+        awaitScrape(
+            s ->
+                s.has("jvm_gc_pause_seconds_count")
+                    && s.sum("chaincast_jvm_heap_peak_after_gc_bytes") > 0);
     double peak = scrape.sum("chaincast_jvm_heap_peak_used_bytes");
     double afterGc = scrape.sum("chaincast_jvm_heap_peak_after_gc_bytes");
-    assertTrue(afterGc <= peak && peak <= Runtime.getRuntime().maxMemory(), afterGc + " <= " + peak);
+    assertTrue(
+        afterGc <= peak && peak <= Runtime.getRuntime().maxMemory(), afterGc + " <= " + peak);
     List<DocumentedMetric> documented = documentedMetrics();
     assertTrue(documented.size() >= 12, "README's metric table: " + documented);
     for (DocumentedMetric m : documented) {
       if (m.notYetExported()) {
-        assertFalse(scrape.has(m.name()), m.name() + " is documented as not exported yet; it must not be faked");
+        assertFalse(
+            scrape.has(m.name()),
+            m.name() + " is documented as not exported yet; it must not be faked");
         continue;
       }
-      String series = m.type().equals("histogram") ? m.name() + "_bucket" : m.type().equals("summary") ? m.name() + "_count" : m.name();
-      List<Scrape.Sample> samples = scrape.samples().stream().filter(s -> s.name().equals(series)).toList();
-      assertFalse(samples.isEmpty(), "README documents " + m.name() + " (" + m.type() + "), the endpoint does not serve " + series);
+      String series =
+          m.type().equals("histogram")
+              ? m.name() + "_bucket"
+              : m.type().equals("summary") ? m.name() + "_count" : m.name();
+      List<Scrape.Sample> samples =
+          scrape.samples().stream().filter(s -> s.name().equals(series)).toList();
+      assertFalse(
+          samples.isEmpty(),
+          "README documents "
+              + m.name()
+              + " ("
+              + m.type()
+              + "), the endpoint does not serve "
+              + series);
       for (String label : m.labels()) {
-        assertTrue(samples.stream().allMatch(s -> s.labels().containsKey(label)), m.name() + " has label " + label);
+        assertTrue(
+            samples.stream().allMatch(s -> s.labels().containsKey(label)),
+            m.name() + " has label " + label);
       }
     }
   }
@@ -196,12 +301,17 @@ class MetricsEndpointTest {
     ModelServiceGrpc.newBlockingStub(channel).listRegions(ListRegionsRequest.getDefaultInstance());
     awaitScrape(s -> s.has(RPC + "_count"));
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> ok = http.send(HttpRequest.newBuilder(endpoint).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> ok =
+        http.send(HttpRequest.newBuilder(endpoint).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, ok.statusCode());
-    assertTrue(ok.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
-    assertTrue(ok.body().contains("# TYPE chaincast_rpc_server_duration_seconds histogram"), ok.body());
+    assertTrue(
+        ok.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+    assertTrue(
+        ok.body().contains("# TYPE chaincast_rpc_server_duration_seconds histogram"), ok.body());
     HttpResponse<String> other =
-        http.send(HttpRequest.newBuilder(endpoint.resolve("/other")).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(endpoint.resolve("/other")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(404, other.statusCode());
     HttpResponse<String> post =
         http.send(
@@ -210,10 +320,13 @@ class MetricsEndpointTest {
     assertEquals(405, post.statusCode());
   }
 
-  /** A row of README's metric table: {@code | `name` | type | `label`, `label` | what it says |}. */
+  /**
+   * A row of README's metric table: {@code | `name` | type | `label`, `label` | what it says |}.
+   */
   record DocumentedMetric(String name, String type, List<String> labels, boolean notYetExported) {}
 
-  private static final Pattern ROW = Pattern.compile("^\\| `([a-z_]+)` \\| ([a-z]+) \\| ([^|]*)\\| (.*)\\|$");
+  private static final Pattern ROW =
+      Pattern.compile("^\\| `([a-z_]+)` \\| ([a-z]+) \\| ([^|]*)\\| (.*)\\|$");
   private static final Pattern LABEL = Pattern.compile("`([a-z_]+)`");
 
   static List<DocumentedMetric> documentedMetrics() throws Exception {
@@ -229,7 +342,9 @@ class MetricsEndpointTest {
         while (l.find()) {
           labels.add(l.group(1));
         }
-        rows.add(new DocumentedMetric(m.group(1), m.group(2), labels, m.group(4).contains("not exported yet")));
+        rows.add(
+            new DocumentedMetric(
+                m.group(1), m.group(2), labels, m.group(4).contains("not exported yet")));
       }
     }
     return rows;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chaincast.api.RequestId;
+import chaincast.api.SimulationServiceImpl;
 import chaincast.v1.GetScenarioRequest;
 import chaincast.v1.ListRegionsRequest;
 import chaincast.v1.ModelServiceGrpc;
@@ -38,12 +39,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import chaincast.api.SimulationServiceImpl;
 
 /**
- * Request ids through the real server wiring, in process: the client's id comes back in the headers and trailers, one is
- * made when the client sent none or an unusable one, failed calls carry it too, and the access
- * line and the service's own log lines name it.
+ * Request ids through the real server wiring, in process: the client's id comes back in the headers
+ * and trailers, one is made when the client sent none or an unusable one, failed calls carry it
+ * too, and the access line and the service's own log lines name it.
  */
 class RequestIdTest {
   private static final Pattern UUID =
@@ -96,7 +96,8 @@ class RequestIdTest {
   @Test
   void theClientsIdComesBackInHeadersAndTrailers() {
     Seen seen = new Seen();
-    seen.on(ModelServiceGrpc.newBlockingStub(channel), "gateway-7f3a:01").listRegions(ListRegionsRequest.getDefaultInstance());
+    seen.on(ModelServiceGrpc.newBlockingStub(channel), "gateway-7f3a:01")
+        .listRegions(ListRegionsRequest.getDefaultInstance());
     assertEquals("gateway-7f3a:01", seen.inHeaders());
     assertEquals("gateway-7f3a:01", seen.inTrailers());
   }
@@ -104,9 +105,13 @@ class RequestIdTest {
   @Test
   void anIdIsMadeWhenTheClientSentNone() {
     Seen first = new Seen();
-    first.on(ModelServiceGrpc.newBlockingStub(channel), null).listRegions(ListRegionsRequest.getDefaultInstance());
+    first
+        .on(ModelServiceGrpc.newBlockingStub(channel), null)
+        .listRegions(ListRegionsRequest.getDefaultInstance());
     Seen second = new Seen();
-    second.on(ModelServiceGrpc.newBlockingStub(channel), null).listRegions(ListRegionsRequest.getDefaultInstance());
+    second
+        .on(ModelServiceGrpc.newBlockingStub(channel), null)
+        .listRegions(ListRegionsRequest.getDefaultInstance());
     assertTrue(UUID.matcher(first.inTrailers()).matches(), first.inTrailers());
     assertEquals(first.inHeaders(), first.inTrailers());
     assertNotEquals(first.inTrailers(), second.inTrailers(), "each call its own id");
@@ -114,14 +119,19 @@ class RequestIdTest {
 
   @Test
   void anUnusableClientIdIsReplaced() {
-    for (String bad : List.of("has space", "x".repeat(RequestId.MAX_LENGTH + 1), "a\"b", "k=v", "ünïcode", "a\tb")) {
+    for (String bad :
+        List.of(
+            "has space", "x".repeat(RequestId.MAX_LENGTH + 1), "a\"b", "k=v", "ünïcode", "a\tb")) {
       Seen seen = new Seen();
-      seen.on(ModelServiceGrpc.newBlockingStub(channel), bad).listRegions(ListRegionsRequest.getDefaultInstance());
+      seen.on(ModelServiceGrpc.newBlockingStub(channel), bad)
+          .listRegions(ListRegionsRequest.getDefaultInstance());
       assertTrue(UUID.matcher(seen.inTrailers()).matches(), bad + " -> " + seen.inTrailers());
     }
     Seen longest = new Seen();
     String id = "y".repeat(RequestId.MAX_LENGTH);
-    longest.on(ModelServiceGrpc.newBlockingStub(channel), id).listRegions(ListRegionsRequest.getDefaultInstance());
+    longest
+        .on(ModelServiceGrpc.newBlockingStub(channel), id)
+        .listRegions(ListRegionsRequest.getDefaultInstance());
     assertEquals(id, longest.inTrailers());
   }
 
@@ -132,7 +142,8 @@ class RequestIdTest {
     StatusRuntimeException e =
         assertThrows(
             StatusRuntimeException.class,
-            () -> stub.getScenario(GetScenarioRequest.newBuilder().setScenarioId("no-such").build()));
+            () ->
+                stub.getScenario(GetScenarioRequest.newBuilder().setScenarioId("no-such").build()));
     assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
     assertEquals("failing-1", seen.inTrailers());
     assertEquals("failing-1", e.getTrailers().get(RequestId.HEADER));
@@ -141,7 +152,9 @@ class RequestIdTest {
   @Test
   void theAccessLineNamesTheCall() throws Exception {
     try (Captured access = Captured.on(AccessLog.LOGGER)) {
-      new Seen().on(ModelServiceGrpc.newBlockingStub(channel), "access-1").listRegions(ListRegionsRequest.getDefaultInstance());
+      new Seen()
+          .on(ModelServiceGrpc.newBlockingStub(channel), "access-1")
+          .listRegions(ListRegionsRequest.getDefaultInstance());
       String ok = access.await("request_id=access-1 ");
       assertTrue(
           Pattern.compile(
@@ -172,7 +185,10 @@ class RequestIdTest {
           StatusRuntimeException.class,
           () ->
               stub.withDeadlineAfter(200, TimeUnit.MILLISECONDS)
-                  .simulate(SimulateRequest.newBuilder().setSpec(SimulationSpec.newBuilder().setPaths(40_000_000)).build()));
+                  .simulate(
+                      SimulateRequest.newBuilder()
+                          .setSpec(SimulationSpec.newBuilder().setPaths(40_000_000))
+                          .build()));
       String line = service.await("stopped after");
       assertTrue(line.contains(" request_id=deadline-1 msg=\"simulation stopped after "), line);
     }

@@ -16,28 +16,28 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code chaincast serve} as an operator runs it, in its own JVM: {@code --metrics-port} serves
- * the metrics, its log records are logfmt lines, and each call's access line arrives with the
- * client's request id; {@code --no-access-log} turns the access logger off.
+ * {@code chaincast serve} as an operator runs it, in its own JVM: {@code --metrics-port} serves the
+ * metrics, its log records are logfmt lines, and each call's access line arrives with the client's
+ * request id; {@code --no-access-log} turns the access logger off.
  */
 class ServeObservabilityTest {
   private static final Pattern SERVING = Pattern.compile("chaincast: serving on [0-9.]+:([0-9]+)");
@@ -46,9 +46,13 @@ class ServeObservabilityTest {
   @TempDir Path dataDir;
 
   /** A running {@code serve}, its stderr lines as they come, its gRPC port and metrics address. */
-  private record Serve(Process process, BlockingQueue<String> lines, List<String> all, int port, URI metrics)
+  private record Serve(
+      Process process, BlockingQueue<String> lines, List<String> all, int port, URI metrics)
       implements AutoCloseable {
-    /** The next line that holds {@code text} (lines before it are passed over; {@link #all} keeps them). */
+    /**
+     * The next line that holds {@code text} (lines before it are passed over; {@link #all} keeps
+     * them).
+     */
     String await(String text) throws InterruptedException {
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (System.nanoTime() < until) {
@@ -72,9 +76,22 @@ class ServeObservabilityTest {
   private Serve serve(String... extra) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            "chaincast.cli.Main", "serve", "--port", "0", "--threads", "1", "--data-dir", dataDir.toString(),
-            "--metrics-port", "0"));
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "chaincast.cli.Main",
+                "serve",
+                "--port",
+                "0",
+                "--threads",
+                "1",
+                "--data-dir",
+                dataDir.toString(),
+                "--metrics-port",
+                "0"));
     command.addAll(List.of(extra));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -82,7 +99,8 @@ class ServeObservabilityTest {
     Thread reader =
         new Thread(
             () ->
-                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
                     .lines()
                     .forEach(
                         l -> {
@@ -99,7 +117,8 @@ class ServeObservabilityTest {
   }
 
   private static void listRegions(int port, String requestId) throws InterruptedException {
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     try {
       Metadata headers = new Metadata();
       headers.put(RequestId.HEADER, requestId);
@@ -114,8 +133,15 @@ class ServeObservabilityTest {
   @Test
   void serveLogsEachCallAndServesItsMetrics() throws Exception {
     try (Serve s = serve()) {
-      String start = s.all().stream().filter(l -> l.contains("Chaincast listening on")).findFirst().orElse("none");
-      assertTrue(start.matches("ts=\\S+ level=INFO logger=chaincast\\.server\\.ChaincastServer msg=\"Chaincast listening on .*\""), start);
+      String start =
+          s.all().stream()
+              .filter(l -> l.contains("Chaincast listening on"))
+              .findFirst()
+              .orElse("none");
+      assertTrue(
+          start.matches(
+              "ts=\\S+ level=INFO logger=chaincast\\.server\\.ChaincastServer msg=\"Chaincast listening on .*\""),
+          start);
       listRegions(s.port(), "serve-access-1");
       String access = s.await("request_id=serve-access-1 ");
       assertTrue(
@@ -125,7 +151,13 @@ class ServeObservabilityTest {
           access);
       Scrape scrape = Scrape.fetch(s.metrics());
       assertEquals(
-          1, scrape.sum("chaincast_rpc_server_duration_seconds_count", "method", "chaincast.v1.ModelService/ListRegions", "code", "OK"));
+          1,
+          scrape.sum(
+              "chaincast_rpc_server_duration_seconds_count",
+              "method",
+              "chaincast.v1.ModelService/ListRegions",
+              "code",
+              "OK"));
     }
   }
 
@@ -140,7 +172,9 @@ class ServeObservabilityTest {
     try {
       ServerLogging.forServe(false);
       assertEquals(Level.OFF, AccessLog.LOGGER.getLevel());
-      assertTrue(Arrays.stream(AccessLog.LOGGER.getHandlers()).noneMatch(h -> h instanceof BatchingHandler));
+      assertTrue(
+          Arrays.stream(AccessLog.LOGGER.getHandlers())
+              .noneMatch(h -> h instanceof BatchingHandler));
       for (Handler h : root.getHandlers()) {
         assertTrue(h.getFormatter() instanceof LogfmtFormatter, "serve's records are logfmt lines");
       }

@@ -42,7 +42,9 @@ class ServerSecurityTest {
 
   private ChaincastServer server(String host, ServerSecurity security) {
     return new ChaincastServer(
-        ServerConfig.defaults().withHost(host).withPort(0).withThreads(1).withDataDir(dataDir), model, security);
+        ServerConfig.defaults().withHost(host).withPort(0).withThreads(1).withDataDir(dataDir),
+        model,
+        security);
   }
 
   @Test
@@ -57,7 +59,9 @@ class ServerSecurityTest {
 
   @Test
   void aNetworkAddressWithoutTlsAndAuthIsRefusedAndSaysWhatToAdd() {
-    ServerSetupException open = assertThrows(ServerSetupException.class, () -> server("0.0.0.0", ServerSecurity.NONE).start());
+    ServerSetupException open =
+        assertThrows(
+            ServerSetupException.class, () -> server("0.0.0.0", ServerSecurity.NONE).start());
     assertEquals(
         "refusing to listen on 0.0.0.0, which is not a loopback address, without TLS and authentication: anyone"
             + " who can reach the port could call every RPC, including deleting scenarios. Add --tls-cert FILE"
@@ -67,11 +71,13 @@ class ServerSecurityTest {
     ServerSecurity tlsOnly = new ServerSecurity(TestPki.serverTls(false), null, true, false);
     assertTrue(
         assertThrows(ServerSetupException.class, () -> server("0.0.0.0", tlsOnly).start())
-            .getMessage().contains("without authentication:"));
+            .getMessage()
+            .contains("without authentication:"));
     ServerSecurity tokensOnly = new ServerSecurity(null, tokens, true, false);
     assertTrue(
         assertThrows(ServerSetupException.class, () -> server("::", tokensOnly).start())
-            .getMessage().contains("without TLS (tokens would cross the network in clear text):"));
+            .getMessage()
+            .contains("without TLS (tokens would cross the network in clear text):"));
   }
 
   @Test
@@ -90,9 +96,14 @@ class ServerSecurityTest {
       }
     }
     ChaincastServer open = server("0.0.0.0", new ServerSecurity(null, null, true, true)).start();
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", open.port()).usePlaintext().build();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", open.port()).usePlaintext().build();
     try {
-      assertTrue(ModelServiceGrpc.newBlockingStub(channel).listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount() > 0);
+      assertTrue(
+          ModelServiceGrpc.newBlockingStub(channel)
+                  .listPlans(ListPlansRequest.getDefaultInstance())
+                  .getPlansCount()
+              > 0);
     } finally {
       channel.shutdownNow();
       open.stop();
@@ -102,7 +113,8 @@ class ServerSecurityTest {
   @Test
   void noReflectionRemovesTheReflectionServiceOnly() throws Exception {
     ChaincastServer s = server("127.0.0.1", new ServerSecurity(null, null, false, false)).start();
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", s.port()).usePlaintext().build();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", s.port()).usePlaintext().build();
     try {
       CompletableFuture<Throwable> failure = new CompletableFuture<>();
       StreamObserver<ServerReflectionRequest> requests =
@@ -126,11 +138,19 @@ class ServerSecurityTest {
       Throwable t = failure.get(60, TimeUnit.SECONDS);
       assertTrue(t instanceof StatusRuntimeException, String.valueOf(t));
       assertEquals(Status.Code.UNIMPLEMENTED, Status.fromThrowable(t).getCode());
-      assertTrue(s.services().stream().noneMatch(d -> d.getServiceDescriptor().getName().contains("Reflection")));
+      assertTrue(
+          s.services().stream()
+              .noneMatch(d -> d.getServiceDescriptor().getName().contains("Reflection")));
       assertEquals(
           HealthCheckResponse.ServingStatus.SERVING,
-          HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance()).getStatus());
-      assertTrue(ModelServiceGrpc.newBlockingStub(channel).listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount() > 0);
+          HealthGrpc.newBlockingStub(channel)
+              .check(HealthCheckRequest.getDefaultInstance())
+              .getStatus());
+      assertTrue(
+          ModelServiceGrpc.newBlockingStub(channel)
+                  .listPlans(ListPlansRequest.getDefaultInstance())
+                  .getPlansCount()
+              > 0);
     } finally {
       channel.shutdownNow();
       s.stop();

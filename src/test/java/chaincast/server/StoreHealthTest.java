@@ -23,8 +23,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -44,19 +44,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scenario store fails under a running server: health says NOT_SERVING for ScenarioService
- * (and SERVING for the rest), scenario calls get UNAVAILABLE with a retry delay and no server
- * internals, and once the store is reopened health says SERVING and every scenario is there.
+ * The scenario store fails under a running server: health says NOT_SERVING for ScenarioService (and
+ * SERVING for the rest), scenario calls get UNAVAILABLE with a retry delay and no server internals,
+ * and once the store is reopened health says SERVING and every scenario is there.
  */
 class StoreHealthTest {
   @TempDir Path dataDir;
 
   @Test
   void healthFollowsTheStoreThroughAnOutageAndBack() throws Exception {
-    StoreSettings fast = StoreSettings.defaults().withReopenDelays(Duration.ofMillis(50), Duration.ofMillis(400));
+    StoreSettings fast =
+        StoreSettings.defaults().withReopenDelays(Duration.ofMillis(50), Duration.ofMillis(400));
     String name = InProcessServerBuilder.generateName();
     ChaincastServer server =
-        new ChaincastServer(ServerConfig.defaults().withThreads(1).withDataDir(dataDir).withStore(fast))
+        new ChaincastServer(
+                ServerConfig.defaults().withThreads(1).withDataDir(dataDir).withStore(fast))
             .start(InProcessServerBuilder.forName(name));
     ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
     try {
@@ -65,14 +67,19 @@ class StoreHealthTest {
           scenarios
               .createScenario(
                   CreateScenarioRequest.newBuilder()
-                      .setScenario(Scenario.newBuilder().setId("kept").setName(LocalizedName.newBuilder().setEn("Kept")))
+                      .setScenario(
+                          Scenario.newBuilder()
+                              .setId("kept")
+                              .setName(LocalizedName.newBuilder().setEn("Kept")))
                       .build())
               .getScenario();
       BlockingQueue<ServingStatus> health = watch(channel, ScenarioServiceGrpc.SERVICE_NAME);
       assertEquals(ServingStatus.SERVING, health.poll(30, TimeUnit.SECONDS));
 
-      // H2 closes the database (as after an error it cannot survive); the file is unreadable a while.
-      try (Connection c = DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dataDir), "chaincast", "");
+      // H2 closes the database (as after an error it cannot survive); the file is unreadable a
+      // while.
+      try (Connection c =
+              DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dataDir), "chaincast", "");
           Statement s = c.createStatement()) {
         s.execute("SHUTDOWN IMMEDIATELY");
       }
@@ -82,26 +89,57 @@ class StoreHealthTest {
       Files.write(file, new byte[8192]);
 
       StatusRuntimeException down =
-          assertThrows(StatusRuntimeException.class, () -> scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId("kept").build()));
+          assertThrows(
+              StatusRuntimeException.class,
+              () ->
+                  scenarios.getScenario(
+                      GetScenarioRequest.newBuilder().setScenarioId("kept").build()));
       assertEquals(Status.Code.UNAVAILABLE, down.getStatus().getCode());
       String message = down.getStatus().getDescription();
-      assertFalse(message.contains(dataDir.toString()) || message.contains("/") || message.contains("Exception") || message.contains("SQL"), message);
+      assertFalse(
+          message.contains(dataDir.toString())
+              || message.contains("/")
+              || message.contains("Exception")
+              || message.contains("SQL"),
+          message);
       var rich = StatusProto.fromThrowable(down);
-      assertTrue(rich.getDetailsList().stream().anyMatch(d -> d.is(RetryInfo.class)), rich.toString());
+      assertTrue(
+          rich.getDetailsList().stream().anyMatch(d -> d.is(RetryInfo.class)), rich.toString());
       assertEquals(ServingStatus.NOT_SERVING, health.poll(30, TimeUnit.SECONDS));
       var check = HealthGrpc.newBlockingStub(channel);
-      assertEquals(ServingStatus.SERVING, check.check(HealthCheckRequest.newBuilder().setService("").build()).getStatus());
-      assertTrue(ModelServiceGrpc.newBlockingStub(channel).listRegions(ListRegionsRequest.getDefaultInstance()).getRegionsCount() > 0,
+      assertEquals(
+          ServingStatus.SERVING,
+          check.check(HealthCheckRequest.newBuilder().setService("").build()).getStatus());
+      assertTrue(
+          ModelServiceGrpc.newBlockingStub(channel)
+                  .listRegions(ListRegionsRequest.getDefaultInstance())
+                  .getRegionsCount()
+              > 0,
           "the rest of the server is unaffected");
       SimulationSpec byId =
-          SimulationSpec.newBuilder().setTargets(TargetSelection.newBuilder().addTargetIds("pharma-output-2025-etdz")).setPaths(1000).setScenarioId("kept").build();
+          SimulationSpec.newBuilder()
+              .setTargets(TargetSelection.newBuilder().addTargetIds("pharma-output-2025-etdz"))
+              .setPaths(1000)
+              .setScenarioId("kept")
+              .build();
       StatusRuntimeException simulate =
-          assertThrows(StatusRuntimeException.class, () -> SimulationServiceGrpc.newBlockingStub(channel).simulate(SimulateRequest.newBuilder().setSpec(byId).build()));
-      assertEquals(Status.Code.UNAVAILABLE, simulate.getStatus().getCode(), "a run of a stored scenario waits for the store too");
+          assertThrows(
+              StatusRuntimeException.class,
+              () ->
+                  SimulationServiceGrpc.newBlockingStub(channel)
+                      .simulate(SimulateRequest.newBuilder().setSpec(byId).build()));
+      assertEquals(
+          Status.Code.UNAVAILABLE,
+          simulate.getStatus().getCode(),
+          "a run of a stored scenario waits for the store too");
 
       Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
       assertEquals(ServingStatus.SERVING, health.poll(60, TimeUnit.SECONDS));
-      assertEquals(kept, scenarios.getScenario(GetScenarioRequest.newBuilder().setScenarioId("kept").build()).getScenario());
+      assertEquals(
+          kept,
+          scenarios
+              .getScenario(GetScenarioRequest.newBuilder().setScenarioId("kept").build())
+              .getScenario());
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       server.stop();

@@ -23,15 +23,19 @@ public final class TestPki {
         Path target = Files.createTempDirectory("chaincast-test-pki");
         Path script = Path.of("src/test/scripts/make-test-pki.sh").toAbsolutePath();
         Process p =
-            new ProcessBuilder("sh", script.toString(), target.toString()).redirectErrorStream(true).start();
+            new ProcessBuilder("sh", script.toString(), target.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
           throw new IllegalStateException(
-              "making the test certificates failed (is openssl installed? .ci/run installs it): " + output);
+              "making the test certificates failed (is openssl installed? .ci/run installs it): "
+                  + output);
         }
         dir = target;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot run " + "make-test-pki.sh (is openssl installed?)", e);
+        throw new UncheckedIOException(
+            "cannot run " + "make-test-pki.sh (is openssl installed?)", e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
@@ -44,7 +48,10 @@ public final class TestPki {
     return dir().resolve(name);
   }
 
-  /** The server's TLS set-up: server.pem and server.key, client certificates from ca.pem when {@code mutual}. */
+  /**
+   * The server's TLS set-up: server.pem and server.key, client certificates from ca.pem when {@code
+   * mutual}.
+   */
   public static ServerTls serverTls(boolean mutual) {
     return ServerTls.load(file("server.pem"), file("server.key"), mutual ? file("ca.pem") : null);
   }

@@ -17,15 +17,15 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.attribute.PosixFilePermissions;
-import javax.net.ssl.SSLException;
 
 /** TLS and mutual TLS over a real Netty server with certificates made for the test. */
 class TlsTest {
@@ -49,7 +49,8 @@ class TlsTest {
   }
 
   /** ListPlans over a fresh channel: the number of plans, or the status it failed with. */
-  private static int listPlans(String host, int port, ChannelCredentials credentials) throws InterruptedException {
+  private static int listPlans(String host, int port, ChannelCredentials credentials)
+      throws InterruptedException {
     ManagedChannel channel = Grpc.newChannelBuilderForAddress(host, port, credentials).build();
     try {
       return ModelServiceGrpc.newBlockingStub(channel)
@@ -78,7 +79,9 @@ class TlsTest {
     ChaincastServer server = start(tls(false));
     try {
       assertTrue(listPlans("localhost", server.port(), trusting("ca.pem")) > 0);
-      assertTrue(listPlans("127.0.0.1", server.port(), trusting("ca.pem")) > 0, "the IP is in the certificate too");
+      assertTrue(
+          listPlans("127.0.0.1", server.port(), trusting("ca.pem")) > 0,
+          "the IP is in the certificate too");
     } finally {
       server.stop();
     }
@@ -105,7 +108,8 @@ class TlsTest {
     try {
       StatusRuntimeException e =
           assertThrows(
-              StatusRuntimeException.class, () -> listPlans("localhost", server.port(), trusting("other-ca.pem")));
+              StatusRuntimeException.class,
+              () -> listPlans("localhost", server.port(), trusting("other-ca.pem")));
       assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
       assertTrue(hasCause(e, SSLException.class), "a TLS failure, not a refused connection: " + e);
     } finally {
@@ -118,9 +122,11 @@ class TlsTest {
     ChaincastServer server = start(tls(true));
     try {
       assertTrue(listPlans("localhost", server.port(), withClientCert("client")) > 0);
-      for (ChannelCredentials refused : new ChannelCredentials[] {trusting("ca.pem"), withClientCert("rogue")}) {
+      for (ChannelCredentials refused :
+          new ChannelCredentials[] {trusting("ca.pem"), withClientCert("rogue")}) {
         StatusRuntimeException e =
-            assertThrows(StatusRuntimeException.class, () -> listPlans("localhost", server.port(), refused));
+            assertThrows(
+                StatusRuntimeException.class, () -> listPlans("localhost", server.port(), refused));
         assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e::toString);
       }
     } finally {
@@ -132,26 +138,44 @@ class TlsTest {
   void unusableFilesAreReportedByNameAtStartUp() throws Exception {
     Path pem = TestPki.file("server.pem");
     Path key = TestPki.file("server.key");
-    assertSetup("--tls-cert " + dataDir.resolve("nope.pem") + ": no such file", dataDir.resolve("nope.pem"), key);
-    assertSetup("--tls-key " + dataDir.resolve("nope.key") + ": no such file", pem, dataDir.resolve("nope.key"));
+    assertSetup(
+        "--tls-cert " + dataDir.resolve("nope.pem") + ": no such file",
+        dataDir.resolve("nope.pem"),
+        key);
+    assertSetup(
+        "--tls-key " + dataDir.resolve("nope.key") + ": no such file",
+        pem,
+        dataDir.resolve("nope.key"));
     assertSetup("holds no certificate", key, key);
     assertSetup("holds no PEM private key", pem, pem);
     // The client's EC key with the server's RSA certificate, and an EC key of another certificate.
     assertSetup("not an RSA private key", pem, TestPki.file("client.key"));
-    assertSetup("does not belong to the certificate", TestPki.file("client.pem"), TestPki.file("rogue.key"));
+    assertSetup(
+        "does not belong to the certificate",
+        TestPki.file("client.pem"),
+        TestPki.file("rogue.key"));
     assertSetup("--tls-client-ca " + key + ": holds no certificate", pem, key, key);
 
     Path pkcs1 = dataDir.resolve("pkcs1.key");
     openssl("rsa", "-in", key.toString(), "-traditional", "-out", pkcs1.toString());
     assertSetup("'RSA PRIVATE KEY' (PKCS#1/SEC1); convert it to PKCS#8", pem, pkcs1);
     Path encrypted = dataDir.resolve("encrypted.key");
-    openssl("pkcs8", "-topk8", "-in", key.toString(), "-passout", "pass:secret", "-out", encrypted.toString());
+    openssl(
+        "pkcs8",
+        "-topk8",
+        "-in",
+        key.toString(),
+        "-passout",
+        "pass:secret",
+        "-out",
+        encrypted.toString());
     assertSetup("the key is encrypted", pem, encrypted);
 
     Path unreadable = dataDir.resolve("unreadable.key");
     Files.copy(key, unreadable);
     assertTrue(unreadable.toFile().setReadable(false, false));
-    if (!Files.isReadable(unreadable)) { // root reads anything; the check only means something for other users
+    if (!Files.isReadable(
+        unreadable)) { // root reads anything; the check only means something for other users
       assertSetup("not readable by this user", pem, unreadable);
     }
   }
@@ -163,7 +187,9 @@ class TlsTest {
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     ServerTls tls = ServerTls.load(TestPki.file("server.pem"), key, null);
     assertEquals(1, tls.warnings().size(), tls.warnings()::toString);
-    assertTrue(tls.warnings().get(0).contains("readable by other users (mode 0644)"), tls.warnings()::toString);
+    assertTrue(
+        tls.warnings().get(0).contains("readable by other users (mode 0644)"),
+        tls.warnings()::toString);
     assertTrue(TestPki.serverTls(false).warnings().isEmpty(), "the script's keys are 0600");
     assertFalse(TestPki.serverTls(false).clientCerts());
     assertTrue(TestPki.serverTls(true).clientCerts());
@@ -174,8 +200,11 @@ class TlsTest {
   }
 
   private static void assertSetup(String expected, Path cert, Path key, Path clientCa) {
-    ServerSetupException e = assertThrows(ServerSetupException.class, () -> ServerTls.load(cert, key, clientCa));
-    assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in: " + e.getMessage());
+    ServerSetupException e =
+        assertThrows(ServerSetupException.class, () -> ServerTls.load(cert, key, clientCa));
+    assertTrue(
+        e.getMessage().contains(expected),
+        () -> "expected '" + expected + "' in: " + e.getMessage());
   }
 
   private static void openssl(String... args) throws Exception {

@@ -12,11 +12,16 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
-/** grpc's transport warnings pass one per interval, without their stack trace, counting the rest. */
+/**
+ * grpc's transport warnings pass one per interval, without their stack trace, counting the rest.
+ */
 class TransportLogLimitTest {
   static LogRecord refused() {
     LogRecord r = new LogRecord(Level.WARNING, "Exception processing message");
-    r.setThrown(Status.RESOURCE_EXHAUSTED.withDescription("gRPC message exceeds maximum size 4194304: 4500005").asRuntimeException());
+    r.setThrown(
+        Status.RESOURCE_EXHAUSTED
+            .withDescription("gRPC message exceeds maximum size 4194304: 4500005")
+            .asRuntimeException());
     return r;
   }
 
@@ -27,7 +32,9 @@ class TransportLogLimitTest {
     LogRecord first = refused();
     assertTrue(limit.isLoggable(first));
     assertNull(first.getThrown());
-    assertEquals("transport refused a request: RESOURCE_EXHAUSTED: gRPC message exceeds maximum size 4194304: 4500005", first.getMessage());
+    assertEquals(
+        "transport refused a request: RESOURCE_EXHAUSTED: gRPC message exceeds maximum size 4194304: 4500005",
+        first.getMessage());
     for (int i = 0; i < 100; i++) {
       now.addAndGet(TimeUnit.MILLISECONDS.toNanos(50));
       assertFalse(limit.isLoggable(refused()));
@@ -35,7 +42,8 @@ class TransportLogLimitTest {
     now.addAndGet(TimeUnit.SECONDS.toNanos(6));
     LogRecord next = refused();
     assertTrue(limit.isLoggable(next));
-    assertTrue(next.getMessage().endsWith("(100 more since the previous report)"), next.getMessage());
+    assertTrue(
+        next.getMessage().endsWith("(100 more since the previous report)"), next.getMessage());
     assertTrue(limit.isLoggable(new LogRecord(Level.SEVERE, "worse than a refused message")));
   }
 }

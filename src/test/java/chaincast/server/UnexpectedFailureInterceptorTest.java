@@ -33,13 +33,18 @@ class UnexpectedFailureInterceptorTest {
 
   static StatusRuntimeException call(boolean guarded) throws Exception {
     String name = InProcessServerBuilder.generateName();
-    var service = guarded ? ServerInterceptors.intercept(new Throwing(), new UnexpectedFailureInterceptor()) : new Throwing().bindService();
+    var service =
+        guarded
+            ? ServerInterceptors.intercept(new Throwing(), new UnexpectedFailureInterceptor())
+            : new Throwing().bindService();
     Server server = InProcessServerBuilder.forName(name).addService(service).build().start();
     ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
     try {
       return assertThrows(
           StatusRuntimeException.class,
-          () -> ModelServiceGrpc.newBlockingStub(channel).listPlans(ListPlansRequest.getDefaultInstance()));
+          () ->
+              ModelServiceGrpc.newBlockingStub(channel)
+                  .listPlans(ListPlansRequest.getDefaultInstance()));
     } finally {
       channel.shutdownNow();
       server.shutdownNow();

@@ -11,12 +11,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The crash tests' ledger finds every kind of broken promise, and accepts either outcome of a
- * write whose answer a kill swallowed; otherwise the crash tests could pass without checking.
+ * The crash tests' ledger finds every kind of broken promise, and accepts either outcome of a write
+ * whose answer a kill swallowed; otherwise the crash tests could pass without checking.
  */
 class ScenarioLedgerTest {
   static Scenario sent(String id, String text) {
-    return Scenario.newBuilder().setId(id).setName(LocalizedName.newBuilder().setEn(id)).setDescription(text).build();
+    return Scenario.newBuilder()
+        .setId(id)
+        .setName(LocalizedName.newBuilder().setEn(id))
+        .setDescription(text)
+        .build();
   }
 
   static Scenario stored(Scenario sent, String etag) {
@@ -65,19 +69,24 @@ class ScenarioLedgerTest {
   void aDeletedScenarioThatIsBackIsResurrected() {
     assertEquals(
         only(Problem.RESURRECTED, 1),
-        after(ledger(), Map.of("a", stored(sent("a", "2"), "v2"), "b", stored(sent("b", "1"), "v3"))));
+        after(
+            ledger(),
+            Map.of("a", stored(sent("a", "2"), "v2"), "b", stored(sent("b", "1"), "v3"))));
   }
 
   @Test
   void otherContentUnderTheAcknowledgedEtagIsHalfWritten() {
-    assertEquals(only(Problem.HALF_WRITTEN, 1), after(ledger(), Map.of("a", stored(sent("a", "2x"), "v2"))));
+    assertEquals(
+        only(Problem.HALF_WRITTEN, 1), after(ledger(), Map.of("a", stored(sent("a", "2x"), "v2"))));
   }
 
   @Test
   void aScenarioNoWriteCreatedIsAPhantom() {
     assertEquals(
         only(Problem.PHANTOM, 1),
-        after(ledger(), Map.of("a", stored(sent("a", "2"), "v2"), "z", stored(sent("z", "1"), "v9"))));
+        after(
+            ledger(),
+            Map.of("a", stored(sent("a", "2"), "v2"), "z", stored(sent("z", "1"), "v9"))));
   }
 
   @Test
@@ -97,7 +106,8 @@ class ScenarioLedgerTest {
 
     ScenarioLedger notLanded = ledger();
     notLanded.begin("a", Op.DELETE, null);
-    assertEquals(only(Problem.LOST, 0), after(notLanded, Map.of("a", stored(sent("a", "2"), "v2"))));
+    assertEquals(
+        only(Problem.LOST, 0), after(notLanded, Map.of("a", stored(sent("a", "2"), "v2"))));
     ScenarioLedger deleted = ledger();
     deleted.begin("a", Op.DELETE, null);
     assertEquals(only(Problem.LOST, 0), after(deleted, Map.of()));
@@ -105,7 +115,8 @@ class ScenarioLedgerTest {
     // Landed, but with an etag already issued: reuse.
     ScenarioLedger reissued = ledger();
     reissued.begin("a", Op.UPDATE, sent("a", "3"));
-    assertEquals(only(Problem.ETAG_REUSED, 1), after(reissued, Map.of("a", stored(sent("a", "3"), "v3"))));
+    assertEquals(
+        only(Problem.ETAG_REUSED, 1), after(reissued, Map.of("a", stored(sent("a", "3"), "v3"))));
     // Neither outcome: lost.
     ScenarioLedger neither = ledger();
     neither.begin("a", Op.UPDATE, sent("a", "3"));

@@ -33,7 +33,9 @@ class H2ScenarioStoreTest {
         .setId(id)
         .setName(LocalizedName.newBuilder().setEn("scenario " + id))
         .setDescription("d".repeat(descriptionChars))
-        .setOverrides(ScenarioOverrides.newBuilder().addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.01)))
+        .setOverrides(
+            ScenarioOverrides.newBuilder()
+                .addCells(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.01)))
         .build();
   }
 
@@ -47,22 +49,32 @@ class H2ScenarioStoreTest {
     ScenarioStore.Stored created;
     try (H2ScenarioStore s = open()) {
       created = s.create(scenario("a", 10), "peer:1", ScenarioStore.Quota.NONE);
-      assertEquals(created, s.get("a").orElseThrow(), "the answer to a write is what a read returns");
+      assertEquals(
+          created, s.get("a").orElseThrow(), "the answer to a write is what a read returns");
       assertEquals("peer:1", created.owner());
       versions.add(created.version());
-      ScenarioStore.Stored updated = s.update(scenario("a", 20), created.version(), "peer:2", ScenarioStore.Quota.NONE);
+      ScenarioStore.Stored updated =
+          s.update(scenario("a", 20), created.version(), "peer:2", ScenarioStore.Quota.NONE);
       assertEquals(updated, s.get("a").orElseThrow());
       assertEquals(created.scenario().getCreateTime(), updated.scenario().getCreateTime());
       versions.add(updated.version());
-      var stale = assertThrows(ScenarioStoreException.class, () -> s.update(scenario("a", 30), created.version(), "peer:1", ScenarioStore.Quota.NONE));
+      var stale =
+          assertThrows(
+              ScenarioStoreException.class,
+              () ->
+                  s.update(
+                      scenario("a", 30), created.version(), "peer:1", ScenarioStore.Quota.NONE));
       assertEquals(ScenarioStoreException.Reason.STALE_ETAG, stale.reason());
       s.delete("a", updated.version());
       assertTrue(s.get("a").isEmpty());
     }
     for (int reopen = 0; reopen < 3; reopen++) {
       try (H2ScenarioStore s = open()) {
-        ScenarioStore.Stored again = s.create(scenario("a", 10), "peer:1", ScenarioStore.Quota.NONE);
-        assertTrue(versions.add(again.version()), "version " + again.version() + " was issued before: " + versions);
+        ScenarioStore.Stored again =
+            s.create(scenario("a", 10), "peer:1", ScenarioStore.Quota.NONE);
+        assertTrue(
+            versions.add(again.version()),
+            "version " + again.version() + " was issued before: " + versions);
         s.delete("a", -1);
       }
     }
@@ -76,7 +88,9 @@ class H2ScenarioStoreTest {
       for (int i = 0; i < 3; i++) {
         s.create(scenario("q-" + i, 1000), "peer:a", quota);
       }
-      QuotaExceededException count = assertThrows(QuotaExceededException.class, () -> s.create(scenario("q-3", 1000), "peer:a", quota));
+      QuotaExceededException count =
+          assertThrows(
+              QuotaExceededException.class, () -> s.create(scenario("q-3", 1000), "peer:a", quota));
       assertEquals(QuotaExceededException.Limit.SCENARIOS, count.limit());
       assertEquals(4, count.wouldUse());
       assertTrue(s.get("q-3").isEmpty(), "a refused write changes nothing");
@@ -89,12 +103,15 @@ class H2ScenarioStoreTest {
       // Bytes: a write that would pass the byte limit is refused; one that shrinks is allowed.
       ScenarioStore.Stored q1 = s.get("q-1").orElseThrow();
       QuotaExceededException bytes =
-          assertThrows(QuotaExceededException.class, () -> s.update(scenario("q-1", 20_000), q1.version(), "peer:a", quota));
+          assertThrows(
+              QuotaExceededException.class,
+              () -> s.update(scenario("q-1", 20_000), q1.version(), "peer:a", quota));
       assertEquals(QuotaExceededException.Limit.BYTES, bytes.limit());
       assertEquals(q1, s.get("q-1").orElseThrow(), "refused: unchanged");
       ScenarioStore.Quota tighter = new ScenarioStore.Quota(1, 10);
       s.update(scenario("q-1", 10), q1.version(), "peer:a", tighter);
-      assertTrue(s.usage("peer:a").bytes() < 2L * size, "shrinking is allowed even above a lowered quota");
+      assertTrue(
+          s.usage("peer:a").bytes() < 2L * size, "shrinking is allowed even above a lowered quota");
     }
   }
 
@@ -114,7 +131,17 @@ class H2ScenarioStoreTest {
       ScenarioStore.Page page;
       do {
         page = s.list(1000, after, budget);
-        long bytes = page.scenarios().stream().mapToLong(x -> x.scenario().toBuilder().clearEtag().clearCreateTime().clearUpdateTime().build().getSerializedSize()).sum();
+        long bytes =
+            page.scenarios().stream()
+                .mapToLong(
+                    x ->
+                        x.scenario().toBuilder()
+                            .clearEtag()
+                            .clearCreateTime()
+                            .clearUpdateTime()
+                            .build()
+                            .getSerializedSize())
+                .sum();
         assertTrue(bytes <= budget, "page of " + bytes + " bytes");
         assertFalse(page.scenarios().isEmpty());
         page.scenarios().forEach(x -> seen.add(x.scenario().getId()));
@@ -142,10 +169,27 @@ class H2ScenarioStoreTest {
       assertEquals("v1", s.get("legacy-slow-etdz").orElseThrow().scenario().getEtag());
       assertTrue(s.get("legacy-gone").isEmpty(), "deleted in 0.1.0, still deleted");
       assertEquals(2, s.list(10, "", Long.MAX_VALUE).scenarios().size());
-      assertEquals(new ScenarioStore.Usage(2, dip.scenario().toBuilder().clearEtag().clearCreateTime().clearUpdateTime().build().getSerializedSize()
-          + s.get("legacy-slow-etdz").orElseThrow().scenario().toBuilder().clearEtag().clearCreateTime().clearUpdateTime().build().getSerializedSize()), s.usage(""));
-      ScenarioStore.Stored updated = s.update(dip.scenario(), dip.version(), "peer:a", ScenarioStore.Quota.NONE);
-      assertTrue(updated.version() > 4, "the sequence carries on past 0.1.0's versions: " + updated.version());
+      assertEquals(
+          new ScenarioStore.Usage(
+              2,
+              dip.scenario().toBuilder()
+                      .clearEtag()
+                      .clearCreateTime()
+                      .clearUpdateTime()
+                      .build()
+                      .getSerializedSize()
+                  + s.get("legacy-slow-etdz").orElseThrow().scenario().toBuilder()
+                      .clearEtag()
+                      .clearCreateTime()
+                      .clearUpdateTime()
+                      .build()
+                      .getSerializedSize()),
+          s.usage(""));
+      ScenarioStore.Stored updated =
+          s.update(dip.scenario(), dip.version(), "peer:a", ScenarioStore.Quota.NONE);
+      assertTrue(
+          updated.version() > 4,
+          "the sequence carries on past 0.1.0's versions: " + updated.version());
     }
     try (Connection c = DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dir), "chaincast", "");
         Statement st = c.createStatement();
@@ -159,14 +203,19 @@ class H2ScenarioStoreTest {
   void theFileIsCompactedWhenItGrowsAndKeepsEveryScenario() throws Exception {
     StoreSettings small = StoreSettings.defaults().withCompactAboveBytes(200_000);
     try (H2ScenarioStore s = H2ScenarioStore.open(dir, small)) {
-      ScenarioStore.Stored kept = s.create(scenario("kept", 2000), "peer:a", ScenarioStore.Quota.NONE);
-      ScenarioStore.Stored churn = s.create(scenario("churn", 2000), "peer:a", ScenarioStore.Quota.NONE);
+      ScenarioStore.Stored kept =
+          s.create(scenario("kept", 2000), "peer:a", ScenarioStore.Quota.NONE);
+      ScenarioStore.Stored churn =
+          s.create(scenario("churn", 2000), "peer:a", ScenarioStore.Quota.NONE);
       long largest = 0;
       for (int i = 0; i < 150; i++) {
-        churn = s.update(scenario("churn", 2000 + i), churn.version(), "peer:a", ScenarioStore.Quota.NONE);
+        churn =
+            s.update(
+                scenario("churn", 2000 + i), churn.version(), "peer:a", ScenarioStore.Quota.NONE);
         largest = Math.max(largest, Files.size(s.file()));
       }
-      assertTrue(largest < 3 * 200_000, "compaction bounds the file: largest " + largest + " bytes");
+      assertTrue(
+          largest < 3 * 200_000, "compaction bounds the file: largest " + largest + " bytes");
       assertEquals(kept, s.get("kept").orElseThrow());
       assertEquals(churn, s.get("churn").orElseThrow());
     }
@@ -177,7 +226,8 @@ class H2ScenarioStoreTest {
     try (H2ScenarioStore s = open()) {
       s.create(scenario("good", 10), "peer:a", ScenarioStore.Quota.NONE);
       s.create(scenario("bad", 10), "peer:a", ScenarioStore.Quota.NONE);
-      try (Connection c = DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dir), "chaincast", "");
+      try (Connection c =
+              DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dir), "chaincast", "");
           Statement st = c.createStatement()) {
         st.executeUpdate("UPDATE scenario SET content = X'FFFFFFFF' WHERE id = 'bad'");
       }

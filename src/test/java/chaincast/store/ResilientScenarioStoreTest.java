@@ -32,11 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ResilientScenarioStoreTest {
   @TempDir Path dir;
 
-  static final StoreSettings FAST = StoreSettings.defaults().withReopenDelays(Duration.ofMillis(50), Duration.ofMillis(400));
+  static final StoreSettings FAST =
+      StoreSettings.defaults().withReopenDelays(Duration.ofMillis(50), Duration.ofMillis(400));
 
   /** Closes the database under the store, as H2 does itself after a fatal error. */
   static void shutDownUnderneath(Path dataDir) throws Exception {
-    try (Connection c = DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dataDir), "chaincast", "");
+    try (Connection c =
+            DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dataDir), "chaincast", "");
         Statement s = c.createStatement()) {
       s.execute("SHUTDOWN IMMEDIATELY");
     }
@@ -48,7 +50,8 @@ class ResilientScenarioStoreTest {
 
     @Override
     public void publish(LogRecord r) {
-      if (r.getLevel().equals(Level.WARNING) && r.getMessage().startsWith("cannot reopen the scenario store")) {
+      if (r.getLevel().equals(Level.WARNING)
+          && r.getMessage().startsWith("cannot reopen the scenario store")) {
         two.countDown();
       }
     }
@@ -69,7 +72,8 @@ class ResilientScenarioStoreTest {
       BlockingQueue<Boolean> events = new LinkedBlockingQueue<>();
       store.addListener(events::add);
       assertEquals(true, events.take(), "told the current state at once");
-      ScenarioStore.Stored a = store.create(H2ScenarioStoreTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE);
+      ScenarioStore.Stored a =
+          store.create(H2ScenarioStoreTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE);
 
       shutDownUnderneath(dir);
       Path file = dir.resolve("scenarios.mv.db");
@@ -77,14 +81,18 @@ class ResilientScenarioStoreTest {
       Files.move(file, aside);
       Files.write(file, new byte[8192]); // not an H2 file: reopening fails until it is back
 
-      ScenarioStoreUnavailableException first = assertThrows(ScenarioStoreUnavailableException.class, () -> store.get("a"));
-      assertTrue(first.retryAfter().compareTo(FAST.reopenMaxDelay()) <= 0, first.retryAfter().toString());
+      ScenarioStoreUnavailableException first =
+          assertThrows(ScenarioStoreUnavailableException.class, () -> store.get("a"));
+      assertTrue(
+          first.retryAfter().compareTo(FAST.reopenMaxDelay()) <= 0, first.retryAfter().toString());
       assertEquals(false, events.poll(30, TimeUnit.SECONDS));
       assertFalse(store.available());
       assertTrue(attempts.two.await(60, TimeUnit.SECONDS), "reopening is retried");
       assertThrows(
           ScenarioStoreUnavailableException.class,
-          () -> store.create(H2ScenarioStoreTest.scenario("b", 10), "peer:a", ScenarioStore.Quota.NONE),
+          () ->
+              store.create(
+                  H2ScenarioStoreTest.scenario("b", 10), "peer:a", ScenarioStore.Quota.NONE),
           "refused while unavailable");
 
       Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
@@ -107,7 +115,8 @@ class ResilientScenarioStoreTest {
       events.take();
       store.create(H2ScenarioStoreTest.scenario("good", 10), "peer:a", ScenarioStore.Quota.NONE);
       store.create(H2ScenarioStoreTest.scenario("bad", 10), "peer:a", ScenarioStore.Quota.NONE);
-      try (Connection c = DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dir), "chaincast", "");
+      try (Connection c =
+              DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dir), "chaincast", "");
           Statement s = c.createStatement()) {
         s.executeUpdate("UPDATE scenario SET content = X'FFFFFFFF' WHERE id = 'bad'");
       }
@@ -124,10 +133,16 @@ class ResilientScenarioStoreTest {
       store.create(H2ScenarioStoreTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE);
       assertThrows(
           ScenarioStoreException.class,
-          () -> store.create(H2ScenarioStoreTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE));
+          () ->
+              store.create(
+                  H2ScenarioStoreTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE));
       assertThrows(
           QuotaExceededException.class,
-          () -> store.create(H2ScenarioStoreTest.scenario("b", 10), "peer:a", new ScenarioStore.Quota(1, 1_000_000)));
+          () ->
+              store.create(
+                  H2ScenarioStoreTest.scenario("b", 10),
+                  "peer:a",
+                  new ScenarioStore.Quota(1, 1_000_000)));
       assertTrue(store.available());
     }
   }

@@ -20,18 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What SIGKILL leaves, taken after every acknowledged write: a copy of the database file made
- * while the store is open is exactly what the file would be if the process were killed at that
- * moment (H2 writes straight to the file; nothing is buffered in the JVM), so opening the copy is
- * opening the store after a kill, deterministically and at every point, not only where a kill loop
- * happens to land.
+ * What SIGKILL leaves, taken after every acknowledged write: a copy of the database file made while
+ * the store is open is exactly what the file would be if the process were killed at that moment (H2
+ * writes straight to the file; nothing is buffered in the JVM), so opening the copy is opening the
+ * store after a kill, deterministically and at every point, not only where a kill loop happens to
+ * land.
  */
 class SigkillSnapshotTest {
   @TempDir Path dir;
   @TempDir Path copies;
 
   @Test
-  void afterEveryAcknowledgedWriteTheFileAsSigkillLeavesItHoldsExactlyTheAcknowledgedState() throws Exception {
+  void afterEveryAcknowledgedWriteTheFileAsSigkillLeavesItHoldsExactlyTheAcknowledgedState()
+      throws Exception {
     // A small compaction threshold, so the snapshots also fall before and after compactions.
     StoreSettings settings = StoreSettings.defaults().withCompactAboveBytes(150_000);
     Map<String, Scenario> expected = new HashMap<>();
@@ -42,10 +43,25 @@ class SigkillSnapshotTest {
         String id = "s-" + rnd.nextInt(12);
         Scenario current = expected.get(id);
         if (current == null) {
-          expected.put(id, store.create(H2ScenarioStoreTest.scenario(id, rnd.nextInt(4000)), "peer:a", ScenarioStore.Quota.NONE).scenario());
+          expected.put(
+              id,
+              store
+                  .create(
+                      H2ScenarioStoreTest.scenario(id, rnd.nextInt(4000)),
+                      "peer:a",
+                      ScenarioStore.Quota.NONE)
+                  .scenario());
         } else if (rnd.nextInt(4) > 0) {
           long v = ScenarioStore.versionOf(current.getEtag());
-          expected.put(id, store.update(H2ScenarioStoreTest.scenario(id, rnd.nextInt(4000)), v, "peer:a", ScenarioStore.Quota.NONE).scenario());
+          expected.put(
+              id,
+              store
+                  .update(
+                      H2ScenarioStoreTest.scenario(id, rnd.nextInt(4000)),
+                      v,
+                      "peer:a",
+                      ScenarioStore.Quota.NONE)
+                  .scenario());
         } else {
           store.delete(id, ScenarioStore.versionOf(current.getEtag()));
           expected.remove(id);
@@ -55,7 +71,10 @@ class SigkillSnapshotTest {
         Files.copy(store.file(), copy.resolve(store.file().getFileName()));
         try (H2ScenarioStore reopened = H2ScenarioStore.open(copy, settings)) {
           Map<String, Scenario> found = new HashMap<>();
-          reopened.list(1000, "", Long.MAX_VALUE).scenarios().forEach(s -> found.put(s.scenario().getId(), s.scenario()));
+          reopened
+              .list(1000, "", Long.MAX_VALUE)
+              .scenarios()
+              .forEach(s -> found.put(s.scenario().getId(), s.scenario()));
           assertEquals(expected, found, "the file as a kill after write " + i + " leaves it");
         }
         snapshots++;
@@ -72,7 +91,10 @@ class SigkillSnapshotTest {
    */
   @Test
   void h2WithItsDefaultSpaceReuseLosesAcknowledgedWritesInTheSameTest() throws Exception {
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";FILE_LOCK=FS;WRITE_DELAY=0;RETENTION_TIME=0";
+    String url =
+        "jdbc:h2:file:"
+            + dir.toAbsolutePath().resolve("db")
+            + ";FILE_LOCK=FS;WRITE_DELAY=0;RETENTION_TIME=0";
     Random rnd = new Random(3);
     List<Integer> lost = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -93,7 +115,9 @@ class SigkillSnapshotTest {
         }
         Path copy = Files.createDirectory(copies.resolve("h2-" + i));
         Files.copy(dir.resolve("db.mv.db"), copy.resolve("db.mv.db"));
-        try (Connection r = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("db") + ";FILE_LOCK=NO", "sa", "");
+        try (Connection r =
+                DriverManager.getConnection(
+                    "jdbc:h2:file:" + copy.resolve("db") + ";FILE_LOCK=NO", "sa", "");
             Statement s = r.createStatement();
             ResultSet rs = s.executeQuery("SELECT MAX(v) FROM t")) {
           rs.next();
@@ -103,6 +127,7 @@ class SigkillSnapshotTest {
         }
       }
     }
-    assertTrue(!lost.isEmpty(), "H2's default space reuse no longer loses acknowledged writes here");
+    assertTrue(
+        !lost.isEmpty(), "H2's default space reuse no longer loses acknowledged writes here");
   }
 }
