@@ -165,6 +165,17 @@ public final class WorkbenchFigures {
             .setSeed(SEED)
             .build();
     ScenarioChoice seeded = ScenarioChoice.newBuilder().setSeeded(true).build();
+    seededAgainstItself(stub, spec, seeded);
+    cityWideDips(stub, spec, seeded);
+    latePlant(stub, spec);
+    System.out.println();
+  }
+
+  /** The same scenario on both sides: every difference must be exactly zero. */
+  private static void seededAgainstItself(
+      SimulationServiceGrpc.SimulationServiceBlockingStub stub,
+      SimulationSpec spec,
+      ScenarioChoice seeded) {
     ScenarioComparison same =
         stub.compare(
                 CompareRequest.newBuilder()
@@ -187,6 +198,13 @@ public final class WorkbenchFigures {
                 .mapToDouble(TargetDifference::getStandardError)
                 .max()
                 .orElse(0));
+  }
+
+  /** A city-wide dip in 2024 of 2% and of 10%. */
+  private static void cityWideDips(
+      SimulationServiceGrpc.SimulationServiceBlockingStub stub,
+      SimulationSpec spec,
+      ScenarioChoice seeded) {
     for (double change : new double[] {-0.02, -0.10}) {
       ScenarioOverrides dip =
           ScenarioOverrides.newBuilder()
@@ -212,6 +230,10 @@ public final class WorkbenchFigures {
           c.getRun().getElapsedMillis());
       printDifferences(c, "pharma-output");
     }
+  }
+
+  private static void latePlant(
+      SimulationServiceGrpc.SimulationServiceBlockingStub stub, SimulationSpec spec) {
     // A biologics plant at pharma@etdz: +10% output, 80% likely in 2024; then the same plant a year
     // or two late.
     ProjectEvent plant =
@@ -247,7 +269,6 @@ public final class WorkbenchFigures {
       System.out.printf("plant in 2024 vs the plant %d year(s) late:%n", years);
       printDifferences(c, "pharma-output-2025-etdz");
     }
-    System.out.println();
   }
 
   private static void printDifferences(ScenarioComparison c, String prefix) {

@@ -71,17 +71,59 @@ public final class OddsChart {
       highs[0][i] = 100 * b.p().getCiHigh();
     }
 
+    CategoryAxis targets = targetAxis(text);
+    NumberAxis percent = percentAxis(text);
+
+    BarRenderer barRenderer = barRenderer(bars, text);
+
+    CategoryPlot plot = new CategoryPlot(estimates, targets, percent, barRenderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+
+    IntervalBarRenderer intervalRenderer = intervalRenderer();
+    plot.setDataset(
+        1, new DefaultIntervalCategoryDataset(new String[] {"95%"}, categories, lows, highs));
+    plot.setRenderer(1, intervalRenderer);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the interval over its bar
+
+    JFreeChart chart =
+        new JFreeChart(
+            text.label("各目标达标概率", "Odds of reaching each target"),
+            text.font(Font.BOLD, 17),
+            plot,
+            false);
+    chart.addSubtitle(
+        new TextTitle(
+            text.label("条：达标概率；深色段：95%区间", "Bar: P(hit); dark band at its end: 95% interval")
+                + " · "
+                + subtitle,
+            text.font(Font.PLAIN, 12)));
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  private static CategoryAxis targetAxis(ChartText text) {
     CategoryAxis targets = new CategoryAxis(text.label("目标", "Target"));
     targets.setTickLabelFont(text.font(Font.PLAIN, 11));
     targets.setLabelFont(text.font(Font.PLAIN, 13));
     targets.setCategoryMargin(0.25);
+    return targets;
+  }
+
+  private static NumberAxis percentAxis(ChartText text) {
     NumberAxis percent =
         new NumberAxis(text.label("达标概率（%）", "Probability of reaching the target, %"));
     percent.setRange(0, 100);
     percent.setNumberFormatOverride(new DecimalFormat("0"));
     percent.setLabelFont(text.font(Font.PLAIN, 13));
     percent.setTickLabelFont(text.font(Font.PLAIN, 12));
+    return percent;
+  }
 
+  /** Bars coloured by kind (a target, or a joint set) and labelled with their odds. */
+  private static BarRenderer barRenderer(List<Bar> bars, ChartText text) {
     BarRenderer barRenderer =
         new BarRenderer() {
           @Override
@@ -102,38 +144,18 @@ public final class OddsChart {
     barRenderer.setDefaultItemLabelFont(text.font(Font.PLAIN, 11));
     barRenderer.setDefaultPositiveItemLabelPosition(
         new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    return barRenderer;
+  }
 
-    CategoryPlot plot = new CategoryPlot(estimates, targets, percent, barRenderer);
-    plot.setOrientation(PlotOrientation.HORIZONTAL);
-    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setRangeGridlinePaint(new Color(0xdddddd));
-
+  /** The 95% interval, drawn over the end of each bar. */
+  private static IntervalBarRenderer intervalRenderer() {
     IntervalBarRenderer intervalRenderer = new IntervalBarRenderer();
     intervalRenderer.setBarPainter(new StandardBarPainter());
     intervalRenderer.setShadowVisible(false);
     intervalRenderer.setSeriesPaint(0, INTERVAL);
-    intervalRenderer.setMinimumBarLength(
-        2.0); // a visible tick even when the interval is narrower than a pixel
-    plot.setDataset(
-        1, new DefaultIntervalCategoryDataset(new String[] {"95%"}, categories, lows, highs));
-    plot.setRenderer(1, intervalRenderer);
-    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the interval over its bar
-
-    JFreeChart chart =
-        new JFreeChart(
-            text.label("各目标达标概率", "Odds of reaching each target"),
-            text.font(Font.BOLD, 17),
-            plot,
-            false);
-    chart.addSubtitle(
-        new TextTitle(
-            text.label("条：达标概率；深色段：95%区间", "Bar: P(hit); dark band at its end: 95% interval")
-                + " · "
-                + subtitle,
-            text.font(Font.PLAIN, 12)));
-    chart.setBackgroundPaint(Color.WHITE);
-    return chart;
+    // a visible tick even when the interval is narrower than a pixel
+    intervalRenderer.setMinimumBarLength(2.0);
+    return intervalRenderer;
   }
 
   /** One decimal; three below 1% so small odds do not read as zero; "0%" only when no path hit. */
