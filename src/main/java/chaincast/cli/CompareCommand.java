@@ -1,5 +1,6 @@
 package chaincast.cli;
 
+import chaincast.engine.BinomialEstimate;
 import chaincast.v1.CompareRequest;
 import chaincast.v1.CompareResponse;
 import chaincast.v1.ScenarioChoice;
@@ -145,7 +146,9 @@ final class CompareCommand extends ClientCommand {
             "差 B−A",
             "difference",
             d ->
-                points(d.getDifference()) + " ±" + points(1.96 * d.getStandardError()).substring(1),
+                points(d.getDifference())
+                    + " ±"
+                    + points(BinomialEstimate.Z95 * d.getStandardError()).substring(1),
             TargetDifference::getDifference),
         Column.number(
             "paired SE",
