@@ -39,15 +39,12 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.AbstractStub;
-import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -322,31 +319,11 @@ class AuthTest {
 
   /** One reflection request: the response, or the failure. */
   private Object reflect(String token) throws Exception {
-    CompletableFuture<Object> answer = new CompletableFuture<>();
     ServerReflectionGrpc.ServerReflectionStub stub = ServerReflectionGrpc.newStub(channel);
     if (token != null) {
       stub = stub.withCallCredentials(authorization("Bearer " + token));
     }
-    StreamObserver<ServerReflectionRequest> requests =
-        stub.serverReflectionInfo(
-            new StreamObserver<>() {
-              @Override
-              public void onNext(ServerReflectionResponse value) {
-                answer.complete(value);
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                answer.complete(t);
-              }
-
-              @Override
-              public void onCompleted() {}
-            });
-    requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
-    Object result = answer.get(60, TimeUnit.SECONDS);
-    requests.onCompleted();
-    return result;
+    return ReflectionProbe.listServices(stub);
   }
 
   @Test

@@ -2,6 +2,7 @@ package chaincast.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chaincast.v1.ModelServiceGrpc;
@@ -27,7 +28,6 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
@@ -77,30 +77,13 @@ class ChaincastServerTest {
     ManagedChannel channel =
         ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     try {
-      CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
-      StreamObserver<ServerReflectionRequest> requests =
-          ServerReflectionGrpc.newStub(channel)
-              .serverReflectionInfo(
-                  new StreamObserver<>() {
-                    @Override
-                    public void onNext(ServerReflectionResponse value) {
-                      answer.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                      answer.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {}
-                  });
-      requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+      Object answer = ReflectionProbe.listServices(ServerReflectionGrpc.newStub(channel));
+      assertInstanceOf(ServerReflectionResponse.class, answer, String.valueOf(answer));
       Set<String> services =
-          answer.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
-              .map(ServiceResponse::getName)
-              .collect(Collectors.toSet());
-      requests.onCompleted();
+          ((ServerReflectionResponse) answer)
+              .getListServicesResponse().getServiceList().stream()
+                  .map(ServiceResponse::getName)
+                  .collect(Collectors.toSet());
       assertTrue(
           services.containsAll(
               Set.of(
