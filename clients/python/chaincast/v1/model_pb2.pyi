@@ -14,6 +14,7 @@ DESCRIPTOR: _descriptor.FileDescriptor
 PROVENANCE_KIND_ACTUAL: ProvenanceKind
 PROVENANCE_KIND_ASSUMPTION: ProvenanceKind
 PROVENANCE_KIND_DERIVED: ProvenanceKind
+PROVENANCE_KIND_ESTIMATED: ProvenanceKind
 PROVENANCE_KIND_OVERRIDE: ProvenanceKind
 PROVENANCE_KIND_TARGET: ProvenanceKind
 PROVENANCE_KIND_UNSPECIFIED: ProvenanceKind
@@ -167,12 +168,14 @@ class LocalizedName(_message.Message):
     def __init__(self, zh: _Optional[str] = ..., en: _Optional[str] = ...) -> None: ...
 
 class Observation(_message.Message):
-    __slots__ = ["cell_id", "count_cell_id", "group", "id", "provenance", "source", "value", "year"]
+    __slots__ = ["cell_id", "count_cell_id", "group", "id", "period", "provenance", "relative_error", "source", "value", "year"]
     CELL_ID_FIELD_NUMBER: _ClassVar[int]
     COUNT_CELL_ID_FIELD_NUMBER: _ClassVar[int]
     GROUP_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
     PROVENANCE_FIELD_NUMBER: _ClassVar[int]
+    RELATIVE_ERROR_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     VALUE_FIELD_NUMBER: _ClassVar[int]
     YEAR_FIELD_NUMBER: _ClassVar[int]
@@ -180,19 +183,35 @@ class Observation(_message.Message):
     count_cell_id: str
     group: Scope
     id: str
+    period: Period
     provenance: Provenance
+    relative_error: float
     source: str
     value: float
     year: int
-    def __init__(self, id: _Optional[str] = ..., cell_id: _Optional[str] = ..., group: _Optional[_Union[Scope, _Mapping]] = ..., count_cell_id: _Optional[str] = ..., year: _Optional[int] = ..., value: _Optional[float] = ..., provenance: _Optional[_Union[Provenance, _Mapping]] = ..., source: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., cell_id: _Optional[str] = ..., group: _Optional[_Union[Scope, _Mapping]] = ..., count_cell_id: _Optional[str] = ..., year: _Optional[int] = ..., value: _Optional[float] = ..., provenance: _Optional[_Union[Provenance, _Mapping]] = ..., source: _Optional[str] = ..., relative_error: _Optional[float] = ..., period: _Optional[_Union[Period, _Mapping]] = ...) -> None: ...
 
 class Parameter(_message.Message):
-    __slots__ = ["provenance", "value"]
+    __slots__ = ["prior_spread", "provenance", "value"]
+    PRIOR_SPREAD_FIELD_NUMBER: _ClassVar[int]
     PROVENANCE_FIELD_NUMBER: _ClassVar[int]
     VALUE_FIELD_NUMBER: _ClassVar[int]
+    prior_spread: float
     provenance: Provenance
     value: float
-    def __init__(self, value: _Optional[float] = ..., provenance: _Optional[_Union[Provenance, _Mapping]] = ...) -> None: ...
+    def __init__(self, value: _Optional[float] = ..., provenance: _Optional[_Union[Provenance, _Mapping]] = ..., prior_spread: _Optional[float] = ...) -> None: ...
+
+class Period(_message.Message):
+    __slots__ = ["first_month", "fraction", "fraction_error", "last_month"]
+    FIRST_MONTH_FIELD_NUMBER: _ClassVar[int]
+    FRACTION_ERROR_FIELD_NUMBER: _ClassVar[int]
+    FRACTION_FIELD_NUMBER: _ClassVar[int]
+    LAST_MONTH_FIELD_NUMBER: _ClassVar[int]
+    first_month: int
+    fraction: float
+    fraction_error: float
+    last_month: int
+    def __init__(self, first_month: _Optional[int] = ..., last_month: _Optional[int] = ..., fraction: _Optional[float] = ..., fraction_error: _Optional[float] = ...) -> None: ...
 
 class Plan(_message.Message):
     __slots__ = ["document_number", "id", "issued", "source_file", "title", "vintage"]
@@ -231,16 +250,20 @@ class ProjectEvent(_message.Message):
     def __init__(self, id: _Optional[str] = ..., name: _Optional[_Union[LocalizedName, _Mapping]] = ..., first_year: _Optional[int] = ..., last_year: _Optional[int] = ..., yearly_probability: _Optional[float] = ..., jump_log_mean: _Optional[float] = ..., jump_log_sd: _Optional[float] = ..., provenance: _Optional[_Union[Provenance, _Mapping]] = ...) -> None: ...
 
 class Provenance(_message.Message):
-    __slots__ = ["citations", "formula", "kind", "reason"]
+    __slots__ = ["citations", "dataset_id", "formula", "kind", "method", "reason"]
     CITATIONS_FIELD_NUMBER: _ClassVar[int]
+    DATASET_ID_FIELD_NUMBER: _ClassVar[int]
     FORMULA_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     citations: _containers.RepeatedCompositeFieldContainer[Citation]
+    dataset_id: str
     formula: str
     kind: ProvenanceKind
+    method: str
     reason: str
-    def __init__(self, kind: _Optional[_Union[ProvenanceKind, str]] = ..., citations: _Optional[_Iterable[_Union[Citation, _Mapping]]] = ..., formula: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    def __init__(self, kind: _Optional[_Union[ProvenanceKind, str]] = ..., citations: _Optional[_Iterable[_Union[Citation, _Mapping]]] = ..., formula: _Optional[str] = ..., reason: _Optional[str] = ..., dataset_id: _Optional[str] = ..., method: _Optional[str] = ...) -> None: ...
 
 class Region(_message.Message):
     __slots__ = ["id", "kind", "name", "note"]
@@ -287,16 +310,20 @@ class Seed(_message.Message):
     def __init__(self, plans: _Optional[_Iterable[_Union[Plan, _Mapping]]] = ..., regions: _Optional[_Iterable[_Union[Region, _Mapping]]] = ..., chains: _Optional[_Iterable[_Union[Chain, _Mapping]]] = ..., targets: _Optional[_Iterable[_Union[Target, _Mapping]]] = ..., actuals: _Optional[_Iterable[_Union[Actual, _Mapping]]] = ..., cells: _Optional[_Iterable[_Union[Cell, _Mapping]]] = ..., shocks: _Optional[_Union[ShockSettings, _Mapping]] = ..., joint_sets: _Optional[_Iterable[_Union[JointSet, _Mapping]]] = ..., count_cells: _Optional[_Iterable[_Union[CountCell, _Mapping]]] = ..., observations: _Optional[_Iterable[_Union[Observation, _Mapping]]] = ...) -> None: ...
 
 class ShockSettings(_message.Message):
-    __slots__ = ["chain_weight", "city_weight", "degrees_of_freedom", "distribution"]
+    __slots__ = ["assumed_base_spread", "chain_weight", "city_weight", "degrees_of_freedom", "distribution", "observation_error"]
+    ASSUMED_BASE_SPREAD_FIELD_NUMBER: _ClassVar[int]
     CHAIN_WEIGHT_FIELD_NUMBER: _ClassVar[int]
     CITY_WEIGHT_FIELD_NUMBER: _ClassVar[int]
     DEGREES_OF_FREEDOM_FIELD_NUMBER: _ClassVar[int]
     DISTRIBUTION_FIELD_NUMBER: _ClassVar[int]
+    OBSERVATION_ERROR_FIELD_NUMBER: _ClassVar[int]
+    assumed_base_spread: Parameter
     chain_weight: Parameter
     city_weight: Parameter
     degrees_of_freedom: Parameter
     distribution: ShockDistribution
-    def __init__(self, city_weight: _Optional[_Union[Parameter, _Mapping]] = ..., chain_weight: _Optional[_Union[Parameter, _Mapping]] = ..., distribution: _Optional[_Union[ShockDistribution, str]] = ..., degrees_of_freedom: _Optional[_Union[Parameter, _Mapping]] = ...) -> None: ...
+    observation_error: Parameter
+    def __init__(self, city_weight: _Optional[_Union[Parameter, _Mapping]] = ..., chain_weight: _Optional[_Union[Parameter, _Mapping]] = ..., distribution: _Optional[_Union[ShockDistribution, str]] = ..., degrees_of_freedom: _Optional[_Union[Parameter, _Mapping]] = ..., assumed_base_spread: _Optional[_Union[Parameter, _Mapping]] = ..., observation_error: _Optional[_Union[Parameter, _Mapping]] = ...) -> None: ...
 
 class Target(_message.Message):
     __slots__ = ["citation", "comparison", "id", "interpretation", "kind", "level", "metric", "name", "not_simulated_reason", "plan_id", "scope", "unit", "value", "year"]

@@ -77,10 +77,11 @@ class MacroShock(_message.Message):
     def __init__(self, id: _Optional[str] = ..., city: bool = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ..., cell_id: _Optional[str] = ..., year: _Optional[int] = ..., change: _Optional[float] = ...) -> None: ...
 
 class ScenarioOverrides(_message.Message):
-    __slots__ = ["added_events", "cells", "counts", "delayed_events", "macro_shocks", "observations", "removed_events"]
+    __slots__ = ["added_events", "cells", "counts", "dataset_id", "delayed_events", "macro_shocks", "observations", "removed_events"]
     ADDED_EVENTS_FIELD_NUMBER: _ClassVar[int]
     CELLS_FIELD_NUMBER: _ClassVar[int]
     COUNTS_FIELD_NUMBER: _ClassVar[int]
+    DATASET_ID_FIELD_NUMBER: _ClassVar[int]
     DELAYED_EVENTS_FIELD_NUMBER: _ClassVar[int]
     MACRO_SHOCKS_FIELD_NUMBER: _ClassVar[int]
     OBSERVATIONS_FIELD_NUMBER: _ClassVar[int]
@@ -88,8 +89,9 @@ class ScenarioOverrides(_message.Message):
     added_events: _containers.RepeatedCompositeFieldContainer[EventAddition]
     cells: _containers.RepeatedCompositeFieldContainer[CellOverride]
     counts: _containers.RepeatedCompositeFieldContainer[CountOverride]
+    dataset_id: str
     delayed_events: _containers.RepeatedCompositeFieldContainer[EventDelay]
     macro_shocks: _containers.RepeatedCompositeFieldContainer[MacroShock]
     observations: _containers.RepeatedCompositeFieldContainer[_model_pb2.Observation]
     removed_events: _containers.RepeatedCompositeFieldContainer[EventRemoval]
-    def __init__(self, cells: _Optional[_Iterable[_Union[CellOverride, _Mapping]]] = ..., counts: _Optional[_Iterable[_Union[CountOverride, _Mapping]]] = ..., added_events: _Optional[_Iterable[_Union[EventAddition, _Mapping]]] = ..., removed_events: _Optional[_Iterable[_Union[EventRemoval, _Mapping]]] = ..., delayed_events: _Optional[_Iterable[_Union[EventDelay, _Mapping]]] = ..., macro_shocks: _Optional[_Iterable[_Union[MacroShock, _Mapping]]] = ..., observations: _Optional[_Iterable[_Union[_model_pb2.Observation, _Mapping]]] = ...) -> None: ...
+    def __init__(self, cells: _Optional[_Iterable[_Union[CellOverride, _Mapping]]] = ..., counts: _Optional[_Iterable[_Union[CountOverride, _Mapping]]] = ..., added_events: _Optional[_Iterable[_Union[EventAddition, _Mapping]]] = ..., removed_events: _Optional[_Iterable[_Union[EventRemoval, _Mapping]]] = ..., delayed_events: _Optional[_Iterable[_Union[EventDelay, _Mapping]]] = ..., macro_shocks: _Optional[_Iterable[_Union[MacroShock, _Mapping]]] = ..., observations: _Optional[_Iterable[_Union[_model_pb2.Observation, _Mapping]]] = ..., dataset_id: _Optional[str] = ...) -> None: ...
