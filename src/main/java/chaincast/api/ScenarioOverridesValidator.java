@@ -296,6 +296,36 @@ final class ScenarioOverridesValidator {
               + ", got "
               + o.getYear());
     }
+    checkErrorModel(o, f, v);
+  }
+
+  /** The observation model's fields: the measurement error and a part-year period. */
+  private static void checkErrorModel(Observation o, String f, Violations v) {
+    v.inDomain(f + ".relative_error", ParameterDomain.MEASUREMENT_ERROR, o.getRelativeError());
+    if (!o.hasPeriod()) {
+      return;
+    }
+    if (o.getSubjectCase() == Observation.SubjectCase.COUNT_CELL_ID) {
+      v.invalid(f + ".period", "a count is a stock at the end of the year: it has no period");
+      return;
+    }
+    var p = o.getPeriod();
+    if (p.getFirstMonth() < 1 || p.getFirstMonth() > 12) {
+      v.invalid(
+          f + ".period.first_month", "must be a month from 1 to 12, got " + p.getFirstMonth());
+    } else if (p.getLastMonth() < p.getFirstMonth() || p.getLastMonth() > 12) {
+      v.invalid(
+          f + ".period.last_month",
+          "must be a month from first_month ("
+              + p.getFirstMonth()
+              + ") to 12, got "
+              + p.getLastMonth());
+    } else if (p.getFirstMonth() == 1 && p.getLastMonth() == 12 && p.getFraction() == 0) {
+      v.invalid(f + ".period", "covers the whole year: leave period unset for a full-year value");
+    }
+    v.inDomain(f + ".period.fraction", ParameterDomain.PERIOD_FRACTION, p.getFraction());
+    v.inDomain(
+        f + ".period.fraction_error", ParameterDomain.MEASUREMENT_ERROR, p.getFractionError());
   }
 
   private boolean checkCell(String id, String field, Violations v) {

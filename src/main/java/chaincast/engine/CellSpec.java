@@ -9,11 +9,9 @@ import java.util.List;
  * year after {@code baseYear}; {@code mu ~ N(driftMean, driftSd²)} is drawn once per path. Before
  * and in its base year a cell holds {@code baseValue}.
  *
- * <p>An observation ({@code observedYear > 0}) conditions every path on the cell's value in that
- * year: the path is simulated as usual (same random draws, so common random numbers hold) and its
- * log value is reset to {@code ln observedValue} at the end of {@code observedYear}; later years
- * grow from there. Whatever happened before, events and macro shocks included, is overwritten by
- * what was observed.
+ * <p>A base value that is an assumption carries a lognormal prior: {@code ln baseValue + baseLogSd
+ * * z}, {@code z ~ N(0, 1)} drawn once per path from the cell's own keyed sequence (so it moves no
+ * other draw). Documented and derived bases have {@code baseLogSd == 0} and are held fixed.
  *
  * @param id cell id, for messages
  * @param chainIndex index of the chain factor the cell loads on, in [0, chainCount)
@@ -23,8 +21,7 @@ import java.util.List;
  * @param driftSd standard deviation of the per-path drift (&gt;= 0)
  * @param volatility standard deviation of the yearly shock in log output (&gt;= 0)
  * @param events project events that may step the cell up
- * @param observedYear calendar year of the latest observation, after the base year; 0 for none
- * @param observedValue the observed output in {@code observedYear} (&gt; 0 when observed)
+ * @param baseLogSd standard deviation of the log of the base value's prior (0: known exactly)
  */
 public record CellSpec(
     String id,
@@ -35,15 +32,14 @@ public record CellSpec(
     double driftSd,
     double volatility,
     List<EventSpec> events,
-    int observedYear,
-    double observedValue) {
+    double baseLogSd) {
 
   /** Copies {@code events}, so the cell stays immutable. */
   public CellSpec {
     events = List.copyOf(events);
   }
 
-  /** A cell with no observation after its base year. */
+  /** A cell whose base value is known exactly. */
   public CellSpec(
       String id,
       int chainIndex,
@@ -53,11 +49,11 @@ public record CellSpec(
       double driftSd,
       double volatility,
       List<EventSpec> events) {
-    this(id, chainIndex, baseYear, baseValue, driftMean, driftSd, volatility, events, 0, 0.0);
+    this(id, chainIndex, baseYear, baseValue, driftMean, driftSd, volatility, events, 0.0);
   }
 
-  /** True when the cell is pinned to an observed value after its base year. */
-  public boolean isObserved() {
-    return observedYear != 0;
+  /** True when the base value is uncertain (drawn per path). */
+  public boolean hasBasePrior() {
+    return baseLogSd > 0;
   }
 }

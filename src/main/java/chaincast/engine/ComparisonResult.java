@@ -25,11 +25,26 @@ public record ComparisonResult(long paths, List<TargetPair> targets, long elapse
    * @param onlyA paths hit in A and missed in B
    * @param onlyB paths hit in B and missed in A
    * @param paths paths per side
+   * @param weighted the weighted estimates, when observations weighted the paths; null otherwise
    */
-  public record TargetPair(long hitsA, long hitsB, long onlyA, long onlyB, long paths) {
+  public record TargetPair(
+      long hitsA, long hitsB, long onlyA, long onlyB, long paths, WeightedPair weighted) {
+
+    /** P(hit in A), with its error. */
+    public BinomialEstimate estimateA() {
+      return weighted != null ? weighted.a() : BinomialEstimate.of(hitsA, paths);
+    }
+
+    /** P(hit in B), with its error. */
+    public BinomialEstimate estimateB() {
+      return weighted != null ? weighted.b() : BinomialEstimate.of(hitsB, paths);
+    }
 
     /** P(hit in B) - P(hit in A). */
     public double difference() {
+      if (weighted != null) {
+        return weighted.b().estimate() - weighted.a().estimate();
+      }
       return (double) (onlyB - onlyA) / paths;
     }
 
@@ -39,6 +54,11 @@ public record ComparisonResult(long paths, List<TargetPair> targets, long elapse
      * {@code sqrt(Var D / n)}. Zero when the two sides never disagree.
      */
     public double standardError() {
+      if (weighted != null) {
+        double va = square(weighted.a().standardError());
+        double vb = square(weighted.b().standardError());
+        return Math.sqrt(Math.max(0.0, va + vb - 2 * weighted.covariance()));
+      }
       double pb = (double) onlyB / paths;
       double pa = (double) onlyA / paths;
       double d = pb - pa;
@@ -50,9 +70,27 @@ public record ComparisonResult(long paths, List<TargetPair> targets, long elapse
      * each: {@code sqrt(pA(1-pA)/n + pB(1-pB)/n)}.
      */
     public double independentStandardError() {
+      if (weighted != null) {
+        return Math.hypot(weighted.a().standardError(), weighted.b().standardError());
+      }
       double a = (double) hitsA / paths;
       double b = (double) hitsB / paths;
       return Math.sqrt((a * (1 - a) + b * (1 - b)) / paths);
     }
   }
+
+  private static double square(double x) {
+    return x * x;
+  }
+
+  /**
+   * The weighted estimates of one target on both sides: each side's self-normalised estimate and
+   * the delta-method covariance of the two, {@code Σ a b (hA - pA)(hB - pB) / (Σ a Σ b)}, which the
+   * paired error subtracts (twice) from the two variances.
+   *
+   * @param a side A's estimate
+   * @param b side B's estimate
+   * @param covariance the covariance of the two estimates over the shared paths
+   */
+  public record WeightedPair(BinomialEstimate a, BinomialEstimate b, double covariance) {}
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * it:
  *
  * <pre>
- * cells ─► CellOrder ─► CellDynamics, EventTable, ObservationTable, MacroShockTable, GroupTable
+ * cells ─► CellOrder ─► CellDynamics, EventTable, EvidenceTable, MacroShockTable, GroupTable
  * targets, joints ─► TargetTable ─► CountCells (with the run's CountTables), SeriesTable (with fans)
  * TargetTable, fans, GroupTable ─► RecordingPlan
  * all of the above ─► SeriesWindows (each value histogram's fine window)
@@ -42,7 +42,10 @@ final class CompiledModel {
   final CellDynamics cells;
 
   final EventTable events;
-  final ObservationTable observations;
+
+  /** Base priors and observations: what conditions (and weights) the paths. */
+  final EvidenceTable evidence;
+
   final MacroShockTable macroShocks;
 
   /** The count cells, their laws and the count targets' bounds. */
@@ -70,7 +73,7 @@ final class CompiledModel {
     order = new CellOrder(specs, firstYear, yearCount);
     cells = new CellDynamics(specs, p.chainCount(), p.shocks(), order);
     events = new EventTable(specs, order, firstYear, yearCount);
-    observations = new ObservationTable(specs, order, firstYear, horizonYear, yearCount);
+    evidence = new EvidenceTable(specs, p.evidence(), order, cells.logBase, firstYear, yearCount);
     macroShocks = new MacroShockTable(p.macroShocks(), order, firstYear, yearCount);
     groups = new GroupTable(p.groups(), order);
     targets = new TargetTable(p.targets(), p.joints(), firstYear, yearCount);
@@ -157,6 +160,7 @@ final class CompiledModel {
         checkIndex(c, cells.size(), what, "cell");
       }
     }
+    validateEvidence(p);
     var crossing = MedianEnvelope.find(cells, p.macroShocks(), horizon);
     if (crossing.isPresent()) {
       int c = crossing.get().cell();
@@ -239,16 +243,13 @@ final class CompiledModel {
     inDomain(ParameterDomain.DRIFT_MEAN, c.driftMean(), what, "drift mean");
     inDomain(ParameterDomain.DRIFT_SD, c.driftSd(), what, "drift sd");
     inDomain(ParameterDomain.VOLATILITY, c.volatility(), what, "volatility");
-    if (c.isObserved()) {
-      if (c.observedYear() <= c.baseYear()) {
-        throw new IllegalArgumentException(
-            what
-                + ": observed year "
-                + c.observedYear()
-                + " must be after the base year "
-                + c.baseYear());
-      }
-      inDomain(ParameterDomain.PROJECTED_OUTPUT, c.observedValue(), what, "observed value");
+    if (!(c.baseLogSd() >= 0 && c.baseLogSd() <= Evidence.MAX_LOG_SD)) {
+      throw new IllegalArgumentException(
+          what
+              + ": base prior spread must be in [0, "
+              + Evidence.MAX_LOG_SD
+              + "], got "
+              + c.baseLogSd());
     }
     for (int k = 0; k < c.events().size(); k++) {
       EventSpec e = c.events().get(k);
@@ -266,6 +267,43 @@ final class CompiledModel {
     }
   }
 
+  private static void validateEvidence(Projection p) {
+    int first = p.firstYear();
+    for (int k = 0; k < p.evidence().size(); k++) {
+      Evidence e = p.evidence().get(k);
+      if (e == null) {
+        throw new IllegalArgumentException("evidence #" + k + " is null");
+      }
+      String what = "observation " + name(e.id(), k);
+      if (e.cells().length == 0) {
+        throw new IllegalArgumentException(what + " observes no cell");
+      }
+      BitSet seen = new BitSet();
+      for (int c : e.cells()) {
+        checkIndex(c, p.cells().size(), what, "cell");
+        if (seen.get(c)) {
+          throw new IllegalArgumentException(what + " lists cell index " + c + " twice");
+        }
+        seen.set(c);
+      }
+      if (e.year() < first || e.year() > p.horizonYear()) {
+        throw new IllegalArgumentException(
+            what + ": year " + e.year() + " is outside " + first + ".." + p.horizonYear());
+      }
+      inDomain(ParameterDomain.PROJECTED_OUTPUT, e.value(), what, "value");
+      if (!(e.logSd() >= Evidence.MIN_LOG_SD && e.logSd() <= Evidence.MAX_LOG_SD)) {
+        throw new IllegalArgumentException(
+            what
+                + ": measurement error must be in ["
+                + Evidence.MIN_LOG_SD
+                + ", "
+                + Evidence.MAX_LOG_SD
+                + "], got "
+                + e.logSd());
+      }
+    }
+  }
+
   private static void validateCountCell(CountCellSpec c, int k, int horizon) {
     if (c == null) {
       throw new IllegalArgumentException("count cell #" + k + " is null");
@@ -278,6 +316,14 @@ final class CompiledModel {
     inDomain(ParameterDomain.COUNT, c.baseCount(), what, "base count");
     inDomain(ParameterDomain.YEARLY_RATE, c.yearlyRate(), what, "yearly rate");
     inDomain(ParameterDomain.RATE_SHAPE, c.rateShape(), what, "rate shape");
+    if (!(c.baseLogSd() >= 0 && c.baseLogSd() <= Evidence.MAX_LOG_SD)) {
+      throw new IllegalArgumentException(
+          what
+              + ": base prior spread must be in [0, "
+              + Evidence.MAX_LOG_SD
+              + "], got "
+              + c.baseLogSd());
+    }
   }
 
   private static void validateGroup(GroupSpec g, int index, int cellCount) {

@@ -20,6 +20,16 @@ package chaincast.engine;
  * @param baseCount count at the end of {@code baseYear} (&gt;= 0)
  * @param yearlyRate mean arrivals per year (&gt;= 0)
  * @param rateShape gamma shape of the rate (&gt;= 0; 0: known rate)
+ * @param baseLogSd for an assumed base count: standard deviation of the log of its prior; the
+ *     path's base is {@code round(baseCount * exp(baseLogSd * z))}, {@code z ~ N(0, 1)} drawn once
+ *     per path from the count's own keyed sequence (0: known exactly)
  */
 public record CountCellSpec(
-    String id, int baseYear, int baseCount, double yearlyRate, double rateShape) {}
+    String id, int baseYear, int baseCount, double yearlyRate, double rateShape, double baseLogSd) {
+
+  /** A count cell whose base count is known exactly. */
+  public CountCellSpec(
+      String id, int baseYear, int baseCount, double yearlyRate, double rateShape) {
+    this(id, baseYear, baseCount, yearlyRate, rateShape, 0.0);
+  }
+}

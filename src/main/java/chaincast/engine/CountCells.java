@@ -24,6 +24,23 @@ final class CountCells {
   /** Per count cell: its count in its base year. */
   final int[] base;
 
+  /**
+   * Per count cell: the standard deviation of the log of its base count's prior (0: known). The
+   * path's base is {@code round(base * exp(baseSd * z))} with {@code z} from the cell's keyed
+   * sequence, truncated to [-{@value #BASE_Z_LIMIT}, {@value #BASE_Z_LIMIT}] (a mass of 2e-9 moved
+   * to the ends) so that the count histograms stay bounded.
+   */
+  final double[] baseSd;
+
+  /** Per count cell: the largest base count a path can draw. */
+  final int[] maxBase;
+
+  /** Per count cell: the key of its base draw. */
+  final long[] baseKey;
+
+  /** Truncation of the base count prior's normal, in standard deviations. */
+  static final double BASE_Z_LIMIT = 6.0;
+
   /** Per count cell: its mean yearly arrivals. */
   final double[] rate;
 
@@ -57,6 +74,9 @@ final class CountCells {
     base = new int[count];
     rate = new double[count];
     shape = new double[count];
+    baseSd = new double[count];
+    maxBase = new int[count];
+    baseKey = new long[count];
     for (int k = 0; k < count; k++) {
       CountCellSpec c = cells.get(k);
       key[k] = KeyedStreams.keyOf("count/" + c.id());
@@ -64,6 +84,9 @@ final class CountCells {
       base[k] = c.baseCount();
       rate[k] = c.yearlyRate();
       shape[k] = c.rateShape();
+      baseSd[k] = c.baseLogSd();
+      baseKey[k] = KeyedStreams.keyOf("count-base/" + c.id());
+      maxBase[k] = baseCount(k, BASE_Z_LIMIT);
     }
     drawn = targets.countCellsRead().stream().toArray();
     years = new int[count][];
@@ -82,6 +105,16 @@ final class CountCells {
         targetMaxCount[t] = targets.countedGroups[t].length;
       }
     }
+  }
+
+  /** Count cell k's base count on a path whose base normal is {@code z} (truncated). */
+  int baseCount(int k, double z) {
+    if (baseSd[k] == 0) {
+      return base[k];
+    }
+    double clamped = Math.max(-BASE_Z_LIMIT, Math.min(BASE_Z_LIMIT, z));
+    return (int)
+        Math.min(Integer.MAX_VALUE / 4, Math.round(base[k] * Math.exp(baseSd[k] * clamped)));
   }
 
   /** Years from count cell k's base year to the first year a target reads it (its first span). */
@@ -109,9 +142,9 @@ final class CountCells {
     long max = 0;
     for (int k : countCells) {
       if (y <= baseIndex[k]) {
-        max += Math.max(0, base[k]);
+        max += Math.max(0, maxBase[k]);
       } else if (years[k][0] == y) {
-        max += Math.max(0, base[k]) + (long) tables.last(rate[k], shape[k], firstSpan(k));
+        max += Math.max(0, maxBase[k]) + (long) tables.last(rate[k], shape[k], firstSpan(k));
       } else {
         return Integer.MAX_VALUE; // read after its first span: later spans have no fixed bound
       }

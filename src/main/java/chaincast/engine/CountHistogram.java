@@ -73,16 +73,23 @@ final class CountHistogram {
 
   /** Counts one path's count (&gt;= 0). */
   void add(int count) {
+    add(count, 1);
+  }
+
+  /**
+   * Counts one path's count (&gt;= 0) with the path's weight (fixed-point, {@link PathWeights}).
+   */
+  void add(int count, long weight) {
     if (count < exact.length) {
-      exact[count]++;
+      exact[count] += weight;
     } else if (count < EXACT) {
       exact = Arrays.copyOf(exact, Math.min(EXACT, Math.max(2 * exact.length, count + 1)));
-      exact[count]++;
+      exact[count] += weight;
     } else {
       if (large == null) {
         large = new LogHistogram(LARGE_LO, largeHi);
       }
-      large.add(count);
+      large.add(count, weight);
     }
   }
 
@@ -103,8 +110,9 @@ final class CountHistogram {
   }
 
   /**
-   * The smallest count whose cumulative frequency reaches {@code percentile / 100 * paths} (no
-   * interpolation between counts); above {@value #EXACT}, the lowest count of the bin it falls in.
+   * The smallest count whose cumulative frequency reaches {@code percentile / 100 * paths} ({@code
+   * paths}: the total weight added, for weighted paths) (no interpolation between counts); above
+   * {@value #EXACT}, the lowest count of the bin it falls in.
    */
   double percentile(long paths, double percentile) {
     double rank = percentile / 100.0 * paths;

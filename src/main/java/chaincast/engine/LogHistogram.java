@@ -40,17 +40,17 @@ final class LogHistogram {
   private static final int SHIFT = 52 - MANTISSA_BITS;
   private static final int PAGE_SIZE = 1 << MANTISSA_BITS;
 
-  /** Heap bytes of one fine page ({@code int[1024]} with its array header). */
-  static final long PAGE_BYTES = Footprint.intArray(PAGE_SIZE);
+  /** Heap bytes of one fine page ({@code long[1024]} with its array header). */
+  static final long PAGE_BYTES = Footprint.longArray(PAGE_SIZE);
 
   /** First exponent of the fine window. */
   private final int lo;
 
   /** Fine pages of exponents {@code [lo, lo + pages.length)}, allocated on first use. */
-  private final int[][] pages;
+  private final long[][] pages;
 
   /** Per exponent, the values outside the window; allocated on the first such value. */
-  private int[] coarse;
+  private long[] coarse;
 
   private long count;
   private double min = Double.POSITIVE_INFINITY;
@@ -72,7 +72,7 @@ final class LogHistogram {
           "window must be within [0, 2048) and not empty, got [" + lo + ", " + hi + ")");
     }
     this.lo = lo;
-    this.pages = new int[hi - lo][];
+    this.pages = new long[hi - lo][];
   }
 
   /**
@@ -80,7 +80,7 @@ final class LogHistogram {
    * the coarse array, the page table and the object itself.
    */
   static long maxBytes(int octaves) {
-    return 48 + Footprint.refArray(octaves) + octaves * PAGE_BYTES + Footprint.intArray(EXPONENTS);
+    return 48 + Footprint.refArray(octaves) + octaves * PAGE_BYTES + Footprint.longArray(EXPONENTS);
   }
 
   /** The biased exponent (the octave) of a non-negative double. */
@@ -90,11 +90,19 @@ final class LogHistogram {
 
   /** Adds a value (&gt;= 0, may be +inf). */
   void add(double value) {
+    add(value, 1);
+  }
+
+  /** Adds a value (&gt;= 0, may be +inf) with a weight (&gt;= 0; 0 adds nothing). */
+  void add(double value, long weight) {
     if (!(value >= 0)) {
       throw new IllegalArgumentException("histogram values must be >= 0, got " + value);
     }
-    bin(Double.doubleToRawLongBits(value + 0.0));
-    count++;
+    if (weight == 0) {
+      return;
+    }
+    bin(Double.doubleToRawLongBits(value + 0.0), weight);
+    count += weight;
     if (value < min) {
       min = value;
     }
@@ -106,21 +114,21 @@ final class LogHistogram {
   /**
    * Counts one value by its bits (+0.0 for zero: -0.0's sign bit would index past the exponents).
    */
-  private void bin(long bits) {
+  private void bin(long bits, long weight) {
     int e = (int) (bits >>> 52);
     int i = e - lo;
     if (i >= 0 && i < pages.length) {
-      int[] page = pages[i];
+      long[] page = pages[i];
       if (page == null) {
-        page = new int[PAGE_SIZE];
+        page = new long[PAGE_SIZE];
         pages[i] = page;
       }
-      page[(int) (bits >>> SHIFT) & (PAGE_SIZE - 1)]++;
+      page[(int) (bits >>> SHIFT) & (PAGE_SIZE - 1)] += weight;
     } else {
       if (coarse == null) {
-        coarse = new int[EXPONENTS];
+        coarse = new long[EXPONENTS];
       }
-      coarse[e]++;
+      coarse[e] += weight;
     }
   }
 
@@ -136,11 +144,39 @@ final class LogHistogram {
       if (!(value >= 0)) {
         throw new IllegalArgumentException("histogram values must be >= 0, got " + value);
       }
-      bin(Double.doubleToRawLongBits(value + 0.0));
+      bin(Double.doubleToRawLongBits(value + 0.0), 1);
       low = Math.min(low, value);
       high = Math.max(high, value);
     }
     count += Math.max(0, to - from);
+    min = low;
+    max = high;
+  }
+
+  /**
+   * Adds {@code values[from, to)} with the weights {@code weights[0, to - from)} (fixed-point, see
+   * {@link PathWeights}): the bins and the count hold weight sums, so the percentiles are those of
+   * the weighted paths. A value of weight 0 is not counted (nor does it move the min or max).
+   */
+  void addAll(double[] values, int from, int to, long[] weights) {
+    double low = min;
+    double high = max;
+    long added = 0;
+    for (int i = from; i < to; i++) {
+      double value = values[i];
+      if (!(value >= 0)) {
+        throw new IllegalArgumentException("histogram values must be >= 0, got " + value);
+      }
+      long w = weights[i - from];
+      if (w == 0) {
+        continue;
+      }
+      bin(Double.doubleToRawLongBits(value + 0.0), w);
+      added += w;
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+    count += added;
     min = low;
     max = high;
   }
@@ -155,11 +191,11 @@ final class LogHistogram {
       throw new IllegalArgumentException("histograms with different windows cannot be merged");
     }
     for (int i = 0; i < pages.length; i++) {
-      int[] src = other.pages[i];
+      long[] src = other.pages[i];
       if (src == null) {
         continue;
       }
-      int[] dst = pages[i];
+      long[] dst = pages[i];
       if (dst == null) {
         pages[i] = src.clone();
       } else {
@@ -206,7 +242,7 @@ final class LogHistogram {
   /** Fine pages in use (memory is this times {@link #PAGE_BYTES}). */
   int pagesInUse() {
     int n = 0;
-    for (int[] p : pages) {
+    for (long[] p : pages) {
       n += p == null ? 0 : 1;
     }
     return n;
@@ -216,7 +252,7 @@ final class LogHistogram {
   long coarseCount() {
     long n = 0;
     if (coarse != null) {
-      for (int c : coarse) {
+      for (long c : coarse) {
         n += c;
       }
     }
@@ -264,12 +300,12 @@ final class LogHistogram {
     for (int e = 0; e < EXPONENTS && next < order.length; e++) {
       int i = e - lo;
       if (i >= 0 && i < pages.length) {
-        int[] page = pages[i];
+        long[] page = pages[i];
         if (page == null) {
           continue;
         }
         for (int b = 0; b < PAGE_SIZE && next < order.length; b++) {
-          int c = page[b];
+          long c = page[b];
           if (c == 0) {
             continue;
           }
@@ -287,7 +323,7 @@ final class LogHistogram {
           cumulative += c;
         }
       } else if (coarse != null && coarse[e] != 0) {
-        int c = coarse[e];
+        long c = coarse[e];
         next =
             resolve(
                 out,
@@ -314,7 +350,7 @@ final class LogHistogram {
       Integer[] order,
       int next,
       long cumulative,
-      int c,
+      long c,
       double low,
       double high) {
     while (next < order.length) {
@@ -345,12 +381,12 @@ final class LogHistogram {
     for (int e = 0; e < EXPONENTS; e++) {
       int i = e - lo;
       if (i >= 0 && i < pages.length) {
-        int[] page = pages[i];
+        long[] page = pages[i];
         if (page == null) {
           continue;
         }
         for (int b = 0; b < PAGE_SIZE; b++) {
-          int c = page[b];
+          long c = page[b];
           if (c == 0) {
             continue;
           }
@@ -365,7 +401,7 @@ final class LogHistogram {
           cumulative += c;
         }
       } else if (coarse != null && coarse[e] != 0) {
-        int c = coarse[e];
+        long c = coarse[e];
         if (cumulative + c >= rank) {
           return new double[] {
             Double.longBitsToDouble((long) e << 52),

@@ -12,10 +12,10 @@ import java.util.Optional;
  * <p>The envelope of a cell follows the engine's order within a year: from its start it adds its
  * drift mean each year, every event's mean jump in the first year the event can fire (the upper
  * envelope takes the rising jumps, the lower one the falling jumps: an event fires or not), the
- * macro shocks of that year, and an observation resets both to the observed value. Values inside
- * leave about 640 log units of room before {@code exp} overflows or underflows, far more than the
- * random part of a path needs; a rare path beyond that still runs (its value is then infinite or 0,
- * and counts as such).
+ * macro shocks of that year (observations are evidence that weighs paths, not a new start). Values
+ * inside leave about 640 log units of room before {@code exp} overflows or underflows, far more
+ * than the random part of a path needs; a rare path beyond that still runs (its value is then
+ * infinite or 0, and counts as such).
  */
 public final class MedianEnvelope {
 
@@ -26,14 +26,12 @@ public final class MedianEnvelope {
 
   /** What moved the envelope last before it crossed: the part of the request to blame. */
   public enum Cause {
-    /** The cell's starting value (its base value, or an observation in its base year). */
+    /** The cell's starting value (its base value). */
     START,
     /** A project event of the cell; the index is into {@link CellSpec#events()}. */
     EVENT,
     /** A macro shock; the index is into the projection's macro shocks. */
-    SHIFT,
-    /** The cell's observation after its base year. */
-    OBSERVATION
+    SHIFT
   }
 
   /**
@@ -101,9 +99,6 @@ public final class MedianEnvelope {
           w.add(shifts.get(k).logFactor(), Cause.SHIFT, k);
         }
       }
-      if (cell.isObserved() && cell.observedYear() == y) {
-        w.reset(Math.log(cell.observedValue()));
-      }
       crossing = w.check(y);
     }
     return Optional.ofNullable(crossing);
@@ -153,13 +148,6 @@ public final class MedianEnvelope {
         lowCause = cause;
         lowIndex = index;
       }
-    }
-
-    void reset(double value) {
-      high = value;
-      low = value;
-      highCause = Cause.OBSERVATION;
-      lowCause = Cause.OBSERVATION;
     }
 
     Crossing check(int year) {

@@ -135,9 +135,10 @@ public final class MonteCarloEngine implements AutoCloseable {
     CompiledModel model = CompiledModel.compile(projection, false);
     double[] percentiles = validate(settings);
 
+    PathWeights weights = PathWeights.forRun(model, settings.seed());
     Worker[] workers = new Worker[scheduler.parallelism()];
     for (int w = 0; w < workers.length; w++) {
-      workers[w] = new Worker(model);
+      workers[w] = new Worker(model, weights);
     }
     RunTotals totals = new RunTotals(workers);
     boolean precision = settings.isPrecisionRun();
@@ -237,11 +238,17 @@ public final class MonteCarloEngine implements AutoCloseable {
    */
   static final class Worker {
     private final CompiledModel model;
+    private final PathWeights weights;
     PathSimulator simulator;
     Tally tally;
 
-    Worker(CompiledModel model) {
+    Worker(CompiledModel model, PathWeights weights) {
       this.model = model;
+      this.weights = weights;
+    }
+
+    PathWeights weights() {
+      return weights;
     }
 
     CompiledModel model() {
@@ -255,7 +262,7 @@ public final class MonteCarloEngine implements AutoCloseable {
     double[] simulate(long seed, long block, int paths) {
       if (tally == null) {
         simulator = new PathSimulator(model);
-        tally = new Tally(model);
+        tally = new Tally(model, true, weights);
       }
       tally.beginBlock();
       simulator.simulateBlock(seed, block, paths, tally);

@@ -11,9 +11,14 @@ import java.util.concurrent.atomic.LongAdder;
  * records whether each target was hit on each side; counts of disagreement give the paired error of
  * the difference, which is far smaller than two independent runs' when the sides are alike.
  *
+ * <p>When observations weight the paths, each side's paths carry their own weights (the same
+ * observation weighs a path differently when a scenario moved it), and the difference and its
+ * paired error come from the weighted sums by the delta method (see {@link
+ * ComparisonResult.WeightedPair}).
+ *
  * <p>The two projections must have the same targets in the same order (the planner simulates every
  * cell of the model in model order for both, so their draws line up). Reproducible whatever the
- * thread count: every result is an integer count.
+ * thread count: the blocks' sums are folded in block order (integer-valued when unweighted).
  */
 final class PairedRun {
   private final BlockScheduler scheduler;
@@ -40,32 +45,70 @@ final class PairedRun {
       throw new IllegalArgumentException("paths must be >= 1, got " + paths);
     }
     int targets = ma.targets.count;
+    PathWeights wa = PathWeights.forRun(ma, seed);
+    PathWeights wb = PathWeights.forRun(mb, seed);
     Pair[] slots = new Pair[scheduler.parallelism()];
-    long[] total = new long[4 * targets];
+    double[] total = new double[PER_TARGET * targets + TAIL];
     scheduler.run(
         new BlockRange(0, BlockRange.blocksFor(paths), paths),
         (slot, block, n) -> {
           if (slots[slot] == null) {
             slots[slot] =
-                new Pair(ma, mb); // allocated on the worker's thread, as the engine's tallies
+                new Pair(ma, mb, wa, wb); // allocated on the worker's thread, as the tallies
           }
-          long[] counts = slots[slot].compare(seed, block, n);
+          double[] counts = slots[slot].compare(seed, block, n);
           pathsSimulated.add(2L * n);
           return counts;
         },
-        (block, counts) -> {
+        (block, sums) -> {
           for (int i = 0; i < total.length; i++) {
-            total[i] += counts[i];
+            total[i] += sums[i];
           }
         },
         cancel);
+    boolean weighted = wa.weighted || wb.weighted;
     List<ComparisonResult.TargetPair> pairs = new ArrayList<>();
     for (int t = 0; t < targets; t++) {
-      pairs.add(
-          new ComparisonResult.TargetPair(
-              total[4 * t], total[4 * t + 1], total[4 * t + 2], total[4 * t + 3], paths));
+      pairs.add(pair(total, t, paths, weighted));
     }
     return new ComparisonResult(paths, pairs, System.nanoTime() - started);
+  }
+
+  /**
+   * Per target in a block's sums: hits A, hits B, only A, only B (path counts), then with the
+   * relative weights {@code a}, {@code b} of the two sides and hit flags {@code ha}, {@code hb}:
+   * {@code Σ a ha, Σ b hb, Σ a² ha, Σ b² hb, Σ a b ha hb, Σ a b ha, Σ a b hb}.
+   */
+  static final int PER_TARGET = 11;
+
+  /** After the targets: {@code Σ a, Σ b, Σ a², Σ b², Σ a b}. */
+  static final int TAIL = 5;
+
+  private static ComparisonResult.TargetPair pair(
+      double[] total, int t, long paths, boolean weighted) {
+    int i = PER_TARGET * t;
+    long hitsA = (long) total[i];
+    long hitsB = (long) total[i + 1];
+    long onlyA = (long) total[i + 2];
+    long onlyB = (long) total[i + 3];
+    if (!weighted) {
+      return new ComparisonResult.TargetPair(hitsA, hitsB, onlyA, onlyB, paths, null);
+    }
+    int tail = total.length - TAIL;
+    double sa = total[tail];
+    double sb = total[tail + 1];
+    BinomialEstimate a =
+        BinomialEstimate.weighted(hitsA, paths, total[i + 4], total[i + 6], sa, total[tail + 2]);
+    BinomialEstimate b =
+        BinomialEstimate.weighted(hitsB, paths, total[i + 5], total[i + 7], sb, total[tail + 3]);
+    double pa = a.estimate();
+    double pb = b.estimate();
+    // Σ a b (ha - pa)(hb - pb), expanded into the sums kept.
+    double cross =
+        total[i + 8] - pb * total[i + 9] - pa * total[i + 10] + pa * pb * total[tail + 4];
+    double covariance = cross / (sa * sb);
+    return new ComparisonResult.TargetPair(
+        hitsA, hitsB, onlyA, onlyB, paths, new ComparisonResult.WeightedPair(a, b, covariance));
   }
 
   private static void requireSameTargets(Projection a, Projection b, int countA, int countB) {
@@ -87,42 +130,49 @@ final class PairedRun {
     }
   }
 
-  /** One worker slot's state: a simulator and a tally per side, and side A's hit flags. */
+  /** One worker slot's state: a simulator and a tally per side, and side A's flags and weights. */
   private static final class Pair {
     private final int targets;
     private final PathSimulator sa;
     private final PathSimulator sb;
     private final Tally ta;
     private final Tally tb;
+    private final PathWeights wa;
+    private final PathWeights wb;
     private final boolean[] flagsA;
+    private final double[] weightA;
 
-    Pair(CompiledModel ma, CompiledModel mb) {
+    Pair(CompiledModel ma, CompiledModel mb, PathWeights wa, PathWeights wb) {
       targets = ma.targets.count;
       sa = new PathSimulator(ma);
       sb = new PathSimulator(mb);
+      this.wa = wa;
+      this.wb = wb;
       // Hits only: a comparison reads nothing else, and a fan's histograms per side and thread
       // would be most of its memory.
-      ta = new Tally(ma, false);
-      tb = new Tally(mb, false);
+      ta = new Tally(ma, false, wa);
+      tb = new Tally(mb, false, wb);
       flagsA = new boolean[MonteCarloEngine.BLOCK_SIZE * targets];
+      weightA = new double[MonteCarloEngine.BLOCK_SIZE];
     }
 
-    /**
-     * One block on both sides: {@code [4t]} hits A, {@code [4t+1]} hits B, {@code [4t+2]} only A,
-     * {@code [4t+3]} only B.
-     */
-    long[] compare(long seed, long block, int paths) {
-      long[] counts = new long[4 * targets];
-      sa.simulateBlock(seed, block, paths, recorder(ta, flagsA, targets));
-      sb.simulateBlock(seed, block, paths, comparer(tb, flagsA, targets, counts));
-      return counts;
+    /** One block on both sides: its sums, laid out as {@link #PER_TARGET} and {@link #TAIL} say. */
+    double[] compare(long seed, long block, int paths) {
+      double[] sums = new double[PER_TARGET * targets + TAIL];
+      sa.simulateBlock(seed, block, paths, recorder(ta, wa, flagsA, weightA, targets));
+      sb.simulateBlock(seed, block, paths, comparer(tb, wb, flagsA, weightA, targets, sums));
+      return sums;
     }
   }
 
-  /** A's sink: tallies as usual and keeps each path's hit flags for B to compare with. */
-  private static PathSink recorder(Tally tally, boolean[] flags, int targets) {
+  /**
+   * A's sink: tallies as usual and keeps each path's hit flags and weight for B to compare with.
+   */
+  private static PathSink recorder(
+      Tally tally, PathWeights weights, boolean[] flags, double[] weight, int targets) {
     return new PathSink() {
       int path;
+      double logWeight;
 
       @Override
       public void onCounts(int[] counts) {
@@ -135,18 +185,33 @@ final class PairedRun {
       }
 
       @Override
+      public void onWeight(double lw) {
+        logWeight = lw;
+        tally.onWeight(lw);
+      }
+
+      @Override
       public void onPathEnd() {
         System.arraycopy(tally.hitNow, 0, flags, path * targets, targets);
+        weight[path] = weights.relative(logWeight);
+        logWeight = 0.0;
         path++;
         tally.onPathEnd();
       }
     };
   }
 
-  /** B's sink: compares each path's hit flags with A's on the same path. */
-  private static PathSink comparer(Tally tally, boolean[] flagsA, int targets, long[] counts) {
+  /** B's sink: compares each path's hit flags and weight with A's on the same path. */
+  private static PathSink comparer(
+      Tally tally,
+      PathWeights weights,
+      boolean[] flagsA,
+      double[] weightA,
+      int targets,
+      double[] sums) {
     return new PathSink() {
       int path;
+      double logWeight;
 
       @Override
       public void onCounts(int[] c) {
@@ -159,17 +224,41 @@ final class PairedRun {
       }
 
       @Override
+      public void onWeight(double lw) {
+        logWeight = lw;
+        tally.onWeight(lw);
+      }
+
+      @Override
       public void onPathEnd() {
         boolean[] hitB = tally.hitNow;
         int base = path * targets;
+        double wa = weightA[path];
+        double wb = weights.relative(logWeight);
+        double wab = wa * wb;
         for (int t = 0; t < targets; t++) {
           boolean a = flagsA[base + t];
           boolean b = hitB[t];
-          counts[4 * t] += a ? 1 : 0;
-          counts[4 * t + 1] += b ? 1 : 0;
-          counts[4 * t + 2] += a && !b ? 1 : 0;
-          counts[4 * t + 3] += b && !a ? 1 : 0;
+          int i = PER_TARGET * t;
+          sums[i] += a ? 1 : 0;
+          sums[i + 1] += b ? 1 : 0;
+          sums[i + 2] += a && !b ? 1 : 0;
+          sums[i + 3] += b && !a ? 1 : 0;
+          sums[i + 4] += a ? wa : 0.0;
+          sums[i + 5] += b ? wb : 0.0;
+          sums[i + 6] += a ? wa * wa : 0.0;
+          sums[i + 7] += b ? wb * wb : 0.0;
+          sums[i + 8] += a && b ? wab : 0.0;
+          sums[i + 9] += a ? wab : 0.0;
+          sums[i + 10] += b ? wab : 0.0;
         }
+        int tail = sums.length - TAIL;
+        sums[tail] += wa;
+        sums[tail + 1] += wb;
+        sums[tail + 2] += wa * wa;
+        sums[tail + 3] += wb * wb;
+        sums[tail + 4] += wab;
+        logWeight = 0.0;
         path++;
         tally.onPathEnd();
       }

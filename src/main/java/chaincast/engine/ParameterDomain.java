@@ -229,6 +229,45 @@ public enum ParameterDomain {
       false,
       null,
       "spec.percentiles"),
+  /** Relative measurement error of an observation (sd of the log of observed / true). */
+  MEASUREMENT_ERROR(
+      "relative_error",
+      "sd of log, 0.05 ≈ 5%",
+      0,
+      false,
+      Evidence.MAX_LOG_SD,
+      false,
+      Evidence.MIN_LOG_SD,
+      false,
+      false,
+      null,
+      "observation relative_error (0: the model's default), period fraction_error"),
+  /** The share of a year's value a part-year figure covers. */
+  PERIOD_FRACTION(
+      "fraction",
+      "share of the year",
+      0,
+      false,
+      1,
+      false,
+      1e-3,
+      false,
+      false,
+      null,
+      "observation period fraction (0: the share of months)"),
+  /** Prior spread of an assumed base (sd of the log of true / assumed). */
+  PRIOR_SPREAD(
+      "prior_spread",
+      "sd of log, 0.15 ≈ ±15%",
+      0,
+      false,
+      Evidence.MAX_LOG_SD,
+      false,
+      1e-4,
+      false,
+      false,
+      null,
+      "parameter prior_spread, settings assumed_base_spread"),
   /** The 95% half-width a precision run stops at. */
   HALF_WIDTH(
       "half_width",

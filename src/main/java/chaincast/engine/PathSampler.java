@@ -44,6 +44,13 @@ public final class PathSampler {
      * One path's drift (mean log growth a year) per cell, in projection order, before its years.
      */
     default void visitDrift(long path, double[] drift) {}
+
+    /**
+     * The log of one path's weight, after its years (only when observations weight the paths, see
+     * {@link PathSink#onWeight}): callers that estimate from sampled paths weigh each by {@code
+     * exp(logWeight - max)}.
+     */
+    default void visitWeight(long path, double logWeight) {}
   }
 
   private final CompiledModel model;
@@ -66,6 +73,11 @@ public final class PathSampler {
   /** Years from the first year to the horizon. */
   public int yearCount() {
     return model.yearCount;
+  }
+
+  /** Whether observations weight the sampled paths (see {@link PathVisitor#visitWeight}). */
+  public boolean weighted() {
+    return model.evidence.weighted;
   }
 
   /** Last simulated year. */
@@ -119,6 +131,11 @@ public final class PathSampler {
           @Override
           public void onCounts(int[] counts) {
             visitor.visitCounts(path, counts);
+          }
+
+          @Override
+          public void onWeight(double logWeight) {
+            visitor.visitWeight(path, logWeight);
           }
 
           @Override

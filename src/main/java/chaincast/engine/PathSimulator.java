@@ -20,9 +20,11 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * Project events and counting processes draw from {@link KeyedStreams} keyed by their id and the
  * path index (an event: the uniform of its year, then the normal of its jump, always both; a count:
  * its gamma rate from one stream and one uniform per year from another), so adding, removing,
- * delaying or rescaling one of them changes no other draw. Macro shocks and observations draw
- * nothing. Recording values draws nothing, so what is recorded (the engine's targets, or everything
- * for {@link PathSampler}) does not change the paths.
+ * delaying or rescaling one of them changes no other draw; so do the priors of assumed bases (one
+ * normal per cell or count cell with a prior, keyed by its id). Macro shocks and observations draw
+ * nothing: an observed cell's own shock of its observed year is the draw it already made, moved to
+ * its posterior (see {@link EvidenceTable}). Recording values draws nothing, so what is recorded
+ * (the engine's targets, or everything for {@link PathSampler}) does not change the paths.
  */
 final class PathSimulator {
 
@@ -32,7 +34,7 @@ final class PathSimulator {
   private final CellOrder order;
   private final CellDynamics cells;
   private final EventTable events;
-  private final ObservationTable observations;
+  private final EvidenceTable evidence;
   private final MacroShockTable macroShocks;
   private final CountCells countCells;
   private final GroupTable groups;
@@ -40,6 +42,12 @@ final class PathSimulator {
 
   /** Log value per cell (internal order). */
   private final double[] x;
+
+  /** The own-shock term each cell took in the current year (kept in years with evidence). */
+  private final double[] ownTerm;
+
+  /** Per cell: whether its recorded value before it moves is its seeded base, exactly. */
+  private final boolean[] fixedBase;
 
   /** This path's drift per cell. */
   private final double[] mu;
@@ -75,13 +83,18 @@ final class PathSimulator {
     this.order = model.order;
     this.cells = model.cells;
     this.events = model.events;
-    this.observations = model.observations;
+    this.evidence = model.evidence;
     this.macroShocks = model.macroShocks;
     this.countCells = model.counts;
     this.groups = model.groups;
     this.recording = model.recording;
     this.x = new double[order.count];
     this.mu = new double[order.count];
+    this.ownTerm = new double[order.count];
+    this.fixedBase = new boolean[order.count];
+    for (int c = 0; c < order.count; c++) {
+      fixedBase[c] = evidence.fixedBase(c, cells.logBase);
+    }
     this.common = new double[cells.chainFactorCount + 1];
     this.cellValue = new double[order.count];
     this.groupValue = new double[groups.count];
@@ -129,7 +142,8 @@ final class PathSimulator {
     final CellDynamics dyn = this.cells;
     final EventTable events = this.events;
     final CellOrder order = this.order;
-    final ObservationTable observed = this.observations;
+    final EvidenceTable evidence = this.evidence;
+    final double[] ownTerm = this.ownTerm;
     final MacroShockTable shocks = this.macroShocks;
     final RecordingPlan recording = this.recording;
     final double[] x = this.x;
@@ -139,12 +153,15 @@ final class PathSimulator {
 
     // Work in log space: a step is one multiply-add, and exp is paid only in
     // the years something is recorded, for the cells recorded then.
-    System.arraycopy(dyn.logBase, 0, x, 0, n);
+    System.arraycopy(evidence.startLog, 0, x, 0, n);
+    if (evidence.priorCells.length > 0) {
+      drawBasePriors(seed, path);
+    }
     if (events.count > 0) {
       drawEvents(seed, path);
     }
     if (countCells.count > 0) {
-      drawCounts(path);
+      drawCounts(seed, path);
       sink.onCounts(counts);
     }
 
@@ -184,12 +201,14 @@ final class PathSimulator {
     final double[] vol = dyn.volatility;
     final double[] sOwn = dyn.shockOwn;
     final double nuMinus2 = dyn.degreesOfFreedom - 2.0;
+    double logWeight = 0.0;
     for (int y = 1; y < m.yearCount; y++) {
+      final boolean keepOwn = evidence.directCells[y].length > 0;
+      double s = 1.0;
       final int active = order.activeCount[y]; // cells are sorted by base year: a prefix moves
       if (active > 0) {
         // Student-t: one chi-square per path-year scales every shock of that year,
         // a multivariate t with unit variance (fat tails hit all cells at once).
-        double s = 1.0;
         if (chiSquare != null) {
           s = Math.sqrt(nuMinus2 / chiSquare.sample());
         }
@@ -201,10 +220,14 @@ final class PathSimulator {
         for (int c = 0; c < active; c++) {
           double step = mu[c] + vol[c] * common[slot[c]];
           double own = sOwn[c];
+          double ownStep = 0.0;
           if (own != 0.0) { // zero-volatility cells (or all-common weights) draw nothing
-            step += own * s * r.nextGaussian();
+            ownStep = own * s * r.nextGaussian();
           }
-          x[c] += step;
+          if (keepOwn) { // only in years with an observed cell: the evidence moves this term
+            ownTerm[c] = ownStep;
+          }
+          x[c] += step + ownStep;
         }
       }
       if (events.count > 0) {
@@ -217,15 +240,65 @@ final class PathSimulator {
           x[shifted[k]] += by[k];
         }
       }
-      // Observations last: what was observed overrides whatever the path did up to then.
-      for (int c : observed.cellsByYear[y]) {
-        x[c] = observed.logValue[c];
+      // Evidence last: the year's observations see everything the path did in it.
+      if (evidence.any[y]) {
+        logWeight += weigh(y, s);
       }
       if (recording.recorded[y]) {
         record(y, sink);
       }
     }
+    if (evidence.weighted) {
+      sink.onWeight(logWeight);
+    }
     sink.onPathEnd();
+  }
+
+  /**
+   * Conditions the path on the observations of year index {@code y} and returns the log of the
+   * weight they give it. A cell observed alone: with {@code m} its log value before its own shock,
+   * {@code s²} that shock's variance this year and {@code t²} the error's, the shock is replaced by
+   * a draw from its posterior, {@code x = m + k (o - m) + sqrt(1 - k) * shock} with {@code k = s² /
+   * (s² + t²)}, and the path's weight is the predictive density of {@code o}, {@code N(o; m, s² +
+   * t²)}, scaled by {@code t} so that it is at most 1. A sum of cells: the weight is {@code N(o; ln
+   * total, t²)}, also at most 1.
+   */
+  private double weigh(int y, double studentScale) {
+    final EvidenceTable ev = this.evidence;
+    final double[] x = this.x;
+    double logWeight = 0.0;
+    int[] direct = ev.directCells[y];
+    for (int k = 0; k < direct.length; k++) {
+      int c = direct[k];
+      double own = cells.shockOwn[c] * studentScale;
+      double shockVar = own * own;
+      double errorVar = ev.directVar[y][k];
+      double total = shockVar + errorVar;
+      double m = x[c] - ownTerm[c];
+      double r = ev.directLog[y][k] - m;
+      double gain = shockVar / total;
+      x[c] = m + gain * r + Math.sqrt(1.0 - gain) * ownTerm[c];
+      logWeight -= 0.5 * (r * r / total + Math.log(total / errorVar));
+    }
+    int[][] groups = ev.groupCells[y];
+    for (int k = 0; k < groups.length; k++) {
+      double sum = 0.0;
+      for (int c : groups[k]) {
+        sum += Math.exp(x[c]);
+      }
+      double r = ev.groupLog[y][k] - Math.log(sum);
+      logWeight -= 0.5 * r * r / ev.groupVar[y][k];
+    }
+    return logWeight;
+  }
+
+  /** Draws the log base of every cell with a prior, from the cell's keyed sequence. */
+  private void drawBasePriors(long seed, long path) {
+    final EvidenceTable ev = this.evidence;
+    for (int c : ev.priorCells) {
+      double z = keyed.reset(KeyedStreams.start(seed, ev.baseKey[c], path, 0)).nextGaussian();
+      x[c] += ev.baseSd[c] * z;
+    }
   }
 
   /**
@@ -287,7 +360,7 @@ final class PathSimulator {
    * uniform of its end year. A cell no target counts draws nothing (keyed draws make skipping it
    * harmless to the others). Only the years some count target reads are filled in (and the base).
    */
-  private void drawCounts(long path) {
+  private void drawCounts(long seed, long path) {
     final CountCells t = this.countCells;
     final int years = m.yearCount;
     final int firstYear = m.firstYear;
@@ -295,15 +368,21 @@ final class PathSimulator {
       int base = t.baseIndex[k];
       int offset = k * years;
       int[] need = t.years[k];
+      int baseCount = t.base[k];
+      if (t.baseSd[k] > 0) {
+        baseCount =
+            t.baseCount(
+                k, keyed.reset(KeyedStreams.start(seed, t.baseKey[k], path, 0)).nextGaussian());
+      }
       if (base >= 0 && base < years) {
-        counts[offset + base] = t.base[k];
+        counts[offset + base] = baseCount;
       }
       if (need.length == 0) {
         continue;
       }
       long start = KeyedStreams.pathStart(countBase[k], path);
       int arrived = t.firstTable[k].inverse(KeyedStreams.uniform(start, firstYear + need[0]));
-      counts[offset + need[0]] = t.base[k] + arrived;
+      counts[offset + need[0]] = baseCount + arrived;
       for (int j = 1; j < need.length; j++) {
         int before = need[j - 1] - base;
         int more =
@@ -315,7 +394,7 @@ final class PathSimulator {
                 need[j] - need[j - 1],
                 KeyedStreams.uniform(start, firstYear + need[j]));
         arrived += more;
-        counts[offset + need[j]] = t.base[k] + arrived;
+        counts[offset + need[j]] = baseCount + arrived;
       }
     }
   }
@@ -326,12 +405,7 @@ final class PathSimulator {
     for (int c : recording.cells[y]) {
       // A cell that has not moved yet holds its base value exactly
       // (exp(log(v)) may differ from v in the last bit).
-      v[c] = c < active ? TableExp.exp(x[c]) : cells.baseValue[c];
-    }
-    for (int c : observations.cellsByYear[y]) {
-      v[c] =
-          observations
-              .value[c]; // exactly what was observed (exp(log(v)) may differ in the last bit)
+      v[c] = c < active || !fixedBase[c] ? TableExp.exp(x[c]) : cells.baseValue[c];
     }
     final int[] start = groups.start;
     final int[] members = groups.cells;

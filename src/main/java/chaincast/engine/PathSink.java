@@ -32,6 +32,13 @@ interface PathSink {
     return false;
   }
 
+  /**
+   * The log of this path's weight, just before {@link #onPathEnd}: the log likelihood of the
+   * observations given the path (each term at most 0). Called only when the projection has
+   * evidence; otherwise every path weighs the same.
+   */
+  default void onWeight(double logWeight) {}
+
   /** The path is complete. */
   void onPathEnd();
 }

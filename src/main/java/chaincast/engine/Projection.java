@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *     the base year of every cell its groups hold
  * @param countCells counting processes, for count targets
  * @param macroShocks deterministic changes of level
+ * @param evidence observations the paths are conditioned on (weighted by)
  */
 public record Projection(
     List<CellSpec> cells,
@@ -29,7 +30,8 @@ public record Projection(
     List<JointSpec> joints,
     int horizonYear,
     List<CountCellSpec> countCells,
-    List<MacroShockSpec> macroShocks) {
+    List<MacroShockSpec> macroShocks,
+    List<Evidence> evidence) {
 
   /** Copies the lists, so the projection stays immutable. */
   public Projection {
@@ -40,6 +42,33 @@ public record Projection(
     joints = List.copyOf(joints);
     countCells = List.copyOf(countCells);
     macroShocks = List.copyOf(macroShocks);
+    evidence = List.copyOf(evidence);
+  }
+
+  /** A projection with no evidence: every path weighs the same. */
+  public Projection(
+      List<CellSpec> cells,
+      int chainCount,
+      ShockSpec shocks,
+      List<GroupSpec> groups,
+      List<TargetSpec> targets,
+      List<FanSpec> fans,
+      List<JointSpec> joints,
+      int horizonYear,
+      List<CountCellSpec> countCells,
+      List<MacroShockSpec> macroShocks) {
+    this(
+        cells,
+        chainCount,
+        shocks,
+        groups,
+        targets,
+        fans,
+        joints,
+        horizonYear,
+        countCells,
+        macroShocks,
+        List.of());
   }
 
   /** A projection of output cells only: no counts, no macro shocks. */
@@ -61,6 +90,7 @@ public record Projection(
         fans,
         joints,
         horizonYear,
+        List.of(),
         List.of(),
         List.of());
   }

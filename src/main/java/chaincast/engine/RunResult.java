@@ -12,6 +12,7 @@ import java.util.List;
  * @param joints per joint set, in projection order
  * @param fans per fan, in projection order
  * @param elapsedNanos wall time
+ * @param weights whether paths were weighted by evidence, and how many they are worth
  */
 public record RunResult(
     long paths,
@@ -20,7 +21,8 @@ public record RunResult(
     List<TargetResult> targets,
     List<JointResult> joints,
     List<FanResult> fans,
-    long elapsedNanos) {
+    long elapsedNanos,
+    Weights weights) {
 
   /** Copies the lists, so the result stays immutable. */
   public RunResult {
@@ -45,6 +47,17 @@ public record RunResult(
       double median,
       double mean,
       double expectedShortfall) {}
+
+  /**
+   * How the paths were weighted.
+   *
+   * @param weighted whether observations weighted the paths (false: every path weighs 1)
+   * @param effectivePaths Kish's effective number of paths {@code (Σ w)² / Σ w²}: the paths when
+   *     unweighted; far fewer when the evidence is sharp
+   * @param clampedPaths paths whose weight was clamped (see the engine's path weights; 0 in any
+   *     sound run)
+   */
+  public record Weights(boolean weighted, double effectivePaths, long clampedPaths) {}
 
   /** One joint set: all its targets hit on the same path. */
   public record JointResult(BinomialEstimate allHit) {}

@@ -14,13 +14,16 @@ final class RunTotals {
   private final CompiledModel m;
   private final MonteCarloEngine.Worker[] workers;
 
-  /** Per target: [2t] sum of values, [2t+1] sum of shortfalls; folded in block order. */
+  /** The blocks' weighted sums (layout of {@link Tally#blockSums}), folded in block order. */
   private final double[] sums;
+
+  private final PathWeights weights;
 
   RunTotals(MonteCarloEngine.Worker[] workers) {
     this.m = workers[0].model();
     this.workers = workers;
-    this.sums = new double[2 * m.targets.count];
+    this.weights = workers[0].weights();
+    this.sums = new double[Tally.sumsLength(m.targets)];
   }
 
   /** The tallies of the workers that ran (a worker is allocated on its first block). */
@@ -61,20 +64,83 @@ final class RunTotals {
     return h;
   }
 
+  /** Per target (or joint set): paths on which it was hit, whatever their weight. */
+  private long[] hitPaths(boolean joint) {
+    long[] h = new long[joint ? m.targets.jointCount : m.targets.count];
+    for (Tally t : tallies()) {
+      long[] own = joint ? t.jointHitPaths : t.hitPaths;
+      for (int i = 0; i < h.length; i++) {
+        h[i] += own[i];
+      }
+    }
+    return h;
+  }
+
+  /** Fixed-point weight of every path tallied (their count when unweighted). */
+  long totalWeight() {
+    long w = 0;
+    for (Tally t : tallies()) {
+      w += t.totalWeight;
+    }
+    return w;
+  }
+
+  /** Paths whose weight was clamped (see {@link PathWeights}). */
+  long clampedPaths() {
+    long n = 0;
+    for (Tally t : tallies()) {
+      n += t.clampedPaths;
+    }
+    return n;
+  }
+
+  /** {@code Σ w} over the paths folded so far. */
+  private double weightSum() {
+    return sums[sums.length - 2];
+  }
+
+  /** {@code Σ w²} over the paths folded so far. */
+  private double weightSqSum() {
+    return sums[sums.length - 1];
+  }
+
+  /** Kish's effective number of paths, {@code (Σ w)² / Σ w²} (the paths, unweighted). */
+  double effectivePaths(long paths) {
+    if (!weights.weighted) {
+      return paths;
+    }
+    double w = weightSum();
+    return w > 0 ? w * w / weightSqSum() : 0.0;
+  }
+
   List<BinomialEstimate> targetEstimates(long paths) {
     List<BinomialEstimate> out = new ArrayList<>();
-    for (long h : hits()) {
-      out.add(BinomialEstimate.of(h, paths));
+    long[] hits = hits();
+    long[] hitPaths = weights.weighted ? hitPaths(false) : hits;
+    for (int t = 0; t < hits.length; t++) {
+      out.add(estimate(hits[t], hitPaths[t], paths, sums[4 * t + 2], sums[4 * t + 3]));
     }
     return out;
   }
 
   List<BinomialEstimate> jointEstimates(long paths) {
     List<BinomialEstimate> out = new ArrayList<>();
-    for (long h : jointHits()) {
-      out.add(BinomialEstimate.of(h, paths));
+    long[] hits = jointHits();
+    long[] hitPaths = weights.weighted ? hitPaths(true) : hits;
+    int base = 4 * m.targets.count;
+    for (int j = 0; j < hits.length; j++) {
+      out.add(estimate(hits[j], hitPaths[j], paths, sums[base + 2 * j], sums[base + 2 * j + 1]));
     }
     return out;
+  }
+
+  private BinomialEstimate estimate(
+      long fixedHits, long hitPaths, long paths, double hitWeight, double hitWeightSq) {
+    if (!weights.weighted) {
+      return BinomialEstimate.of(fixedHits, paths);
+    }
+    return BinomialEstimate.weighted(
+        hitPaths, paths, hitWeight, hitWeightSq, weightSum(), weightSqSum());
   }
 
   /** Widest 95% half-width among targets and joint sets (0 when there are none). */
@@ -120,14 +186,23 @@ final class RunTotals {
         for (Tally tally : tallies()) {
           counts.addAll(tally.countHistograms[t]);
         }
+        long total = totalWeight();
         for (int i = 0; i < pct.length; i++) {
-          pct[i] = counts.percentile(paths, percentiles[i]);
+          pct[i] = counts.percentile(total, percentiles[i]);
         }
-        median = counts.percentile(paths, 50);
+        median = counts.percentile(total, 50);
       }
-      double mean = sums[2 * t] / paths;
-      long misses = paths - hit.hits();
-      double shortfall = misses == 0 ? 0.0 : sums[2 * t + 1] / misses;
+      double mean;
+      double shortfall;
+      if (weights.weighted) {
+        mean = sums[4 * t] / weightSum();
+        double missWeight = weightSum() - sums[4 * t + 2];
+        shortfall = missWeight > 0 ? sums[4 * t + 1] / missWeight : 0.0;
+      } else {
+        mean = sums[4 * t] / paths;
+        long misses = paths - hit.hits();
+        shortfall = misses == 0 ? 0.0 : sums[4 * t + 1] / misses;
+      }
       targets.add(new RunResult.TargetResult(hit, pct, median, mean, shortfall));
     }
     List<RunResult.JointResult> joints = new ArrayList<>();
@@ -146,7 +221,9 @@ final class RunTotals {
       }
       fans.add(new RunResult.FanResult(years.clone(), values));
     }
+    RunResult.Weights w =
+        new RunResult.Weights(weights.weighted, effectivePaths(paths), clampedPaths());
     return new RunResult(
-        paths, reason, maxHalfWidth(targetHits, jointHits), targets, joints, fans, elapsedNanos);
+        paths, reason, maxHalfWidth(targetHits, jointHits), targets, joints, fans, elapsedNanos, w);
   }
 }

@@ -92,24 +92,23 @@ final class SeriesWindows {
       CompiledModel m, int c, int y, double k, double[] low, double[] high, double[] median) {
     CellDynamics cell = m.cells;
     int base = m.order.baseIndex[c];
-    int pin = m.observations.yearIndex[c];
-    if (pin == y || y <= base) {
-      // Recorded exactly: the observed value, or the base value of a cell that has not moved.
-      double exact = pin == y ? m.observations.logValue[c] : cell.logBase[c];
-      low[c] = exact;
-      high[c] = exact;
-      median[c] = exact;
+    // The median of the prior path: observations weigh paths but do not move the window, which
+    // is wide enough (several standard deviations, then coarse octaves) for any posterior.
+    double center = m.evidence.startLog[c];
+    double baseSd = m.evidence.baseSd[c];
+    if (y <= base && baseSd == 0) {
+      // Recorded exactly: the base value of a cell that has not moved.
+      low[c] = cell.logBase[c];
+      high[c] = cell.logBase[c];
+      median[c] = cell.logBase[c];
       return;
     }
-    // The path resets its log value to an observation made after the first year (the simulator
-    // applies pins from year index 1), and moves only after its base year.
-    boolean reset = pin >= 1 && pin < y;
-    int start = reset ? Math.max(pin, base) : base;
-    double center = reset ? m.observations.logValue[c] : cell.logBase[c];
-    int t = y - start;
+    int start = base;
+    int t = Math.max(0, y - start);
     center = withShocks(center + t * cell.driftMean[c], m.macroShocks, c, start, y);
     double variance =
-        (double) t * t * cell.driftSd[c] * cell.driftSd[c]
+        baseSd * baseSd
+            + (double) t * t * cell.driftSd[c] * cell.driftSd[c]
             + t * cell.volatility[c] * cell.volatility[c];
     double down = 0;
     double up = 0;

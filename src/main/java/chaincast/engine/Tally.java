@@ -4,12 +4,14 @@ import java.util.Arrays;
 
 /**
  * The estimators' accumulator for one worker: a {@link PathSink} that counts hits, joint hits and
- * histograms, and sums floating-point quantities per block.
+ * histograms, and sums floating-point quantities per block, each path counted with its weight.
  *
- * <p>Everything kept across blocks is an integer count (or an exact min/max), so the tallies of all
- * workers add up to the same totals whichever worker ran which block. Floating-point sums (value
- * sums and shortfalls) are kept for the current block only ({@link #blockSums}); the engine folds
- * them in block order.
+ * <p>Everything kept across blocks is an integer (hit tallies and histogram bins in the fixed point
+ * of {@link PathWeights}: plain counts when paths are unweighted) or an exact min/max, so the
+ * tallies of all workers add up to the same totals whichever worker ran which block. Floating-point
+ * sums are kept for the current block only ({@link #blockSums}); the engine folds them in block
+ * order. A path's weight is known only at its end (an observation may come after a target's year),
+ * so a path's hits and values are held until {@link #onPathEnd}.
  */
 final class Tally implements PathSink {
 
@@ -17,11 +19,38 @@ final class Tally implements PathSink {
   private final TargetTable targets;
   private final SeriesTable series;
 
-  /** Per target: paths on which it was hit. */
+  /**
+   * Per target: the fixed-point weight of the paths on which it was hit (their count, unweighted).
+   */
   final long[] hits;
 
-  /** Per joint set: paths on which all its targets were hit. */
+  /** Per joint set: the fixed-point weight of the paths on which all its targets were hit. */
   final long[] jointHits;
+
+  /** Per target: the number of paths on which it was hit, whatever their weight. */
+  final long[] hitPaths;
+
+  /** Per joint set: the number of paths on which all its targets were hit. */
+  final long[] jointHitPaths;
+
+  /** Fixed-point weight of all paths tallied (their count, unweighted). */
+  long totalWeight;
+
+  /** Paths whose weight was clamped (see {@link PathWeights}). */
+  long clampedPaths;
+
+  private final PathWeights weights;
+
+  /** This path's log weight (0 until {@link #onWeight}). */
+  private double pathLogWeight;
+
+  /** This path's value (or count) and shortfall per target, held until its end. */
+  private final double[] valueNow;
+
+  private final double[] shortfallNow;
+
+  /** This path's count per count or chains-above target, held until its end. */
+  private final int[] countNow;
 
   /**
    * Per value series (a group in a year, see {@link SeriesTable}): its histogram, with the series'
@@ -42,8 +71,11 @@ final class Tally implements PathSink {
   private int[] pathCounts;
 
   /**
-   * Current block's sums: {@code [2t]} the value of target t, {@code [2t + 1]} its shortfall {@code
-   * threshold - value} on paths that missed.
+   * Current block's sums, each term times the path's relative weight {@code w}: {@code [4t]} the
+   * value of target t, {@code [4t + 1]} its shortfall {@code threshold - value} on paths that
+   * missed, {@code [4t + 2]} {@code w} on paths that hit, {@code [4t + 3]} {@code w²} on paths that
+   * hit; then per joint set j, at {@code 4T + 2j}, {@code w} and {@code w²} on paths that hit all;
+   * last, {@code w} and {@code w²} over all paths. See {@link #sumsLength}.
    */
   final double[] blockSums;
 
@@ -59,18 +91,24 @@ final class Tally implements PathSink {
   static final int CHUNK = 128;
 
   private final double[] seriesBuffer;
+
+  /** The fixed-point weight of each buffered path. */
+  private final long[] weightBuffer;
+
   private int buffered;
 
-  /** A tally of hits and values. */
+  /** A tally of hits and values of unweighted paths. */
   Tally(CompiledModel model) {
-    this(model, true);
+    this(model, true, PathWeights.UNIFORM);
   }
 
   /**
    * @param values false to count hits only: no histogram, no buffer (a comparison reads nothing
    *     else, and a fan's histograms per side and thread would be most of its memory)
+   * @param weights how each path's log weight becomes its weight
    */
-  Tally(CompiledModel model, boolean values) {
+  Tally(CompiledModel model, boolean values, PathWeights weights) {
+    this.weights = weights;
     this.yearCount = model.yearCount;
     this.targets = model.targets;
     this.series = model.series;
@@ -78,6 +116,11 @@ final class Tally implements PathSink {
     int targetCount = targets.count;
     hits = new long[targetCount];
     jointHits = new long[targets.jointCount];
+    hitPaths = new long[targetCount];
+    jointHitPaths = new long[targets.jointCount];
+    valueNow = new double[targetCount];
+    shortfallNow = new double[targetCount];
+    countNow = new int[targetCount];
     int seriesCount = values ? series.count : 0;
     seriesHistograms = new LogHistogram[seriesCount];
     for (int i = 0; i < seriesCount; i++) {
@@ -92,9 +135,15 @@ final class Tally implements PathSink {
         countHistograms[t] = new CountHistogram(targets.countedGroups[t].length + 1, maxCount[t]);
       }
     }
-    blockSums = new double[2 * targetCount];
+    blockSums = new double[sumsLength(targets)];
     hitNow = new boolean[targetCount];
     seriesBuffer = new double[seriesCount * CHUNK];
+    weightBuffer = new long[values ? CHUNK : 0];
+  }
+
+  /** The length of {@link #blockSums} for these targets. */
+  static int sumsLength(TargetTable targets) {
+    return 4 * targets.count + 2 * targets.jointCount + 2;
   }
 
   /**
@@ -106,15 +155,20 @@ final class Tally implements PathSink {
     int seriesCount = m.series.count;
     long bytes =
         128
-            + 2 * Footprint.longArray(targets.count)
-            + Footprint.longArray(targets.jointCount)
-            + Footprint.doubleArray(2L * targets.count)
+            + 3 * Footprint.longArray(targets.count)
+            + 2 * Footprint.longArray(targets.jointCount)
+            + Footprint.doubleArray(sumsLength(targets))
+            + 2 * Footprint.doubleArray(targets.count)
+            + Footprint.intArray(targets.count)
             + Footprint.booleanArray(targets.count)
             + Footprint.refArray(targets.count);
     if (!values) {
       return bytes;
     }
-    bytes += Footprint.refArray(seriesCount) + Footprint.doubleArray((long) seriesCount * CHUNK);
+    bytes +=
+        Footprint.refArray(seriesCount)
+            + Footprint.doubleArray((long) seriesCount * CHUNK)
+            + Footprint.longArray(CHUNK);
     for (int s = 0; s < seriesCount; s++) {
       bytes += LogHistogram.maxBytes(m.windows.octaves(s));
     }
@@ -138,7 +192,11 @@ final class Tally implements PathSink {
 
   private void flush() {
     for (int s = 0; s < seriesHistograms.length; s++) {
-      seriesHistograms[s].addAll(seriesBuffer, s * CHUNK, s * CHUNK + buffered);
+      if (weights.weighted) {
+        seriesHistograms[s].addAll(seriesBuffer, s * CHUNK, s * CHUNK + buffered, weightBuffer);
+      } else {
+        seriesHistograms[s].addAll(seriesBuffer, s * CHUNK, s * CHUNK + buffered);
+      }
     }
     buffered = 0;
   }
@@ -169,52 +227,86 @@ final class Tally implements PathSink {
         double value = groupValues[targets.group[t]];
         double threshold = targets.threshold[t];
         hit = targets.strict[t] ? value > threshold : value >= threshold;
-        blockSums[2 * t] += value;
-        blockSums[2 * t + 1] += Math.max(0.0, threshold - value);
-      } else if (targets.countCells[t] != null) {
-        int count = 0;
-        for (int k : targets.countCells[t]) {
-          count += pathCounts[k * yearCount + y];
-        }
-        double threshold = targets.threshold[t];
-        hit = targets.strict[t] ? count > threshold : count >= threshold;
-        if (values) {
-          countHistograms[t].add(count);
-        }
-        blockSums[2 * t] += count;
-        blockSums[2 * t + 1] += Math.max(0.0, threshold - count);
+        valueNow[t] = value;
+        shortfallNow[t] = Math.max(0.0, threshold - value);
       } else {
-        int count = 0;
-        double level = targets.level[t];
-        for (int g : targets.countedGroups[t]) {
-          count += groupValues[g] >= level ? 1 : 0;
-        }
-        int min = targets.minCount[t];
-        hit = targets.strict[t] ? count > min : count >= min;
-        if (values) {
-          countHistograms[t].add(count);
-        }
-        blockSums[2 * t] += count;
-        blockSums[2 * t + 1] += Math.max(0, min - count);
+        int count = countOf(t, y, groupValues);
+        double threshold =
+            targets.countCells[t] != null ? targets.threshold[t] : targets.minCount[t];
+        hit = targets.strict[t] ? count > threshold : count >= threshold;
+        countNow[t] = count;
+        valueNow[t] = count;
+        shortfallNow[t] = Math.max(0.0, threshold - count);
       }
       hitNow[t] = hit;
-      hits[t] += hit ? 1 : 0;
     }
+  }
+
+  /** A count target's count, or a chains-above target's number of chains above its level. */
+  private int countOf(int t, int y, double[] groupValues) {
+    int count = 0;
+    if (targets.countCells[t] != null) {
+      for (int k : targets.countCells[t]) {
+        count += pathCounts[k * yearCount + y];
+      }
+    } else {
+      double level = targets.level[t];
+      for (int g : targets.countedGroups[t]) {
+        count += groupValues[g] >= level ? 1 : 0;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public void onWeight(double logWeight) {
+    pathLogWeight = logWeight;
   }
 
   @Override
   public void onPathEnd() {
     // Every target's year is recorded on every path, so hitNow holds this path's flags.
-    final int[][] joints = targets.jointTargets;
-    for (int j = 0; j < joints.length; j++) {
-      int all = 1;
-      for (int t : joints[j]) {
-        all &= hitNow[t] ? 1 : 0;
+    final PathWeights weights = this.weights;
+    double w = weights.relative(pathLogWeight);
+    long fixed = weights.fixed(w);
+    clampedPaths += weights.clamped(pathLogWeight) ? 1 : 0;
+    pathLogWeight = 0.0;
+    final double[] sums = this.blockSums;
+    final int targetCount = hitNow.length;
+    for (int t = 0; t < targetCount; t++) {
+      boolean hit = hitNow[t];
+      hits[t] += hit ? fixed : 0;
+      hitPaths[t] += hit ? 1 : 0;
+      sums[4 * t] += valueNow[t] * w;
+      sums[4 * t + 1] += shortfallNow[t] * w;
+      sums[4 * t + 2] += hit ? w : 0.0;
+      sums[4 * t + 3] += hit ? w * w : 0.0;
+      CountHistogram counts = countHistograms[t];
+      if (counts != null) {
+        counts.add(countNow[t], fixed);
       }
-      jointHits[j] += all;
     }
-    if (values && ++buffered == CHUNK) {
-      flush();
+    final int[][] joints = targets.jointTargets;
+    int base = 4 * targetCount;
+    for (int j = 0; j < joints.length; j++) {
+      boolean all = true;
+      for (int t : joints[j]) {
+        all &= hitNow[t];
+      }
+      jointHits[j] += all ? fixed : 0;
+      jointHitPaths[j] += all ? 1 : 0;
+      sums[base + 2 * j] += all ? w : 0.0;
+      sums[base + 2 * j + 1] += all ? w * w : 0.0;
+    }
+    int last = sums.length - 2;
+    sums[last] += w;
+    sums[last + 1] += w * w;
+    totalWeight += fixed;
+    if (values) {
+      weightBuffer[buffered] = fixed;
+      if (++buffered == CHUNK) {
+        flush();
+      }
     }
   }
 }

@@ -133,6 +133,23 @@ final class ModelValidator {
     if (o.getSubjectCase() != Observation.SubjectCase.COUNT_CELL_ID) {
       inDomain(OBSERVATION, id, "value", ParameterDomain.OUTPUT, o.getValue());
     }
+    inDomain(
+        OBSERVATION, id, "relative_error", ParameterDomain.MEASUREMENT_ERROR, o.getRelativeError());
+    if (o.hasPeriod()) {
+      var p = o.getPeriod();
+      if (p.getFirstMonth() < 1 || p.getLastMonth() < p.getFirstMonth() || p.getLastMonth() > 12) {
+        throw SeedException.at(
+            OBSERVATION, id, "period", "months must satisfy 1 <= first <= last <= 12");
+      }
+      inDomain(
+          OBSERVATION, id, "period.fraction", ParameterDomain.PERIOD_FRACTION, p.getFraction());
+      inDomain(
+          OBSERVATION,
+          id,
+          "period.fraction_error",
+          ParameterDomain.MEASUREMENT_ERROR,
+          p.getFractionError());
+    }
     if (o.getYear() <= 0) {
       throw SeedException.at(OBSERVATION, id, "year", "missing or not positive");
     }

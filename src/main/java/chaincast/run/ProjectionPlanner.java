@@ -118,7 +118,8 @@ public final class ProjectionPlanner {
             joints.specs(),
             settings.horizon(),
             resolved.counts(),
-            resolved.shifts());
+            resolved.shifts(),
+            resolved.evidence());
     return new PlannedRun(
         projection,
         settings.settings(),

@@ -36,7 +36,10 @@ public final class ReportBuilder {
             .runInfo(plan, result.paths(), result.elapsedNanos())
             .setStopReason(stopReason(result.stopReason()))
             .setMaxHalfWidth(result.maxHalfWidth())
-            .setWantedHalfWidth(plan.settings().wantedHalfWidth()));
+            .setWantedHalfWidth(plan.settings().wantedHalfWidth())
+            .setWeighted(result.weights().weighted())
+            .setEffectivePaths(result.weights().effectivePaths())
+            .setClampedPaths(result.weights().clampedPaths()));
 
     for (int i = 0; i < plan.targets().size(); i++) {
       report.addOdds(
@@ -124,6 +127,7 @@ public final class ReportBuilder {
         .setCiHigh(e.high())
         .setHits(e.hits())
         .setPaths(e.paths())
+        .setEffectivePaths(e.effectivePaths())
         .build();
   }
 

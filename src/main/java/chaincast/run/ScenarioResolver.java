@@ -2,6 +2,7 @@ package chaincast.run;
 
 import chaincast.engine.CellSpec;
 import chaincast.engine.CountCellSpec;
+import chaincast.engine.Evidence;
 import chaincast.engine.MacroShockSpec;
 import chaincast.engine.MedianEnvelope;
 import chaincast.model.Model;
@@ -9,6 +10,8 @@ import chaincast.v1.Cell;
 import chaincast.v1.MacroShock;
 import chaincast.v1.Observation;
 import chaincast.v1.ObservationInUse;
+import chaincast.v1.Parameter;
+import chaincast.v1.ProvenanceKind;
 import chaincast.v1.ScenarioOverrides;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +19,10 @@ import java.util.List;
 /**
  * Applies a scenario to the seeded model: the cells and count cells the engine simulates (always
  * every one, in model order, so random streams stay aligned across scenarios), the level shifts,
- * and where each cell starts from. A pipeline of its own: {@link EventEdits}, then {@link
- * ObservationPins} (see there for the conditioning rules), then the cell and count specs from the
- * {@link EffectiveParameters}, then the macro shocks, then the median-path check.
+ * the assumed bases' priors and the evidence the paths are weighed by. A pipeline of its own:
+ * {@link EventEdits}, then the cell and count specs from the {@link EffectiveParameters} (with
+ * their base priors), then {@link ObservationEvidence} (see there for the observation model), then
+ * the macro shocks, then the median-path check.
  */
 final class ScenarioResolver {
 
@@ -28,13 +32,15 @@ final class ScenarioResolver {
    * @param cells every cell, in model order
    * @param counts every count cell, in model order
    * @param shifts the macro shocks, in request order
-   * @param observations the observations cells start from: cells first, then count cells
+   * @param observations the observations weighed: output ones first, then count ones
+   * @param evidence the output observations as the engine conditions on them
    */
   record Resolved(
       List<CellSpec> cells,
       List<CountCellSpec> counts,
       List<MacroShockSpec> shifts,
-      List<ObservationInUse> observations) {}
+      List<ObservationInUse> observations,
+      List<Evidence> evidence) {}
 
   private final Model model;
   private final ModelIndex index;
@@ -53,41 +59,47 @@ final class ScenarioResolver {
   Resolved resolve(EffectiveParameters params, boolean ignoreSeededObservations, int horizon) {
     ScenarioOverrides scenario = params.overrides();
     EventEdits events = EventEdits.apply(model, scenario);
-    ObservationPins pins =
-        ObservationPins.of(model, index, scenario, ignoreSeededObservations, horizon, params);
-    List<ObservationInUse> inUse = new ArrayList<>();
-    List<CellSpec> cells = cells(params, events, pins, inUse);
-    List<CountCellSpec> counts = counts(params, pins, inUse);
+    List<CellSpec> cells = cells(params, events);
+    ObservationEvidence observed =
+        ObservationEvidence.of(
+            model,
+            index,
+            scenario,
+            ignoreSeededObservations,
+            horizon,
+            i -> cells.get(i).hasBasePrior());
+    List<ObservationInUse> inUse = new ArrayList<>(observed.inUse());
+    List<CountCellSpec> counts = counts(params, observed, inUse);
     List<MacroShockSpec> shifts = shifts(scenario);
-    checkMedianPaths(cells, shifts, horizon, pins, events);
-    return new Resolved(cells, counts, shifts, inUse);
+    checkMedianPaths(cells, shifts, horizon, events);
+    return new Resolved(cells, counts, shifts, inUse, observed.evidence());
   }
 
-  /** Every cell as the engine takes it; the observations they start from go to {@code inUse}. */
-  private List<CellSpec> cells(
-      EffectiveParameters params,
-      EventEdits events,
-      ObservationPins pins,
-      List<ObservationInUse> inUse) {
+  /**
+   * The prior spread of a base value or base count: 0 unless the value in effect is the seeded one
+   * and flagged ASSUMPTION; then its own {@code prior_spread}, else the model's {@code
+   * assumed_base_spread}. An override is the caller's value: held fixed, as documented ones are.
+   */
+  private double baseSpread(EffectiveParameters.Value v) {
+    Parameter seeded = v.seeded();
+    if (v.overridden()
+        || seeded == null
+        || seeded.getProvenance().getKind() != ProvenanceKind.PROVENANCE_KIND_ASSUMPTION) {
+      return 0.0;
+    }
+    return seeded.getPriorSpread() > 0
+        ? seeded.getPriorSpread()
+        : model.shocks().getAssumedBaseSpread().getValue();
+  }
+
+  /** Every cell as the engine takes it, with its base prior. */
+  private List<CellSpec> cells(EffectiveParameters params, EventEdits events) {
     List<Cell> all = model.cells();
     List<CellSpec> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Cell c = all.get(i);
       EffectiveParameters.CellValues p = params.cell(i);
       double base = p.baseValue().value();
-      int observedYear = 0;
-      double observedValue = 0;
-      ObservationPins.Pin pin = pins.pin(i);
-      if (pin != null && pin.year() >= p.baseYear()) {
-        // An observation in the base year replaces the base value; one before it is ignored.
-        if (pin.year() == p.baseYear()) {
-          base = pin.value();
-        } else {
-          observedYear = pin.year();
-          observedValue = pin.value();
-        }
-        inUse.add(pin.inUse(c.getId()));
-      }
       out.add(
           new CellSpec(
               c.getId(),
@@ -98,28 +110,37 @@ final class ScenarioResolver {
               p.driftSd().value(),
               p.volatility().value(),
               events.specs(c.getId()),
-              observedYear,
-              observedValue));
+              baseSpread(p.baseValue())));
     }
     return out;
   }
 
-  /** Every count cell as the engine takes it: the latest observation becomes the base. */
-  private static List<CountCellSpec> counts(
-      EffectiveParameters params, ObservationPins pins, List<ObservationInUse> inUse) {
+  /**
+   * Every count cell as the engine takes it: the latest observation becomes the base (exact), else
+   * the base in effect with its prior.
+   */
+  private List<CountCellSpec> counts(
+      EffectiveParameters params, ObservationEvidence observed, List<ObservationInUse> inUse) {
     List<CountCellSpec> out = new ArrayList<>();
     for (EffectiveParameters.CountValues p : params.counts()) {
       int year = p.baseYear();
       double base = p.baseCount().value();
-      Observation obs = pins.latestCount(p.id());
+      double spread = baseSpread(p.baseCount());
+      Observation obs = observed.latestCount(p.id());
       if (obs != null && obs.getYear() >= year) {
         year = obs.getYear();
         base = obs.getValue();
-        inUse.add(new ObservationPins.Pin(obs, year, base, false, 1.0, base, null).inUse(p.id()));
+        spread = 0.0; // observed: known
+        inUse.add(ObservationEvidence.countInUse(obs, p.id()));
       }
       out.add(
           new CountCellSpec(
-              p.id(), year, (int) Math.round(base), p.yearlyRate().value(), p.rateShape().value()));
+              p.id(),
+              year,
+              (int) Math.round(base),
+              p.yearlyRate().value(),
+              p.rateShape().value(),
+              spread));
     }
     return out;
   }
@@ -150,25 +171,18 @@ final class ScenarioResolver {
    * (the engine's own {@link MedianEnvelope} check), naming the field that moved it last.
    */
   private static void checkMedianPaths(
-      List<CellSpec> cells,
-      List<MacroShockSpec> shifts,
-      int horizon,
-      ObservationPins pins,
-      EventEdits events) {
+      List<CellSpec> cells, List<MacroShockSpec> shifts, int horizon, EventEdits events) {
     MedianEnvelope.find(cells, shifts, horizon)
         .ifPresent(
             crossing -> {
               CellSpec cell = cells.get(crossing.cell());
-              ObservationPins.Pin pin = pins.pin(crossing.cell());
               String field =
                   switch (crossing.cause()) {
                     case EVENT ->
                         events.fieldOf(
                             cell.id(), cell.events().get(crossing.index()).id(), "added_events");
                     case SHIFT -> "macro_shocks[" + crossing.index() + "].change";
-                    case START -> pin != null && pin.field() != null ? pin.field() : "cells";
-                    case OBSERVATION ->
-                        pin != null && pin.field() != null ? pin.field() : "observations";
+                    case START -> "cells";
                   };
               throw new PlanningException(
                   field, "cell '" + cell.id() + "': " + crossing.describe());

@@ -225,20 +225,19 @@ public final class SimulationRunner {
             .setRun(context.runInfo(baseline, paths, result.elapsedNanos()))
             .addAllSkipped(baseline.skipped());
     for (int t = 0; t < baseline.targets().size(); t++) {
-      out.addTargets(difference(baseline.targets().get(t), result.targets().get(t), paths));
+      out.addTargets(difference(baseline.targets().get(t), result.targets().get(t)));
     }
     return out.build();
   }
 
-  private static TargetDifference difference(
-      Target target, ComparisonResult.TargetPair pair, long paths) {
+  private static TargetDifference difference(Target target, ComparisonResult.TargetPair pair) {
     double d = pair.difference();
     double se = pair.standardError();
     return TargetDifference.newBuilder()
         .setTargetId(target.getId())
         .setName(target.getName())
-        .setPHitBaseline(ReportBuilder.probability(BinomialEstimate.of(pair.hitsA(), paths)))
-        .setPHitAlternative(ReportBuilder.probability(BinomialEstimate.of(pair.hitsB(), paths)))
+        .setPHitBaseline(ReportBuilder.probability(pair.estimateA()))
+        .setPHitAlternative(ReportBuilder.probability(pair.estimateB()))
         .setDifference(d)
         .setStandardError(se)
         .setIndependentStandardError(pair.independentStandardError())

@@ -126,25 +126,17 @@ record TargetStage(List<TargetSpec> specs, List<PlannedRun.TargetBase> bases) {
   }
 
   /**
-   * The scope's total at its base; required growth is measured from where the paths start, so the
-   * observation when every cell in scope was observed in one year.
+   * The scope's total at its base: required growth is measured from where the paths start (later
+   * observations weigh the paths, they are not a new start).
    */
   private static PlannedRun.TargetBase valueBase(int[] scope, List<CellSpec> cells) {
     double base = 0;
     int baseYear = Integer.MIN_VALUE;
-    double observed = 0;
-    int observedYear = cells.get(scope[0]).observedYear();
     for (int c : scope) {
       base += cells.get(c).baseValue();
       baseYear = Math.max(baseYear, cells.get(c).baseYear());
-      observed += cells.get(c).observedValue();
-      if (cells.get(c).observedYear() != observedYear) {
-        observedYear = 0;
-      }
     }
-    return observedYear != 0
-        ? new PlannedRun.TargetBase(observed, observedYear)
-        : new PlannedRun.TargetBase(base, baseYear);
+    return new PlannedRun.TargetBase(base, baseYear);
   }
 
   /** One cell-position array per chain in a chains-above target's scope. */

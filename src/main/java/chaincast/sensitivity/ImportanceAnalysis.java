@@ -76,8 +76,9 @@ final class ImportanceAnalysis {
     }
     double[][] x = new double[paths][k];
     double[] y = new double[paths];
-    sample(seed, paths, x, y, cancel);
-    Moments m = Moments.of(x, y);
+    double[] logWeight = new double[paths];
+    sample(seed, paths, x, y, logWeight, cancel);
+    Moments m = Moments.of(x, y, relativeWeights(logWeight));
     ShapleyEffects.Result r = ShapleyEffects.of(m.cov, m.cxy, m.varY);
     List<ImportanceInput> inputs = new ArrayList<>();
     for (int j = 0; j < k; j++) {
@@ -104,9 +105,15 @@ final class ImportanceAnalysis {
   }
 
   /** Fills row p of {@code x} with path p's inputs and {@code y[p]} with its output. */
-  private void sample(long seed, int paths, double[][] x, double[] y, CancellationSignal cancel) {
+  private void sample(
+      long seed,
+      int paths,
+      double[][] x,
+      double[] y,
+      double[] logWeight,
+      CancellationSignal cancel) {
     PathSampler sampler = new PathSampler(plan.projection());
-    PathSampler.PathVisitor visitor = visitor(sampler, x, y);
+    PathSampler.PathVisitor visitor = visitor(sampler, x, y, logWeight);
     long blocks = (paths - 1L) / MonteCarloEngine.BLOCK_SIZE + 1;
     for (long b = 0; b < blocks; b++) {
       if (cancel.isCancelled()) {
@@ -117,14 +124,35 @@ final class ImportanceAnalysis {
     }
   }
 
-  private PathSampler.PathVisitor visitor(PathSampler sampler, double[][] x, double[] y) {
+  /**
+   * Each path's weight relative to the heaviest, {@code exp(logWeight - max)}: observations weight
+   * the paths (all 1 without them), and the moments are those of the weighted paths.
+   */
+  private static double[] relativeWeights(double[] logWeight) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double lw : logWeight) {
+      max = Math.max(max, lw);
+    }
+    double[] w = new double[logWeight.length];
+    for (int p = 0; p < w.length; p++) {
+      w[p] = Double.isFinite(max) ? Math.exp(logWeight[p] - max) : 1.0;
+    }
+    return w;
+  }
+
+  private PathSampler.PathVisitor visitor(
+      PathSampler sampler, double[][] x, double[] y, double[] logWeight) {
     int first = sampler.firstYear();
     int years = sampler.yearCount();
     CellSpec cell = single ? plan.projection().cells().get(index[0]) : null;
-    int startYear = single ? (cell.isObserved() ? cell.observedYear() : cell.baseYear()) : 0;
-    double logStart =
-        single ? Math.log(cell.isObserved() ? cell.observedValue() : cell.baseValue()) : 0;
+    int startYear = single ? cell.baseYear() : 0;
+    double logStart = single ? Math.log(cell.baseValue()) : 0;
     return new PathSampler.PathVisitor() {
+      @Override
+      public void visitWeight(long path, double lw) {
+        logWeight[(int) path] = lw;
+      }
+
       @Override
       public void visitDrift(long path, double[] drift) {
         if (single) {
@@ -168,47 +196,53 @@ final class ImportanceAnalysis {
   }
 
   /**
-   * Sample covariances of the inputs, of the inputs with the output, and the output's variance (two
-   * passes).
+   * Weighted covariances of the inputs, of the inputs with the output, and the output's variance
+   * (two passes; with equal weights, the sample moments with the n - 1 divisor; with unequal
+   * weights, the reliability-weighted divisor {@code Σw - Σw² / Σw}).
    */
   record Moments(double[][] cov, double[] cxy, double varY) {
-    static Moments of(double[][] x, double[] y) {
+    static Moments of(double[][] x, double[] y, double[] w) {
       int paths = y.length;
       int k = x.length == 0 ? 0 : x[0].length;
       double[] mean = new double[k];
       double meanY = 0;
+      double sw = 0;
+      double sw2 = 0;
       for (int p = 0; p < paths; p++) {
         for (int j = 0; j < k; j++) {
-          mean[j] += x[p][j];
+          mean[j] += w[p] * x[p][j];
         }
-        meanY += y[p];
+        meanY += w[p] * y[p];
+        sw += w[p];
+        sw2 += w[p] * w[p];
       }
       for (int j = 0; j < k; j++) {
-        mean[j] /= paths;
+        mean[j] /= sw;
       }
-      meanY /= paths;
+      meanY /= sw;
       double[][] cov = new double[k][k];
       double[] cxy = new double[k];
       double varY = 0;
       for (int p = 0; p < paths; p++) {
         double dy = y[p] - meanY;
-        varY += dy * dy;
+        varY += w[p] * dy * dy;
         for (int a = 0; a < k; a++) {
-          double da = x[p][a] - mean[a];
+          double da = w[p] * (x[p][a] - mean[a]);
           cxy[a] += da * dy;
           for (int c = 0; c <= a; c++) {
             cov[a][c] += da * (x[p][c] - mean[c]);
           }
         }
       }
+      double divisor = sw - sw2 / sw;
       for (int a = 0; a < k; a++) {
-        cxy[a] /= paths - 1;
+        cxy[a] /= divisor;
         for (int c = 0; c <= a; c++) {
-          cov[a][c] /= paths - 1;
+          cov[a][c] /= divisor;
           cov[c][a] = cov[a][c];
         }
       }
-      return new Moments(cov, cxy, varY / (paths - 1));
+      return new Moments(cov, cxy, varY / divisor);
     }
   }
 }

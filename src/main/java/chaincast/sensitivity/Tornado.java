@@ -9,7 +9,6 @@ import chaincast.run.ProjectionPlanner;
 import chaincast.run.SimulationRunner;
 import chaincast.v1.Cell;
 import chaincast.v1.CountCell;
-import chaincast.v1.Observation;
 import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.Target;
@@ -92,10 +91,13 @@ final class Tornado {
           double v = step.valueIn(cs);
           if (step.moves(v)) {
             double[] lh = step.around(v);
-            if (step == TornadoStep.START_VALUE) {
-              lh[1] = Math.min(lh[1], largestStart(cs, v));
-            }
-            bar(c.getId(), step, v, lh, moved(cs, step, lh[0]), moved(cs, step, lh[1]));
+            bar(
+                c.getId(),
+                step,
+                v,
+                lh,
+                step.set(point, cs.id(), lh[0]),
+                step.set(point, cs.id(), lh[1]));
           }
         }
       }
@@ -107,41 +109,6 @@ final class Tornado {
   /** The last step's baseline side: P(hit) at the point; null when no step ran. */
   TargetDifference reference() {
     return reference;
-  }
-
-  /** The point's overrides with one cell parameter moved. */
-  private ScenarioOverrides moved(CellSpec cell, TornadoStep step, double value) {
-    if (step == TornadoStep.START_VALUE && cell.isObserved()) {
-      // The cell starts from an observation: move that (a direct observation beats a group share).
-      return point.toBuilder()
-          .addObservations(
-              Observation.newBuilder()
-                  .setId("tornado-" + cell.id())
-                  .setCellId(cell.id())
-                  .setYear(cell.observedYear())
-                  .setValue(value)
-                  .setSource("sensitivity step"))
-          .build();
-    }
-    return step.set(point, cell.id(), value);
-  }
-
-  /**
-   * The largest start a step may give a cell that starts from its share of an observed group total:
-   * halfway from its share to what the group's cells not observed on their own hold together
-   * ({@code value / share}), so the total still leaves something for the others. A cell holding
-   * nearly the whole total barely moves up: once the total is known, it cannot exceed it.
-   */
-  private double largestStart(CellSpec cell, double value) {
-    for (var o : pointPlan.observations()) {
-      if (o.getSplit()
-          && o.getCellId().equals(cell.id())
-          && o.getYear() == cell.observedYear()
-          && o.getShare() > 0) {
-        return value + (value / o.getShare() - value) / 2;
-      }
-    }
-    return Double.POSITIVE_INFINITY;
   }
 
   private void bar(

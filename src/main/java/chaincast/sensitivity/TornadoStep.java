@@ -18,10 +18,9 @@ import java.util.List;
  */
 enum TornadoStep {
   /**
-   * Output the cell starts from (its base value, or its observation). When the start is the cell's
-   * share of an observed group total, the step is a direct observation of the cell, so the group's
-   * other cells share what is left of the unchanged total: the step moves the allocation, which is
-   * all that is uncertain once the total is known.
+   * Output the cell starts from: its base value (the median of its prior, when the base is an
+   * assumption). Observations after the base year then weigh the paths as before, so a start that
+   * contradicts them moves the odds less than it would unobserved.
    */
   START_VALUE("start_value", ParameterDomain.OUTPUT, false),
   /** Mean log growth a year; 0 is a value like any other. */
@@ -74,10 +73,10 @@ enum TornadoStep {
     return v != 0 || movesZero;
   }
 
-  /** The parameter's value in a resolved cell (the start: its observation when observed). */
+  /** The parameter's value in a resolved cell (the start: its base value). */
   double valueIn(CellSpec cell) {
     return switch (this) {
-      case START_VALUE -> cell.isObserved() ? cell.observedValue() : cell.baseValue();
+      case START_VALUE -> cell.baseValue();
       case DRIFT_MEAN -> cell.driftMean();
       case DRIFT_SD -> cell.driftSd();
       case VOLATILITY -> cell.volatility();

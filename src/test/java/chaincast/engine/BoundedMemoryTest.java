@@ -186,7 +186,7 @@ class BoundedMemoryTest {
       cells[i] =
           cell("c" + i, i % 3, 2020, 5 + 90 * i, 0.05 + 0.01 * i, 0.04, 0.1 + 0.04 * i, events);
     }
-    cells[5] = new CellSpec("c5", 2, 2020, 455, 0.1, 0.04, 0.3, List.of(), 2021, 500);
+    cells[5] = new CellSpec("c5", 2, 2020, 455, 0.1, 0.04, 0.3, List.of(), 0.2); // a base prior
     Models.Builder b = Models.builder(t3, 2035, cells);
     int all = b.group("all", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
     int some = b.group("some", 0, 5, 11);

@@ -39,6 +39,10 @@ class DeterminismTest {
         }
       }
     }
+    if (r.weights().weighted()) { // unweighted runs keep the fingerprint they always had
+      bits(out, r.weights().effectivePaths());
+      out.add(r.weights().clampedPaths());
+    }
     return out;
   }
 

@@ -45,6 +45,7 @@ final class Models {
     final List<TargetSpec> targets = new ArrayList<>();
     final List<FanSpec> fans = new ArrayList<>();
     final List<JointSpec> joints = new ArrayList<>();
+    final List<Evidence> evidence = new ArrayList<>();
 
     Builder(ShockSpec shocks, int horizon, CellSpec... cells) {
       this.shocks = shocks;
@@ -82,9 +83,17 @@ final class Models {
       return this;
     }
 
+    /** Adds an observation of the sum of these cells. */
+    Builder observe(int year, double value, double logSd, int... cellIndices) {
+      evidence.add(new Evidence("o" + evidence.size(), cellIndices, year, value, logSd));
+      return this;
+    }
+
     Projection build() {
       int chains = cells.stream().mapToInt(CellSpec::chainIndex).max().orElse(0) + 1;
-      return new Projection(cells, chains, shocks, groups, targets, fans, joints, horizon);
+      return new Projection(
+          cells, chains, shocks, groups, targets, fans, joints, horizon, List.of(), List.of(),
+          evidence);
     }
   }
 

@@ -12,21 +12,27 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the engine's output, bit for bit, to digests captured from the engine as it was before issue
- * 10's refactoring (commit d169a3d): a restructuring of the engine must not move a single bit of
- * any result, path or progress report for the same seed. If one of these fails after a change that
- * was meant to change the numbers (a new draw, a new estimator), recapture the digests and say so
- * in the commit; otherwise the change broke the determinism contract.
+ * Pins the engine's output, bit for bit, to digests captured from the engine (first before issue
+ * 10's refactoring, commit d169a3d; recaptured when issue 11 made observations weigh the paths,
+ * with the unweighted digest showing that nothing else moved): a restructuring of the engine must
+ * not move a single bit of any result, path or progress report for the same seed. If one of these
+ * fails after a change that was meant to change the numbers (a new draw, a new estimator),
+ * recapture the digests and say so in the commit; otherwise the change broke the determinism
+ * contract.
  *
  * <p>The projection touches every section the compiler builds: staggered base years, shared and
  * single-cell chains, Student-t shocks, events (one clipped by its cell's base year, one certain,
- * one outside the horizon), an observation, macro shocks (one before a cell's base year, one after
- * the horizon), drawn and undrawn count cells, count targets in two years, value targets strict and
- * not, a chains-above target, joint sets and fans.
+ * one outside the horizon), observations as evidence and an assumed base, macro shocks (one before
+ * a cell's base year, one after the horizon), drawn and undrawn count cells, count targets in two
+ * years, value targets strict and not, a chains-above target, joint sets and fans.
  */
 class PinnedResultsTest {
 
   static Projection everything(ShockSpec shocks) {
+    return everything(shocks, true);
+  }
+
+  static Projection everything(ShockSpec shocks, boolean withEvidence) {
     List<CellSpec> cells =
         List.of(
             new CellSpec("a", 0, 2019, 120, 0.07, 0.03, 0.12, List.of()),
@@ -39,7 +45,7 @@ class PinnedResultsTest {
                 0.02,
                 0.20,
                 List.of(new EventSpec("e1", 2018, 2024, 0.3, 0.3, 0.1))),
-            new CellSpec("c", 0, 2021, 15, 0.15, 0.05, 0.25, List.of(), 2023, 21.5),
+            new CellSpec("c", 0, 2021, 15, 0.15, 0.05, 0.25, List.of(), withEvidence ? 0.1 : 0),
             new CellSpec(
                 "d",
                 1,
@@ -95,20 +101,39 @@ class PinnedResultsTest {
             new MacroShockSpec("dip", new int[] {0, 1, 3}, 2024, Math.log(0.9)),
             new MacroShockSpec("early", new int[] {6}, 2021, Math.log(1.2)),
             new MacroShockSpec("late", new int[] {0}, 2030, Math.log(2)));
-    return new Projection(cells, 4, shocks, groups, targets, fans, joints, 2026, counts, shifts);
+    // Observations as evidence: c alone after its base year, and the sum of a and f (the paths
+    // are weighted, so every estimator goes through the weighted sums).
+    List<Evidence> evidence =
+        withEvidence
+            ? List.of(
+                new Evidence("obs-c", new int[] {2}, 2023, 21.5, 0.05),
+                new Evidence("obs-af", new int[] {0, 5}, 2022, 230, 0.1))
+            : List.of();
+    return new Projection(
+        cells, 4, shocks, groups, targets, fans, joints, 2026, counts, shifts, evidence);
   }
 
-  // Captured from commit d169a3d (before the refactoring); see the class comment.
+  // Recaptured for issue 11, when observations became evidence (weighted paths) and cell c's base
+  // an
+  // assumption with a prior: a deliberate change of the numbers.
   static final String FIXED_STUDENT =
-      "251:36db618d68daf0651eea1b749a9faded3decd3042f35e9688d6ba0f8ebe0d0b6";
+      "253:8ddcbbf9732ed5330380dd12c40d94784a57923c42fa2c355817a1ecc6467e86";
   static final String FIXED_NO_CITY =
-      "240:bfa67150d6a8b6ac30433d5bcffe6e3db2f80dc5e74ef6ad4b78a6717f3352bd";
+      "242:a8af1dca6954bb046c67a736ce2a0aff026f59c1f33a98d0cfef5d1dca8ebcad";
   static final String PRECISION_STUDENT =
-      "262:99a867d1adad95d08013ae83470872dfdd2388bb186962b987ce5126909d7c6a";
+      "275:db5193b1b793f4a89c93c3551368b26a6b69eed9a7f6a71d020207aa283fc149";
   static final String COMPARISON =
-      "41:f72ab5011e0f0ec1fa4964d3d08959d952563931fe3d3fbfea65cdbcc44db2c5";
+      "41:2207613097006d31375882dd3db13e05703ad15e4a02b692092b2e9642e7f661";
   static final String SAMPLED_PATHS =
-      "12810:c85e9ba732f2af7246b4d1f5a78face4c42dfed16a3eb05fca3a7a94d093e17f";
+      "12810:7b06ac388f62324c416b8ab9564a37e3c5ef7c3bad1189b91da24b5ac52e7375";
+
+  /**
+   * The same projection without evidence, captured from the engine before issue 11 (commit a804d26,
+   * with cell c unobserved): unweighted runs did not move a bit when the estimators became weighted
+   * sums.
+   */
+  static final String UNWEIGHTED_FIXED_STUDENT =
+      "251:c839f165af9f1259a425a53dd02e29625e876940705899f0d1298e67456c0838";
 
   static final ShockSpec STUDENT = new ShockSpec(0.25, 0.25, ShockSpec.Distribution.STUDENT_T, 5);
   static final ShockSpec NO_CITY = new ShockSpec(0.0, 0.4, ShockSpec.Distribution.NORMAL, 0);
@@ -118,6 +143,13 @@ class PinnedResultsTest {
     assertEquals(
         FIXED_STUDENT, digestOfRun(everything(STUDENT), Models.fixed(30_001, 20240611L), 2));
     assertEquals(FIXED_NO_CITY, digestOfRun(everything(NO_CITY), Models.fixed(9_000, 7L), 3));
+  }
+
+  @Test
+  void unweightedRunIsAsBeforeWeights() {
+    assertEquals(
+        UNWEIGHTED_FIXED_STUDENT,
+        digestOfRun(everything(STUDENT, false), Models.fixed(30_001, 20240611L), 2));
   }
 
   /**

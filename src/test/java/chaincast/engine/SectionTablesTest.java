@@ -35,7 +35,7 @@ class SectionTablesTest {
         new CellSpec("a", 0, 2021, 10, 0.05, 0.02, 0.10, List.of(A_TOO_EARLY, A_NEVER, A_SURE)),
         new CellSpec("b", 1, 2019, 20, 0.04, 0.00, 0.20, List.of(B_EVENT)),
         new CellSpec("c", 0, 2021, 30, 0.03, 0.01, 0.00, List.of(C_EVENT)),
-        new CellSpec("d", 2, 2020, 40, 0.02, 0.03, 0.30, List.of(), 2022, 44.0));
+        new CellSpec("d", 2, 2020, 40, 0.02, 0.03, 0.30, List.of(), 0.1));
   }
 
   static CellOrder order() {
@@ -120,15 +120,38 @@ class SectionTablesTest {
   }
 
   @Test
-  void observationsUpToTheHorizonAreKept() {
-    ObservationTable o = new ObservationTable(cells(), order(), FIRST, HORIZON, YEARS);
-    assertArrayEquals(new int[][] {{}, {}, {}, {1}, {}}, o.cellsByYear);
-    assertEquals(44.0, o.value[1], 0.0);
-    assertEquals(Math.log(44.0), o.logValue[1], 0.0);
-    assertArrayEquals(new int[] {-1, 3, -1, -1}, o.yearIndex);
-    ObservationTable shorter = new ObservationTable(cells(), order(), FIRST, 2021, 3);
-    assertArrayEquals(new int[][] {{}, {}, {}}, shorter.cellsByYear, "observed after the horizon");
-    assertArrayEquals(new int[] {-1, -1, -1, -1}, shorter.yearIndex);
+  void evidenceIsLaidOutPerYearAndBaseYearObservationsUpdateThePrior() {
+    // Internal order sorts by base year: b (2019), d (2020), a, c (2021).
+    CellOrder order = order();
+    double[] logBase = new double[order.count];
+    for (int i = 0; i < order.count; i++) {
+      logBase[i] = Math.log(order.spec(cells(), i).baseValue());
+    }
+    List<Evidence> evidence =
+        List.of(
+            new Evidence("d-2022", new int[] {3}, 2022, 44.0, 0.05),
+            new Evidence("d-2022-again", new int[] {3}, 2022, 46.0, 0.05),
+            new Evidence("d-base", new int[] {3}, 2020, 42.0, 0.1),
+            new Evidence("a-base", new int[] {0}, 2021, 11.0, 0.1),
+            new Evidence("ab-2021", new int[] {0, 1}, 2021, 31.0, 0.1));
+    EvidenceTable e = new EvidenceTable(cells(), evidence, order, logBase, FIRST, YEARS);
+    assertTrue(e.weighted);
+    assertArrayEquals(new int[] {1}, e.directCells[3], "d observed in 2022 (year index 3)");
+    // Two observations of one cell and year are one Gaussian: equal errors average the logs.
+    assertEquals((Math.log(44) + Math.log(46)) / 2, e.directLog[3][0], 1e-12);
+    assertEquals(0.05 * 0.05 / 2, e.directVar[3][0], 1e-15);
+    // In its base year d's prior (sd 0.1) meets an observation of sd 0.1: halfway, sd / sqrt 2.
+    assertEquals((Math.log(40) + Math.log(42)) / 2, e.startLog[1], 1e-12);
+    assertEquals(0.1 / Math.sqrt(2), e.baseSd[1], 1e-12);
+    assertArrayEquals(new int[] {1}, e.priorCells);
+    // a's base is known: its base-year observation tells nothing about the paths.
+    assertEquals(List.of("a-base"), e.uninformative);
+    assertEquals(logBase[2], e.startLog[2], 0.0);
+    assertEquals(1, e.groupCells[2].length);
+    assertArrayEquals(new int[] {2, 0}, e.groupCells[2][0], "a and b, by internal index");
+    assertFalse(e.any[0]);
+    EvidenceTable none = new EvidenceTable(cells(), List.of(), order, logBase, FIRST, YEARS);
+    assertFalse(none.weighted);
   }
 
   @Test

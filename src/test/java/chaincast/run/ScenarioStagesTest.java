@@ -1,20 +1,22 @@
 package chaincast.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chaincast.engine.EventSpec;
+import chaincast.engine.Evidence;
 import chaincast.model.Model;
-import chaincast.v1.Cell;
 import chaincast.v1.CellOverride;
 import chaincast.v1.EventAddition;
 import chaincast.v1.EventDelay;
 import chaincast.v1.EventRemoval;
 import chaincast.v1.MacroShock;
 import chaincast.v1.Observation;
+import chaincast.v1.ObservationInUse;
+import chaincast.v1.ObservationRole;
+import chaincast.v1.Period;
 import chaincast.v1.ProjectEvent;
 import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.Scope;
@@ -89,19 +91,22 @@ class ScenarioStagesTest {
     assertTrue(e.description().contains("has no event 'none'"), e.description());
   }
 
-  private ObservationPins pins(ScenarioOverrides s, boolean ignoreSeeded, int horizon) {
-    return ObservationPins.of(
-        model, index, s, ignoreSeeded, horizon, EffectiveParameters.of(model, s, List.of()));
+  private ObservationEvidence evidence(ScenarioOverrides s, boolean ignoreSeeded, int horizon) {
+    return ObservationEvidence.of(model, index, s, ignoreSeeded, horizon, i -> false);
   }
 
   @Test
-  void aGroupTotalIsSplitByMedianPathsAroundCellsObservedOnTheirOwn() {
+  void aGroupTotalIsEvidenceOnEveryCellOfTheGroupAndSaysWhichCellsItTies() {
     Scope pharma = Scope.newBuilder().addChainIds("pharma").build();
     ScenarioOverrides s =
         ScenarioOverrides.newBuilder()
-            .addCells(CellOverride.newBuilder().setCellId("pharma@guannan").setDriftMean(0.2))
             .addObservations(
-                Observation.newBuilder().setId("g").setGroup(pharma).setYear(2023).setValue(900))
+                Observation.newBuilder()
+                    .setId("g")
+                    .setGroup(pharma)
+                    .setYear(2023)
+                    .setValue(900)
+                    .setRelativeError(0.04))
             .addObservations(
                 Observation.newBuilder()
                     .setId("d")
@@ -109,59 +114,56 @@ class ScenarioStagesTest {
                     .setYear(2023)
                     .setValue(500))
             .build();
-    ObservationPins pins = pins(s, true, 2025);
-    ObservationPins.Pin etdz = pins.pin(Seeded.cellIndex("pharma@etdz"));
-    assertEquals(500, etdz.value());
-    assertEquals("observations[1].value", etdz.field());
-    double rest = 400;
-    double total = 0;
-    double[] weight = new double[model.cells().size()];
-    for (Cell c : model.cellsIn(pharma)) {
-      if (!c.getId().equals("pharma@etdz")) {
-        double mu =
-            c.getId().equals("pharma@guannan") ? 0.2 : c.getParameters().getDriftMean().getValue();
-        int i = Seeded.cellIndex(c.getId());
-        weight[i] = c.getParameters().getBaseValue().getValue() * Math.exp(mu * 3);
-        total += weight[i];
-      }
-    }
-    double sum = 0;
-    for (Cell c : model.cellsIn(pharma)) {
-      int i = Seeded.cellIndex(c.getId());
-      ObservationPins.Pin pin = pins.pin(i);
-      if (!c.getId().equals("pharma@etdz")) {
-        assertTrue(pin.split());
-        assertEquals(weight[i] / total, pin.share(), 1e-15);
-        assertEquals(rest * weight[i] / total, pin.value(), 1e-9);
-        assertEquals(900, pin.groupValue());
-        assertEquals("observations[0].value", pin.field());
-      }
-      sum += pin.value();
-    }
-    assertEquals(900, sum, 1e-9);
-    assertNull(pins.pin(Seeded.cellIndex("steel@unallocated")), "the seeded city total is ignored");
+    ObservationEvidence e = evidence(s, true, 2025);
+    assertEquals(2, e.evidence().size());
+    Evidence group = e.evidence().get(0);
+    assertEquals(model.cellsIn(pharma).size(), group.cells().length);
+    assertEquals(900, group.value());
+    assertEquals(0.04, group.logSd());
+    Evidence direct = e.evidence().get(1);
+    assertArrayEquals(new int[] {Seeded.cellIndex("pharma@etdz")}, direct.cells());
+    assertEquals(
+        model.shocks().getObservationError().getValue(),
+        direct.logSd(),
+        "no error given: the model's default");
+    ObservationInUse tie = e.inUse().get(0);
+    assertEquals(ObservationRole.OBSERVATION_ROLE_WEIGHTS_PATHS, tie.getRole());
+    assertEquals(model.cellsIn(pharma).size(), tie.getTiedCellIdsCount());
+    assertTrue(tie.getNote().contains("moves the others' posterior"), tie.getNote());
   }
 
   @Test
-  void aGroupTotalBelowItsObservedCellsBlamesTheField() {
+  void aPartYearFigureStandsForItsShareOfTheYearWithTheShareErrorAdded() {
     Scope pharma = Scope.newBuilder().addChainIds("pharma").build();
-    ScenarioOverrides s =
-        ScenarioOverrides.newBuilder()
-            .addObservations(
-                Observation.newBuilder()
-                    .setId("d")
-                    .setCellId("pharma@etdz")
-                    .setYear(2023)
-                    .setValue(500))
-            .addObservations(
-                Observation.newBuilder().setId("g").setGroup(pharma).setYear(2023).setValue(450))
+    Observation partYear =
+        Observation.newBuilder()
+            .setId("jan-jul")
+            .setGroup(pharma)
+            .setYear(2022)
+            .setValue(420)
+            .setRelativeError(0.03)
+            .setPeriod(Period.newBuilder().setFirstMonth(1).setLastMonth(7).setFractionError(0.04))
             .build();
-    PlanningException e = assertThrows(PlanningException.class, () -> pins(s, true, 2025));
-    assertEquals("observations[1].value", e.field());
+    Evidence e =
+        evidence(ScenarioOverrides.newBuilder().addObservations(partYear).build(), true, 2025)
+            .evidence()
+            .get(0);
+    assertEquals(420 / (7 / 12.0), e.value(), 1e-9, "the documented fraction: 7 of 12 months");
+    assertEquals(0.05, e.logSd(), 1e-12, "sqrt(0.03² + 0.04²)");
+    Observation stated =
+        partYear.toBuilder()
+            .setPeriod(partYear.getPeriod().toBuilder().setFraction(0.6).setFractionError(0))
+            .build();
+    Evidence f =
+        evidence(ScenarioOverrides.newBuilder().addObservations(stated).build(), true, 2025)
+            .evidence()
+            .get(0);
+    assertEquals(700, f.value(), 1e-9, "a stated fraction wins");
+    assertEquals(0.03, f.logSd(), 1e-12);
   }
 
   @Test
-  void observationsAfterTheHorizonAndIgnoredSeedsPinNothing() {
+  void observationsAfterTheHorizonAndIgnoredSeedsWeighNothing() {
     ScenarioOverrides late =
         ScenarioOverrides.newBuilder()
             .addObservations(
@@ -171,18 +173,18 @@ class ScenarioStagesTest {
                     .setYear(2024)
                     .setValue(500))
             .build();
-    assertNull(pins(late, true, 2023).pin(Seeded.cellIndex("pharma@etdz")));
-    assertNotNull(pins(late, true, 2024).pin(Seeded.cellIndex("pharma@etdz")));
-    // The seeds observe the ten city chains together in 2021: every city cell is pinned by a split.
-    ObservationPins seeded = pins(ScenarioOverrides.getDefaultInstance(), false, 2025);
-    assertTrue(seeded.pin(Seeded.cellIndex("steel@unallocated")).split());
-    assertNull(
-        pins(ScenarioOverrides.getDefaultInstance(), true, 2025)
-            .pin(Seeded.cellIndex("steel@unallocated")));
+    assertEquals(0, evidence(late, true, 2023).evidence().size());
+    assertEquals(1, evidence(late, true, 2024).evidence().size());
+    // The seeds observe the ten city chains together in January-July 2021.
+    ObservationEvidence seeded = evidence(ScenarioOverrides.getDefaultInstance(), false, 2025);
+    assertTrue(
+        seeded.evidence().stream().anyMatch(e -> e.id().equals("city-chains-2021")),
+        "the seeded city total is evidence");
+    assertEquals(0, evidence(ScenarioOverrides.getDefaultInstance(), true, 2025).evidence().size());
   }
 
   @Test
-  void theResolverBuildsEveryCellFromParametersEventsAndPins() {
+  void theResolverBuildsEveryCellFromParametersEventsAndPriors() {
     ScenarioOverrides s =
         ScenarioOverrides.newBuilder()
             .addCells(CellOverride.newBuilder().setCellId("pharma@haizhou").setVolatility(0.3))
@@ -200,11 +202,13 @@ class ScenarioStagesTest {
             .resolve(EffectiveParameters.of(model, s, List.of()), true, 2025);
     assertEquals(model.cells().size(), r.cells().size());
     var haizhou = r.cells().get(Seeded.cellIndex("pharma@haizhou"));
+    // The base stays; the observation in its base year updates the base's prior if it has one.
     assertEquals(
-        150, haizhou.baseValue(), "an observation in the base year replaces the base value");
-    assertEquals(0, haizhou.observedYear());
+        model.cell("pharma@haizhou").orElseThrow().getParameters().getBaseValue().getValue(),
+        haizhou.baseValue());
     assertEquals(0.3, haizhou.volatility());
     assertEquals(1, r.observations().size());
+    assertEquals(1, r.evidence().size());
     assertEquals("macro-shock-1", r.shifts().get(0).id());
     assertEquals(Math.log1p(-0.2), r.shifts().get(0).logFactor());
     assertEquals(model.countCells().size(), r.counts().size());
