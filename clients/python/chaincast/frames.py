@@ -417,6 +417,11 @@ class RunInfo:
     elapsed_ms: int
     threads: int
     block_size: int
+    weighted: bool = False
+    """True when observations weighted the paths (every estimate is then weighted)."""
+    effective_paths: float = 0.0
+    """Kish's effective number of paths, (Σw)² / Σw² (= paths when unweighted)."""
+    clamped_paths: int = 0
 
     @classmethod
     def from_proto(cls, run: simulation_service_pb2.RunInfo) -> "RunInfo":
@@ -433,6 +438,9 @@ class RunInfo:
             elapsed_ms=run.elapsed_millis,
             threads=run.threads,
             block_size=run.block_size,
+            weighted=run.weighted,
+            effective_paths=run.effective_paths,
+            clamped_paths=run.clamped_paths,
         )
 
     def as_dict(self) -> Dict[str, Any]:
@@ -447,6 +455,7 @@ def _probability_columns(p: simulation_service_pb2.Probability) -> Dict[str, Any
         "ci_high": p.ci_high,
         "hits": p.hits,
         "paths": p.paths,
+        "effective_paths": p.effective_paths,
     }
 
 
@@ -457,6 +466,7 @@ _PROBABILITY_DTYPES = {
     "ci_high": FLOAT,
     "hits": INT,
     "paths": INT,
+    "effective_paths": FLOAT,
 }
 
 
@@ -791,19 +801,27 @@ def progress_from_proto(p: simulation_service_pb2.Progress) -> Progress:
 
 
 def observations_frame(observations: Iterable[simulation_service_pb2.ObservationInUse]) -> pd.DataFrame:
-    """The observations a run started from: observation_id, cell_id, year, value
-    (亿元, or a count for count cells), split (bool: the cell's share of a group
-    total), share and group_value (NaN unless split), source (override/actual/
-    derived), reason, note (the caller's free-text source)."""
+    """The observations a run weighed, one row each: observation_id, cell_id
+    ("" for a group total), year, value (亿元, or a count; for a part-year
+    figure the period's value), annual_value (the full-year value it stands
+    for), period ("" or "M1-M2"), relative_error (the log error used), role
+    (weights_paths, updates_base_prior, confirms_fixed_base or
+    restarts_count), tied_cell_ids (every cell it weighs, ";"-joined: a group
+    total ties them, so a what-if on one moves the others' posterior),
+    explanation (the same in words), source (override/actual/derived/
+    assumption), reason, note (the caller's free-text source)."""
     rows = [
         {
             "observation_id": o.observation_id,
             "cell_id": o.cell_id,
             "year": o.year,
             "value": o.value,
-            "split": o.split,
-            "share": o.share if o.split else math.nan,
-            "group_value": o.group_value if o.split else math.nan,
+            "annual_value": o.annual_value,
+            "period": f"{o.period.first_month}-{o.period.last_month}" if o.HasField("period") else "",
+            "relative_error": o.relative_error,
+            "role": _enum_label(simulation_service_pb2.ObservationRole, o.role, "OBSERVATION_ROLE_"),
+            "tied_cell_ids": ";".join(o.tied_cell_ids),
+            "explanation": o.note,
             "source": _provenance_kind(o.provenance),
             "reason": o.provenance.reason,
             "note": o.source,
@@ -815,9 +833,12 @@ def observations_frame(observations: Iterable[simulation_service_pb2.Observation
         "cell_id": STRING,
         "year": INT,
         "value": FLOAT,
-        "split": "bool",
-        "share": FLOAT,
-        "group_value": FLOAT,
+        "annual_value": FLOAT,
+        "period": STRING,
+        "relative_error": FLOAT,
+        "role": STRING,
+        "tied_cell_ids": STRING,
+        "explanation": STRING,
         "source": STRING,
         "reason": STRING,
         "note": STRING,

@@ -7,6 +7,11 @@ from google.protobuf import message as _message
 from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Mapping, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+OBSERVATION_ROLE_CONFIRMS_FIXED_BASE: ObservationRole
+OBSERVATION_ROLE_RESTARTS_COUNT: ObservationRole
+OBSERVATION_ROLE_UNSPECIFIED: ObservationRole
+OBSERVATION_ROLE_UPDATES_BASE_PRIOR: ObservationRole
+OBSERVATION_ROLE_WEIGHTS_PATHS: ObservationRole
 STOP_REASON_PATHS_DONE: StopReason
 STOP_REASON_PATH_CAP: StopReason
 STOP_REASON_PRECISION_REACHED: StopReason
@@ -99,26 +104,38 @@ class JointRequest(_message.Message):
     def __init__(self, id: _Optional[str] = ..., target_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ObservationInUse(_message.Message):
-    __slots__ = ["cell_id", "group_value", "observation_id", "provenance", "share", "source", "split", "value", "year"]
+    __slots__ = ["annual_value", "cell_id", "group_value", "note", "observation_id", "period", "provenance", "relative_error", "role", "share", "source", "split", "tied_cell_ids", "value", "year"]
+    ANNUAL_VALUE_FIELD_NUMBER: _ClassVar[int]
     CELL_ID_FIELD_NUMBER: _ClassVar[int]
     GROUP_VALUE_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
     OBSERVATION_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
     PROVENANCE_FIELD_NUMBER: _ClassVar[int]
+    RELATIVE_ERROR_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
     SHARE_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     SPLIT_FIELD_NUMBER: _ClassVar[int]
+    TIED_CELL_IDS_FIELD_NUMBER: _ClassVar[int]
     VALUE_FIELD_NUMBER: _ClassVar[int]
     YEAR_FIELD_NUMBER: _ClassVar[int]
+    annual_value: float
     cell_id: str
     group_value: float
+    note: str
     observation_id: str
+    period: _model_pb2.Period
     provenance: _model_pb2.Provenance
+    relative_error: float
+    role: ObservationRole
     share: float
     source: str
     split: bool
+    tied_cell_ids: _containers.RepeatedScalarFieldContainer[str]
     value: float
     year: int
-    def __init__(self, observation_id: _Optional[str] = ..., cell_id: _Optional[str] = ..., year: _Optional[int] = ..., value: _Optional[float] = ..., split: bool = ..., share: _Optional[float] = ..., group_value: _Optional[float] = ..., provenance: _Optional[_Union[_model_pb2.Provenance, _Mapping]] = ..., source: _Optional[str] = ...) -> None: ...
+    def __init__(self, observation_id: _Optional[str] = ..., cell_id: _Optional[str] = ..., year: _Optional[int] = ..., value: _Optional[float] = ..., split: bool = ..., share: _Optional[float] = ..., group_value: _Optional[float] = ..., provenance: _Optional[_Union[_model_pb2.Provenance, _Mapping]] = ..., source: _Optional[str] = ..., role: _Optional[_Union[ObservationRole, str]] = ..., relative_error: _Optional[float] = ..., period: _Optional[_Union[_model_pb2.Period, _Mapping]] = ..., annual_value: _Optional[float] = ..., tied_cell_ids: _Optional[_Iterable[str]] = ..., note: _Optional[str] = ...) -> None: ...
 
 class PercentileValue(_message.Message):
     __slots__ = ["percentile", "value"]
@@ -137,20 +154,22 @@ class Precision(_message.Message):
     def __init__(self, half_width: _Optional[float] = ..., max_paths: _Optional[int] = ...) -> None: ...
 
 class Probability(_message.Message):
-    __slots__ = ["ci_high", "ci_low", "estimate", "hits", "paths", "standard_error"]
+    __slots__ = ["ci_high", "ci_low", "effective_paths", "estimate", "hits", "paths", "standard_error"]
     CI_HIGH_FIELD_NUMBER: _ClassVar[int]
     CI_LOW_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_PATHS_FIELD_NUMBER: _ClassVar[int]
     ESTIMATE_FIELD_NUMBER: _ClassVar[int]
     HITS_FIELD_NUMBER: _ClassVar[int]
     PATHS_FIELD_NUMBER: _ClassVar[int]
     STANDARD_ERROR_FIELD_NUMBER: _ClassVar[int]
     ci_high: float
     ci_low: float
+    effective_paths: float
     estimate: float
     hits: int
     paths: int
     standard_error: float
-    def __init__(self, estimate: _Optional[float] = ..., standard_error: _Optional[float] = ..., ci_low: _Optional[float] = ..., ci_high: _Optional[float] = ..., hits: _Optional[int] = ..., paths: _Optional[int] = ...) -> None: ...
+    def __init__(self, estimate: _Optional[float] = ..., standard_error: _Optional[float] = ..., ci_low: _Optional[float] = ..., ci_high: _Optional[float] = ..., hits: _Optional[int] = ..., paths: _Optional[int] = ..., effective_paths: _Optional[float] = ...) -> None: ...
 
 class Progress(_message.Message):
     __slots__ = ["elapsed_millis", "estimates", "max_half_width", "paths_done", "paths_planned"]
@@ -167,8 +186,10 @@ class Progress(_message.Message):
     def __init__(self, paths_done: _Optional[int] = ..., paths_planned: _Optional[int] = ..., estimates: _Optional[_Iterable[_Union[RunningEstimate, _Mapping]]] = ..., max_half_width: _Optional[float] = ..., elapsed_millis: _Optional[int] = ...) -> None: ...
 
 class RunInfo(_message.Message):
-    __slots__ = ["block_size", "elapsed_millis", "horizon_year", "max_half_width", "paths", "seed", "shock_distribution", "stop_reason", "threads", "wanted_half_width"]
+    __slots__ = ["block_size", "clamped_paths", "effective_paths", "elapsed_millis", "horizon_year", "max_half_width", "paths", "seed", "shock_distribution", "stop_reason", "threads", "wanted_half_width", "weighted"]
     BLOCK_SIZE_FIELD_NUMBER: _ClassVar[int]
+    CLAMPED_PATHS_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_PATHS_FIELD_NUMBER: _ClassVar[int]
     ELAPSED_MILLIS_FIELD_NUMBER: _ClassVar[int]
     HORIZON_YEAR_FIELD_NUMBER: _ClassVar[int]
     MAX_HALF_WIDTH_FIELD_NUMBER: _ClassVar[int]
@@ -178,7 +199,10 @@ class RunInfo(_message.Message):
     STOP_REASON_FIELD_NUMBER: _ClassVar[int]
     THREADS_FIELD_NUMBER: _ClassVar[int]
     WANTED_HALF_WIDTH_FIELD_NUMBER: _ClassVar[int]
+    WEIGHTED_FIELD_NUMBER: _ClassVar[int]
     block_size: int
+    clamped_paths: int
+    effective_paths: float
     elapsed_millis: int
     horizon_year: int
     max_half_width: float
@@ -188,7 +212,8 @@ class RunInfo(_message.Message):
     stop_reason: StopReason
     threads: int
     wanted_half_width: float
-    def __init__(self, paths: _Optional[int] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., stop_reason: _Optional[_Union[StopReason, str]] = ..., max_half_width: _Optional[float] = ..., wanted_half_width: _Optional[float] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ..., elapsed_millis: _Optional[int] = ..., threads: _Optional[int] = ..., block_size: _Optional[int] = ...) -> None: ...
+    weighted: bool
+    def __init__(self, paths: _Optional[int] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., stop_reason: _Optional[_Union[StopReason, str]] = ..., max_half_width: _Optional[float] = ..., wanted_half_width: _Optional[float] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ..., elapsed_millis: _Optional[int] = ..., threads: _Optional[int] = ..., block_size: _Optional[int] = ..., weighted: bool = ..., effective_paths: _Optional[float] = ..., clamped_paths: _Optional[int] = ...) -> None: ...
 
 class RunningEstimate(_message.Message):
     __slots__ = ["p_hit", "target_id"]
@@ -495,4 +520,7 @@ class VarianceImportance(_message.Message):
     def __init__(self, output: _Optional[str] = ..., variance: _Optional[float] = ..., explained_share: _Optional[float] = ..., inputs: _Optional[_Iterable[_Union[ImportanceInput, _Mapping]]] = ..., paths: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
 
 class StopReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
+
+class ObservationRole(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

@@ -4,6 +4,8 @@ import chaincast.chart.ChartText;
 import chaincast.chart.OddsChart;
 import chaincast.v1.JointOdds;
 import chaincast.v1.JointRequest;
+import chaincast.v1.ObservationInUse;
+import chaincast.v1.ObservationRole;
 import chaincast.v1.PercentileValue;
 import chaincast.v1.Probability;
 import chaincast.v1.SimulateResponse;
@@ -117,6 +119,38 @@ final class OddsCommand extends ClientCommand {
         Locale.ROOT,
         "%d cell parameters in play rest on assumptions (flagged in seeds/); change them with --what-if.%n",
         report.getAssumptionsCount());
+    printObservations(report, out);
+  }
+
+  /** One line per observation weighed: what it is, how it was used, which cells it ties. */
+  private static void printObservations(SimulationReport report, PrintStream out) {
+    if (report.getObservationsCount() == 0) {
+      return;
+    }
+    out.println("Observations weighed as evidence (观测值):");
+    for (ObservationInUse o : report.getObservationsList()) {
+      String subject = o.getCellId().isEmpty() ? o.getTiedCellIdsCount() + " cells" : o.getCellId();
+      String period =
+          o.hasPeriod()
+              ? String.format(
+                  Locale.ROOT,
+                  " (months %d-%d, = %s 亿元 for the year)",
+                  o.getPeriod().getFirstMonth(),
+                  o.getPeriod().getLastMonth(),
+                  Formats.amount(o.getAnnualValue(), Unit.UNIT_YI_YUAN))
+              : "";
+      boolean count = o.getRole() == ObservationRole.OBSERVATION_ROLE_RESTARTS_COUNT;
+      out.printf(
+          Locale.ROOT,
+          "  %s: %s in %d = %s%s%s: %s%n",
+          o.getObservationId(),
+          subject,
+          o.getYear(),
+          Formats.amount(o.getValue(), count ? Unit.UNIT_COUNT : Unit.UNIT_YI_YUAN),
+          count ? "" : " 亿元" + period,
+          count ? "" : String.format(Locale.ROOT, ", error %.1f%%", 100 * o.getRelativeError()),
+          o.getNote());
+    }
   }
 
   private static List<Column<TargetOdds>> targetColumns() {

@@ -21,6 +21,15 @@ final class RunSummary {
             Long.toUnsignedString(run.getSeed()),
             shocks,
             run.getHorizonYear());
+    if (run.getWeighted()) {
+      // Observations weighed the paths: how many paths they are worth says how sharp they are.
+      text +=
+          String.format(
+              Locale.ROOT,
+              ", weighted by observations: %,.0f effective paths (%.1f%%)",
+              run.getEffectivePaths(),
+              100.0 * run.getEffectivePaths() / Math.max(1, run.getPaths()));
+    }
     return run.getElapsedMillis() > 0
         ? text + String.format(Locale.ROOT, ", %,d ms", run.getElapsedMillis())
         : text;

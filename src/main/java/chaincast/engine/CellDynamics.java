@@ -31,6 +31,9 @@ final class CellDynamics {
 
   final double[] shockOwn;
 
+  /** Per cell: the loading of its own factor ({@code shockOwn = volatility * ownLoading}). */
+  final double[] ownLoading;
+
   /** sqrt(cityWeight) and sqrt(chainWeight): loadings of the common factors. */
   final double cityLoading;
 
@@ -69,6 +72,7 @@ final class CellDynamics {
     driftOwn = new double[n];
     volatility = new double[n];
     shockOwn = new double[n];
+    ownLoading = new double[n];
     factorSlot = new int[n];
     double ownShared = Math.sqrt(Math.max(0.0, 1.0 - wc - wh));
     double ownAlone = Math.sqrt(Math.max(0.0, 1.0 - wc));
@@ -109,6 +113,7 @@ final class CellDynamics {
     double vol = c.volatility();
     volatility[i] = vol;
     shockOwn[i] = vol * own;
+    ownLoading[i] = own;
   }
 
   /** True if some cell (of a shared chain only, if {@code sharedOnly}) has a positive value. */

@@ -22,6 +22,9 @@ import java.util.List;
  * @param volatility standard deviation of the yearly shock in log output (&gt;= 0)
  * @param events project events that may step the cell up
  * @param baseLogSd standard deviation of the log of the base value's prior (0: known exactly)
+ * @param posterior the drift and volatility estimated from data, drawn per path in place of {@code
+ *     driftMean}, {@code driftSd} and {@code volatility} (which then only size the histograms);
+ *     null for a cell whose parameters are given
  */
 public record CellSpec(
     String id,
@@ -32,11 +35,36 @@ public record CellSpec(
     double driftSd,
     double volatility,
     List<EventSpec> events,
-    double baseLogSd) {
+    double baseLogSd,
+    ParameterPosterior posterior) {
 
   /** Copies {@code events}, so the cell stays immutable. */
   public CellSpec {
     events = List.copyOf(events);
+  }
+
+  /** A cell whose parameters are given (not estimated). */
+  public CellSpec(
+      String id,
+      int chainIndex,
+      int baseYear,
+      double baseValue,
+      double driftMean,
+      double driftSd,
+      double volatility,
+      List<EventSpec> events,
+      double baseLogSd) {
+    this(
+        id,
+        chainIndex,
+        baseYear,
+        baseValue,
+        driftMean,
+        driftSd,
+        volatility,
+        events,
+        baseLogSd,
+        null);
   }
 
   /** A cell whose base value is known exactly. */

@@ -46,6 +46,9 @@ final class CompiledModel {
   /** Base priors and observations: what conditions (and weights) the paths. */
   final EvidenceTable evidence;
 
+  /** Cells whose drift and volatility each path draws from an estimated posterior. */
+  final PosteriorTable posteriors;
+
   final MacroShockTable macroShocks;
 
   /** The count cells, their laws and the count targets' bounds. */
@@ -74,6 +77,7 @@ final class CompiledModel {
     cells = new CellDynamics(specs, p.chainCount(), p.shocks(), order);
     events = new EventTable(specs, order, firstYear, yearCount);
     evidence = new EvidenceTable(specs, p.evidence(), order, cells.logBase, firstYear, yearCount);
+    posteriors = new PosteriorTable(specs, order, cells);
     macroShocks = new MacroShockTable(p.macroShocks(), order, firstYear, yearCount);
     groups = new GroupTable(p.groups(), order);
     targets = new TargetTable(p.targets(), p.joints(), firstYear, yearCount);

@@ -46,6 +46,15 @@ final class PathSimulator {
   /** The own-shock term each cell took in the current year (kept in years with evidence). */
   private final double[] ownTerm;
 
+  /** Estimated cells: their draws' section, and this path's volatility and own-shock loading. */
+  private final PosteriorTable posteriors;
+
+  private final double[] pathVol;
+  private final double[] pathOwn;
+
+  /** The own-shock loadings in use on this path (the model's, or {@link #pathOwn}). */
+  private double[] ownNow;
+
   /** Per cell: whether its recorded value before it moves is its seeded base, exactly. */
   private final boolean[] fixedBase;
 
@@ -92,6 +101,10 @@ final class PathSimulator {
     this.mu = new double[order.count];
     this.ownTerm = new double[order.count];
     this.fixedBase = new boolean[order.count];
+    this.posteriors = model.posteriors;
+    this.pathVol = cells.volatility.clone();
+    this.pathOwn = cells.shockOwn.clone();
+    this.ownNow = cells.shockOwn;
     for (int c = 0; c < order.count; c++) {
       fixedBase[c] = evidence.fixedBase(c, cells.logBase);
     }
@@ -188,9 +201,23 @@ final class PathSimulator {
         }
         mu[c] = d;
       }
+    } else if (posteriors.cells.length > 0) {
+      mu = this.mu;
+      System.arraycopy(dyn.driftMean, 0, mu, 0, n);
     } else {
       mu = dyn.driftMean; // no drift uncertainty anywhere: no draws, no copy
     }
+    final double[] vol;
+    final double[] sOwn;
+    if (posteriors.cells.length > 0) {
+      drawPosteriors(seed, path, mu);
+      vol = pathVol;
+      sOwn = pathOwn;
+    } else {
+      vol = dyn.volatility;
+      sOwn = dyn.shockOwn;
+    }
+    ownNow = sOwn;
 
     if (sink.wantsDrift()) {
       sink.onDrift(mu);
@@ -198,8 +225,6 @@ final class PathSimulator {
     if (recording.recorded[0]) {
       record(0, sink);
     }
-    final double[] vol = dyn.volatility;
-    final double[] sOwn = dyn.shockOwn;
     final double nuMinus2 = dyn.degreesOfFreedom - 2.0;
     double logWeight = 0.0;
     for (int y = 1; y < m.yearCount; y++) {
@@ -270,7 +295,7 @@ final class PathSimulator {
     int[] direct = ev.directCells[y];
     for (int k = 0; k < direct.length; k++) {
       int c = direct[k];
-      double own = cells.shockOwn[c] * studentScale;
+      double own = ownNow[c] * studentScale;
       double shockVar = own * own;
       double errorVar = ev.directVar[y][k];
       double total = shockVar + errorVar;
@@ -290,6 +315,24 @@ final class PathSimulator {
       logWeight -= 0.5 * r * r / ev.groupVar[y][k];
     }
     return logWeight;
+  }
+
+  /**
+   * Draws every estimated cell's drift and volatility for this path from its posterior (see {@link
+   * PosteriorTable}) into {@code mu}, {@link #pathVol} and {@link #pathOwn}.
+   */
+  private void drawPosteriors(long seed, long path, double[] mu) {
+    final PosteriorTable t = this.posteriors;
+    for (int k = 0; k < t.cells.length; k++) {
+      int c = t.cells[k];
+      ParameterPosterior p = t.posterior[k];
+      KeyedStreams.Cursor r = keyed.reset(KeyedStreams.start(seed, t.key[k], path, 0));
+      double variance = p.scale() / ParameterPosterior.gamma(p.shape(), r);
+      double sigma = Math.sqrt(variance);
+      mu[c] = p.driftMean() + Math.sqrt(variance / p.kappa()) * r.nextGaussian();
+      pathVol[c] = sigma;
+      pathOwn[c] = sigma * t.ownLoading[k];
+    }
   }
 
   /** Draws the log base of every cell with a prior, from the cell's keyed sequence. */
