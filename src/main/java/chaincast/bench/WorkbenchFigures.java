@@ -2,11 +2,16 @@ package chaincast.bench;
 
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.v1.CellOverride;
 import chaincast.v1.CompareRequest;
 import chaincast.v1.EventAddition;
 import chaincast.v1.EventDelay;
+import chaincast.v1.Fan;
+import chaincast.v1.FanRequest;
+import chaincast.v1.FanYear;
 import chaincast.v1.ImportanceInput;
 import chaincast.v1.MacroShock;
+import chaincast.v1.PercentileValue;
 import chaincast.v1.ProjectEvent;
 import chaincast.v1.ScenarioChoice;
 import chaincast.v1.ScenarioComparison;
@@ -17,6 +22,7 @@ import chaincast.v1.SimulateRequest;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
+import chaincast.v1.Subject;
 import chaincast.v1.TargetDifference;
 import chaincast.v1.TargetOdds;
 import chaincast.v1.TargetSelection;
@@ -72,41 +78,76 @@ public final class WorkbenchFigures {
                     .addTargetIds("ten-chains-output-2025")
                     .addTargetIds("lzf62-steel-2025")
                     .addTargetIds("etdz-materials-output-2025"))
+            .addFans(FanRequest.newBuilder().setSubject(Subject.newBuilder().setChainId("pharma")))
+            .addFans(
+                FanRequest.newBuilder()
+                    .setSubject(Subject.newBuilder().setCellId("pharma@haizhou")))
             .setPaths(1_000_000)
             .setSeed(SEED)
             .build();
     SimulationReport with = simulate(stub, spec);
     SimulationReport without =
         simulate(stub, spec.toBuilder().setIgnoreSeededObservations(true).build());
-    System.out.println("== Observed actuals: P(hit), 1,000,000 paths, seed " + SEED);
-    System.out.printf(
-        "%-28s %22s %22s%n", "target", "from 2020 base values", "from the observations");
+    System.out.println("== Observations as evidence: P(hit), 1,000,000 paths, seed " + SEED);
+    System.out.printf("%-28s %22s %26s%n", "target", "no observations", "observations as evidence");
     for (int i = 0; i < with.getOddsCount(); i++) {
       System.out.printf(
           Locale.ROOT,
-          "%-28s %21.1f%% %21.1f%%%n",
+          "%-28s %21.1f%% %25.1f%%%n",
           with.getOdds(i).getTargetId(),
           100 * without.getOdds(i).getPHit().getEstimate(),
           100 * with.getOdds(i).getPHit().getEstimate());
     }
-    System.out.println(
-        "cells starting from an observation: " + with.getObservationsCount() + ", e.g.");
-    with.getObservationsList().stream()
-        .filter(o -> o.getCellId().startsWith("pharma@"))
-        .limit(3)
-        .forEach(
-            o ->
-                System.out.printf(
-                    Locale.ROOT,
-                    "  %-20s %d  %9.2f  split=%s share=%.4f of %.2f (%s)%n",
-                    o.getCellId(),
-                    o.getYear(),
-                    o.getValue(),
-                    o.getSplit(),
-                    o.getShare(),
-                    o.getGroupValue(),
-                    o.getObservationId()));
+    System.out.printf(
+        Locale.ROOT,
+        "effective paths: %,.0f of %,d (%.1f%%)%n",
+        with.getRun().getEffectivePaths(),
+        with.getRun().getPaths(),
+        100 * with.getRun().getEffectivePaths() / with.getRun().getPaths());
+    System.out.printf(
+        Locale.ROOT,
+        "median 2021 output, 亿元: pharma chain %.1f without, %.1f with; pharma@haizhou %.2f, %.2f%n",
+        median(without.getFans(0), 2021),
+        median(with.getFans(0), 2021),
+        median(without.getFans(1), 2021),
+        median(with.getFans(1), 2021));
+    SimulationReport whatIf =
+        simulate(
+            stub,
+            spec.toBuilder()
+                .addOverrides(CellOverride.newBuilder().setCellId("pharma@etdz").setDriftMean(0.05))
+                .build());
+    System.out.printf(
+        Locale.ROOT,
+        "what-if pharma@etdz drift_mean=0.05: pharma@haizhou's 2021 median %.2f (explaining away)%n",
+        median(whatIf.getFans(1), 2021));
+    for (var o : with.getObservationsList()) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %-18s %d  value %.2f  annual %.2f  error %.3f  ties %d cells: %s%n",
+          o.getObservationId(),
+          o.getYear(),
+          o.getValue(),
+          o.getAnnualValue(),
+          o.getRelativeError(),
+          o.getTiedCellIdsCount(),
+          o.getNote());
+    }
     System.out.println();
+  }
+
+  /** The median of a fan in a year. */
+  private static double median(Fan fan, int year) {
+    for (FanYear y : fan.getYearsList()) {
+      if (y.getYear() == year) {
+        for (PercentileValue p : y.getPercentilesList()) {
+          if (p.getPercentile() == 50) {
+            return p.getValue();
+          }
+        }
+      }
+    }
+    return Double.NaN;
   }
 
   private static void counts(SimulationServiceGrpc.SimulationServiceBlockingStub stub) {

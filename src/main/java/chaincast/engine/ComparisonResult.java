@@ -57,7 +57,10 @@ public record ComparisonResult(long paths, List<TargetPair> targets, long elapse
       if (weighted != null) {
         double va = square(weighted.a().standardError());
         double vb = square(weighted.b().standardError());
-        return Math.sqrt(Math.max(0.0, va + vb - 2 * weighted.covariance()));
+        double variance = va + vb - 2 * weighted.covariance();
+        // Two sides that never disagree cancel exactly in theory; in floating point the expanded
+        // sums leave a residue of order 1e-16 (va + vb), which is no error at all.
+        return variance <= 1e-12 * (va + vb) ? 0.0 : Math.sqrt(variance);
       }
       double pb = (double) onlyB / paths;
       double pa = (double) onlyA / paths;

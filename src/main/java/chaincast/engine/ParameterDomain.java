@@ -282,8 +282,8 @@ public enum ParameterDomain {
       null,
       "spec.precision.half_width"),
   /**
-   * Output on a cell's median path in any year (start, drift, event jumps, macro shocks and
-   * observations together): the range a run represents with room for the random part.
+   * Output on a cell's median path in any year (start, drift, event jumps, and macro shocks
+   * together) and observed values: the range a run represents with room for the random part.
    */
   PROJECTED_OUTPUT(
       "median path",
@@ -296,7 +296,7 @@ public enum ParameterDomain {
       false,
       false,
       null,
-      "every cell's median path up to the horizon; starting values split from group totals");
+      "every cell's median path up to the horizon; evidence values");
 
   /** Largest magnitude written in plain digits in messages; larger ones use exponents. */
   private static final double PLAIN_LIMIT = 1e9;

@@ -17,7 +17,9 @@ import chaincast.v1.ListTargetsRequest;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.Observation;
 import chaincast.v1.ObservationInUse;
+import chaincast.v1.ObservationRole;
 import chaincast.v1.PercentileValue;
+import chaincast.v1.Period;
 import chaincast.v1.Precision;
 import chaincast.v1.Probability;
 import chaincast.v1.ProvenanceKind;
@@ -120,13 +122,19 @@ class SimulationServiceTest {
     assertEquals(20_000, r.getRun().getPaths());
     assertEquals(7, r.getRun().getSeed());
     assertEquals(StopReason.STOP_REASON_PATHS_DONE, r.getRun().getStopReason());
+    // The seeded January-July 2021 figure weighs the paths: every estimate is weighted.
+    assertTrue(r.getRun().getWeighted());
+    assertTrue(
+        r.getRun().getEffectivePaths() > 0.2 * r.getRun().getPaths(),
+        "the seeded evidence is loose: " + r.getRun().getEffectivePaths() + " effective paths");
     for (TargetOdds o : r.getOddsList()) {
       Probability p = o.getPHit();
-      assertEquals((double) p.getHits() / p.getPaths(), p.getEstimate(), 1e-15, o.getTargetId());
-      assertEquals(
-          Math.sqrt(p.getEstimate() * (1 - p.getEstimate()) / p.getPaths()),
-          p.getStandardError(),
-          1e-12);
+      double pq = p.getEstimate() * (1 - p.getEstimate());
+      if (pq > 0) {
+        // Each probability's effective paths are those that would give its error unweighted.
+        assertEquals(
+            Math.sqrt(pq / p.getEffectivePaths()), p.getStandardError(), 1e-12, o.getTargetId());
+      }
       assertTrue(
           p.getCiLow() <= p.getEstimate() && p.getEstimate() <= p.getCiHigh(), o.getTargetId());
       double prev = Double.NEGATIVE_INFINITY;
@@ -206,7 +214,7 @@ class SimulationServiceTest {
   }
 
   @Test
-  void seededObservationsAreUsedAndGroupTotalsShowTheirSplit() {
+  void seededObservationsAreEvidenceAndSayWhichCellsTheyTie() {
     SimulationSpec base =
         SimulationSpec.newBuilder()
             .setTargets(TargetSelection.newBuilder().addTargetIds("ten-chains-output-2025"))
@@ -214,60 +222,65 @@ class SimulationServiceTest {
             .setSeed(9)
             .build();
     SimulationReport r = simulate(base);
-    List<ObservationInUse> split =
+    ObservationInUse chains =
         r.getObservationsList().stream()
             .filter(o -> o.getObservationId().equals("city-chains-2021"))
-            .toList();
-    assertEquals(16, split.size(), "every city cell takes a share of the 2021 total");
-    double total = 0;
-    double shares = 0;
-    for (var o : split) {
-      assertTrue(o.getSplit());
-      assertEquals(2021, o.getYear());
-      total += o.getValue();
-      shares += o.getShare();
-    }
-    assertEquals(split.get(0).getGroupValue(), total, 1e-6, "the split adds up to the group total");
-    assertEquals(1.0, shares, 1e-12);
-    assertEquals(
-        2021, r.getOdds(0).getBaseYear(), "required growth is measured from the observation");
-    assertEquals(split.get(0).getGroupValue(), r.getOdds(0).getBaseValue(), 1e-6);
+            .findFirst()
+            .orElseThrow();
+    assertEquals(ObservationRole.OBSERVATION_ROLE_WEIGHTS_PATHS, chains.getRole());
+    assertEquals(16, chains.getTiedCellIdsCount(), "the total ties every city cell");
+    assertEquals(7, chains.getPeriod().getLastMonth());
+    assertEquals(chains.getValue() * 12 / 7, chains.getAnnualValue(), 1e-9);
+    assertEquals(Math.hypot(0.15, 0.05), chains.getRelativeError(), 1e-12);
+    assertTrue(chains.getNote().contains("moves the others' posterior"), chains.getNote());
+    ObservationInUse etdz =
+        r.getObservationsList().stream()
+            .filter(o -> o.getObservationId().equals("etdz-pharma-2020"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(ObservationRole.OBSERVATION_ROLE_CONFIRMS_FIXED_BASE, etdz.getRole());
+    assertEquals(2020, r.getOdds(0).getBaseYear(), "observations are evidence, not a new start");
+    assertTrue(r.getRun().getWeighted());
 
-    // A cell observed on its own keeps its value; the rest of the group total goes to the others.
-    SimulationReport own =
+    SimulationReport ignored = simulate(base.toBuilder().setIgnoreSeededObservations(true).build());
+    assertTrue(ignored.getObservationsList().isEmpty());
+    assertFalse(ignored.getRun().getWeighted());
+    assertEquals((double) ignored.getRun().getPaths(), ignored.getRun().getEffectivePaths());
+    assertTrue(
+        r.getOdds(0).getPHit().getEstimate() > ignored.getOdds(0).getPHit().getEstimate(),
+        "the 2021 surge raises the odds");
+  }
+
+  @Test
+  void aCellsOwnObservationMovesItsPosteriorTowardsTheValue() {
+    SimulationSpec base =
+        SimulationSpec.newBuilder()
+            .setTargets(TargetSelection.newBuilder().addTargetIds("lzf62-steel-2025"))
+            .setPaths(20_000)
+            .setSeed(9)
+            .setIgnoreSeededObservations(true)
+            .build();
+    SimulationReport free = simulate(base);
+    SimulationReport observed =
         simulate(
             base.toBuilder()
                 .setInlineOverrides(
                     ScenarioOverrides.newBuilder()
                         .addObservations(
                             Observation.newBuilder()
-                                .setId("steel-2021")
+                                .setId("steel-2022")
                                 .setCellId("steel@unallocated")
-                                .setYear(2021)
-                                .setValue(600)
+                                .setYear(2022)
+                                .setValue(900)
+                                .setRelativeError(0.02)
                                 .setSource("test")))
                 .build());
-    var steel =
-        own.getObservationsList().stream()
-            .filter(o -> o.getCellId().equals("steel@unallocated"))
-            .findFirst()
-            .orElseThrow();
-    assertFalse(steel.getSplit());
-    assertEquals(600, steel.getValue());
+    var steel = observed.getObservations(0);
     assertEquals(ProvenanceKind.PROVENANCE_KIND_OVERRIDE, steel.getProvenance().getKind());
-    double others =
-        own.getObservationsList().stream()
-            .filter(o -> o.getSplit())
-            .mapToDouble(o -> o.getValue())
-            .sum();
-    assertEquals(split.get(0).getGroupValue() - 600, others, 1e-6);
-
-    SimulationReport ignored = simulate(base.toBuilder().setIgnoreSeededObservations(true).build());
-    assertTrue(ignored.getObservationsList().isEmpty());
-    assertEquals(2020, ignored.getOdds(0).getBaseYear());
+    assertEquals(List.of("steel@unallocated"), steel.getTiedCellIdsList());
     assertTrue(
-        r.getOdds(0).getPHit().getEstimate() > ignored.getOdds(0).getPHit().getEstimate(),
-        "the 2021 level (+37.9%) raises the odds");
+        observed.getOdds(0).getPHit().getEstimate() > free.getOdds(0).getPHit().getEstimate() + 0.2,
+        "a 2022 level well above the median path raises the 2025 odds");
   }
 
   @Test
@@ -308,20 +321,40 @@ class SimulationServiceTest {
   }
 
   @Test
-  void conflictingObservationsAreRejectedWithTheField() {
-    // The seeded 2021 total cannot hold the scenario's own observation: the scenario's field is
-    // named.
+  void badObservationsAreRejectedWithTheField() {
     assertInvalid(
-        "spec.inline_overrides.observations[0].value",
+        "spec.inline_overrides.observations[0].relative_error",
         b ->
             b.setInlineOverrides(
                 ScenarioOverrides.newBuilder()
                     .addObservations(
                         Observation.newBuilder()
-                            .setId("huge")
                             .setCellId("steel@unallocated")
                             .setYear(2021)
-                            .setValue(1e6))));
+                            .setValue(700)
+                            .setRelativeError(-0.1))));
+    assertInvalid(
+        "spec.inline_overrides.observations[0].period.last_month",
+        b ->
+            b.setInlineOverrides(
+                ScenarioOverrides.newBuilder()
+                    .addObservations(
+                        Observation.newBuilder()
+                            .setCellId("steel@unallocated")
+                            .setYear(2021)
+                            .setValue(400)
+                            .setPeriod(Period.newBuilder().setFirstMonth(5).setLastMonth(3)))));
+    assertInvalid(
+        "spec.inline_overrides.observations[0].period",
+        b ->
+            b.setInlineOverrides(
+                ScenarioOverrides.newBuilder()
+                    .addObservations(
+                        Observation.newBuilder()
+                            .setCountCellId("incubators@etdz")
+                            .setYear(2023)
+                            .setValue(2)
+                            .setPeriod(Period.newBuilder().setFirstMonth(1).setLastMonth(6)))));
     assertInvalid(
         "spec.inline_overrides.observations[0].year",
         b ->

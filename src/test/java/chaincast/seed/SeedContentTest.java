@@ -569,7 +569,12 @@ class SeedContentTest {
     assertEquals(2021, chains.getYear());
     double base2020 =
         m.cityCells().stream().mapToDouble(c -> c.getParameters().getBaseValue().getValue()).sum();
-    assertEquals(base2020 * 1.379, chains.getValue(), 1e-4);
+    // A January-July figure: 7 of 12 months of the 2020 total, grown by 37.9%.
+    assertEquals(base2020 * 7 / 12 * 1.379, chains.getValue(), 1e-4);
+    assertEquals(1, chains.getPeriod().getFirstMonth());
+    assertEquals(7, chains.getPeriod().getLastMonth());
+    assertEquals(0, chains.getPeriod().getFraction(), "the share of months");
+    assertTrue(chains.getRelativeError() > 0, "a transferred growth rate is not exact");
     assertEquals(
         m.cityCells(),
         m.cellsIn(chains.getGroup()),
