@@ -33,6 +33,7 @@ ODDS_DTYPES = {
     "ci_high": "float64",
     "hits": "int64",
     "paths": "int64",
+    "effective_paths": "float64",
     "median": "float64",
     "mean": "float64",
     "p5": "float64",
@@ -62,6 +63,7 @@ def assert_odds_equal_report(df: pd.DataFrame, report: sp.SimulationReport) -> N
         assert row["p_hit"] == o.p_hit.estimate and row["p_hit_se"] == o.p_hit.standard_error
         assert (row["ci_low"], row["ci_high"]) == (o.p_hit.ci_low, o.p_hit.ci_high)
         assert (row["hits"], row["paths"]) == (o.p_hit.hits, o.p_hit.paths)
+        assert row["effective_paths"] == o.p_hit.effective_paths
         assert (row["median"], row["mean"], row["expected_shortfall"]) == (o.median, o.mean, o.expected_shortfall)
         for pv in o.percentiles:
             assert row[f"p{pv.percentile:g}"] == pv.value
