@@ -33,6 +33,12 @@ import java.util.function.Supplier;
  * #exists(String, String)}.
  */
 public final class DatasetServiceImpl extends DatasetServiceGrpc.DatasetServiceImplBase {
+  /** Most bytes of a CSV file CreateDataset takes (1 MiB), for clients that check first. */
+  public static final int MAX_CSV_BYTES = ActualsCsv.MAX_BYTES;
+
+  /** Most points of a dataset (data rows of a CSV file). */
+  public static final int MAX_POINTS = DatasetValidator.MAX_POINTS;
+
   private final DatasetStore store;
   private final DatasetValidator validator;
   private final StoreSettings settings;
