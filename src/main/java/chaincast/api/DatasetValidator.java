@@ -72,7 +72,9 @@ final class DatasetValidator {
     List<ActualPoint> points = new ArrayList<>();
     if (!request.getCsv().isEmpty()) {
       if (d.getPointsCount() > 0) {
-        v.add("csv", "send the points in dataset.points or as csv, not both");
+        // The conflict is between two fields: each is named, whichever the caller meant.
+        v.add("csv", "must be empty when dataset.points is set: send the points one way, not both");
+        v.add("dataset.points", "must be empty when csv is set: send the points one way, not both");
       } else {
         fromCsv(request.getCsv().toByteArray(), points, v);
       }
