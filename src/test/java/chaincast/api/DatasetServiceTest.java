@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chaincast.server.ServerConfig;
+import chaincast.store.StoreSettings;
 import chaincast.v1.ActualPoint;
 import chaincast.v1.CreateDatasetRequest;
 import chaincast.v1.CreateScenarioRequest;
@@ -479,6 +480,35 @@ class DatasetServiceTest {
                           .build()));
       assertEquals("spec.inline_overrides.dataset_id", violations(e).get(0).getField());
       assertTrue(violations(e).get(0).getDescription().contains("not stored"));
+    }
+  }
+
+  @Test
+  void datasetsCountAgainstTheClientsQuotaWithItsScenarios() throws Exception {
+    try (ServerFixture f =
+        new ServerFixture(
+            ServerConfig.defaults()
+                .withPort(0)
+                .withThreads(2)
+                .withDataDir(dataDir)
+                .withStore(StoreSettings.defaults().withQuota(2, 1_000_000)))) {
+      var stub = DatasetServiceGrpc.newBlockingStub(f.channel);
+      stub.createDataset(csv("quota-a", HEADER + GOOD_ROW));
+      ScenarioServiceGrpc.newBlockingStub(f.channel)
+          .createScenario(
+              CreateScenarioRequest.newBuilder().setScenario(naming("quota-s", "quota-a")).build());
+      var over =
+          refused(
+              Status.Code.RESOURCE_EXHAUSTED,
+              () -> stub.createDataset(csv("quota-b", HEADER + GOOD_ROW)));
+      assertTrue(
+          over.getStatus().getDescription().contains("at most 2 scenarios and datasets"),
+          over.getStatus().getDescription());
+      assertEquals(
+          List.of("quota-a"),
+          stub.listDatasets(ListDatasetsRequest.getDefaultInstance()).getDatasetsList().stream()
+              .map(Dataset::getId)
+              .toList());
     }
   }
 
