@@ -121,7 +121,9 @@ public final class DatasetServiceImpl extends DatasetServiceGrpc.DatasetServiceI
           }
           v.throwIfAny();
           String from = after;
-          DatasetStore.DatasetPage page = timed("list_datasets", st -> st.listDatasets(size, from));
+          // A page stops early at the byte budget (long names and descriptions), as for scenarios.
+          DatasetStore.DatasetPage page =
+              timed("list_datasets", st -> st.listDatasets(size, from, settings.maxPageBytes()));
           ListDatasetsResponse.Builder b = ListDatasetsResponse.newBuilder();
           page.datasets().forEach(d -> b.addDatasets(d.dataset()));
           if (page.more()) {

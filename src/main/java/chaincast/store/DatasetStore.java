@@ -47,9 +47,10 @@ public interface DatasetStore {
 
   /**
    * Up to {@code pageSize} datasets with ids after {@code afterId} ("" for the start), in id order,
-   * without their points.
+   * without their points, whose names and descriptions take at most {@code maxBytes} encoded (a
+   * page holds at least one dataset, so that paging always moves on).
    */
-  DatasetPage listDatasets(int pageSize, String afterId);
+  DatasetPage listDatasets(int pageSize, String afterId, long maxBytes);
 
   /**
    * Deletes the dataset; with {@code expectedVersion >= 0} only if it still has that version.

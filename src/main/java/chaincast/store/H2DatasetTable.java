@@ -89,9 +89,10 @@ final class H2DatasetTable {
     }
   }
 
-  DatasetPage list(int pageSize, String afterId) throws SQLException {
+  DatasetPage list(int pageSize, String afterId, long maxBytes) throws SQLException {
     List<StoredDataset> out = new ArrayList<>();
     boolean more = false;
+    long bytes = 0;
     try (PreparedStatement s =
         connection.prepareStatement(
             "SELECT header, version, create_time, owner_id, id FROM dataset"
@@ -100,13 +101,15 @@ final class H2DatasetTable {
       s.setInt(2, pageSize + 1); // one more tells whether there is a next page
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          if (out.size() == pageSize) {
+          byte[] header = r.getBytes(1);
+          if (out.size() == pageSize || (!out.isEmpty() && bytes + header.length > maxBytes)) {
             more = true;
             break;
           }
+          bytes += header.length;
           out.add(
               stored(
-                  parse(r.getBytes(1)),
+                  parse(header),
                   r.getLong(2),
                   r.getObject(3, OffsetDateTime.class).toInstant(),
                   r.getString(4)));

@@ -335,8 +335,8 @@ public final class H2ScenarioStore implements ScenarioStore {
   }
 
   @Override
-  public synchronized DatasetPage listDatasets(int pageSize, String afterId) {
-    return read(() -> datasets().list(pageSize, afterId));
+  public synchronized DatasetPage listDatasets(int pageSize, String afterId, long maxBytes) {
+    return read(() -> datasets().list(pageSize, afterId, maxBytes));
   }
 
   @Override

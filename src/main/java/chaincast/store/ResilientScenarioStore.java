@@ -147,8 +147,8 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
   }
 
   @Override
-  public DatasetPage listDatasets(int pageSize, String afterId) {
-    return call(s -> s.listDatasets(pageSize, afterId));
+  public DatasetPage listDatasets(int pageSize, String afterId, long maxBytes) {
+    return call(s -> s.listDatasets(pageSize, afterId, maxBytes));
   }
 
   @Override
