@@ -20,6 +20,7 @@ from typing import (
 import grpc
 import pandas as pd
 
+from chaincast import datasets as _datasets
 from chaincast import frames
 from chaincast._credentials import open_channel
 from chaincast.errors import NotFound, from_rpc_error
@@ -32,6 +33,9 @@ from chaincast.scenarios import (
     scenario_overrides,
 )
 from chaincast.v1 import (
+    dataset_pb2,
+    dataset_service_pb2,
+    dataset_service_pb2_grpc,
     model_pb2,
     model_service_pb2,
     model_service_pb2_grpc,
@@ -153,6 +157,8 @@ class Client:
         """The raw ``SimulationService`` stub."""
         self.scenario_stub = scenario_service_pb2_grpc.ScenarioServiceStub(self._channel)
         """The raw ``ScenarioService`` stub."""
+        self.dataset_stub = dataset_service_pb2_grpc.DatasetServiceStub(self._channel)
+        """The raw ``DatasetService`` stub."""
         self._ids: Optional[Dict[str, set]] = None
         self._closed = False
 
@@ -439,6 +445,88 @@ class Client:
         request = scenario_service_pb2.DeleteScenarioRequest(scenario_id=str(scenario_id), etag=etag or "")
         try:
             self._call(self.scenario_stub.DeleteScenario, "DeleteScenario", request, timeout)
+        except NotFound:
+            if missing_ok:
+                return False
+            raise
+        return True
+
+    # ------------------------------------------------------------- datasets
+
+    def import_actuals(
+        self,
+        df: pd.DataFrame,
+        dataset_id: str,
+        name_zh: Optional[str] = None,
+        name_en: Optional[str] = None,
+        description: str = "",
+        *,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> pd.Series:
+        """Store a DataFrame of actuals as a new dataset; return its row as :meth:`datasets` shows it.
+
+        ``df`` has the columns subject_id, year, value, unit and optionally
+        period (``""`` or ``"1-7"``), source, relative_error (see
+        :mod:`chaincast.datasets`). Row ``i`` (by position) is sent as
+        ``dataset.points[i]``.
+
+        Raises:
+            InvalidArgument: any row is wrong; ``e.field_violations`` names
+                each (``dataset.points[6].value``: ...) and nothing is stored.
+            AlreadyExists: the id is taken.
+            ValueError: a cell cannot be converted at all (e.g. a year ``"20x1"``).
+        """
+        message = dataset_pb2.Dataset(
+            id=str(dataset_id),
+            name=model_pb2.LocalizedName(zh=name_zh or "", en=name_en or ""),
+            description=description or "",
+            points=_datasets.points_from_frame(df),
+        )
+        request = dataset_service_pb2.CreateDatasetRequest(dataset=message)
+        r = self._call(self.dataset_stub.CreateDataset, "CreateDataset", request, timeout)
+        return _datasets.datasets_frame([r.dataset]).iloc[0]
+
+    def datasets(self, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+        """Every stored dataset, in id order: id, name_zh, name_en, description, point_count, etag, create_time."""
+        found: List[Any] = []
+        token = ""
+        while True:
+            request = dataset_service_pb2.ListDatasetsRequest(page_size=200, page_token=token)
+            r = self._call(self.dataset_stub.ListDatasets, "ListDatasets", request, timeout)
+            found.extend(r.datasets)
+            token = r.next_page_token
+            if not token:
+                return _datasets.datasets_frame(found)
+
+    def dataset(self, dataset_id: str, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+        """One dataset's points, in the import format (``df.attrs`` has its id, names and etag).
+
+        Raises:
+            NotFound: there is no dataset with this id.
+        """
+        request = dataset_service_pb2.GetDatasetRequest(dataset_id=str(dataset_id))
+        r = self._call(self.dataset_stub.GetDataset, "GetDataset", request, timeout)
+        return _datasets.points_frame(r.dataset)
+
+    def delete_dataset(
+        self,
+        dataset_id: str,
+        etag: Optional[str] = None,
+        *,
+        missing_ok: bool = False,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> bool:
+        """Delete a stored dataset; return True if it was deleted.
+
+        Raises:
+            ChaincastError: with code FAILED_PRECONDITION while stored
+                scenarios name the dataset (the message names them).
+            NotFound: there is no such dataset (unless ``missing_ok``).
+            Aborted: ``etag`` is given and the dataset changed since.
+        """
+        request = dataset_service_pb2.DeleteDatasetRequest(dataset_id=str(dataset_id), etag=etag or "")
+        try:
+            self._call(self.dataset_stub.DeleteDataset, "DeleteDataset", request, timeout)
         except NotFound:
             if missing_ok:
                 return False

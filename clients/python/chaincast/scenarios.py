@@ -66,6 +66,7 @@ OVERRIDE_KEYS = (
     "delayed_events",
     "macro_shocks",
     "observations",
+    "dataset_id",
 )
 """The keys of a scenario dict: the fields of ``ScenarioOverrides``."""
 
@@ -166,6 +167,11 @@ def scenario_overrides(value: Optional[ScenarioOverridesLike]) -> scenario_pb2.S
         if isinstance(entries, (Mapping, str, bytes)):
             raise TypeError(f"{key} is a list of dicts or messages, got {entries!r}")
         getattr(result, key).extend(_parse(item, message_type, key) for item in entries)
+    dataset_id = value.get("dataset_id")
+    if dataset_id is not None:
+        if not isinstance(dataset_id, str):
+            raise TypeError(f"dataset_id is a dataset id (a string), got {dataset_id!r}")
+        result.dataset_id = dataset_id
     return result
 
 

@@ -15,7 +15,7 @@ from chaincast.v1 import model_pb2 as chaincast_dot_v1_dot_model__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63haincast/v1/dataset.proto\x12\x0c\x63haincast.v1\x1a\x18\x63haincast/v1/model.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9a\x01\n\x0b\x41\x63tualPoint\x12\x12\n\nsubject_id\x18\x01 \x01(\t\x12\x0c\n\x04year\x18\x02 \x01(\x05\x12\r\n\x05value\x18\x03 \x01(\x01\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12$\n\x06period\x18\x05 \x01(\x0b\x32\x14.chaincast.v1.Period\x12\x0e\n\x06source\x18\x06 \x01(\t\x12\x16\n\x0erelative_error\x18\x07 \x01(\x01\"\xbf\x01\n\x07\x44\x61taset\x12\n\n\x02id\x18\x01 \x01(\t\x12)\n\x04name\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12)\n\x06points\x18\x04 \x03(\x0b\x32\x19.chaincast.v1.ActualPoint\x12\x0c\n\x04\x65tag\x18\x05 \x01(\t\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x1e\n\x0c\x63haincast.v1B\x0c\x44\x61tasetProtoP\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63haincast/v1/dataset.proto\x12\x0c\x63haincast.v1\x1a\x18\x63haincast/v1/model.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9a\x01\n\x0b\x41\x63tualPoint\x12\x12\n\nsubject_id\x18\x01 \x01(\t\x12\x0c\n\x04year\x18\x02 \x01(\x05\x12\r\n\x05value\x18\x03 \x01(\x01\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12$\n\x06period\x18\x05 \x01(\x0b\x32\x14.chaincast.v1.Period\x12\x0e\n\x06source\x18\x06 \x01(\t\x12\x16\n\x0erelative_error\x18\x07 \x01(\x01\"\xd4\x01\n\x07\x44\x61taset\x12\n\n\x02id\x18\x01 \x01(\t\x12)\n\x04name\x18\x02 \x01(\x0b\x32\x1b.chaincast.v1.LocalizedName\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12)\n\x06points\x18\x04 \x03(\x0b\x32\x19.chaincast.v1.ActualPoint\x12\x0c\n\x04\x65tag\x18\x05 \x01(\t\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bpoint_count\x18\x07 \x01(\x05\x42\x1e\n\x0c\x63haincast.v1B\x0c\x44\x61tasetProtoP\x01\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'chaincast.v1.dataset_pb2', globals())
@@ -26,5 +26,5 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _ACTUALPOINT._serialized_start=104
   _ACTUALPOINT._serialized_end=258
   _DATASET._serialized_start=261
-  _DATASET._serialized_end=452
+  _DATASET._serialized_end=473
 # @@protoc_insertion_point(module_scope)

@@ -33,10 +33,12 @@ final class ScenarioOverridesValidator {
 
   private final Model model;
   private final Limits limits;
+  private final DatasetCatalog datasets;
 
-  ScenarioOverridesValidator(Model model, Limits limits) {
+  ScenarioOverridesValidator(Model model, Limits limits, DatasetCatalog datasets) {
     this.model = model;
     this.limits = limits;
+    this.datasets = datasets;
   }
 
   void validate(ScenarioOverrides o, String prefix, Violations v) {
@@ -95,6 +97,27 @@ final class ScenarioOverridesValidator {
     }
     for (int i = 0; i < o.getObservationsCount(); i++) {
       checkObservation(o.getObservations(i), prefix + ".observations[" + i + "]", v);
+    }
+    checkDatasetId(o.getDatasetId(), prefix + ".dataset_id", v);
+  }
+
+  /** "" names no dataset; anything else must be the id of a stored dataset (INVALID_ARGUMENT). */
+  private void checkDatasetId(String id, String field, Violations v) {
+    if (id.isEmpty()) {
+      return;
+    }
+    if (!ScenarioServiceImpl.ID.matcher(id).matches()) {
+      v.invalid(
+          field,
+          "must be a dataset id (a-z, 0-9, '-', starting with a letter) or empty, got "
+              + ClientText.quote(id));
+    } else if (!datasets.exists(id, field)) {
+      v.invalid(
+          field,
+          "names dataset "
+              + ClientText.quote(id)
+              + ", which is not stored; import it first (CreateDataset, `chaincast actuals import`)"
+              + " or leave dataset_id empty; `chaincast actuals datasets` lists the stored ones");
     }
   }
 

@@ -4,6 +4,7 @@ import chaincast.metrics.ServerMetrics;
 import chaincast.run.ClientText;
 import chaincast.run.PlanningException;
 import chaincast.run.ProjectionPlanner;
+import chaincast.store.DatasetStoreException;
 import chaincast.store.QuotaExceededException;
 import chaincast.store.ScenarioStore;
 import chaincast.store.ScenarioStoreException;
@@ -241,6 +242,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
         operation,
         () -> call.apply(store),
         ScenarioStoreException.class,
+        DatasetStoreException.class,
         QuotaExceededException.class);
   }
 

@@ -40,10 +40,23 @@ public final class SimulationSpecValidator {
    * @param planner the planner, asked which targets a selection names
    */
   public SimulationSpecValidator(Model model, Limits limits, ProjectionPlanner planner) {
+    this(model, limits, planner, DatasetCatalog.NONE);
+  }
+
+  /**
+   * A validator of specs against one model and the stored datasets scenarios may name.
+   *
+   * @param model the model whose cells, chains and targets a spec may name
+   * @param limits the server's limits on horizon, targets and the like
+   * @param planner the planner, asked which targets a selection names
+   * @param datasets which datasets are stored ({@code ScenarioOverrides.dataset_id})
+   */
+  public SimulationSpecValidator(
+      Model model, Limits limits, ProjectionPlanner planner, DatasetCatalog datasets) {
     this.model = model;
     this.limits = limits;
     this.planner = planner;
-    this.overridesValidator = new ScenarioOverridesValidator(model, limits);
+    this.overridesValidator = new ScenarioOverridesValidator(model, limits, datasets);
   }
 
   /** The checks of a scenario's overrides, for the scenario service. */

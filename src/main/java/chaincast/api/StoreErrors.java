@@ -1,5 +1,6 @@
 package chaincast.api;
 
+import chaincast.store.DatasetStoreException;
 import chaincast.store.QuotaExceededException;
 import chaincast.store.ScenarioStoreException;
 import chaincast.store.ScenarioStoreFailure;
@@ -10,6 +11,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import com.google.rpc.QuotaFailure;
 import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
@@ -40,6 +42,9 @@ final class StoreErrors {
         case NOT_FOUND -> ApiException.notFound("scenario", refused.scenarioId(), idField);
         case STALE_ETAG -> ApiException.aborted(refused.getMessage());
       };
+    }
+    if (e instanceof DatasetStoreException refused) {
+      return datasetRefusal(refused, idField);
     }
     if (e instanceof QuotaExceededException quota) {
       logger.fine(
@@ -77,6 +82,39 @@ final class StoreErrors {
       return storeUnavailable(unavailable);
     }
     return failed(e);
+  }
+
+  /**
+   * A dataset refusal: NOT_FOUND, ALREADY_EXISTS and ABORTED as for scenarios; a scenario naming a
+   * missing dataset is INVALID_ARGUMENT on {@code scenario.overrides.dataset_id} (the only write
+   * that names one); a delete of a dataset in use is FAILED_PRECONDITION with a {@code
+   * PreconditionFailure} naming each scenario that uses it.
+   */
+  private static ApiException datasetRefusal(DatasetStoreException e, String idField) {
+    return switch (e.reason()) {
+      case ALREADY_EXISTS -> ApiException.alreadyExists("dataset", e.datasetId(), "dataset.id");
+      case NOT_FOUND -> ApiException.notFound("dataset", e.datasetId(), idField);
+      case STALE_ETAG -> ApiException.aborted(e.getMessage());
+      case UNKNOWN_REFERENCE ->
+          ApiException.invalidField("scenario.overrides.dataset_id", e.getMessage());
+      case IN_USE -> {
+        PreconditionFailure.Builder detail = PreconditionFailure.newBuilder();
+        for (String scenario : e.scenarioIds()) {
+          detail.addViolations(
+              PreconditionFailure.Violation.newBuilder()
+                  .setType("IN_USE")
+                  .setSubject("scenario:" + scenario)
+                  .setDescription(
+                      "scenario '" + scenario + "' names dataset '" + e.datasetId() + "'"));
+        }
+        yield ApiException.of(
+            Status.newBuilder()
+                .setCode(Code.FAILED_PRECONDITION_VALUE)
+                .setMessage(e.getMessage())
+                .addDetails(Any.pack(detail.build()))
+                .build());
+      }
+    };
   }
 
   private static ApiException quotaExceeded(QuotaExceededException q) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -24,6 +26,10 @@ record FailureReport(ExitCode exitCode, String message) {
 
   /** Request fields (by prefix) and the options that set them, most specific first. */
   private static final Map<String, String> OPTION_OF_FIELD = new LinkedHashMap<>();
+
+  /** How the server's INVALID_ARGUMENT message counts violations its details leave out. */
+  private static final Pattern MORE_VIOLATIONS =
+      Pattern.compile("more \\(the first ([0-9]+) of ([0-9]+) are in the details\\)");
 
   static {
     OPTION_OF_FIELD.put("spec.precision.half_width", "--precision");
@@ -161,6 +167,13 @@ record FailureReport(ExitCode exitCode, String message) {
       } catch (InvalidProtocolBufferException ignored) {
         // a malformed detail adds nothing a person could use; the description remains
       }
+    }
+    Matcher more = MORE_VIOLATIONS.matcher(description);
+    if (!parts.isEmpty() && more.find()) {
+      // The details list the first violations only; the count of all is in the description.
+      long listed = Long.parseLong(more.group(1));
+      long total = Long.parseLong(more.group(2));
+      parts.add("and " + (total - listed) + " more not listed (" + total + " in all)");
     }
     return parts.isEmpty() ? description : String.join("; ", parts);
   }

@@ -3,11 +3,16 @@ package chaincast.fuzz;
 import chaincast.run.Limits;
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.v1.CreateDatasetResponse;
 import chaincast.v1.CreateScenarioResponse;
+import chaincast.v1.DatasetServiceGrpc;
+import chaincast.v1.DeleteDatasetRequest;
 import chaincast.v1.DeleteScenarioRequest;
+import chaincast.v1.GetDatasetResponse;
 import chaincast.v1.GetScenarioResponse;
 import chaincast.v1.ListCellsRequest;
 import chaincast.v1.ListChainsRequest;
+import chaincast.v1.ListDatasetsResponse;
 import chaincast.v1.ListPlansRequest;
 import chaincast.v1.ListRegionsRequest;
 import chaincast.v1.ListScenariosResponse;
@@ -73,6 +78,7 @@ public final class ApiFuzz {
   private final BaseRequests base;
   private final Mutator mutator;
   private final ScenarioPool pool = new ScenarioPool();
+  private final ScenarioPool datasets = new ScenarioPool();
 
   /** Statuses per method: method -> code -> count. */
   private final Map<String, Map<Status.Code, AtomicLong>> outcomes = new ConcurrentHashMap<>();
@@ -88,7 +94,7 @@ public final class ApiFuzz {
     this.channel = channel;
     this.methods = allMethods();
     List<String> ids = modelIds(channel);
-    this.base = new BaseRequests(pool, countTarget(channel));
+    this.base = new BaseRequests(pool, datasets, countTarget(channel));
     this.mutator = new Mutator(new FuzzValues(ids));
   }
 
@@ -245,6 +251,14 @@ public final class ApiFuzz {
       pool.pageToken(r.getNextPageToken());
     } else if (request instanceof DeleteScenarioRequest d) {
       pool.deleted(d.getScenarioId());
+    } else if (response instanceof CreateDatasetResponse r) {
+      datasets.stored(r.getDataset().getId(), r.getDataset().getEtag());
+    } else if (response instanceof GetDatasetResponse r) {
+      datasets.stored(r.getDataset().getId(), r.getDataset().getEtag());
+    } else if (response instanceof ListDatasetsResponse r) {
+      datasets.pageToken(r.getNextPageToken());
+    } else if (request instanceof DeleteDatasetRequest d) {
+      datasets.deleted(d.getDatasetId());
     } else if (request instanceof UpdateScenarioRequest) {
       return; // answered above
     }
@@ -262,7 +276,8 @@ public final class ApiFuzz {
         List.of(
             ModelServiceGrpc.getServiceDescriptor(),
             SimulationServiceGrpc.getServiceDescriptor(),
-            ScenarioServiceGrpc.getServiceDescriptor())) {
+            ScenarioServiceGrpc.getServiceDescriptor(),
+            DatasetServiceGrpc.getServiceDescriptor())) {
       for (MethodDescriptor<?, ?> m : service.getMethods()) {
         out.add((MethodDescriptor<Message, Message>) m);
       }

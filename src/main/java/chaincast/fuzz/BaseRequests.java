@@ -1,19 +1,25 @@
 package chaincast.fuzz;
 
+import chaincast.v1.ActualPoint;
 import chaincast.v1.CellOverride;
 import chaincast.v1.CompareRequest;
 import chaincast.v1.CountOverride;
+import chaincast.v1.CreateDatasetRequest;
 import chaincast.v1.CreateScenarioRequest;
+import chaincast.v1.Dataset;
+import chaincast.v1.DeleteDatasetRequest;
 import chaincast.v1.DeleteScenarioRequest;
 import chaincast.v1.EventAddition;
 import chaincast.v1.EventDelay;
 import chaincast.v1.FanRequest;
 import chaincast.v1.GetAuditRequest;
+import chaincast.v1.GetDatasetRequest;
 import chaincast.v1.GetScenarioRequest;
 import chaincast.v1.JointRequest;
 import chaincast.v1.ListActualsRequest;
 import chaincast.v1.ListCellsRequest;
 import chaincast.v1.ListChainsRequest;
+import chaincast.v1.ListDatasetsRequest;
 import chaincast.v1.ListPlansRequest;
 import chaincast.v1.ListRegionsRequest;
 import chaincast.v1.ListScenariosRequest;
@@ -21,6 +27,7 @@ import chaincast.v1.ListTargetsRequest;
 import chaincast.v1.LocalizedName;
 import chaincast.v1.MacroShock;
 import chaincast.v1.Observation;
+import chaincast.v1.Period;
 import chaincast.v1.Precision;
 import chaincast.v1.ProjectEvent;
 import chaincast.v1.Scenario;
@@ -36,6 +43,7 @@ import chaincast.v1.Subject;
 import chaincast.v1.TargetKind;
 import chaincast.v1.TargetSelection;
 import chaincast.v1.UpdateScenarioRequest;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import java.util.SplittableRandom;
 
@@ -49,13 +57,16 @@ final class BaseRequests {
   static final long PATHS = 32;
 
   private final ScenarioPool pool;
+  private final ScenarioPool datasets;
   private final String countTarget;
 
   /**
+   * @param datasets the datasets the fuzz has stored (ids and etags)
    * @param countTarget a simulated count target of the ETDZ, for count sensitivities
    */
-  BaseRequests(ScenarioPool pool, String countTarget) {
+  BaseRequests(ScenarioPool pool, ScenarioPool datasets, String countTarget) {
     this.pool = pool;
+    this.datasets = datasets;
     this.countTarget = countTarget;
   }
 
@@ -101,8 +112,66 @@ final class BaseRequests {
         String[] s = stored(r);
         yield DeleteScenarioRequest.newBuilder().setScenarioId(s[0]).setEtag(s[1]).build();
       }
+      case "CreateDataset" -> dataset(datasets.freshId(worker), r);
+      case "GetDataset" -> GetDatasetRequest.newBuilder().setDatasetId(storedDataset(r)[0]).build();
+      case "ListDatasets" ->
+          ListDatasetsRequest.newBuilder()
+              .setPageSize(3)
+              .setPageToken(datasets.pageToken())
+              .build();
+      case "DeleteDataset" -> {
+        String[] d = storedDataset(r);
+        yield DeleteDatasetRequest.newBuilder().setDatasetId(d[0]).setEtag(d[1]).build();
+      }
       default -> throw new IllegalArgumentException("no base request for " + fullMethodName);
     };
+  }
+
+  private String[] storedDataset(SplittableRandom r) {
+    String[] d = datasets.any(r);
+    return d == null ? new String[] {"fz-none", "v1"} : d;
+  }
+
+  /**
+   * A valid import: as points (a cell, a part-year figure, a group total, a count) or, one time in
+   * three, the same as a CSV file, whose bytes the mutator then garbles.
+   */
+  static CreateDatasetRequest dataset(String id, SplittableRandom r) {
+    Dataset.Builder d =
+        Dataset.newBuilder()
+            .setId(id.replace("fz-", "fd-"))
+            .setName(LocalizedName.newBuilder().setZh("合成").setEn("Synthetic"))
+            .setDescription("SYNTHETIC fuzz figures");
+    if (r.nextInt(3) == 0) {
+      String csv =
+          """
+          subject_id,year,value,unit,period,source,relative_error
+          pharma@etdz,2021,700,亿元,,synthetic,0.02
+          pharma@etdz,2021,400,亿元,1-7,"synthetic, part-year",
+          pharma@*,2022,1500,yi_yuan,,,
+          incubators@etdz,2022,3,count,,,
+          """;
+      return CreateDatasetRequest.newBuilder()
+          .setDataset(d)
+          .setCsv(ByteString.copyFromUtf8(csv))
+          .build();
+    }
+    d.addPoints(point("pharma@etdz", 2021, 700, "亿元").setRelativeError(0.02))
+        .addPoints(
+            point("pharma@etdz", 2021, 400, "亿元")
+                .setPeriod(Period.newBuilder().setFirstMonth(1).setLastMonth(7)))
+        .addPoints(point("pharma@*", 2022, 1500, "亿元"))
+        .addPoints(point("incubators@etdz", 2022, 3, "count"));
+    return CreateDatasetRequest.newBuilder().setDataset(d).build();
+  }
+
+  private static ActualPoint.Builder point(String subject, int year, double value, String unit) {
+    return ActualPoint.newBuilder()
+        .setSubjectId(subject)
+        .setYear(year)
+        .setValue(value)
+        .setUnit(unit)
+        .setSource("synthetic");
   }
 
   private String[] stored(SplittableRandom r) {

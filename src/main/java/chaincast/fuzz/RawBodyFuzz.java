@@ -2,6 +2,7 @@ package chaincast.fuzz;
 
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.v1.DatasetServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
@@ -57,6 +58,7 @@ public final class RawBodyFuzz {
             ModelServiceGrpc.getServiceDescriptor(),
             SimulationServiceGrpc.getServiceDescriptor(),
             ScenarioServiceGrpc.getServiceDescriptor(),
+            DatasetServiceGrpc.getServiceDescriptor(),
             HealthGrpc.getServiceDescriptor(),
             ServerReflectionGrpc.getServiceDescriptor())) {
       methods.addAll(service.getMethods());

@@ -24,10 +24,14 @@ import java.util.regex.Pattern;
  * anything else, and never a message that is long, names a CLI flag or shows a Java exception.
  */
 final class Verdict {
-  /** Codes a request can earn. */
+  /**
+   * Codes a request can earn. FAILED_PRECONDITION: deleting a dataset that a stored scenario names
+   * (the fuzz's scenarios may name the datasets it stored).
+   */
   static final Set<Status.Code> EARNED =
       EnumSet.of(
           Status.Code.OK,
+          Status.Code.FAILED_PRECONDITION,
           Status.Code.INVALID_ARGUMENT,
           Status.Code.NOT_FOUND,
           Status.Code.ALREADY_EXISTS,
@@ -51,13 +55,15 @@ final class Verdict {
    * seeds or {@code added_events} hold, so changing the additions (or the cell of a removal or
    * delay) is answered on them; and observations are checked against each other (a group total must
    * exceed what its cells observed on their own hold), so changing one is answered on another's
-   * value.
+   * value. The points of a dataset likewise: a point changed to repeat another's subject, year and
+   * period is answered on the later one, and a changed subject on the point's unit.
    */
   private static final Map<String, List<String>> RELATED_SIBLINGS =
       Map.of(
           "added_events", List.of("removed_events", "delayed_events"),
           "cell_id", List.of("event_id"),
-          "observations", List.of("observations"));
+          "observations", List.of("observations"),
+          "points", List.of("points"));
 
   /** A CLI option such as {@code --server}: the API leaves options to the CLI. */
   private static final Pattern CLI_FLAG = Pattern.compile("(^|[\\s(])--[a-z]");

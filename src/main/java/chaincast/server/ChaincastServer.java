@@ -1,6 +1,7 @@
 package chaincast.server;
 
 import chaincast.admission.AdmissionQueue;
+import chaincast.api.DatasetServiceImpl;
 import chaincast.api.ModelServiceImpl;
 import chaincast.api.RunStats;
 import chaincast.api.ScenarioServiceImpl;
@@ -16,6 +17,7 @@ import chaincast.seed.ConsistencyAudit;
 import chaincast.seed.SeedLoader;
 import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.store.ResilientScenarioStore;
+import chaincast.v1.DatasetServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
@@ -48,6 +50,7 @@ public final class ChaincastServer {
   private final MonteCarloEngine engine;
   private final SimulationServiceImpl simulation;
   private final ScenarioServiceImpl scenarios;
+  private final DatasetServiceImpl datasets;
   private final ResilientScenarioStore store;
   private final HealthStatusManager health = new HealthStatusManager();
   private final ServerMetrics metrics = new ServerMetrics();
@@ -80,16 +83,19 @@ public final class ChaincastServer {
     this.model = model;
     this.engine = new MonteCarloEngine(config.threads());
     SimulationRunner runner = new SimulationRunner(model, engine, config.limits());
-    SimulationSpecValidator validator =
-        new SimulationSpecValidator(model, config.limits(), runner.planner());
     this.store = new ResilientScenarioStore(config.dataDir(), config.store());
-    // ScenarioService's health follows the store: NOT_SERVING while it is being reopened after a
-    // failure, SERVING again once it is open (the listener is told the current state at once).
+    // ScenarioService's and DatasetService's health follows the store: NOT_SERVING while it is
+    // being reopened after a failure, SERVING again once it is open (the listener is told the
+    // current state at once).
     store.addListener(
-        available ->
-            health.setStatus(
-                ScenarioServiceGrpc.SERVICE_NAME,
-                available ? ServingStatus.SERVING : ServingStatus.NOT_SERVING));
+        available -> {
+          ServingStatus status = available ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+          health.setStatus(ScenarioServiceGrpc.SERVICE_NAME, status);
+          health.setStatus(DatasetServiceGrpc.SERVICE_NAME, status);
+        });
+    this.datasets = new DatasetServiceImpl(store, model, config.store(), metrics);
+    SimulationSpecValidator validator =
+        new SimulationSpecValidator(model, config.limits(), runner.planner(), datasets::exists);
     long budget = config.admission().budget(Runtime.getRuntime().maxMemory());
     AdmissionQueue admission =
         new AdmissionQueue(
@@ -192,6 +198,7 @@ public final class ChaincastServer {
                 new ModelServiceImpl(model, ConsistencyAudit.run(model)), unreadable))
         .addService(ReadableRequests.guard(simulation, unreadable))
         .addService(ReadableRequests.guard(scenarios, unreadable))
+        .addService(ReadableRequests.guard(datasets, unreadable))
         .addService(ReadableRequests.guard(health.getHealthService(), unreadable));
     if (security.reflection()) {
       builder.addService(
@@ -254,6 +261,11 @@ public final class ChaincastServer {
             + metricsEndpoint.address().getPort()
             + MetricsEndpoint.PATH);
     return metricsEndpoint.address();
+  }
+
+  /** The dataset service, whose {@link DatasetServiceImpl#load} gives runs their datasets. */
+  public DatasetServiceImpl datasets() {
+    return datasets;
   }
 
   /** Counters of the simulation service. */

@@ -1,6 +1,7 @@
 package chaincast.server;
 
 import chaincast.api.Caller.Role;
+import chaincast.v1.DatasetServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
@@ -45,6 +46,11 @@ final class MethodRoles {
     put(ScenarioServiceGrpc.getCreateScenarioMethod(), Role.WRITE);
     put(ScenarioServiceGrpc.getUpdateScenarioMethod(), Role.WRITE);
     put(ScenarioServiceGrpc.getDeleteScenarioMethod(), Role.WRITE);
+
+    put(DatasetServiceGrpc.getGetDatasetMethod(), Role.READ);
+    put(DatasetServiceGrpc.getListDatasetsMethod(), Role.READ);
+    put(DatasetServiceGrpc.getCreateDatasetMethod(), Role.WRITE);
+    put(DatasetServiceGrpc.getDeleteDatasetMethod(), Role.WRITE);
     // Reflection describes the API to any authenticated caller (grpcurl -H 'authorization: Bearer
     // ...').
     put(ServerReflectionGrpc.getServerReflectionInfoMethod(), Role.READ);

@@ -1,5 +1,6 @@
 package chaincast.store;
 
+import chaincast.v1.Dataset;
 import chaincast.v1.Scenario;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
@@ -56,6 +57,9 @@ import org.h2.api.ErrorCode;
  * <p>Versions come from one database-wide sequence (so a scenario deleted and created again never
  * reuses an old etag). Updates and deletes with an expected version change the row only if it still
  * has that version.
+ *
+ * <p>Datasets of actuals live in the same database ({@link H2DatasetTable}), so a scenario write
+ * checks the dataset it names, and a dataset delete the scenarios naming it, in one transaction.
  *
  * <p>Thread-safe: one connection, used by one caller at a time.
  */
@@ -146,13 +150,14 @@ public final class H2ScenarioStore implements ScenarioStore {
                 scenario.getId(),
                 "scenario '" + scenario.getId() + "' already exists");
           }
+          datasets().checkReference(scenario.getId(), content.getOverrides().getDatasetId());
           Usage used = usageOf(owner);
           checkQuota(owner, quota, used, used.scenarios() + 1, used.bytes() + bytes.length);
           long version = nextVersion();
           try (PreparedStatement s =
               connection.prepareStatement(
-                  "INSERT INTO scenario (id, version, content, create_time, update_time, owner_id, size_bytes)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO scenario (id, version, content, create_time, update_time, owner_id,"
+                      + " size_bytes, dataset_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, scenario.getId());
             s.setLong(2, version);
             s.setBytes(3, bytes);
@@ -160,6 +165,7 @@ public final class H2ScenarioStore implements ScenarioStore {
             s.setObject(5, utc(now));
             s.setString(6, owner);
             s.setInt(7, bytes.length);
+            s.setString(8, content.getOverrides().getDatasetId());
             s.executeUpdate();
           }
           return stored(content, version, now, now, owner);
@@ -246,6 +252,7 @@ public final class H2ScenarioStore implements ScenarioStore {
           if (current == null || current.version() != expectedVersion) {
             throw missingOrStale(id, expectedVersion, current != null);
           }
+          datasets().checkReference(id, content.getOverrides().getDatasetId());
           boolean same = owner.equals(current.owner());
           Usage used = usageOf(owner);
           checkQuota(
@@ -257,15 +264,16 @@ public final class H2ScenarioStore implements ScenarioStore {
           long version = nextVersion();
           try (PreparedStatement s =
               connection.prepareStatement(
-                  "UPDATE scenario SET content = ?, version = ?, update_time = ?, owner_id = ?, size_bytes = ?"
-                      + " WHERE id = ? AND version = ?")) {
+                  "UPDATE scenario SET content = ?, version = ?, update_time = ?, owner_id = ?,"
+                      + " size_bytes = ?, dataset_id = ? WHERE id = ? AND version = ?")) {
             s.setBytes(1, bytes);
             s.setLong(2, version);
             s.setObject(3, utc(now));
             s.setString(4, owner);
             s.setInt(5, bytes.length);
-            s.setString(6, id);
-            s.setLong(7, expectedVersion);
+            s.setString(6, content.getOverrides().getDatasetId());
+            s.setString(7, id);
+            s.setLong(8, expectedVersion);
             s.executeUpdate();
           }
           return stored(content, version, current.created(), now, owner);
@@ -292,6 +300,57 @@ public final class H2ScenarioStore implements ScenarioStore {
           }
           return null;
         });
+  }
+
+  @Override
+  public synchronized StoredDataset createDataset(Dataset dataset, String owner, Quota quota) {
+    Dataset content = dataset.toBuilder().clearEtag().clearCreateTime().clearPointCount().build();
+    int size = H2DatasetTable.encodedSize(content);
+    Instant now = now();
+    return write(
+        "create dataset " + dataset.getId(),
+        () -> {
+          H2DatasetTable table = datasets();
+          if (table.exists(dataset.getId())) {
+            throw new DatasetStoreException(
+                DatasetStoreException.Reason.ALREADY_EXISTS,
+                dataset.getId(),
+                List.of(),
+                "dataset '" + dataset.getId() + "' already exists");
+          }
+          Usage used = usageOf(owner);
+          checkQuota(owner, quota, used, used.scenarios() + 1, used.bytes() + size);
+          return table.insert(content, nextVersion(), now, owner);
+        });
+  }
+
+  @Override
+  public synchronized Optional<StoredDataset> getDataset(String id) {
+    return read(() -> datasets().get(id));
+  }
+
+  @Override
+  public synchronized boolean datasetExists(String id) {
+    return read(() -> datasets().exists(id));
+  }
+
+  @Override
+  public synchronized DatasetPage listDatasets(int pageSize, String afterId, long maxBytes) {
+    return read(() -> datasets().list(pageSize, afterId, maxBytes));
+  }
+
+  @Override
+  public synchronized void deleteDataset(String id, long expectedVersion) {
+    write(
+        "delete dataset " + id,
+        () -> {
+          datasets().delete(id, expectedVersion);
+          return null;
+        });
+  }
+
+  private H2DatasetTable datasets() {
+    return new H2DatasetTable(connection);
   }
 
   @Override
@@ -492,8 +551,12 @@ public final class H2ScenarioStore implements ScenarioStore {
   private Usage usageOf(String owner) throws SQLException {
     try (PreparedStatement s =
         connection.prepareStatement(
-            "SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM scenario WHERE owner_id = ?")) {
+            "SELECT SUM(n), SUM(b) FROM ("
+                + " SELECT COUNT(*) n, COALESCE(SUM(size_bytes), 0) b FROM scenario WHERE owner_id = ?"
+                + " UNION ALL"
+                + " SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM dataset WHERE owner_id = ?)")) {
       s.setString(1, owner);
+      s.setString(2, owner);
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return new Usage(r.getLong(1), r.getLong(2));

@@ -1,5 +1,7 @@
 package chaincast.store;
 
+import chaincast.v1.Scenario;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,11 +23,17 @@ import java.util.List;
  *       release 0.1.0, which count against no client's quota), {@code size_bytes} (the encoded
  *       size, so quotas and list pages are computed without reading contents) and an index on the
  *       owner. One-way: release 0.1.0 cannot write to a migrated directory.
+ *   <li>adds table {@code dataset (id, version, header, content, point_count, create_time,
+ *       owner_id, size_bytes)} (datasets of actuals; {@code header} is the dataset without its
+ *       points, so listings do not read them) and column {@code scenario.dataset_id} (the dataset a
+ *       scenario names, '' for none, filled in from the stored scenarios), indexed, so that
+ *       deleting a dataset in use is refused inside the delete's transaction. Release 0.2 code
+ *       ignores both, but would not keep {@code dataset_id} up to date.
  * </ol>
  */
 final class H2Schema {
   /** The version this code writes. */
-  static final int CURRENT = 2;
+  static final int CURRENT = 3;
 
   private H2Schema() {}
 
@@ -45,6 +53,9 @@ final class H2Schema {
       s.execute("CREATE TABLE IF NOT EXISTS store_schema (version INT NOT NULL)");
       if (version(s) < 2) {
         migrateTo2(c, s);
+      }
+      if (version(s) < 3) {
+        migrateTo3(c, s);
       }
     }
   }
@@ -78,9 +89,58 @@ final class H2Schema {
     }
     s.execute("ALTER TABLE scenario ALTER COLUMN size_bytes SET NOT NULL");
     s.execute("CREATE INDEX IF NOT EXISTS scenario_owner ON scenario (owner_id)");
+    record(c, s, 2);
+  }
+
+  private static void migrateTo3(Connection c, Statement s) throws SQLException {
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS dataset ("
+            + " id VARCHAR(63) PRIMARY KEY,"
+            + " version BIGINT NOT NULL,"
+            + " header VARBINARY NOT NULL,"
+            + " content VARBINARY NOT NULL,"
+            + " point_count INT NOT NULL,"
+            + " create_time TIMESTAMP WITH TIME ZONE NOT NULL,"
+            + " owner_id VARCHAR NOT NULL,"
+            + " size_bytes INT NOT NULL)");
+    s.execute("CREATE INDEX IF NOT EXISTS dataset_owner ON dataset (owner_id)");
+    s.execute(
+        "ALTER TABLE scenario ADD COLUMN IF NOT EXISTS dataset_id VARCHAR(63) NOT NULL DEFAULT ''");
+    // Scenarios written before this version may already name a dataset (the field came first).
+    List<String[]> named = new ArrayList<>();
+    try (ResultSet r = s.executeQuery("SELECT id, content FROM scenario")) {
+      while (r.next()) {
+        String datasetId = datasetIdOf(r.getBytes(2));
+        if (!datasetId.isEmpty()) {
+          named.add(new String[] {r.getString(1), datasetId});
+        }
+      }
+    }
+    try (PreparedStatement p =
+        c.prepareStatement("UPDATE scenario SET dataset_id = ? WHERE id = ?")) {
+      for (String[] n : named) {
+        p.setString(1, n[1]);
+        p.setString(2, n[0]);
+        p.executeUpdate();
+      }
+    }
+    s.execute("CREATE INDEX IF NOT EXISTS scenario_dataset ON scenario (dataset_id)");
+    record(c, s, 3);
+  }
+
+  private static String datasetIdOf(byte[] content) throws SQLException {
+    try {
+      return Scenario.parseFrom(content).getOverrides().getDatasetId();
+    } catch (InvalidProtocolBufferException e) {
+      throw new SQLException("a stored scenario does not parse: " + e.getMessage(), e);
+    }
+  }
+
+  /** Records {@code version} as the schema's, in one commit, and writes it to the file. */
+  private static void record(Connection c, Statement s, int version) throws SQLException {
     c.setAutoCommit(false);
     s.execute("DELETE FROM store_schema");
-    s.execute("INSERT INTO store_schema (version) VALUES (" + CURRENT + ")");
+    s.execute("INSERT INTO store_schema (version) VALUES (" + version + ")");
     c.commit();
     c.setAutoCommit(true);
     s.execute("CHECKPOINT");

@@ -45,7 +45,7 @@ public final class QuotaExceededException extends StoreException {
               + owner
               + " may store at most "
               + max
-              + " scenarios; this write would make "
+              + " scenarios and datasets; this write would make "
               + wouldUse
               + ". Delete scenarios it no longer needs, or ask the server's"
               + " operator to raise this limit";
@@ -54,7 +54,7 @@ public final class QuotaExceededException extends StoreException {
               + owner
               + " may store at most "
               + max
-              + " bytes of scenarios; this write would make "
+              + " bytes of scenarios and datasets; this write would make "
               + wouldUse
               + ". Delete or shrink scenarios it no longer needs, or ask the"
               + " server's operator to raise this limit";

@@ -1,5 +1,6 @@
 package chaincast.store;
 
+import chaincast.v1.Dataset;
 import chaincast.v1.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +32,8 @@ import java.util.logging.Logger;
  * again, the listeners are told and calls go through. Nothing acknowledged is lost: the delegate
  * reopens from its file.
  *
- * <p>Refusals ({@link ScenarioStoreException}, {@link QuotaExceededException}) pass through
- * unchanged; they say nothing about the store's health.
+ * <p>Refusals ({@link ScenarioStoreException}, {@link DatasetStoreException}, {@link
+ * QuotaExceededException}) pass through unchanged; they say nothing about the store's health.
  */
 public final class ResilientScenarioStore implements ScenarioStore, Supplier<ScenarioStore> {
   private static final Logger logger = Logger.getLogger(ResilientScenarioStore.class.getName());
@@ -131,6 +132,35 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
   }
 
   @Override
+  public StoredDataset createDataset(Dataset dataset, String owner, Quota quota) {
+    return call(s -> s.createDataset(dataset, owner, quota));
+  }
+
+  @Override
+  public Optional<StoredDataset> getDataset(String id) {
+    return call(s -> s.getDataset(id));
+  }
+
+  @Override
+  public boolean datasetExists(String id) {
+    return call(s -> s.datasetExists(id));
+  }
+
+  @Override
+  public DatasetPage listDatasets(int pageSize, String afterId, long maxBytes) {
+    return call(s -> s.listDatasets(pageSize, afterId, maxBytes));
+  }
+
+  @Override
+  public void deleteDataset(String id, long expectedVersion) {
+    call(
+        s -> {
+          s.deleteDataset(id, expectedVersion);
+          return null;
+        });
+  }
+
+  @Override
   public Usage usage(String owner) {
     return call(s -> s.usage(owner));
   }
@@ -164,7 +194,7 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
     ScenarioStore s = current();
     try {
       return operation.apply(s);
-    } catch (ScenarioStoreException | QuotaExceededException refused) {
+    } catch (ScenarioStoreException | DatasetStoreException | QuotaExceededException refused) {
       throw refused;
     } catch (ScenarioStoreFailure e) {
       if (e.fatal() || !probe(s)) {

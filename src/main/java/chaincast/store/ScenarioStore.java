@@ -16,14 +16,14 @@ import java.util.Optional;
  *       it returns;
  *   <li>a write that did not return is either wholly there or wholly absent;
  *   <li>versions never repeat, across restarts and crashes, so an etag names one write forever;
- *   <li>a refused write ({@link ScenarioStoreException}, {@link QuotaExceededException}) changes
- *       nothing.
+ *   <li>a refused write ({@link ScenarioStoreException}, {@link DatasetStoreException}, {@link
+ *       QuotaExceededException}) changes nothing.
  * </ul>
  *
  * <p>{@link H2ScenarioStore} is the embedded implementation; {@link ResilientScenarioStore} wraps
  * one and reopens it when it becomes unusable.
  */
-public interface ScenarioStore extends AutoCloseable {
+public interface ScenarioStore extends DatasetStore, AutoCloseable {
   /** A stored scenario: its content (with etag and times filled in), its version and its owner. */
   record Stored(Scenario scenario, long version, String owner) {}
 
@@ -39,7 +39,7 @@ public interface ScenarioStore extends AutoCloseable {
   /**
    * What one client's stored scenarios take.
    *
-   * @param scenarios how many scenarios it owns
+   * @param scenarios how many scenarios and datasets it owns
    * @param bytes their encoded size in bytes
    */
   record Usage(long scenarios, long bytes) {}
@@ -47,8 +47,8 @@ public interface ScenarioStore extends AutoCloseable {
   /**
    * What one client may store.
    *
-   * @param maxScenarios most scenarios it may own
-   * @param maxBytes most bytes (encoded) its scenarios may take together
+   * @param maxScenarios most scenarios and datasets it may own together
+   * @param maxBytes most bytes (encoded) its scenarios and datasets may take together
    */
   record Quota(long maxScenarios, long maxBytes) {
     /** No limit: for tools and tests that write outside any client's quota. */
@@ -60,6 +60,7 @@ public interface ScenarioStore extends AutoCloseable {
    * times are set here).
    *
    * @throws ScenarioStoreException ALREADY_EXISTS
+   * @throws DatasetStoreException UNKNOWN_REFERENCE if it names a dataset that does not exist
    * @throws QuotaExceededException if the owner would go over {@code quota}
    */
   Stored create(Scenario scenario, String owner, Quota quota);
@@ -79,6 +80,7 @@ public interface ScenarioStore extends AutoCloseable {
    * then belongs to {@code owner} (the client that wrote it last), within {@code quota}.
    *
    * @throws ScenarioStoreException NOT_FOUND or STALE_ETAG
+   * @throws DatasetStoreException UNKNOWN_REFERENCE if it names a dataset that does not exist
    * @throws QuotaExceededException if the owner would go over {@code quota}
    */
   Stored update(Scenario scenario, long expectedVersion, String owner, Quota quota);

@@ -10,7 +10,9 @@ import chaincast.server.ServerConfig;
 import chaincast.v1.CompareRequest;
 import chaincast.v1.CompareResponse;
 import chaincast.v1.CreateScenarioResponse;
+import chaincast.v1.GetDatasetResponse;
 import chaincast.v1.GetScenarioResponse;
+import chaincast.v1.ListDatasetsResponse;
 import chaincast.v1.ListScenariosResponse;
 import chaincast.v1.ScenarioChoice;
 import chaincast.v1.SensitivityRequest;
@@ -30,6 +32,7 @@ import io.grpc.ManagedChannelBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +93,75 @@ class CliWorkbenchIT {
     assertEquals(0, r.exitCode(), r.toString());
     JsonFormat.parser().merge(r.stdout(), into);
     return into;
+  }
+
+  @Test
+  void datasetsOfActualsFromTheCommandLine() throws Exception {
+    Path example = Path.of("clients/examples/synthetic-actuals.csv").toAbsolutePath();
+    int rows = Files.readAllLines(example).size() - 1;
+    CliProcess.Result imported =
+        cliUtf8(
+            "actuals",
+            "import",
+            example.toString(),
+            "--id",
+            "cli-synthetic",
+            "--name-en",
+            "Synthetic");
+    assertEquals(0, imported.exitCode(), imported.toString());
+    assertTrue(
+        imported.stdout().contains("imported dataset cli-synthetic: " + rows + " points"),
+        imported.stdout());
+    ListDatasetsResponse listed =
+        parse(cli("actuals", "datasets", "--format", "json"), ListDatasetsResponse.newBuilder())
+            .build();
+    assertEquals(1, listed.getDatasetsCount(), listed.toString());
+    assertEquals(rows, listed.getDatasets(0).getPointCount());
+    // show --format csv writes the import format: it imports again as it is.
+    CliProcess.Result csv = cliUtf8("actuals", "show", "cli-synthetic", "--format", "csv");
+    assertEquals(0, csv.exitCode(), csv.toString());
+    assertTrue(
+        csv.stdout().startsWith("subject_id,year,value,unit,period,source,relative_error"),
+        csv.stdout());
+    Path again = dir.resolve("again.csv");
+    Files.writeString(again, csv.stdout());
+    assertEquals(0, cliUtf8("actuals", "import", again.toString(), "--id", "cli-again").exitCode());
+    assertEquals(
+        parse(
+                cli("actuals", "show", "cli-synthetic", "--format", "json"),
+                GetDatasetResponse.newBuilder())
+            .getDataset()
+            .getPointsList(),
+        parse(
+                cli("actuals", "show", "cli-again", "--format", "json"),
+                GetDatasetResponse.newBuilder())
+            .getDataset()
+            .getPointsList());
+    // A bad file: every listed violation with its row and column, exit 4, nothing stored.
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(
+        bad,
+        "subject_id,year,value,unit\npharma@etdz,2021,700,亿元\npharma@etdz,2022,-1,亿元\nnosuch@x,2022,1,万元\n");
+    CliProcess.Result refused = cliUtf8("actuals", "import", bad.toString(), "--id", "cli-bad");
+    assertEquals(ExitCode.REJECTED.code(), refused.exitCode(), refused.toString());
+    for (String field :
+        List.of(
+            "csv row 3, column value", "csv row 4, column subject_id", "csv row 4, column unit")) {
+      assertTrue(refused.stderr().contains(field), refused.stderr());
+    }
+    assertEquals(
+        ExitCode.USAGE.code(),
+        cli("actuals", "import", dir.resolve("missing.csv").toString(), "--id", "x").exitCode());
+    assertEquals(0, cli("actuals", "delete", "cli-again").exitCode());
+    assertEquals(0, cli("actuals", "delete", "cli-synthetic").exitCode());
+    assertEquals(
+        0,
+        parse(cli("actuals", "datasets", "--format", "json"), ListDatasetsResponse.newBuilder())
+            .getDatasetsCount());
+    // Without a subcommand, actuals still lists the documents' figures.
+    CliProcess.Result seeded = cli("actuals", "--format", "csv");
+    assertEquals(0, seeded.exitCode(), seeded.toString());
+    assertTrue(seeded.stdout().startsWith("id,name"), seeded.stdout());
   }
 
   @Test

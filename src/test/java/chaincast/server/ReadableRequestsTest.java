@@ -179,7 +179,7 @@ class ReadableRequestsTest {
       System.out.print(report.summary());
       assertEquals(List.of(), report.failures(), report.summary());
       assertEquals(
-          19,
+          23,
           report.outcomes().size(),
           "every method of every service, health and reflection included");
       assertTrue(report.unreadable() > 1_000, report.summary());
