@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * Rolling-origin evaluation. For each vantage year v, the estimator is fitted on every cell's data
  * up to v, and each cell that has at least {@code minHistory} full-year values up to v (the last 4
  * of them consecutive, so the random-walk baseline has 3 growth rates) is forecast for v+1..v+h by
- * three methods ({@link BacktestMethod}); each forecast with a held-back actual is scored.
+ * three methods ({@link ForecastMethod}); each forecast with a held-back actual is scored.
  *
  * <p>The model's forecast of ln V[v+h] is its posterior predictive, ln V[v] + T where T is
  * Student-t with 2·shape degrees of freedom, location h·m and squared scale (scale/shape)·(h +
@@ -57,7 +57,7 @@ public final class Backtest {
     priors.forEach(p -> byId.put(p.cellId(), p));
     TreeSet<Integer> years = new TreeSet<>();
     series.values().forEach(s -> years.addAll(s.keySet()));
-    List<BacktestRow> rows = new ArrayList<>();
+    List<ScoredForecast> rows = new ArrayList<>();
     if (!years.isEmpty()) {
       for (int v = years.first(); v < years.last(); v++) {
         if (cancelled.getAsBoolean()) {
@@ -70,7 +70,7 @@ public final class Backtest {
         rows, summarise(rows, horizon), skipped(rows, series, byId, minHistory));
   }
 
-  private List<BacktestRow> vantage(
+  private List<ScoredForecast> vantage(
       int v,
       Map<String, CellPrior> priors,
       Map<String, NavigableMap<Integer, Double>> series,
@@ -78,7 +78,7 @@ public final class Backtest {
       int minHistory) {
     Map<String, NavigableMap<Integer, Double>> upTo = new LinkedHashMap<>();
     series.forEach((id, s) -> upTo.put(id, s.headMap(v, true)));
-    List<BacktestRow> rows = new ArrayList<>();
+    List<ScoredForecast> rows = new ArrayList<>();
     for (CellPosterior post : estimator.estimate(List.copyOf(priors.values()), upTo).posteriors()) {
       NavigableMap<Integer, Double> known = upTo.get(post.cellId());
       NavigableMap<Integer, Double> all = series.get(post.cellId());
@@ -95,24 +95,24 @@ public final class Backtest {
         }
         LocationScaleT model = post.nig().predictive(h);
         rows.add(
-            BacktestRow.score(
-                BacktestMethod.MODEL,
+            ScoredForecast.score(
+                ForecastMethod.MODEL,
                 post.cellId(),
                 v,
                 h,
                 new LocationScaleT(lnV + model.location(), model.scale(), model.df()),
                 actual));
         rows.add(
-            BacktestRow.score(
-                BacktestMethod.RANDOM_WALK,
+            ScoredForecast.score(
+                ForecastMethod.RANDOM_WALK,
                 post.cellId(),
                 v,
                 h,
                 randomWalk(lnV, recent, h),
                 actual));
         rows.add(
-            BacktestRow.score(
-                BacktestMethod.PLAN,
+            ScoredForecast.score(
+                ForecastMethod.PLAN,
                 post.cellId(),
                 v,
                 h,
@@ -148,15 +148,15 @@ public final class Backtest {
     return new LocationScaleT(lnV + h * mean, s * Math.sqrt(h + (double) h * h / n), n - 1);
   }
 
-  private static List<BacktestSummary> summarise(List<BacktestRow> rows, int horizon) {
-    List<BacktestSummary> out = new ArrayList<>();
-    for (BacktestMethod m : BacktestMethod.values()) {
+  private static List<ForecastScores> summarise(List<ScoredForecast> rows, int horizon) {
+    List<ForecastScores> out = new ArrayList<>();
+    for (ForecastMethod m : ForecastMethod.values()) {
       for (int h = 1; h <= horizon; h++) {
         int hh = h;
-        List<BacktestRow> these =
+        List<ScoredForecast> these =
             rows.stream().filter(r -> r.method() == m && r.horizon() == hh).toList();
         if (!these.isEmpty()) {
-          out.add(BacktestSummary.of(m, h, these));
+          out.add(ForecastScores.of(m, h, these));
         }
       }
     }
@@ -164,7 +164,7 @@ public final class Backtest {
   }
 
   private static List<Skipped> skipped(
-      List<BacktestRow> rows,
+      List<ScoredForecast> rows,
       Map<String, NavigableMap<Integer, Double>> series,
       Map<String, CellPrior> priors,
       int minHistory) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param skipped series that gave no scored forecast, with the reason
  */
 public record BacktestResult(
-    List<BacktestRow> rows, List<BacktestSummary> summaries, List<Skipped> skipped) {
+    List<ScoredForecast> rows, List<ForecastScores> summaries, List<Skipped> skipped) {
   /** Copies the lists. */
   public BacktestResult {
     rows = List.copyOf(rows);

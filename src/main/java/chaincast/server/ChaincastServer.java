@@ -1,6 +1,8 @@
 package chaincast.server;
 
 import chaincast.admission.AdmissionQueue;
+import chaincast.api.CalibrationServiceImpl;
+import chaincast.api.DatasetSource;
 import chaincast.api.ModelServiceImpl;
 import chaincast.api.RunStats;
 import chaincast.api.ScenarioServiceImpl;
@@ -16,6 +18,7 @@ import chaincast.seed.ConsistencyAudit;
 import chaincast.seed.SeedLoader;
 import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.store.ResilientScenarioStore;
+import chaincast.v1.CalibrationServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
@@ -192,6 +195,11 @@ public final class ChaincastServer {
                 new ModelServiceImpl(model, ConsistencyAudit.run(model)), unreadable))
         .addService(ReadableRequests.guard(simulation, unreadable))
         .addService(ReadableRequests.guard(scenarios, unreadable))
+        // Datasets named by id: none until the dataset store is wired in (DatasetSource.none()
+        // answers NOT_FOUND); inline points work regardless.
+        .addService(
+            ReadableRequests.guard(
+                new CalibrationServiceImpl(model, DatasetSource.none()), unreadable))
         .addService(ReadableRequests.guard(health.getHealthService(), unreadable));
     if (security.reflection()) {
       builder.addService(
@@ -201,6 +209,7 @@ public final class ChaincastServer {
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(CalibrationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     return this;
   }
 

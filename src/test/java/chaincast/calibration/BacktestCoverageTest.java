@@ -19,15 +19,15 @@ class BacktestCoverageTest {
   void intervalsCoverAtNominalRatesAndTheModelBeatsTheBaselines() {
     EstimatorSettings settings = EstimatorSettings.DEFAULT;
     Backtest backtest = new Backtest(settings);
-    List<BacktestRow> rows = new ArrayList<>();
+    List<ScoredForecast> rows = new ArrayList<>();
     for (int r = 0; r < REPLICATIONS; r++) {
       SyntheticCity city = SyntheticCity.draw(90_000L + r, settings, 2010, 2024, 8);
       rows.addAll(backtest.run(city.priors, city.series, 3, 4, () -> false).rows());
     }
     for (int h = 1; h <= 3; h++) {
-      BacktestSummary model = summary(rows, BacktestMethod.MODEL, h);
-      BacktestSummary walk = summary(rows, BacktestMethod.RANDOM_WALK, h);
-      BacktestSummary plan = summary(rows, BacktestMethod.PLAN, h);
+      ForecastScores model = summary(rows, ForecastMethod.MODEL, h);
+      ForecastScores walk = summary(rows, ForecastMethod.RANDOM_WALK, h);
+      ForecastScores plan = summary(rows, ForecastMethod.PLAN, h);
       System.out.printf(
           "h=%d n=%d model cov %.4f %.4f %.4f crps %.5f log %.4f | walk cov %.4f %.4f %.4f crps"
               + " %.5f log %.4f | plan cov %.4f %.4f %.4f crps %.5f log %.4f%n",
@@ -62,8 +62,8 @@ class BacktestCoverageTest {
     }
   }
 
-  private static BacktestSummary summary(List<BacktestRow> rows, BacktestMethod m, int h) {
-    return BacktestSummary.of(
+  private static ForecastScores summary(List<ScoredForecast> rows, ForecastMethod m, int h) {
+    return ForecastScores.of(
         m, h, rows.stream().filter(r -> r.method() == m && r.horizon() == h).toList());
   }
 }

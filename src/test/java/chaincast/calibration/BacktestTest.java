@@ -68,9 +68,9 @@ class BacktestTest {
     // methods.
     assertEquals(21, r.rows().size());
     assertEquals(6, r.summaries().size());
-    BacktestRow first = r.rows().get(0);
+    ScoredForecast first = r.rows().get(0);
     assertEquals(2018, first.vantageYear());
-    assertEquals(BacktestMethod.MODEL, first.method());
+    assertEquals(ForecastMethod.MODEL, first.method());
     assertEquals(122, first.actual(), 1e-12);
     // The model at vantage 2018 is the estimator fitted on 2015..2018 alone.
     NavigableMap<Integer, Double> past = s.headMap(2018, true);
@@ -86,10 +86,10 @@ class BacktestTest {
         new LocationScaleT(lnV + f.location(), f.scale(), f.df()).cdf(y), first.pit(), 1e-12);
     assertEquals(Math.exp(lnV + f.location()), first.median(), 1e-9);
     // The random walk at 2018 uses the growth of 2015..2018; the plan grows at 0.05 a year.
-    BacktestRow walk = r.rows().get(1);
-    assertEquals(BacktestMethod.RANDOM_WALK, walk.method());
+    ScoredForecast walk = r.rows().get(1);
+    assertEquals(ForecastMethod.RANDOM_WALK, walk.method());
     assertEquals(115 * Math.pow(115 / 100.0, 1 / 3.0), walk.median(), 1e-9);
-    BacktestRow plan = r.rows().get(2);
+    ScoredForecast plan = r.rows().get(2);
     assertEquals(115 * Math.exp(0.05), plan.median(), 1e-9);
     assertTrue(plan.lower95() < plan.lower80() && plan.lower80() < plan.lower50());
     assertTrue(plan.upper50() < plan.upper80() && plan.upper80() < plan.upper95());

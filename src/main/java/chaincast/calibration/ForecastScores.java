@@ -17,8 +17,8 @@ import java.util.List;
  * @param pitHistogram counts of PIT values in 10 equal bins [0, 0.1), ..., [0.9, 1]; flat when
  *     calibrated
  */
-public record BacktestSummary(
-    BacktestMethod method,
+public record ForecastScores(
+    ForecastMethod method,
     int horizon,
     int forecasts,
     double coverage50,
@@ -31,11 +31,12 @@ public record BacktestSummary(
   public static final int PIT_BINS = 10;
 
   /** Copies the histogram. */
-  public BacktestSummary {
+  public ForecastScores {
     pitHistogram = List.copyOf(pitHistogram);
   }
 
-  static BacktestSummary of(BacktestMethod method, int horizon, List<BacktestRow> rows) {
+  /** The scores of {@code rows}, all of one method and horizon. */
+  public static ForecastScores of(ForecastMethod method, int horizon, List<ScoredForecast> rows) {
     int n = rows.size();
     double c50 = 0;
     double c80 = 0;
@@ -44,7 +45,7 @@ public record BacktestSummary(
     double log = 0;
     Integer[] bins = new Integer[PIT_BINS];
     Arrays.fill(bins, 0);
-    for (BacktestRow r : rows) {
+    for (ScoredForecast r : rows) {
       c50 += r.covered(0.5) ? 1 : 0;
       c80 += r.covered(0.8) ? 1 : 0;
       c95 += r.covered(0.95) ? 1 : 0;
@@ -52,7 +53,7 @@ public record BacktestSummary(
       log += r.logScore();
       bins[Math.min(PIT_BINS - 1, (int) Math.floor(r.pit() * PIT_BINS))]++;
     }
-    return new BacktestSummary(
+    return new ForecastScores(
         method, horizon, n, c50 / n, c80 / n, c95 / n, crps / n, log / n, List.of(bins));
   }
 }

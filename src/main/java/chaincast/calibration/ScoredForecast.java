@@ -20,8 +20,8 @@ package chaincast.calibration;
  * @param crps continuous ranked probability score of ln(actual), in log units (lower is better)
  * @param logScore negative log predictive density of ln(actual) (lower is better)
  */
-public record BacktestRow(
-    BacktestMethod method,
+public record ScoredForecast(
+    ForecastMethod method,
     String cellId,
     int vantageYear,
     int horizon,
@@ -42,10 +42,10 @@ public record BacktestRow(
     return Math.abs(pit - 0.5) <= level / 2;
   }
 
-  static BacktestRow score(
-      BacktestMethod method, String cellId, int vantage, int horizon, Predictive f, double actual) {
+  static ScoredForecast score(
+      ForecastMethod method, String cellId, int vantage, int horizon, Predictive f, double actual) {
     double y = Math.log(actual);
-    return new BacktestRow(
+    return new ScoredForecast(
         method,
         cellId,
         vantage,

@@ -1,7 +1,7 @@
 package chaincast.calibration;
 
 /** Who made a backtest forecast. */
-public enum BacktestMethod {
+public enum ForecastMethod {
   /**
    * The calibrated model: the normal–inverse-gamma posterior predictive of {@link
    * DriftVolatilityEstimator} fitted on the data up to the vantage year.
