@@ -66,7 +66,8 @@ final class ActualPointsValidator {
       Integer earlier = seen.putIfAbsent(key, i);
       if (earlier != null) {
         v.invalid(
-            f + "subject_id", "duplicates points[" + earlier + "]: same subject, year and period");
+            "points[" + i + "]",
+            "duplicates points[" + earlier + "]: same subject, year and period");
       }
     }
   }

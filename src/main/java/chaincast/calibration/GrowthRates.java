@@ -15,7 +15,8 @@ final class GrowthRates {
     Map.Entry<Integer, Double> previous = null;
     for (Map.Entry<Integer, Double> e : series.entrySet()) {
       if (previous != null && e.getKey() == previous.getKey() + 1) {
-        out.add(Math.log(e.getValue() / previous.getValue()));
+        // A difference of logs: the ratio of a tiny and a large value under- or overflows.
+        out.add(Math.log(e.getValue()) - Math.log(previous.getValue()));
       }
       previous = e;
     }

@@ -3,6 +3,7 @@ package chaincast.fuzz;
 import chaincast.run.Limits;
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.v1.CalibrationServiceGrpc;
 import chaincast.v1.CreateScenarioResponse;
 import chaincast.v1.DeleteScenarioRequest;
 import chaincast.v1.GetScenarioResponse;
@@ -262,7 +263,8 @@ public final class ApiFuzz {
         List.of(
             ModelServiceGrpc.getServiceDescriptor(),
             SimulationServiceGrpc.getServiceDescriptor(),
-            ScenarioServiceGrpc.getServiceDescriptor())) {
+            ScenarioServiceGrpc.getServiceDescriptor(),
+            CalibrationServiceGrpc.getServiceDescriptor())) {
       for (MethodDescriptor<?, ?> m : service.getMethods()) {
         out.add((MethodDescriptor<Message, Message>) m);
       }

@@ -154,7 +154,7 @@ class CalibrationServiceTest {
     int n = series().size();
     assertEquals(
         Set.of(
-            "points[" + n + "].subject_id",
+            "points[" + n + "]",
             "points[" + (n + 1) + "].subject_id",
             "points[" + (n + 2) + "].year",
             "points[" + (n + 2) + "].value",

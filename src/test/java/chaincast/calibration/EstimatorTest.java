@@ -141,6 +141,20 @@ class EstimatorTest {
   }
 
   @Test
+  void extremeValuesGiveFiniteGrowthRates() {
+    // 1e-320 / 442 underflows to 0 as a ratio; as a difference of logs it is −743.
+    NavigableMap<Integer, Double> s = new TreeMap<>(Map.of(2020, 442.0, 2021, 1e-320, 2022, 1e300));
+    CellPosterior p =
+        new DriftVolatilityEstimator()
+            .estimate(
+                List.of(new CellPrior("pharma@etdz", "pharma", 0.05, 0.03, 0.1)),
+                Map.of("pharma@etdz", s))
+            .posteriors()
+            .get(0);
+    assertTrue(Double.isFinite(p.driftMean()) && Double.isFinite(p.scale()), p.toString());
+  }
+
+  @Test
   void volatilitySummariesMatchTheInverseGamma() {
     NormalInverseGamma nig = new NormalInverseGamma(0, 1, 5, 0.04);
     // E[σ²] = 0.04/4 = 0.01; E[σ] = √0.04·Γ(4.5)/Γ(5) = 0.2·11.6317/24.

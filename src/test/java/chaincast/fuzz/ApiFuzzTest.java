@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.v1.CalibrationServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
@@ -57,7 +58,8 @@ class ApiFuzzTest {
         List.of(
             ModelServiceGrpc.getServiceDescriptor(),
             SimulationServiceGrpc.getServiceDescriptor(),
-            ScenarioServiceGrpc.getServiceDescriptor())) {
+            ScenarioServiceGrpc.getServiceDescriptor(),
+            CalibrationServiceGrpc.getServiceDescriptor())) {
       for (MethodDescriptor<?, ?> m : service.getMethods()) {
         Map<Status.Code, Long> outcomes = report.outcomes().get(m.getFullMethodName());
         assertTrue(
