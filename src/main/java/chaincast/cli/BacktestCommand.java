@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     description = {
       "Rolling-origin backtest on actuals: for each vantage year, calibrate on the years up to",
       "it and forecast 1..horizon years ahead; score the forecasts against the held-back values",
-      "(coverage of the 50/80/95% intervals, CRPS, log score, PIT) beside two naive baselines:",
+      "(coverage of the 50/80/95%% intervals, CRPS, log score, PIT) beside two naive baselines:",
       "a random walk with the last 3 years' growth, and the plan's constant growth."
     })
 final class BacktestCommand extends ClientCommand {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Estimate each cell's drift and volatility from annual actuals (a stored dataset or a",
-      "CSV file): the posterior mean and 80% interval, beside the seeded values (the prior)."
+      "CSV file): the posterior mean and 80%% interval, beside the seeded values (the prior)."
     })
 final class EstimateCommand extends ClientCommand {
   @ArgGroup(exclusive = true, multiplicity = "1")
