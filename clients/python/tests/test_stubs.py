@@ -37,7 +37,16 @@ def test_committed_stubs_are_what_proto_generates(tmp_path: Path) -> None:
 def test_every_api_proto_has_stubs() -> None:
     protos = sorted(p.stem for p in (PYTHON_DIR.parents[1] / "proto" / "chaincast" / "v1").glob("*.proto"))
     modules = sorted(p.name[: -len("_pb2.py")] for p in (PYTHON_DIR / "chaincast" / "v1").glob("*_pb2.py"))
-    assert protos == modules == ["audit", "model", "model_service", "scenario", "scenario_service", "simulation_service"]
+    assert protos == modules == [
+        "audit",
+        "calibration_service",
+        "dataset",
+        "model",
+        "model_service",
+        "scenario",
+        "scenario_service",
+        "simulation_service",
+    ]
 
 
 def test_stubs_import_inside_the_chaincast_package() -> None:
