@@ -12,7 +12,8 @@ industry-chain targets, as pandas DataFrames and matplotlib charts.
 Main pieces: :class:`Client` (browsing, ``odds``, ``fan``, ``simulate``,
 ``stream``; stored scenarios ``create_scenario`` ... ``delete_scenario``;
 ``compare`` and ``sensitivity``), :func:`plot_fan`, :func:`plot_odds`,
-:func:`plot_tornado`, and the exceptions (:class:`ChaincastError` and its
+:func:`plot_tornado`, :func:`plot_pit`, :func:`plot_coverage` (backtests),
+and the exceptions (:class:`ChaincastError` and its
 subclasses). The generated gRPC stubs are in
 ``chaincast.v1``; :mod:`chaincast.local` starts a server from the jar.
 """
@@ -35,7 +36,15 @@ from chaincast.errors import (
     Unavailable,
 )
 from chaincast.frames import Progress, Report, RunInfo, Scenario, ScenarioPage, Sensitivity
-from chaincast.plotting import cjk_font, plot_fan, plot_odds, plot_tornado, use_cjk_font
+from chaincast.plotting import (
+    cjk_font,
+    plot_coverage,
+    plot_fan,
+    plot_odds,
+    plot_pit,
+    plot_tornado,
+    use_cjk_font,
+)
 
 __version__ = "0.1.0"
 
@@ -66,6 +75,8 @@ __all__ = [
     "plot_fan",
     "plot_odds",
     "plot_tornado",
+    "plot_pit",
+    "plot_coverage",
     "cjk_font",
     "use_cjk_font",
     "__version__",

@@ -32,7 +32,10 @@ from chaincast.scenarios import (
     localized_name,
     scenario_overrides,
 )
+from chaincast.calibration import PointsLike, actual_points, backtest_frames, estimates_frame
 from chaincast.v1 import (
+    calibration_service_pb2 as cal_pb2,
+    calibration_service_pb2_grpc,
     dataset_pb2,
     dataset_service_pb2,
     dataset_service_pb2_grpc,
@@ -159,6 +162,8 @@ class Client:
         """The raw ``ScenarioService`` stub."""
         self.dataset_stub = dataset_service_pb2_grpc.DatasetServiceStub(self._channel)
         """The raw ``DatasetService`` stub."""
+        self.calibration_stub = calibration_service_pb2_grpc.CalibrationServiceStub(self._channel)
+        """The raw ``CalibrationService`` stub."""
         self._ids: Optional[Dict[str, set]] = None
         self._closed = False
 
@@ -835,6 +840,75 @@ class Client:
         request = sim_pb2.SensitivityRequest(spec=spec, target_id=str(target_id))
         r = self._call(self.simulation_stub.Sensitivity, "Sensitivity", request, timeout)
         return frames.sensitivity_from_proto(r.report)
+
+    # ---------------------------------------------- calibration and backtest
+
+    def estimate(
+        self,
+        dataset_id: Optional[str] = None,
+        points: Optional[PointsLike] = None,
+        *,
+        cells: Optional[Sequence[str]] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> pd.DataFrame:
+        """Each cell's drift and volatility estimated from annual actuals.
+
+        A normal–inverse-gamma posterior per cell, with the seeded (plan-realism)
+        drift as prior and partial pooling of the drift over the cells of a chain
+        and over chains (README, "Calibration and backtest").
+
+        Args:
+            dataset_id: a dataset stored on the server; or
+            points: actual points given inline (see :data:`chaincast.calibration.PointsLike`).
+            cells: only these cell ids (default: every cell with data).
+
+        Returns:
+            One row per cell: ``drift_mean``, ``drift_sd``, ``drift_p10``/``drift_p90``
+            (the 80 % interval), ``volatility`` (posterior mean of σ) with its sd and
+            80 % interval, the seeded values, and the posterior's parameters
+            (σ² ~ InvGamma(shape, scale), μ | σ² ~ N(drift_location, σ²/kappa)).
+            ``df.attrs["skipped"]`` lists series not used, with the reason.
+        """
+        request = cal_pb2.EstimateParametersRequest(
+            dataset_id=dataset_id or "", points=actual_points(points), cell_ids=list(cells or [])
+        )
+        r = self._call(self.calibration_stub.EstimateParameters, "EstimateParameters", request, timeout)
+        return estimates_frame(r)
+
+    def backtest(
+        self,
+        dataset_id: Optional[str] = None,
+        points: Optional[PointsLike] = None,
+        horizon: int = 3,
+        *,
+        min_history: int = 4,
+        cells: Optional[Sequence[str]] = None,
+        timeout: Any = _USE_CLIENT_TIMEOUT,
+    ) -> Tuple[pd.DataFrame, pd.DataFrame]:
+        """Rolling-origin backtest of the calibrated model and two naive baselines.
+
+        For each vantage year the model is calibrated on the data up to it and
+        forecasts 1..``horizon`` years ahead; each forecast is scored against the
+        held-back value. Baselines: ``random_walk`` (the last 3 years' growth) and
+        ``plan`` (the seeded drift as constant growth).
+
+        Returns:
+            ``(rows, summary)``: ``rows`` has one scored forecast per (method, cell,
+            vantage_year, horizon) with median, 50/80/95 % interval bounds (亿元),
+            actual, PIT, CRPS and log score (of the log value; lower is better);
+            ``summary`` has per (method, horizon) the coverage at 50/80/95 %, mean
+            CRPS, mean log score and the PIT histogram (10 bins). Draw them with
+            :func:`chaincast.plot_pit` and :func:`chaincast.plot_coverage`.
+        """
+        request = cal_pb2.BacktestRequest(
+            dataset_id=dataset_id or "",
+            points=actual_points(points),
+            horizon=int(horizon),
+            min_history=int(min_history),
+            cell_ids=list(cells or []),
+        )
+        r = self._call(self.calibration_stub.Backtest, "Backtest", request, timeout)
+        return backtest_frames(r)
 
     # --------------------------------------------------------- request specs
 

@@ -597,3 +597,118 @@ def plot_tornado(
         ax.set_title(title)
         _apply_font(ax, family)
     return ax
+
+
+_METHOD_WORDS: Dict[str, Tuple[str, str]] = {
+    "model": ("校准模型", "calibrated model"),
+    "random_walk": ("随机游走", "random walk (3 years)"),
+    "plan": ("规划增速", "plan's growth"),
+}
+
+
+def _backtest_summary(summary: pd.DataFrame, needed: Sequence[str], name: str) -> None:
+    missing = set(needed) - set(summary.columns)
+    if missing:
+        raise ValueError(f"{name} needs the summary DataFrame of Client.backtest; missing columns {sorted(missing)}")
+    if len(summary) == 0:
+        raise ValueError("the backtest summary is empty")
+
+
+def plot_pit(
+    summary: pd.DataFrame,
+    ax: Optional[Axes] = None,
+    *,
+    cjk: Optional[bool] = None,
+    title: Optional[str] = None,
+) -> Axes:
+    """Draw the PIT histogram of a backtest: one set of bars per method, every horizon pooled.
+
+    The height is the density (share of forecasts in the bin × 10), so calibrated
+    forecasts give bars near the line at 1; a U shape means intervals too narrow,
+    a hump too wide, a slope a biased centre.
+
+    Args:
+        summary: the summary DataFrame of :meth:`chaincast.Client.backtest`.
+        ax: Axes to draw on (default: a new figure).
+        cjk: as in :func:`plot_fan`.
+        title: overrides the title.
+
+    Returns:
+        The Axes.
+    """
+    _backtest_summary(summary, ["method", "forecasts", "pit_histogram"], "plot_pit")
+    family = _resolve_font(cjk)
+    words = _Labels(family)
+    methods = list(dict.fromkeys(summary["method"]))
+    with _font_context(family):
+        if ax is None:
+            ax = _new_axes((9, 4.8))
+        width = 0.8 / len(methods)
+        for i, method in enumerate(methods):
+            part = summary[summary["method"] == method]
+            counts = [0] * 10
+            for histogram in part["pit_histogram"]:
+                for b, c in enumerate(list(histogram)[:10]):
+                    counts[b] += int(c)
+            total = int(part["forecasts"].sum())
+            density = [c * 10.0 / total if total else 0.0 for c in counts]
+            xs = [b / 10 + 0.05 + (i - (len(methods) - 1) / 2) * width / 10 for b in range(10)]
+            ax.bar(xs, density, width=width / 10, color=f"C{i}", label=words(*_METHOD_WORDS.get(method, (method, method))))
+        ax.axhline(1.0, color="black", linewidth=1.2, label=words("均匀（已校准）", "uniform (calibrated)"))
+        ax.set_xlim(0, 1)
+        ax.set_xticks([b / 10 for b in range(11)])
+        ax.set_xlabel(words("PIT 值", "PIT value"))
+        ax.set_ylabel(words("密度", "Density"))
+        ax.legend(fontsize="small")
+        ax.grid(True, axis="y", alpha=0.3)
+        ax.set_title(title if title is not None else words("PIT 直方图", "PIT histogram") + f" — {int(summary['forecasts'].sum()):,} " + words("个预测", "forecasts"))
+        _apply_font(ax, family)
+    return ax
+
+
+def plot_coverage(
+    summary: pd.DataFrame,
+    ax: Optional[Axes] = None,
+    *,
+    cjk: Optional[bool] = None,
+    title: Optional[str] = None,
+) -> Axes:
+    """Draw observed against nominal coverage of the 50/80/95 % intervals, per method.
+
+    Every horizon is pooled (weighted by forecasts). Points on the diagonal are
+    calibrated; below it the intervals are too narrow.
+
+    Args:
+        summary: the summary DataFrame of :meth:`chaincast.Client.backtest`.
+        ax: Axes to draw on (default: a new figure).
+        cjk: as in :func:`plot_fan`.
+        title: overrides the title.
+
+    Returns:
+        The Axes.
+    """
+    _backtest_summary(summary, ["method", "forecasts", "coverage_50", "coverage_80", "coverage_95"], "plot_coverage")
+    family = _resolve_font(cjk)
+    words = _Labels(family)
+    nominal = [50, 80, 95]
+    with _font_context(family):
+        if ax is None:
+            ax = _new_axes((6, 5.5))
+        ax.plot([40, 100], [40, 100], color="black", linewidth=1, label=words("名义", "nominal"))
+        for i, method in enumerate(dict.fromkeys(summary["method"])):
+            part = summary[summary["method"] == method]
+            n = part["forecasts"].to_numpy(dtype=float)
+            observed = [
+                100 * float((part[f"coverage_{level}"].to_numpy(dtype=float) * n).sum() / n.sum()) for level in nominal
+            ]
+            ax.plot(nominal, observed, marker="o", color=f"C{i}", label=words(*_METHOD_WORDS.get(method, (method, method))))
+        ax.set_xlim(40, 100)
+        ax.set_ylim(40, 100)
+        ax.set_xticks(nominal)
+        ax.set_xlabel(words("名义覆盖率（%）", "Nominal coverage, %"))
+        ax.set_ylabel(words("实际覆盖率（%）", "Observed coverage, %"))
+        ax.legend(fontsize="small")
+        ax.grid(True, alpha=0.3)
+        ax.set_title(title if title is not None else words("区间覆盖率", "Interval coverage"))
+        _apply_font(ax, family)
+    return ax

@@ -12,7 +12,7 @@ import pytest
 import chaincast
 
 RUN = uuid.uuid4().hex[:6]
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "synthetic-actuals.csv"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "synthetic-import.csv"
 
 
 def _frame() -> pd.DataFrame:

@@ -39,6 +39,7 @@ def test_every_api_proto_has_stubs() -> None:
     modules = sorted(p.name[: -len("_pb2.py")] for p in (PYTHON_DIR / "chaincast" / "v1").glob("*_pb2.py"))
     assert protos == modules == [
         "audit",
+        "calibration_service",
         "dataset",
         "dataset_service",
         "model",

@@ -20,6 +20,7 @@ import chaincast.v1.GetDatasetResponse;
 import chaincast.v1.ListDatasetsRequest;
 import chaincast.v1.ListDatasetsResponse;
 import io.grpc.stub.StreamObserver;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -178,6 +179,22 @@ public final class DatasetServiceImpl extends DatasetServiceGrpc.DatasetServiceI
           .dataset();
     } catch (StoreException e) {
       throw StoreErrors.toApi(e, field);
+    }
+  }
+
+  /**
+   * The stored dataset {@code datasetId}, or empty when there is none: the {@link DatasetSource}
+   * the calibration service reads. Throws {@link ApiException} with the store's status when it
+   * cannot answer.
+   *
+   * @param datasetId the id to look up
+   * @return the dataset, points included
+   */
+  public Optional<Dataset> find(String datasetId) {
+    try {
+      return timed("get_dataset", st -> st.getDataset(datasetId)).map(d -> d.dataset());
+    } catch (StoreException e) {
+      throw StoreErrors.toApi(e, "dataset_id");
     }
   }
 

@@ -4,6 +4,7 @@ import chaincast.chart.ChartFile;
 import chaincast.chart.ChartText;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,6 +60,23 @@ final class ChartOptions {
 
   ChartText text() {
     return englishOnly ? ChartText.englishOnly() : ChartText.detect();
+  }
+
+  /** Writes the charts side by side to each file asked for; says where on stderr. */
+  void write(List<JFreeChart> charts, int defaultHeight) {
+    int h = height != null ? height : defaultHeight;
+    try {
+      if (png != null) {
+        ChartFile.png(charts, png, width, h);
+        Terminal.err.println("chaincast: wrote " + png + " (" + width + "x" + h + " PNG)");
+      }
+      if (svg != null) {
+        ChartFile.svg(charts, svg, width, h);
+        Terminal.err.println("chaincast: wrote " + svg + " (" + width + "x" + h + " SVG)");
+      }
+    } catch (IOException e) {
+      throw new OutputFailure("cannot write the chart: " + e, e);
+    }
   }
 
   /** Writes the chart to each file asked for; says where on stderr. */

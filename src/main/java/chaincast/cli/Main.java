@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       PlansCommand.class,
       ActualsCommand.class,
       AuditCommand.class,
+      EstimateCommand.class,
+      BacktestCommand.class,
       ServeCommand.class,
       TokenCommand.class,
       BenchCommand.class,

@@ -3,6 +3,7 @@ package chaincast.fuzz;
 import chaincast.run.Limits;
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.v1.CalibrationServiceGrpc;
 import chaincast.v1.CreateDatasetResponse;
 import chaincast.v1.CreateScenarioResponse;
 import chaincast.v1.DatasetServiceGrpc;
@@ -277,7 +278,8 @@ public final class ApiFuzz {
             ModelServiceGrpc.getServiceDescriptor(),
             SimulationServiceGrpc.getServiceDescriptor(),
             ScenarioServiceGrpc.getServiceDescriptor(),
-            DatasetServiceGrpc.getServiceDescriptor())) {
+            DatasetServiceGrpc.getServiceDescriptor(),
+            CalibrationServiceGrpc.getServiceDescriptor())) {
       for (MethodDescriptor<?, ?> m : service.getMethods()) {
         out.add((MethodDescriptor<Message, Message>) m);
       }

@@ -1,6 +1,7 @@
 package chaincast.fuzz;
 
 import chaincast.v1.ActualPoint;
+import chaincast.v1.BacktestRequest;
 import chaincast.v1.CellOverride;
 import chaincast.v1.CompareRequest;
 import chaincast.v1.CountOverride;
@@ -9,6 +10,7 @@ import chaincast.v1.CreateScenarioRequest;
 import chaincast.v1.Dataset;
 import chaincast.v1.DeleteDatasetRequest;
 import chaincast.v1.DeleteScenarioRequest;
+import chaincast.v1.EstimateParametersRequest;
 import chaincast.v1.EventAddition;
 import chaincast.v1.EventDelay;
 import chaincast.v1.FanRequest;
@@ -45,6 +47,8 @@ import chaincast.v1.TargetSelection;
 import chaincast.v1.UpdateScenarioRequest;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -123,6 +127,18 @@ final class BaseRequests {
         String[] d = storedDataset(r);
         yield DeleteDatasetRequest.newBuilder().setDatasetId(d[0]).setEtag(d[1]).build();
       }
+      case "EstimateParameters" ->
+          EstimateParametersRequest.newBuilder()
+              .addAllPoints(actuals())
+              .addCellIds("pharma@etdz")
+              .build();
+      case "Backtest" ->
+          BacktestRequest.newBuilder()
+              .addAllPoints(actuals())
+              .setHorizon(2)
+              .setMinHistory(4)
+              .addCellIds("pharma@haizhou")
+              .build();
       default -> throw new IllegalArgumentException("no base request for " + fullMethodName);
     };
   }
@@ -172,6 +188,30 @@ final class BaseRequests {
         .setValue(value)
         .setUnit(unit)
         .setSource("synthetic");
+  }
+
+  /** Seven years of two pharma cells and one group total: enough to estimate and backtest. */
+  private static List<ActualPoint> actuals() {
+    List<ActualPoint> out = new ArrayList<>();
+    double[] etdz = {442.0, 480.5, 530.1, 561.0, 610.2, 655.9, 700.3};
+    double[] haizhou = {177.0, 181.2, 190.4, 188.9, 196.0, 203.3, 207.1};
+    for (int i = 0; i < etdz.length; i++) {
+      out.add(actual("pharma@etdz", 2018 + i, etdz[i]));
+      out.add(actual("pharma@haizhou", 2018 + i, haizhou[i]));
+    }
+    out.add(actual("pharma@*", 2021, 900));
+    return out;
+  }
+
+  private static ActualPoint actual(String subject, int year, double value) {
+    return ActualPoint.newBuilder()
+        .setSubjectId(subject)
+        .setYear(year)
+        .setValue(value)
+        .setUnit("亿元")
+        .setSource("fuzz base series")
+        .setRelativeError(0.02)
+        .build();
   }
 
   private String[] stored(SplittableRandom r) {

@@ -41,14 +41,18 @@ final class Verdict {
   /**
    * Fields tied to a mutated field by a cross-field rule: selecting a target of a later year is
    * answered on the horizon ("raise the horizon"), a horizon below a joint set's target on that
-   * joint set, and a sensitivity target with more inputs on the paths its tornado would cost.
+   * joint set, and a sensitivity target with more inputs on the paths its tornado would cost. A
+   * calibration's cell filter needs enough years of the points for its min_history, so changing the
+   * points or min_history is answered on the filtered cell that no longer has them.
    */
   private static final Map<String, List<String>> RELATED =
       Map.of(
           "spec.targets", List.of("spec.horizon_year", "spec.joint"),
           "spec.horizon_year", List.of("spec.joint", "spec.targets"),
           "spec.joint", List.of("spec.horizon_year"),
-          "target_id", List.of("spec.paths"));
+          "target_id", List.of("spec.paths"),
+          "points", List.of("cell_ids"),
+          "min_history", List.of("cell_ids", "points"));
 
   /**
    * The same, between siblings of any overrides message: removals and delays name events that the

@@ -1,6 +1,7 @@
 package chaincast.server;
 
 import chaincast.admission.AdmissionQueue;
+import chaincast.api.CalibrationServiceImpl;
 import chaincast.api.DatasetServiceImpl;
 import chaincast.api.ModelServiceImpl;
 import chaincast.api.RunStats;
@@ -17,6 +18,7 @@ import chaincast.seed.ConsistencyAudit;
 import chaincast.seed.SeedLoader;
 import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.store.ResilientScenarioStore;
+import chaincast.v1.CalibrationServiceGrpc;
 import chaincast.v1.DatasetServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
@@ -199,6 +201,9 @@ public final class ChaincastServer {
         .addService(ReadableRequests.guard(simulation, unreadable))
         .addService(ReadableRequests.guard(scenarios, unreadable))
         .addService(ReadableRequests.guard(datasets, unreadable))
+        // Datasets named by id come from the scenario store; inline points work as well.
+        .addService(
+            ReadableRequests.guard(new CalibrationServiceImpl(model, datasets::find), unreadable))
         .addService(ReadableRequests.guard(health.getHealthService(), unreadable));
     if (security.reflection()) {
       builder.addService(
@@ -208,6 +213,7 @@ public final class ChaincastServer {
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(CalibrationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package chaincast.server;
 
 import chaincast.api.Caller.Role;
+import chaincast.v1.CalibrationServiceGrpc;
 import chaincast.v1.DatasetServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
@@ -40,6 +41,9 @@ final class MethodRoles {
     put(SimulationServiceGrpc.getSimulateStreamMethod(), Role.READ);
     put(SimulationServiceGrpc.getCompareMethod(), Role.READ);
     put(SimulationServiceGrpc.getSensitivityMethod(), Role.READ);
+    // Calibration and backtests read actuals and store nothing.
+    put(CalibrationServiceGrpc.getEstimateParametersMethod(), Role.READ);
+    put(CalibrationServiceGrpc.getBacktestMethod(), Role.READ);
     // Stored scenarios: reading them is browsing, changing them is writing.
     put(ScenarioServiceGrpc.getGetScenarioMethod(), Role.READ);
     put(ScenarioServiceGrpc.getListScenariosMethod(), Role.READ);

@@ -46,12 +46,25 @@ class PackageRulesTest {
   }
 
   @Test
+  void calibrationStatisticsKnowNothingOfGrpcOrProtobuf() {
+    noClasses()
+        .that()
+        .resideInAPackage("chaincast.calibration")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.grpc..", "com.google.protobuf..", "chaincast.v1..")
+        .because("the estimator and backtest take plain records; calibration.proto adapts")
+        .check(classes);
+  }
+
+  @Test
   void theRulesSeeTheWholeProject() {
     // A rule over no classes passes whatever the code does: make sure the import found them.
     Assertions.assertTrue(
         classes.containPackage("chaincast.engine")
             && classes.containPackage("chaincast.run")
-            && classes.containPackage("chaincast.server"),
+            && classes.containPackage("chaincast.server")
+            && classes.containPackage("chaincast.calibration"),
         "the class import misses packages: " + classes.size() + " classes");
   }
 }

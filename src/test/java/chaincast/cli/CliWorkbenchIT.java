@@ -97,7 +97,7 @@ class CliWorkbenchIT {
 
   @Test
   void datasetsOfActualsFromTheCommandLine() throws Exception {
-    Path example = Path.of("clients/examples/synthetic-actuals.csv").toAbsolutePath();
+    Path example = Path.of("clients/examples/synthetic-import.csv").toAbsolutePath();
     int rows = Files.readAllLines(example).size() - 1;
     CliProcess.Result imported =
         cliUtf8(

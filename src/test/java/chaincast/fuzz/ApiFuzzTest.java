@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
+import chaincast.v1.CalibrationServiceGrpc;
 import chaincast.v1.DatasetServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
@@ -59,7 +60,8 @@ class ApiFuzzTest {
             ModelServiceGrpc.getServiceDescriptor(),
             SimulationServiceGrpc.getServiceDescriptor(),
             ScenarioServiceGrpc.getServiceDescriptor(),
-            DatasetServiceGrpc.getServiceDescriptor())) {
+            DatasetServiceGrpc.getServiceDescriptor(),
+            CalibrationServiceGrpc.getServiceDescriptor())) {
       for (MethodDescriptor<?, ?> m : service.getMethods()) {
         Map<Status.Code, Long> outcomes = report.outcomes().get(m.getFullMethodName());
         assertTrue(
