@@ -12,6 +12,7 @@ import chaincast.v1.ScenarioOverrides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The stage of resolving a scenario that turns observations into evidence the engine conditions on
@@ -55,7 +56,8 @@ final class ObservationEvidence {
       ScenarioOverrides scenario,
       boolean ignoreSeededObservations,
       int horizon,
-      IntPredicate hasBasePrior) {
+      IntPredicate hasBasePrior,
+      IntUnaryOperator baseYear) {
     ObservationEvidence out = new ObservationEvidence(model, index);
     if (!ignoreSeededObservations) {
       for (Observation o : model.observations()) {
@@ -76,7 +78,7 @@ final class ObservationEvidence {
     for (int k = 0; k < out.all.size(); k++) {
       Observation o = out.all.get(k);
       if (o.getSubjectCase() != Observation.SubjectCase.COUNT_CELL_ID) {
-        out.addOutput(o, out.fields.get(k), defaultError, hasBasePrior);
+        out.addOutput(o, out.fields.get(k), defaultError, hasBasePrior, baseYear);
       }
     }
     return out;
@@ -122,19 +124,30 @@ final class ObservationEvidence {
   }
 
   private void addOutput(
-      Observation o, String field, double defaultError, IntPredicate hasBasePrior) {
+      Observation o,
+      String field,
+      double defaultError,
+      IntPredicate hasBasePrior,
+      IntUnaryOperator baseYear) {
     List<Cell> cells =
         o.getSubjectCase() == Observation.SubjectCase.CELL_ID
             ? List.of(model.cell(o.getCellId()).orElseThrow())
             : model.cellsIn(o.getGroup());
-    if (cells.size() == 1 && o.getYear() < cells.get(0).getParameters().getBaseYear()) {
-      return; // before the cell's base year: the base already stands for it
-    }
     int[] indices = new int[cells.size()];
     int firstBase = Integer.MAX_VALUE;
     for (int j = 0; j < indices.length; j++) {
       indices[j] = index.cell(cells.get(j).getId());
       firstBase = Math.min(firstBase, cells.get(j).getParameters().getBaseYear());
+    }
+    if (cells.size() == 1 && o.getYear() < baseYear.applyAsInt(indices[0])) {
+      return; // before the cell's start: its start already stands for it
+    }
+    for (int i : indices) {
+      if (cells.size() > 1 && baseYear.applyAsInt(i) > o.getYear() && o.getYear() >= firstBase) {
+        // A dataset moved this cell's start past the year (it starts from its own series): its
+        // value then is not in the model, and the series already tells what the total did.
+        return;
+      }
     }
     if (o.getYear() < firstBase && cells.size() > 1) {
       throw new PlanningException(
@@ -156,7 +169,7 @@ final class ObservationEvidence {
     }
     double annual = o.getValue() / fraction;
     evidence.add(new Evidence(o.getId(), indices, o.getYear(), annual, error));
-    ObservationRole role = role(o, cells, indices, hasBasePrior);
+    ObservationRole role = role(o, cells.size(), indices, hasBasePrior, baseYear);
     ObservationInUse.Builder b =
         ObservationInUse.newBuilder()
             .setObservationId(o.getId())
@@ -177,8 +190,12 @@ final class ObservationEvidence {
   }
 
   private static ObservationRole role(
-      Observation o, List<Cell> cells, int[] indices, IntPredicate hasBasePrior) {
-    if (cells.size() == 1 && o.getYear() <= cells.get(0).getParameters().getBaseYear()) {
+      Observation o,
+      int cellCount,
+      int[] indices,
+      IntPredicate hasBasePrior,
+      IntUnaryOperator baseYear) {
+    if (cellCount == 1 && o.getYear() <= baseYear.applyAsInt(indices[0])) {
       return hasBasePrior.test(indices[0])
           ? ObservationRole.OBSERVATION_ROLE_UPDATES_BASE_PRIOR
           : ObservationRole.OBSERVATION_ROLE_CONFIRMS_FIXED_BASE;

@@ -3,12 +3,16 @@ package chaincast.run;
 import chaincast.engine.Projection;
 import chaincast.model.Model;
 import chaincast.v1.Cell;
+import chaincast.v1.Dataset;
 import chaincast.v1.ScenarioOverrides;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.Subject;
 import chaincast.v1.Target;
 import chaincast.v1.TargetSelection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Resolves a validated {@link SimulationSpec} against the model into a {@link PlannedRun}. Input is
@@ -28,6 +32,9 @@ public final class ProjectionPlanner {
   private final Limits limits;
   private final ModelIndex index;
   private final ScenarioResolver resolver;
+
+  /** Looks up a dataset a scenario names (empty when there is none of that id). */
+  private volatile Function<String, Optional<Dataset>> datasets = id -> Optional.empty();
 
   /**
    * A planner of runs on {@code model} within {@code limits}.
@@ -69,8 +76,40 @@ public final class ProjectionPlanner {
    * @throws PlanningException naming the field that does not fit
    */
   public void check(ScenarioOverrides overrides) {
-    resolver.resolve(
-        EffectiveParameters.of(model, overrides, List.of()), false, limits.maxHorizonYear());
+    EffectiveParameters params = EffectiveParameters.of(model, overrides, List.of());
+    resolver.resolve(params, false, limits.maxHorizonYear(), datasetStage(overrides, params));
+  }
+
+  /**
+   * Where runs find the datasets scenarios name (the server's dataset store).
+   *
+   * @param datasets the lookup: a dataset by id, or empty
+   */
+  public void useDatasets(Function<String, Optional<Dataset>> datasets) {
+    this.datasets = datasets;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** The dataset a scenario names, estimated and turned into observations; none without one. */
+  private DatasetStage datasetStage(ScenarioOverrides scenario, EffectiveParameters params) {
+    if (scenario.getDatasetId().isEmpty()) {
+      return DatasetStage.none();
+    }
+    Dataset dataset =
+        datasets
+            .apply(scenario.getDatasetId())
+            .orElseThrow(
+                () ->
+                    new PlanningException(
+                        "dataset_id", "no dataset '" + scenario.getDatasetId() + "' is stored"));
+    double error = model.shocks().getObservationError().getValue();
+    return DatasetStage.of(
+        model, index, dataset, params, error > 0 ? error : ObservationEvidence.FALLBACK_ERROR);
   }
 
   /**
@@ -99,8 +138,9 @@ public final class ProjectionPlanner {
     TargetChoice choice = TargetChoice.of(model, spec);
     SettingsStage settings = SettingsStage.of(spec, model.shocks(), limits, seed);
     EffectiveParameters params = EffectiveParameters.of(model, scenario, spec.getOverridesList());
+    DatasetStage data = datasetStage(params.overrides(), params);
     ScenarioResolver.Resolved resolved =
-        resolver.resolve(params, spec.getIgnoreSeededObservations(), settings.horizon());
+        resolver.resolve(params, spec.getIgnoreSeededObservations(), settings.horizon(), data);
     GroupTable groups = new GroupTable();
     TargetStage targets =
         TargetStage.of(
@@ -128,7 +168,8 @@ public final class ProjectionPlanner {
         joints.metas(),
         fans.metas(),
         choice.skipped(),
-        AssumptionStage.of(params, groups.usedCells(), groups.usedCounts()),
+        concat(
+            AssumptionStage.of(params, groups.usedCells(), groups.usedCounts()), data.provenance()),
         settings.distribution(),
         resolved.observations());
   }

@@ -56,18 +56,23 @@ final class ScenarioResolver {
    * @param horizon the last simulated year: observations after it are not used
    * @throws PlanningException when the overrides do not fit the model
    */
-  Resolved resolve(EffectiveParameters params, boolean ignoreSeededObservations, int horizon) {
+  Resolved resolve(
+      EffectiveParameters params,
+      boolean ignoreSeededObservations,
+      int horizon,
+      DatasetStage dataset) {
     ScenarioOverrides scenario = params.overrides();
     EventEdits events = EventEdits.apply(model, scenario);
-    List<CellSpec> cells = cells(params, events);
+    List<CellSpec> cells = cells(params, events, dataset);
     ObservationEvidence observed =
         ObservationEvidence.of(
             model,
             index,
-            scenario,
+            scenario.toBuilder().addAllObservations(dataset.observations()).build(),
             ignoreSeededObservations,
             horizon,
-            i -> cells.get(i).hasBasePrior());
+            i -> cells.get(i).hasBasePrior(),
+            i -> cells.get(i).baseYear());
     List<ObservationInUse> inUse = new ArrayList<>(observed.inUse());
     List<CountCellSpec> counts = counts(params, observed, inUse);
     List<MacroShockSpec> shifts = shifts(scenario);
@@ -92,13 +97,38 @@ final class ScenarioResolver {
         : model.shocks().getAssumedBaseSpread().getValue();
   }
 
-  /** Every cell as the engine takes it, with its base prior. */
-  private List<CellSpec> cells(EffectiveParameters params, EventEdits events) {
+  /** No dataset. */
+  Resolved resolve(EffectiveParameters params, boolean ignoreSeededObservations, int horizon) {
+    return resolve(params, ignoreSeededObservations, horizon, DatasetStage.none());
+  }
+
+  /**
+   * Every cell as the engine takes it, with its base prior; an estimated cell starts from its
+   * series' last value and draws its parameters from their posterior.
+   */
+  private List<CellSpec> cells(
+      EffectiveParameters params, EventEdits events, DatasetStage dataset) {
     List<Cell> all = model.cells();
     List<CellSpec> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Cell c = all.get(i);
       EffectiveParameters.CellValues p = params.cell(i);
+      DatasetStage.Estimated est = dataset.estimated(i);
+      if (est != null) {
+        out.add(
+            new CellSpec(
+                c.getId(),
+                index.chain(c.getChainId()),
+                est.baseYear(),
+                est.baseValue(),
+                est.posterior().driftMean(),
+                0.0, // the posterior carries the drift's uncertainty
+                Math.sqrt(Math.min(4.0, est.posterior().meanVariance())), // sizes histograms only
+                events.specs(c.getId()),
+                est.baseSpread(),
+                est.posterior()));
+        continue;
+      }
       double base = p.baseValue().value();
       out.add(
           new CellSpec(

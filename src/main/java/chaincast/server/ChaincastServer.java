@@ -96,6 +96,8 @@ public final class ChaincastServer {
           health.setStatus(DatasetServiceGrpc.SERVICE_NAME, status);
         });
     this.datasets = new DatasetServiceImpl(store, model, config.store(), metrics);
+    // Runs of scenarios that name a dataset calibrate from it.
+    runner.planner().useDatasets(datasets::find);
     SimulationSpecValidator validator =
         new SimulationSpecValidator(model, config.limits(), runner.planner(), datasets::exists);
     long budget = config.admission().budget(Runtime.getRuntime().maxMemory());

@@ -92,7 +92,14 @@ class ScenarioStagesTest {
   }
 
   private ObservationEvidence evidence(ScenarioOverrides s, boolean ignoreSeeded, int horizon) {
-    return ObservationEvidence.of(model, index, s, ignoreSeeded, horizon, i -> false);
+    return ObservationEvidence.of(
+        model,
+        index,
+        s,
+        ignoreSeeded,
+        horizon,
+        i -> false,
+        i -> model.cells().get(i).getParameters().getBaseYear());
   }
 
   @Test
