@@ -54,6 +54,15 @@ final class ScenarioChanges {
   List<String> observations = List.of();
 
   @Option(
+      names = "--dataset",
+      paramLabel = "ID",
+      description = {
+        "A dataset of actuals to calibrate from (see 'actuals import'): cells with series are",
+        "estimated from it, its other points are weighed as observations."
+      })
+  String dataset;
+
+  @Option(
       names = "--delay-event",
       paramLabel = "CELL:EVENT:YEARS",
       description = "Move a project event (repeatable).")
@@ -71,6 +80,7 @@ final class ScenarioChanges {
         && cells.isEmpty()
         && macroShocks.isEmpty()
         && observations.isEmpty()
+        && dataset == null
         && delays.isEmpty()
         && removals.isEmpty();
   }
@@ -102,6 +112,9 @@ final class ScenarioChanges {
     }
     for (String s : observations) {
       b.addObservations(observation(s));
+    }
+    if (dataset != null) {
+      b.setDatasetId(dataset);
     }
     for (String s : delays) {
       String[] p = s.split(":", -1);

@@ -37,7 +37,8 @@ class DatasetRunTest {
             ServerConfig.defaults().withPort(0).withThreads(2).withDataDir(dataDir))) {
       byte[] csv = Files.readAllBytes(Path.of("clients/examples/synthetic-actuals.csv"));
       DatasetServiceGrpc.newBlockingStub(f.channel)
-          .createDataset(DatasetServiceTest.csv("synthetic", new String(csv, StandardCharsets.UTF_8)));
+          .createDataset(
+              DatasetServiceTest.csv("synthetic", new String(csv, StandardCharsets.UTF_8)));
       var sim = SimulationServiceGrpc.newBlockingStub(f.channel);
       SimulationSpec.Builder spec =
           SimulationSpec.newBuilder()
