@@ -79,7 +79,9 @@ final class DatasetValidator {
         fromCsv(request.getCsv().toByteArray(), points, v);
       }
     } else if (d.getPointsCount() == 0) {
+      // Either field would do: each is named, whichever the caller meant to send.
       v.add("dataset.points", "is empty: send the points, or a CSV file in csv");
+      v.add("csv", "is empty: send a CSV file, or the points in dataset.points");
     } else if (d.getPointsCount() > MAX_POINTS) {
       v.add(
           "dataset.points",
