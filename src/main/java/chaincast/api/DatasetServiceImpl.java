@@ -6,7 +6,6 @@ import chaincast.run.ClientText;
 import chaincast.store.DatasetStore;
 import chaincast.store.DatasetStoreException;
 import chaincast.store.QuotaExceededException;
-import chaincast.store.ScenarioStore;
 import chaincast.store.StoreException;
 import chaincast.store.StoreSettings;
 import chaincast.v1.CreateDatasetRequest;
@@ -142,16 +141,7 @@ public final class DatasetServiceImpl extends DatasetServiceGrpc.DatasetServiceI
         "dataset_id",
         () -> {
           String id = checkId(request.getDatasetId());
-          long version = -1;
-          if (!request.getEtag().isEmpty()) {
-            version = ScenarioStore.versionOf(request.getEtag());
-            if (version < 0) {
-              throw ApiException.invalidField(
-                  "etag",
-                  "is not an etag this server issued, got " + ClientText.quote(request.getEtag()));
-            }
-          }
-          long expected = version;
+          long expected = Etags.optionalVersion(request.getEtag());
           timed(
               "delete_dataset",
               st -> {
@@ -173,13 +163,8 @@ public final class DatasetServiceImpl extends DatasetServiceGrpc.DatasetServiceI
    * @return the dataset with etag, create_time and point_count set
    */
   public Dataset load(String datasetId, String field) {
-    try {
-      return timed("get_dataset", st -> st.getDataset(datasetId))
-          .orElseThrow(() -> ApiException.notFound("dataset", datasetId, field))
-          .dataset();
-    } catch (StoreException e) {
-      throw StoreErrors.toApi(e, field);
-    }
+    return lookup(datasetId, field)
+        .orElseThrow(() -> ApiException.notFound("dataset", datasetId, field));
   }
 
   /**
@@ -191,10 +176,16 @@ public final class DatasetServiceImpl extends DatasetServiceGrpc.DatasetServiceI
    * @return the dataset, points included
    */
   public Optional<Dataset> find(String datasetId) {
+    return lookup(datasetId, "dataset_id");
+  }
+
+  /** The stored dataset, or empty; store failures become the API status, naming {@code field}. */
+  private Optional<Dataset> lookup(String datasetId, String field) {
     try {
-      return timed("get_dataset", st -> st.getDataset(datasetId)).map(d -> d.dataset());
+      return timed("get_dataset", st -> st.getDataset(datasetId))
+          .map(DatasetStore.StoredDataset::dataset);
     } catch (StoreException e) {
-      throw StoreErrors.toApi(e, "dataset_id");
+      throw StoreErrors.toApi(e, field);
     }
   }
 

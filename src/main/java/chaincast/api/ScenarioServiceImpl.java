@@ -171,16 +171,7 @@ public final class ScenarioServiceImpl extends ScenarioServiceGrpc.ScenarioServi
         "scenario_id",
         () -> {
           String id = checkId(request.getScenarioId(), "scenario_id");
-          long version = -1;
-          if (!request.getEtag().isEmpty()) {
-            version = ScenarioStore.versionOf(request.getEtag());
-            if (version < 0) {
-              throw ApiException.invalidField(
-                  "etag",
-                  "is not an etag this server issued, got " + ClientText.quote(request.getEtag()));
-            }
-          }
-          long expected = version;
+          long expected = Etags.optionalVersion(request.getEtag());
           timed(
               "delete",
               st -> {

@@ -271,7 +271,7 @@ public final class ChaincastServer {
     return metricsEndpoint.address();
   }
 
-  /** The dataset service, whose {@link DatasetServiceImpl#load} gives runs their datasets. */
+  /** The dataset service, whose {@link DatasetServiceImpl#find} gives runs their datasets. */
   public DatasetServiceImpl datasets() {
     return datasets;
   }
