@@ -173,6 +173,7 @@ final class RunTotals {
       seriesPercentiles[i] = Arrays.copyOf(got, percentiles.length);
       seriesMedian[i] = got[percentiles.length];
     }
+    long total = totalWeight(); // the count histograms' total: paths, or their fixed-point weight
     List<RunResult.TargetResult> targets = new ArrayList<>();
     for (int t = 0; t < m.targets.count; t++) {
       BinomialEstimate hit = targetHits.get(t);
@@ -186,7 +187,6 @@ final class RunTotals {
         for (Tally tally : tallies()) {
           counts.addAll(tally.countHistograms[t]);
         }
-        long total = totalWeight();
         for (int i = 0; i < pct.length; i++) {
           pct[i] = counts.percentile(total, percentiles[i]);
         }
