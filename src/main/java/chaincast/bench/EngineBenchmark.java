@@ -1,5 +1,6 @@
 package chaincast.bench;
 
+import chaincast.engine.BlockStreams;
 import chaincast.engine.CancellationSignal;
 import chaincast.engine.CellSpec;
 import chaincast.engine.ChainsAboveTarget;
@@ -13,19 +14,18 @@ import chaincast.engine.Projection;
 import chaincast.engine.RunResult;
 import chaincast.engine.RunSettings;
 import chaincast.engine.ShockSpec;
-import chaincast.engine.SplittableRandomAdapter;
 import chaincast.engine.TargetSpec;
 import chaincast.engine.ValueTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Throughput of {@link MonteCarloEngine} against its goals, in one run:
@@ -35,13 +35,14 @@ import java.util.stream.IntStream;
  * </pre>
  *
  * <p>For each case it runs the engine on {@code paths} paths (after a warm-up run), then measures
- * the <em>floor</em>: how fast the engine's generator ({@link SplittableRandomAdapter}, i.e. JDK 17
- * {@code SplittableRandom}) draws as many normals as the run had cell-steps, on as many threads,
- * also after a warm-up. Engine and floor are measured alternately {@code repeat} times (default 3)
- * and the best of each is kept, so that a burst of other load on the machine does not skew one side
- * of the ratio. A cell-step is one cell moved one year on one path (paths x cells x simulated
- * years), and needs at least one normal, so the floor bounds the engine's rate; the ratio says how
- * much the rest (drift draws, common factors, events, exp, group sums, estimators) costs.
+ * the <em>floor</em>: how fast the engine's generator and sampler ({@link BlockStreams}: Commons
+ * RNG's XoRoShiRo128++ through its ziggurat) draw as many normals as the run had cell-steps, on as
+ * many threads, also after a warm-up. Engine and floor are measured alternately {@code repeat}
+ * times (default 3) and the best of each is kept, so that a burst of other load on the machine does
+ * not skew one side of the ratio. A cell-step is one cell moved one year on one path (paths x cells
+ * x simulated years), and needs at least one normal, so the floor bounds the engine's rate; the
+ * ratio says how much the rest (drift draws, common factors, events, exp, group sums, estimators)
+ * costs.
  *
  * <p>Goals: at least {@value #GOAL_CELL_STEPS_PER_SECOND} cell-steps/s, at least {@value
  * #GOAL_FLOOR_RATIO} of the floor, and 1 M paths of the seeded-size model (about 18 cells x 5
@@ -205,10 +206,11 @@ public final class EngineBenchmark {
                 () -> {
                   double sink = 0;
                   for (long c; (c = nextChunk.getAndIncrement()) < chunks; ) {
-                    SplittableRandom r = SplittableRandomAdapter.forBlock(SEED, c).source();
+                    ZigguratSampler.NormalizedGaussian r =
+                        BlockStreams.normals(BlockStreams.forBlock(SEED, c));
                     long n = Math.min(FLOOR_CHUNK, normals - c * FLOOR_CHUNK);
                     for (long i = 0; i < n; i++) {
-                      sink += r.nextGaussian();
+                      sink += r.sample();
                     }
                   }
                   return sink;

@@ -16,7 +16,7 @@ import java.util.List;
  * <pre>
  * cells ─► CellOrder ─► CellDynamics, EventTable, EvidenceTable, MacroShockTable, GroupTable
  * targets, joints ─► TargetTable ─► CountCells (with the run's CountTables), SeriesTable (with fans)
- * TargetTable, fans, GroupTable ─► RecordingPlan
+ * TargetTable, fans, GroupTable ─► RecordingPlan ─► SpanPlan (with EvidenceTable) ─► DrawLayout
  * all of the above ─► SeriesWindows (each value histogram's fine window)
  * </pre>
  *
@@ -68,6 +68,12 @@ final class CompiledModel {
   /** Per value series: the fine window of its histogram. */
   final SeriesWindows windows;
 
+  /** The spans of years a path is stepped in. */
+  final SpanPlan spans;
+
+  /** The normals a path draws, in order. */
+  final DrawLayout layout;
+
   private CompiledModel(Projection p, boolean recordEverything, CountTables tables) {
     firstYear = p.firstYear();
     horizonYear = p.horizonYear();
@@ -87,6 +93,8 @@ final class CompiledModel {
         recordEverything
             ? RecordingPlan.everything(targets, groups, order.count, yearCount)
             : RecordingPlan.needed(targets, p.fans(), groups, yearCount);
+    spans = SpanPlan.of(order, recording, evidence, yearCount);
+    layout = new DrawLayout(cells, posteriors, spans, evidence, counts);
     windows = SeriesWindows.of(this); // reads the sections above, all assigned by now
   }
 

@@ -25,16 +25,16 @@ final class KeyedStreams {
 
   /** The start of the sequence for one purpose of one keyed item on one path of a run. */
   static long start(long seed, long key, long path, int purpose) {
-    long h = SplittableRandomAdapter.mix64(seed ^ SplittableRandomAdapter.mix64(key));
-    h = SplittableRandomAdapter.mix64(h + GOLDEN_GAMMA * (path + 1));
-    return SplittableRandomAdapter.mix64(h + GOLDEN_GAMMA * (purpose + 1));
+    long h = BlockStreams.mix64(seed ^ BlockStreams.mix64(key));
+    h = BlockStreams.mix64(h + GOLDEN_GAMMA * (path + 1));
+    return BlockStreams.mix64(h + GOLDEN_GAMMA * (purpose + 1));
   }
 
   /**
    * The part of {@link #start} that depends on the run and the item only: computed once per block.
    */
   static long itemBase(long seed, long key) {
-    return SplittableRandomAdapter.mix64(seed ^ SplittableRandomAdapter.mix64(key));
+    return BlockStreams.mix64(seed ^ BlockStreams.mix64(key));
   }
 
   /**
@@ -42,14 +42,14 @@ final class KeyedStreams {
    * are {@code mix64(pathStart + (i + 1) * golden)}, read with {@link #uniform}.
    */
   static long pathStart(long itemBase, long path) {
-    return SplittableRandomAdapter.mix64(itemBase + GOLDEN_GAMMA * (path + 1));
+    return BlockStreams.mix64(itemBase + GOLDEN_GAMMA * (path + 1));
   }
 
   /**
    * Draw number {@code index} of the sequence starting at {@code start}, as a uniform in [0, 1).
    */
   static double uniform(long start, long index) {
-    return (SplittableRandomAdapter.mix64(start + GOLDEN_GAMMA * (index + 1)) >>> 11) * DOUBLE_UNIT;
+    return (BlockStreams.mix64(start + GOLDEN_GAMMA * (index + 1)) >>> 11) * DOUBLE_UNIT;
   }
 
   /** A stable 64-bit key for an id: FNV-1a over its UTF-8 bytes. */
@@ -78,8 +78,7 @@ final class KeyedStreams {
      * Draw number {@code index} of the sequence as a uniform in [0, 1), without moving the cursor.
      */
     double at(long index) {
-      return (SplittableRandomAdapter.mix64(start + GOLDEN_GAMMA * (index + 1)) >>> 11)
-          * DOUBLE_UNIT;
+      return (BlockStreams.mix64(start + GOLDEN_GAMMA * (index + 1)) >>> 11) * DOUBLE_UNIT;
     }
 
     /** The next uniform in [0, 1). */

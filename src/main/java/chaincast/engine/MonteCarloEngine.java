@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <h2>Reproducibility</h2>
  *
  * Paths are simulated in blocks of {@link #BLOCK_SIZE}; block {@code b} draws from its own stream
- * {@link SplittableRandomAdapter#forBlock(long, long) forBlock(seed, b)} and covers paths {@code [b
- * * BLOCK_SIZE, (b + 1) * BLOCK_SIZE)}. Workers claim blocks in any order ({@link BlockScheduler});
+ * {@link BlockStreams#forBlock(long, long) forBlock(seed, b)} and covers paths {@code [b *
+ * BLOCK_SIZE, (b + 1) * BLOCK_SIZE)}. Workers claim blocks in any order ({@link BlockScheduler});
  * hits, histogram counts and min/max merge exactly in any order, and floating-point sums are kept
  * per block and folded in block order. So a result (all but {@link RunResult#elapsedNanos()}) is
  * bit-identical for the same projection, settings and seed whatever the thread count, and the first
@@ -128,6 +128,19 @@ public final class MonteCarloEngine implements AutoCloseable {
       RunSettings settings,
       CancellationSignal cancel,
       ProgressListener progress) {
+    return run(projection, settings, NormalSource.PSEUDO_RANDOM, cancel, progress);
+  }
+
+  /**
+   * Runs a projection with its paths' normals from {@code source} (plain Monte Carlo: {@link
+   * NormalSource#PSEUDO_RANDOM}); the building block of the variance-reduced methods.
+   */
+  RunResult run(
+      Projection projection,
+      RunSettings settings,
+      NormalSource source,
+      CancellationSignal cancel,
+      ProgressListener progress) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(cancel, "cancel");
     Objects.requireNonNull(progress, "progress");
@@ -135,10 +148,10 @@ public final class MonteCarloEngine implements AutoCloseable {
     CompiledModel model = CompiledModel.compile(projection, false);
     double[] percentiles = validate(settings);
 
-    PathWeights weights = PathWeights.forRun(model, settings.seed());
+    PathWeights weights = PathWeights.forRun(model, settings.seed(), source);
     Worker[] workers = new Worker[scheduler.parallelism()];
     for (int w = 0; w < workers.length; w++) {
-      workers[w] = new Worker(model, weights);
+      workers[w] = new Worker(model, weights, source);
     }
     RunTotals totals = new RunTotals(workers);
     boolean precision = settings.isPrecisionRun();
@@ -239,12 +252,14 @@ public final class MonteCarloEngine implements AutoCloseable {
   static final class Worker {
     private final CompiledModel model;
     private final PathWeights weights;
+    private final NormalSource source;
     PathSimulator simulator;
     Tally tally;
 
-    Worker(CompiledModel model, PathWeights weights) {
+    Worker(CompiledModel model, PathWeights weights, NormalSource source) {
       this.model = model;
       this.weights = weights;
+      this.source = source;
     }
 
     PathWeights weights() {
@@ -265,7 +280,7 @@ public final class MonteCarloEngine implements AutoCloseable {
         tally = new Tally(model, true, weights);
       }
       tally.beginBlock();
-      simulator.simulateBlock(seed, block, paths, tally);
+      simulator.simulateBlock(source, seed, block, paths, tally);
       tally.endBlock();
       return tally.blockSums.clone();
     }

@@ -1,30 +1,27 @@
 package chaincast.engine;
 
-import java.util.SplittableRandom;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * Simulates blocks of paths of a {@link CompiledModel}: the inner loop of the engine. One instance
  * per worker thread (it owns scratch arrays); the model is shared read-only.
  *
- * <p>Block {@code b} of a run with seed {@code s} always draws from {@link
- * SplittableRandomAdapter#forBlock(long, long) forBlock(s, b)}, in this order, path after path:
+ * <p>A path is stepped span by span ({@link SpanPlan}): one exact Gaussian step per span between
+ * the years something reads. Its normals are filled in before it starts, {@link DrawLayout}'s count
+ * of them, by the run's {@link NormalSource}: for plain Monte Carlo, block {@code b} of a run with
+ * seed {@code s} draws them from {@link BlockStreams#forBlock(long, long) forBlock(s, b)} through
+ * the ziggurat, path after path, and draws its Student-t chi-squares (one per path-year, after the
+ * path's normals) from the same stream.
  *
- * <ol>
- *   <li>the drift draw: a city factor, one factor per chain with two or more cells, then each
- *       cell's own factor (each only if it has a non-zero loading);
- *   <li>for each year after the first in which some cell moves: the Student-t chi-square (if any),
- *       the city factor, the chain factors, each moving cell's own shock.
- * </ol>
- *
- * Project events and counting processes draw from {@link KeyedStreams} keyed by their id and the
+ * <p>Project events and counting processes draw from {@link KeyedStreams} keyed by their id and the
  * path index (an event: the uniform of its year, then the normal of its jump, always both; a count:
  * its gamma rate from one stream and one uniform per year from another), so adding, removing,
  * delaying or rescaling one of them changes no other draw; so do the priors of assumed bases (one
  * normal per cell or count cell with a prior, keyed by its id). Macro shocks and observations draw
- * nothing: an observed cell's own shock of its observed year is the draw it already made, moved to
- * its posterior (see {@link EvidenceTable}). Recording values draws nothing, so what is recorded
- * (the engine's targets, or everything for {@link PathSampler}) does not change the paths.
+ * nothing: an observed cell's own shock of its observed span is the draw it already made, moved to
+ * its posterior (see {@link EvidenceTable}). Which years are recorded does change the spans, and so
+ * the paths: a run's paths are a function of its projection, settings and seed.
  */
 final class PathSimulator {
 
@@ -43,17 +40,29 @@ final class PathSimulator {
   /** Log value per cell (internal order). */
   private final double[] x;
 
-  /** The own-shock term each cell took in the current year (kept in years with evidence). */
+  /**
+   * The own-shock term each cell took in the last span, and its standard deviation: what an
+   * observation's posterior draw replaces, and what a conditional estimate integrates out.
+   */
   private final double[] ownTerm;
+
+  private final double[] ownSd;
+
+  /** The spans the path is stepped in, and the normals it reads ({@link #z}, in layout order). */
+  private final SpanPlan spans;
+
+  private final DrawLayout layout;
+
+  private final double[] z;
+
+  /** Whether paths carry weights: the model's observations, or a source that tilts the draws. */
+  private boolean weighted;
 
   /** Estimated cells: their draws' section, and this path's volatility and own-shock loading. */
   private final PosteriorTable posteriors;
 
   private final double[] pathVol;
   private final double[] pathOwn;
-
-  /** The own-shock loadings in use on this path (the model's, or {@link #pathOwn}). */
-  private double[] ownNow;
 
   /** Per cell: whether its recorded value before it moves is its seeded base, exactly. */
   private final boolean[] fixedBase;
@@ -100,11 +109,14 @@ final class PathSimulator {
     this.x = new double[order.count];
     this.mu = new double[order.count];
     this.ownTerm = new double[order.count];
+    this.ownSd = new double[order.count];
+    this.spans = model.spans;
+    this.layout = model.layout;
+    this.z = new double[Math.max(1, layout.count)];
     this.fixedBase = new boolean[order.count];
     this.posteriors = model.posteriors;
     this.pathVol = cells.volatility.clone();
     this.pathOwn = cells.shockOwn.clone();
-    this.ownNow = cells.shockOwn;
     for (int c = 0; c < order.count; c++) {
       fixedBase[c] = evidence.fixedBase(c, cells.logBase);
     }
@@ -117,15 +129,33 @@ final class PathSimulator {
     this.countBase = new long[countCells.count];
   }
 
+  /**
+   * The normals of the path being simulated (or last simulated), in {@link DrawLayout} order: for a
+   * {@link PathSink} that studies which draws lead to a hit (importance sampling's pilot runs).
+   * Read-only, and valid only until the next path starts.
+   */
+  double[] normals() {
+    return z;
+  }
+
   /** Simulates the first {@code paths} paths of block {@code block} (at most a full block). */
   void simulateBlock(long seed, long block, int paths, PathSink sink) {
-    SplittableRandomAdapter adapter = SplittableRandomAdapter.forBlock(seed, block);
-    // Normals in the loops below come straight from the JDK generator (ziggurat,
-    // ~230 M/s); Commons Math's chi-square draws from the same stream through
-    // the adapter, so the block's draws stay one reproducible sequence.
-    SplittableRandom r = adapter.source();
-    ChiSquaredDistribution chiSquare =
-        cells.studentT ? new ChiSquaredDistribution(adapter, cells.degreesOfFreedom) : null;
+    simulateBlock(NormalSource.PSEUDO_RANDOM, seed, block, paths, sink);
+  }
+
+  /**
+   * Simulates the first {@code paths} paths of block {@code block}, their layout's normals taken
+   * from {@code source}.
+   */
+  void simulateBlock(NormalSource source, long seed, long block, int paths, PathSink sink) {
+    NormalSource.Block draws = source.forBlock(seed, block);
+    weighted = evidence.weighted || source.weighted();
+    // chi-square(nu) = Gamma(nu / 2, scale 2), from the block's auxiliary uniforms
+    ContinuousSampler chiSquare =
+        cells.studentT
+            ? AhrensDieterMarsagliaTsangGammaSampler.of(
+                draws.auxiliary(), cells.degreesOfFreedom / 2.0, 2.0)
+            : null;
     long firstPath = block * MonteCarloEngine.BLOCK_SIZE;
     if (!countBaseSet || countBaseSeed != seed) {
       for (int k = 0; k < countBase.length; k++) {
@@ -135,46 +165,50 @@ final class PathSimulator {
       countBaseSet = true;
     }
     for (int p = 0; p < paths; p++) {
-      simulatePath(r, chiSquare, seed, firstPath + p, sink);
+      draws.fill(z, layout.count);
+      simulatePath(chiSquare, seed, firstPath + p, draws.logRatio(), sink);
     }
   }
 
   /**
-   * Simulates one path. This is the engine's hot loop, the one method of the engine allowed over 80
-   * lines: its body runs once per path and its inner loop once per cell-step (hundreds of millions
-   * a second), so it is kept in one piece, reading flat arrays through locals, with no call in the
-   * inner loop but the normal draw; splitting it (or drawing all normals first, then stepping)
-   * measured slower. The draw order it implements is the class comment's contract.
+   * Simulates one path from the normals in {@link #z}. This is the engine's hot loop, the one
+   * method of the engine allowed over 80 lines: its body runs once per path and its inner loop once
+   * per cell and span, so it is kept in one piece, reading flat arrays through locals, with no call
+   * in the inner loop. The order in which it reads {@link #z} is {@link DrawLayout}'s.
    */
   @SuppressWarnings("checkstyle:MethodLength") // the hot loop, documented above
   private void simulatePath(
-      SplittableRandom r, ChiSquaredDistribution chiSquare, long seed, long path, PathSink sink) {
+      ContinuousSampler chiSquare, long seed, long path, double logRatio, PathSink sink) {
     // Plain arrays in locals: no objects, no boxing, and the JIT keeps the
     // bounds-checked loads in registers.
-    final CompiledModel m = this.m;
     final CellDynamics dyn = this.cells;
     final EventTable events = this.events;
     final CellOrder order = this.order;
     final EvidenceTable evidence = this.evidence;
     final double[] ownTerm = this.ownTerm;
+    final double[] ownSd = this.ownSd;
     final MacroShockTable shocks = this.macroShocks;
     final RecordingPlan recording = this.recording;
+    final SpanPlan spans = this.spans;
     final double[] x = this.x;
+    final double[] z = this.z;
     final double[] common = this.common;
     final int[] slot = dyn.factorSlot;
+    final boolean[] drawsOwn = layout.drawsOwn;
     final int n = order.count;
+    int d = 0; // the next normal of this path
 
     // Work in log space: a step is one multiply-add, and exp is paid only in
     // the years something is recorded, for the cells recorded then.
     System.arraycopy(evidence.startLog, 0, x, 0, n);
     if (evidence.priorCells.length > 0) {
-      drawBasePriors(seed, path);
+      drawBasePriors();
     }
     if (events.count > 0) {
       drawEvents(seed, path);
     }
     if (countCells.count > 0) {
-      drawCounts(seed, path);
+      drawCounts(path);
       sink.onCounts(counts);
     }
 
@@ -188,18 +222,18 @@ final class PathSimulator {
     final double[] mu;
     if (dyn.drawDrift) {
       mu = this.mu;
-      double city = dyn.drawDriftCity ? cityLoading * r.nextGaussian() : 0.0;
-      fillCommon(common, city, chains, dyn.drawDriftChain ? chainLoading : 0.0, r);
+      double city = dyn.drawDriftCity ? cityLoading * z[d++] : 0.0;
+      d = fillCommon(common, city, chains, dyn.drawDriftChain ? chainLoading : 0.0, z, d);
       final double[] sd = dyn.driftSd;
       final double[] dOwn = dyn.driftOwn;
       final double[] mean = dyn.driftMean;
+      final boolean[] drawsDriftOwn = layout.drawsDriftOwn;
       for (int c = 0; c < n; c++) {
-        double d = mean[c] + sd[c] * common[slot[c]];
-        double own = dOwn[c];
-        if (own != 0.0) { // cells with no drift uncertainty draw nothing
-          d += own * r.nextGaussian();
+        double m = mean[c] + sd[c] * common[slot[c]];
+        if (drawsDriftOwn[c]) { // cells with no drift uncertainty draw nothing
+          m += dOwn[c] * z[d++];
         }
-        mu[c] = d;
+        mu[c] = m;
       }
     } else if (posteriors.cells.length > 0) {
       mu = this.mu;
@@ -217,7 +251,6 @@ final class PathSimulator {
       vol = dyn.volatility;
       sOwn = dyn.shockOwn;
     }
-    ownNow = sOwn;
 
     if (sink.wantsDrift()) {
       sink.onDrift(mu);
@@ -226,54 +259,59 @@ final class PathSimulator {
       record(0, sink);
     }
     final double nuMinus2 = dyn.degreesOfFreedom - 2.0;
-    double logWeight = 0.0;
-    for (int y = 1; y < m.yearCount; y++) {
-      final boolean keepOwn = evidence.directCells[y].length > 0;
-      double s = 1.0;
-      final int active = order.activeCount[y]; // cells are sorted by base year: a prefix moves
+    double logWeight = logRatio;
+    for (int k = 0; k < spans.count; k++) {
+      final int from = spans.from[k];
+      final int to = spans.to[k];
+      final int active = spans.active[k]; // cells are sorted by base year: a prefix moves
+      final double years = to - from;
+      double scale2 = years; // S = sum of the yearly scales squared (1 each for normal shocks)
       if (active > 0) {
         // Student-t: one chi-square per path-year scales every shock of that year,
         // a multivariate t with unit variance (fat tails hit all cells at once).
         if (chiSquare != null) {
-          s = Math.sqrt(nuMinus2 / chiSquare.sample());
+          scale2 = 0.0;
+          for (int y = from + 1; y <= to; y++) {
+            scale2 += nuMinus2 / chiSquare.sample();
+          }
         }
-        double city = dyn.drawCity ? s * cityLoading * r.nextGaussian() : 0.0;
-        fillCommon(common, city, chains, dyn.drawChain ? s * chainLoading : 0.0, r);
-        // One fused loop: the draw (a call the JIT does not inline) overlaps the
-        // arithmetic around it; drawing all normals first and stepping in a
-        // second loop measured 10 % slower.
+        final double scale = Math.sqrt(scale2);
+        double city = dyn.drawCity ? scale * cityLoading * z[d++] : 0.0;
+        d = fillCommon(common, city, chains, dyn.drawChain ? scale * chainLoading : 0.0, z, d);
         for (int c = 0; c < active; c++) {
-          double step = mu[c] + vol[c] * common[slot[c]];
-          double own = sOwn[c];
+          double step = years * mu[c] + vol[c] * common[slot[c]];
           double ownStep = 0.0;
-          if (own != 0.0) { // zero-volatility cells (or all-common weights) draw nothing
-            ownStep = own * s * r.nextGaussian();
+          double sd = 0.0;
+          if (drawsOwn[c]) { // zero-volatility cells (or all-common weights) draw nothing
+            sd = sOwn[c] * scale;
+            ownStep = sd * z[d++];
           }
-          if (keepOwn) { // only in years with an observed cell: the evidence moves this term
-            ownTerm[c] = ownStep;
-          }
+          ownTerm[c] = ownStep; // what the evidence, or a conditional estimate, moves
+          ownSd[c] = sd;
           x[c] += step + ownStep;
         }
       }
-      if (events.count > 0) {
-        applyEvents(y);
-      }
-      int[] shifted = shocks.cellsByYear[y];
-      if (shifted.length > 0) {
-        double[] by = shocks.logFactorByYear[y];
-        for (int k = 0; k < shifted.length; k++) {
-          x[shifted[k]] += by[k];
+      for (int y = from + 1; y <= to; y++) {
+        if (events.count > 0) {
+          applyEvents(y);
+        }
+        int[] shifted = shocks.cellsByYear[y];
+        if (shifted.length > 0) {
+          double[] by = shocks.logFactorByYear[y];
+          for (int j = 0; j < shifted.length; j++) {
+            x[shifted[j]] += by[j];
+          }
         }
       }
-      // Evidence last: the year's observations see everything the path did in it.
-      if (evidence.any[y]) {
-        logWeight += weigh(y, s);
+      // Evidence last: the span's observations see everything the path did in it.
+      if (evidence.any[to]) {
+        logWeight += weigh(to);
       }
-      if (recording.recorded[y]) {
-        record(y, sink);
+      if (recording.recorded[to]) {
+        record(to, sink);
       }
     }
-    if (evidence.weighted) {
+    if (weighted) {
       sink.onWeight(logWeight);
     }
     sink.onPathEnd();
@@ -288,14 +326,14 @@ final class PathSimulator {
    * t²)}, scaled by {@code t} so that it is at most 1. A sum of cells: the weight is {@code N(o; ln
    * total, t²)}, also at most 1.
    */
-  private double weigh(int y, double studentScale) {
+  private double weigh(int y) {
     final EvidenceTable ev = this.evidence;
     final double[] x = this.x;
     double logWeight = 0.0;
     int[] direct = ev.directCells[y];
     for (int k = 0; k < direct.length; k++) {
       int c = direct[k];
-      double own = ownNow[c] * studentScale;
+      double own = ownSd[c];
       double shockVar = own * own;
       double errorVar = ev.directVar[y][k];
       double total = shockVar + errorVar;
@@ -303,6 +341,9 @@ final class PathSimulator {
       double r = ev.directLog[y][k] - m;
       double gain = shockVar / total;
       x[c] = m + gain * r + Math.sqrt(1.0 - gain) * ownTerm[c];
+      // What is left of the own term, for a conditional estimate read later this year.
+      ownTerm[c] = x[c] - (m + gain * r);
+      ownSd[c] = own * Math.sqrt(1.0 - gain);
       logWeight -= 0.5 * (r * r / total + Math.log(total / errorVar));
     }
     int[][] groups = ev.groupCells[y];
@@ -335,24 +376,26 @@ final class PathSimulator {
     }
   }
 
-  /** Draws the log base of every cell with a prior, from the cell's keyed sequence. */
-  private void drawBasePriors(long seed, long path) {
+  /** Moves the log base of every cell with a prior by its prior's draw. */
+  private void drawBasePriors() {
     final EvidenceTable ev = this.evidence;
+    final double[] z = this.z;
+    int d = layout.priorStart;
     for (int c : ev.priorCells) {
-      double z = keyed.reset(KeyedStreams.start(seed, ev.baseKey[c], path, 0)).nextGaussian();
-      x[c] += ev.baseSd[c] * z;
+      x[c] += ev.baseSd[c] * z[d++];
     }
   }
 
   /**
-   * Sets {@code common[k] = city + chainScale * Z_k} for the {@code chains} shared chains (drawing
-   * Z_k only when chainScale is not 0) and {@code common[chains] = city}.
+   * Sets {@code common[k] = city + chainScale * Z_k} for the {@code chains} shared chains (reading
+   * Z_k from {@code z} at {@code d} only when chainScale is not 0) and {@code common[chains] =
+   * city}; returns the index of the next unread normal.
    */
-  private static void fillCommon(
-      double[] common, double city, int chains, double chainScale, SplittableRandom r) {
+  private static int fillCommon(
+      double[] common, double city, int chains, double chainScale, double[] z, int d) {
     if (chainScale != 0.0) {
       for (int k = 0; k < chains; k++) {
-        common[k] = city + chainScale * r.nextGaussian();
+        common[k] = city + chainScale * z[d++];
       }
     } else {
       for (int k = 0; k < chains; k++) {
@@ -360,6 +403,7 @@ final class PathSimulator {
       }
     }
     common[chains] = city;
+    return d;
   }
 
   /**
@@ -403,7 +447,7 @@ final class PathSimulator {
    * uniform of its end year. A cell no target counts draws nothing (keyed draws make skipping it
    * harmless to the others). Only the years some count target reads are filled in (and the base).
    */
-  private void drawCounts(long seed, long path) {
+  private void drawCounts(long path) {
     final CountCells t = this.countCells;
     final int years = m.yearCount;
     final int firstYear = m.firstYear;
@@ -412,10 +456,8 @@ final class PathSimulator {
       int offset = k * years;
       int[] need = t.years[k];
       int baseCount = t.base[k];
-      if (t.baseSd[k] > 0) {
-        baseCount =
-            t.baseCount(
-                k, keyed.reset(KeyedStreams.start(seed, t.baseKey[k], path, 0)).nextGaussian());
+      if (layout.countPrior[k] >= 0) {
+        baseCount = t.baseCount(k, z[layout.countPrior[k]]);
       }
       if (base >= 0 && base < years) {
         counts[offset + base] = baseCount;

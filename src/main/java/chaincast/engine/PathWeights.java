@@ -50,7 +50,14 @@ final class PathWeights {
    * the same for any thread count).
    */
   static PathWeights forRun(CompiledModel model, long seed) {
-    if (!model.evidence.weighted) {
+    return forRun(model, seed, NormalSource.PSEUDO_RANDOM);
+  }
+
+  /**
+   * The weights of a run of {@code model} with {@code seed} whose normals come from {@code source}.
+   */
+  static PathWeights forRun(CompiledModel model, long seed, NormalSource source) {
+    if (!model.evidence.weighted && !source.weighted()) {
       return UNIFORM;
     }
     double[] max = {Double.NEGATIVE_INFINITY};
@@ -68,7 +75,7 @@ final class PathWeights {
           public void onPathEnd() {}
         };
     int paths = Math.min(PROBE_PATHS, MonteCarloEngine.BLOCK_SIZE);
-    new PathSimulator(model).simulateBlock(seed, 0, paths, probe);
+    new PathSimulator(model).simulateBlock(source, seed, 0, paths, probe);
     // A probe whose every path has an infinite or NaN log weight leaves no finite reference: 0
     // (every log weight is at most 0) is then as good as any.
     return relativeTo(Double.isFinite(max[0]) ? max[0] : 0.0);

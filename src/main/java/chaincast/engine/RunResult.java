@@ -40,13 +40,38 @@ public record RunResult(
    * @param mean mean value
    * @param expectedShortfall E[threshold - value | missed] (0 when never missed); for chains-above
    *     targets, in chains
+   * @param method how {@code hit} was estimated
+   * @param varianceReduction the variance of plain Monte Carlo's estimate over {@code hit}'s, both
+   *     measured on this run's paths (1 for plain Monte Carlo)
+   * @param plainHit P(hit) by counting hits on the same paths (equal to {@code hit} when the method
+   *     is plain Monte Carlo)
    */
   public record TargetResult(
       BinomialEstimate hit,
       double[] percentiles,
       double median,
       double mean,
-      double expectedShortfall) {}
+      double expectedShortfall,
+      EstimationMethod method,
+      double varianceReduction,
+      BinomialEstimate plainHit) {
+
+    /** A target estimated by plain Monte Carlo. */
+    public TargetResult(
+        BinomialEstimate hit,
+        double[] percentiles,
+        double median,
+        double mean,
+        double expectedShortfall) {
+      this(hit, percentiles, median, mean, expectedShortfall, EstimationMethod.PLAIN, 1.0, hit);
+    }
+
+    /** The same target with its probability estimated otherwise. */
+    public TargetResult withHit(BinomialEstimate estimate, EstimationMethod how, double reduction) {
+      return new TargetResult(
+          estimate, percentiles, median, mean, expectedShortfall, how, reduction, plainHit);
+    }
+  }
 
   /**
    * How the paths were weighted.

@@ -1,6 +1,7 @@
 package chaincast.engine;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The estimators' accumulator for one worker: a {@link PathSink} that counts hits, joint hits and
@@ -92,6 +93,18 @@ final class Tally implements PathSink {
 
   private final double[] seriesBuffer;
 
+  /** Counts of the last paths per count or chains-above target, {@code [t * CHUNK + path]}. */
+  private final int[] countBuffer;
+
+  /** The targets with a count histogram. */
+  private final int[] countTargets;
+
+  /**
+   * Per count target: where its cells' counts of its year sit in the path's counts ({@code k *
+   * yearCount + y}), so a path's count is a sum of direct loads.
+   */
+  private final int[][] countSlots;
+
   /** The fixed-point weight of each buffered path. */
   private final long[] weightBuffer;
 
@@ -138,6 +151,19 @@ final class Tally implements PathSink {
     blockSums = new double[sumsLength(targets)];
     hitNow = new boolean[targetCount];
     seriesBuffer = new double[seriesCount * CHUNK];
+    countTargets =
+        IntStream.range(0, targetCount).filter(t -> countHistograms[t] != null).toArray();
+    countBuffer = new int[values ? targetCount * CHUNK : 0];
+    countSlots = new int[targetCount][];
+    for (int t = 0; t < targetCount; t++) {
+      int[] cells = targets.countCells[t];
+      if (cells != null) {
+        countSlots[t] = new int[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+          countSlots[t][i] = cells[i] * yearCount + targets.yearIndex[t];
+        }
+      }
+    }
     weightBuffer = new long[values ? CHUNK : 0];
   }
 
@@ -168,6 +194,7 @@ final class Tally implements PathSink {
     bytes +=
         Footprint.refArray(seriesCount)
             + Footprint.doubleArray((long) seriesCount * CHUNK)
+            + Footprint.intArray((long) targets.count * CHUNK)
             + Footprint.longArray(CHUNK);
     for (int s = 0; s < seriesCount; s++) {
       bytes += LogHistogram.maxBytes(m.windows.octaves(s));
@@ -196,6 +223,13 @@ final class Tally implements PathSink {
         seriesHistograms[s].addAll(seriesBuffer, s * CHUNK, s * CHUNK + buffered, weightBuffer);
       } else {
         seriesHistograms[s].addAll(seriesBuffer, s * CHUNK, s * CHUNK + buffered);
+      }
+    }
+    for (int t : countTargets) {
+      CountHistogram h = countHistograms[t];
+      int from = t * CHUNK;
+      for (int i = 0; i < buffered; i++) {
+        h.add(countBuffer[from + i], weightBuffer[i]);
       }
     }
     buffered = 0;
@@ -230,7 +264,7 @@ final class Tally implements PathSink {
         valueNow[t] = value;
         shortfallNow[t] = Math.max(0.0, threshold - value);
       } else {
-        int count = countOf(t, y, groupValues);
+        int count = countOf(t, groupValues);
         double threshold =
             targets.countCells[t] != null ? targets.threshold[t] : targets.minCount[t];
         hit = targets.strict[t] ? count > threshold : count >= threshold;
@@ -243,11 +277,12 @@ final class Tally implements PathSink {
   }
 
   /** A count target's count, or a chains-above target's number of chains above its level. */
-  private int countOf(int t, int y, double[] groupValues) {
+  private int countOf(int t, double[] groupValues) {
     int count = 0;
     if (targets.countCells[t] != null) {
-      for (int k : targets.countCells[t]) {
-        count += pathCounts[k * yearCount + y];
+      final int[] counts = pathCounts;
+      for (int slot : countSlots[t]) {
+        count += counts[slot];
       }
     } else {
       double level = targets.level[t];
@@ -281,9 +316,8 @@ final class Tally implements PathSink {
       sums[4 * t + 1] += shortfallNow[t] * w;
       sums[4 * t + 2] += hit ? w : 0.0;
       sums[4 * t + 3] += hit ? w * w : 0.0;
-      CountHistogram counts = countHistograms[t];
-      if (counts != null) {
-        counts.add(countNow[t], fixed);
+      if (values) {
+        countBuffer[t * CHUNK + buffered] = countNow[t]; // binned with the chunk (see flush)
       }
     }
     final int[][] joints = targets.jointTargets;
