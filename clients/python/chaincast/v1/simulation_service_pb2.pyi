@@ -7,6 +7,12 @@ from google.protobuf import message as _message
 from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Mapping, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+ESTIMATION_METHOD_CONDITIONAL: EstimationMethod
+ESTIMATION_METHOD_IMPORTANCE: EstimationMethod
+ESTIMATION_METHOD_PLAIN: EstimationMethod
+ESTIMATION_METHOD_QUASI_RANDOM: EstimationMethod
+ESTIMATION_METHOD_QUASI_RANDOM_CONDITIONAL: EstimationMethod
+ESTIMATION_METHOD_UNSPECIFIED: EstimationMethod
 OBSERVATION_ROLE_CONFIRMS_FIXED_BASE: ObservationRole
 OBSERVATION_ROLE_RESTARTS_COUNT: ObservationRole
 OBSERVATION_ROLE_UNSPECIFIED: ObservationRole
@@ -16,6 +22,12 @@ STOP_REASON_PATHS_DONE: StopReason
 STOP_REASON_PATH_CAP: StopReason
 STOP_REASON_PRECISION_REACHED: StopReason
 STOP_REASON_UNSPECIFIED: StopReason
+VARIANCE_REDUCTION_AUTO: VarianceReduction
+VARIANCE_REDUCTION_CONDITIONAL: VarianceReduction
+VARIANCE_REDUCTION_IMPORTANCE: VarianceReduction
+VARIANCE_REDUCTION_PLAIN: VarianceReduction
+VARIANCE_REDUCTION_QUASI_RANDOM: VarianceReduction
+VARIANCE_REDUCTION_UNSPECIFIED: VarianceReduction
 
 class AssumptionInUse(_message.Message):
     __slots__ = ["cell_id", "parameter", "provenance", "value"]
@@ -186,34 +198,42 @@ class Progress(_message.Message):
     def __init__(self, paths_done: _Optional[int] = ..., paths_planned: _Optional[int] = ..., estimates: _Optional[_Iterable[_Union[RunningEstimate, _Mapping]]] = ..., max_half_width: _Optional[float] = ..., elapsed_millis: _Optional[int] = ...) -> None: ...
 
 class RunInfo(_message.Message):
-    __slots__ = ["block_size", "clamped_paths", "effective_paths", "elapsed_millis", "horizon_year", "max_half_width", "paths", "seed", "shock_distribution", "stop_reason", "threads", "wanted_half_width", "weighted"]
+    __slots__ = ["block_size", "clamped_paths", "effective_paths", "elapsed_millis", "engine_version", "generator", "horizon_year", "max_half_width", "paths", "sampler", "seed", "shock_distribution", "stop_reason", "threads", "variance_reduction", "wanted_half_width", "weighted"]
     BLOCK_SIZE_FIELD_NUMBER: _ClassVar[int]
     CLAMPED_PATHS_FIELD_NUMBER: _ClassVar[int]
     EFFECTIVE_PATHS_FIELD_NUMBER: _ClassVar[int]
     ELAPSED_MILLIS_FIELD_NUMBER: _ClassVar[int]
+    ENGINE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    GENERATOR_FIELD_NUMBER: _ClassVar[int]
     HORIZON_YEAR_FIELD_NUMBER: _ClassVar[int]
     MAX_HALF_WIDTH_FIELD_NUMBER: _ClassVar[int]
     PATHS_FIELD_NUMBER: _ClassVar[int]
+    SAMPLER_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
     SHOCK_DISTRIBUTION_FIELD_NUMBER: _ClassVar[int]
     STOP_REASON_FIELD_NUMBER: _ClassVar[int]
     THREADS_FIELD_NUMBER: _ClassVar[int]
+    VARIANCE_REDUCTION_FIELD_NUMBER: _ClassVar[int]
     WANTED_HALF_WIDTH_FIELD_NUMBER: _ClassVar[int]
     WEIGHTED_FIELD_NUMBER: _ClassVar[int]
     block_size: int
     clamped_paths: int
     effective_paths: float
     elapsed_millis: int
+    engine_version: str
+    generator: str
     horizon_year: int
     max_half_width: float
     paths: int
+    sampler: str
     seed: int
     shock_distribution: _model_pb2.ShockDistribution
     stop_reason: StopReason
     threads: int
+    variance_reduction: VarianceReduction
     wanted_half_width: float
     weighted: bool
-    def __init__(self, paths: _Optional[int] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., stop_reason: _Optional[_Union[StopReason, str]] = ..., max_half_width: _Optional[float] = ..., wanted_half_width: _Optional[float] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ..., elapsed_millis: _Optional[int] = ..., threads: _Optional[int] = ..., block_size: _Optional[int] = ..., weighted: bool = ..., effective_paths: _Optional[float] = ..., clamped_paths: _Optional[int] = ...) -> None: ...
+    def __init__(self, paths: _Optional[int] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., stop_reason: _Optional[_Union[StopReason, str]] = ..., max_half_width: _Optional[float] = ..., wanted_half_width: _Optional[float] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ..., elapsed_millis: _Optional[int] = ..., threads: _Optional[int] = ..., block_size: _Optional[int] = ..., weighted: bool = ..., effective_paths: _Optional[float] = ..., clamped_paths: _Optional[int] = ..., generator: _Optional[str] = ..., sampler: _Optional[str] = ..., engine_version: _Optional[str] = ..., variance_reduction: _Optional[_Union[VarianceReduction, str]] = ...) -> None: ...
 
 class RunningEstimate(_message.Message):
     __slots__ = ["p_hit", "target_id"]
@@ -334,7 +354,7 @@ class SimulationReport(_message.Message):
     def __init__(self, run: _Optional[_Union[RunInfo, _Mapping]] = ..., odds: _Optional[_Iterable[_Union[TargetOdds, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointOdds, _Mapping]]] = ..., fans: _Optional[_Iterable[_Union[Fan, _Mapping]]] = ..., skipped: _Optional[_Iterable[_Union[SkippedTarget, _Mapping]]] = ..., assumptions: _Optional[_Iterable[_Union[AssumptionInUse, _Mapping]]] = ..., observations: _Optional[_Iterable[_Union[ObservationInUse, _Mapping]]] = ..., scenario_id: _Optional[str] = ..., scenario_etag: _Optional[str] = ...) -> None: ...
 
 class SimulationSpec(_message.Message):
-    __slots__ = ["fans", "horizon_year", "ignore_seeded_observations", "inline_overrides", "joint", "overrides", "paths", "percentiles", "precision", "scenario_id", "seed", "shock_distribution", "targets"]
+    __slots__ = ["fans", "horizon_year", "ignore_seeded_observations", "inline_overrides", "joint", "overrides", "paths", "percentiles", "precision", "scenario_id", "seed", "shock_distribution", "targets", "variance_reduction"]
     FANS_FIELD_NUMBER: _ClassVar[int]
     HORIZON_YEAR_FIELD_NUMBER: _ClassVar[int]
     IGNORE_SEEDED_OBSERVATIONS_FIELD_NUMBER: _ClassVar[int]
@@ -348,6 +368,7 @@ class SimulationSpec(_message.Message):
     SEED_FIELD_NUMBER: _ClassVar[int]
     SHOCK_DISTRIBUTION_FIELD_NUMBER: _ClassVar[int]
     TARGETS_FIELD_NUMBER: _ClassVar[int]
+    VARIANCE_REDUCTION_FIELD_NUMBER: _ClassVar[int]
     fans: _containers.RepeatedCompositeFieldContainer[FanRequest]
     horizon_year: int
     ignore_seeded_observations: bool
@@ -361,7 +382,8 @@ class SimulationSpec(_message.Message):
     seed: int
     shock_distribution: _model_pb2.ShockDistribution
     targets: TargetSelection
-    def __init__(self, targets: _Optional[_Union[TargetSelection, _Mapping]] = ..., paths: _Optional[int] = ..., precision: _Optional[_Union[Precision, _Mapping]] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., percentiles: _Optional[_Iterable[float]] = ..., fans: _Optional[_Iterable[_Union[FanRequest, _Mapping]]] = ..., overrides: _Optional[_Iterable[_Union[_scenario_pb2.CellOverride, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointRequest, _Mapping]]] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ..., scenario_id: _Optional[str] = ..., inline_overrides: _Optional[_Union[_scenario_pb2.ScenarioOverrides, _Mapping]] = ..., ignore_seeded_observations: bool = ...) -> None: ...
+    variance_reduction: VarianceReduction
+    def __init__(self, targets: _Optional[_Union[TargetSelection, _Mapping]] = ..., paths: _Optional[int] = ..., precision: _Optional[_Union[Precision, _Mapping]] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., percentiles: _Optional[_Iterable[float]] = ..., fans: _Optional[_Iterable[_Union[FanRequest, _Mapping]]] = ..., overrides: _Optional[_Iterable[_Union[_scenario_pb2.CellOverride, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointRequest, _Mapping]]] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ..., scenario_id: _Optional[str] = ..., inline_overrides: _Optional[_Union[_scenario_pb2.ScenarioOverrides, _Mapping]] = ..., ignore_seeded_observations: bool = ..., variance_reduction: _Optional[_Union[VarianceReduction, str]] = ...) -> None: ...
 
 class SkippedTarget(_message.Message):
     __slots__ = ["reason", "target_id"]
@@ -420,7 +442,7 @@ class TargetDifference(_message.Message):
     def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., p_hit_baseline: _Optional[_Union[Probability, _Mapping]] = ..., p_hit_alternative: _Optional[_Union[Probability, _Mapping]] = ..., difference: _Optional[float] = ..., standard_error: _Optional[float] = ..., independent_standard_error: _Optional[float] = ..., ci_low: _Optional[float] = ..., ci_high: _Optional[float] = ..., baseline_only: _Optional[int] = ..., alternative_only: _Optional[int] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ...) -> None: ...
 
 class TargetOdds(_message.Message):
-    __slots__ = ["base_value", "base_year", "comparison", "expected_shortfall", "kind", "mean", "median", "median_growth", "name", "p_hit", "percentiles", "plan_id", "required_growth", "target_id", "target_value", "unit", "year"]
+    __slots__ = ["base_value", "base_year", "comparison", "expected_shortfall", "kind", "mean", "median", "median_growth", "method", "name", "p_hit", "percentiles", "plain_p_hit", "plan_id", "required_growth", "target_id", "target_value", "unit", "variance_reduction", "year"]
     BASE_VALUE_FIELD_NUMBER: _ClassVar[int]
     BASE_YEAR_FIELD_NUMBER: _ClassVar[int]
     COMPARISON_FIELD_NUMBER: _ClassVar[int]
@@ -429,14 +451,17 @@ class TargetOdds(_message.Message):
     MEAN_FIELD_NUMBER: _ClassVar[int]
     MEDIAN_FIELD_NUMBER: _ClassVar[int]
     MEDIAN_GROWTH_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     PERCENTILES_FIELD_NUMBER: _ClassVar[int]
+    PLAIN_P_HIT_FIELD_NUMBER: _ClassVar[int]
     PLAN_ID_FIELD_NUMBER: _ClassVar[int]
     P_HIT_FIELD_NUMBER: _ClassVar[int]
     REQUIRED_GROWTH_FIELD_NUMBER: _ClassVar[int]
     TARGET_ID_FIELD_NUMBER: _ClassVar[int]
     TARGET_VALUE_FIELD_NUMBER: _ClassVar[int]
     UNIT_FIELD_NUMBER: _ClassVar[int]
+    VARIANCE_REDUCTION_FIELD_NUMBER: _ClassVar[int]
     YEAR_FIELD_NUMBER: _ClassVar[int]
     base_value: float
     base_year: int
@@ -446,16 +471,19 @@ class TargetOdds(_message.Message):
     mean: float
     median: float
     median_growth: float
+    method: EstimationMethod
     name: _model_pb2.LocalizedName
     p_hit: Probability
     percentiles: _containers.RepeatedCompositeFieldContainer[PercentileValue]
+    plain_p_hit: Probability
     plan_id: str
     required_growth: float
     target_id: str
     target_value: float
     unit: _model_pb2.Unit
+    variance_reduction: float
     year: int
-    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., comparison: _Optional[_Union[_model_pb2.Comparison, str]] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ..., median: _Optional[float] = ..., mean: _Optional[float] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ..., base_value: _Optional[float] = ..., base_year: _Optional[int] = ..., required_growth: _Optional[float] = ..., median_growth: _Optional[float] = ..., expected_shortfall: _Optional[float] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ...) -> None: ...
+    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., comparison: _Optional[_Union[_model_pb2.Comparison, str]] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ..., median: _Optional[float] = ..., mean: _Optional[float] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ..., base_value: _Optional[float] = ..., base_year: _Optional[int] = ..., required_growth: _Optional[float] = ..., median_growth: _Optional[float] = ..., expected_shortfall: _Optional[float] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ..., method: _Optional[_Union[EstimationMethod, str]] = ..., variance_reduction: _Optional[float] = ..., plain_p_hit: _Optional[_Union[Probability, _Mapping]] = ...) -> None: ...
 
 class TargetSelection(_message.Message):
     __slots__ = ["chain_id", "plan_id", "region_id", "target_ids", "year"]
@@ -518,6 +546,12 @@ class VarianceImportance(_message.Message):
     paths: int
     variance: float
     def __init__(self, output: _Optional[str] = ..., variance: _Optional[float] = ..., explained_share: _Optional[float] = ..., inputs: _Optional[_Iterable[_Union[ImportanceInput, _Mapping]]] = ..., paths: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
+
+class VarianceReduction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
+
+class EstimationMethod(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
 
 class StopReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

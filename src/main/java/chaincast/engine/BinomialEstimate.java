@@ -85,6 +85,42 @@ public record BinomialEstimate(
         hits, paths, p, Math.sqrt(variance), interval[0], interval[1], effective);
   }
 
+  /**
+   * The self-normalised estimate from per-path probabilities {@code p} in [0, 1] (a conditional
+   * Monte Carlo estimate) rather than hits: {@code P = Σ w p / Σ w}, its delta-method error {@code
+   * sqrt(Σ w² (p - P)²) / Σ w}, and the Wilson interval on the effective number of paths {@code P
+   * (1 - P) / SE²}: the plain paths that would give the same error, often many more than were run.
+   * Unweighted paths pass {@code w = 1}.
+   *
+   * @param hits paths on which the event happened
+   * @param paths paths simulated
+   * @param probWeight {@code Σ w p}
+   * @param probWeightSq {@code Σ w² p}
+   * @param probSqWeightSq {@code Σ w² p²}
+   * @param totalWeight {@code Σ w}
+   * @param totalWeightSq {@code Σ w²}
+   */
+  public static BinomialEstimate smoothed(
+      long hits,
+      long paths,
+      double probWeight,
+      double probWeightSq,
+      double probSqWeightSq,
+      double totalWeight,
+      double totalWeightSq) {
+    if (paths == 0 || !(totalWeight > 0)) {
+      return new BinomialEstimate(hits, paths, Double.NaN, Double.NaN, 0.0, 1.0, 0.0);
+    }
+    double p = Math.max(0.0, Math.min(1.0, probWeight / totalWeight));
+    double spread = Math.max(0.0, probSqWeightSq - 2 * p * probWeightSq + p * p * totalWeightSq);
+    double variance = spread / (totalWeight * totalWeight);
+    double kish = totalWeight * totalWeight / totalWeightSq;
+    double effective = variance > 0 ? Math.max(1.0, p * (1 - p) / variance) : kish;
+    double[] interval = wilson(p, effective, variance, probWeight <= 0, probWeight >= totalWeight);
+    return new BinomialEstimate(
+        hits, paths, p, Math.sqrt(variance), interval[0], interval[1], effective);
+  }
+
   /** The Wilson score interval at {@code p} with {@code n} (effective) trials. */
   private static double[] wilson(double p, double n, double variance, boolean none, boolean all) {
     double z2 = Z95 * Z95;

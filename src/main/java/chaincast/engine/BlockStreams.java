@@ -34,6 +34,13 @@ public final class BlockStreams {
           + MonteCarloEngine.BLOCK_SIZE
           + " paths, seeded by SplitMix64";
 
+  /**
+   * The engine's version, as {@code RunInfo.engine_version} reports it: it changes whenever the
+   * same projection, settings and seed may give different numbers (a new stream, sampler, path
+   * construction or estimator), and the golden fingerprint test pins it with the numbers.
+   */
+  public static final String ENGINE_VERSION = "2026.12-1 (Commons RNG streams, span steps)";
+
   /** The normal sampler, as {@code RunInfo.sampler} reports it. */
   public static final String SAMPLER =
       "ZigguratSampler.NormalizedGaussian (Apache Commons RNG 1.7)";

@@ -74,6 +74,9 @@ final class CompiledModel {
   /** The normals a path draws, in order. */
   final DrawLayout layout;
 
+  /** The value targets with a conditional estimate, and the cell each integrates out. */
+  final ConditionalPlan conditional;
+
   private CompiledModel(Projection p, boolean recordEverything, CountTables tables) {
     firstYear = p.firstYear();
     horizonYear = p.horizonYear();
@@ -95,6 +98,7 @@ final class CompiledModel {
             : RecordingPlan.needed(targets, p.fans(), groups, yearCount);
     spans = SpanPlan.of(order, recording, evidence, yearCount);
     layout = new DrawLayout(cells, posteriors, spans, evidence, counts);
+    conditional = new ConditionalPlan(targets, groups, cells, spans, layout, evidence, order);
     windows = SeriesWindows.of(this); // reads the sections above, all assigned by now
   }
 

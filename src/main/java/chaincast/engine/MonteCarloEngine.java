@@ -153,7 +153,7 @@ public final class MonteCarloEngine implements AutoCloseable {
     for (int w = 0; w < workers.length; w++) {
       workers[w] = new Worker(model, weights, source);
     }
-    RunTotals totals = new RunTotals(workers);
+    RunTotals totals = new RunTotals(workers, settings.variance());
     boolean precision = settings.isPrecisionRun();
     long limit = precision ? settings.maxPaths() : settings.paths();
     long totalBlocks = BlockRange.blocksFor(limit);

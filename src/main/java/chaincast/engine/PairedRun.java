@@ -175,6 +175,11 @@ final class PairedRun {
       double logWeight;
 
       @Override
+      public void onLogState(double[] logValue, double[] ownTerm, double[] ownSd) {
+        tally.onLogState(logValue, ownTerm, ownSd);
+      }
+
+      @Override
       public void onCounts(int[] counts) {
         tally.onCounts(counts);
       }
@@ -212,6 +217,11 @@ final class PairedRun {
     return new PathSink() {
       int path;
       double logWeight;
+
+      @Override
+      public void onLogState(double[] logValue, double[] ownTerm, double[] ownSd) {
+        tally.onLogState(logValue, ownTerm, ownSd);
+      }
 
       @Override
       public void onCounts(int[] c) {

@@ -157,6 +157,7 @@ final class PathSimulator {
                 draws.auxiliary(), cells.degreesOfFreedom / 2.0, 2.0)
             : null;
     long firstPath = block * MonteCarloEngine.BLOCK_SIZE;
+    sink.onLogState(x, ownTerm, ownSd);
     if (!countBaseSet || countBaseSeed != seed) {
       for (int k = 0; k < countBase.length; k++) {
         countBase[k] = KeyedStreams.itemBase(seed, countCells.key[k]);

@@ -27,6 +27,15 @@ interface PathSink {
    */
   default void onDrift(double[] drift) {}
 
+  /**
+   * The simulator's own log-space state, handed over once before a block: per cell (internal order)
+   * its log value, the own-shock term of the span that ended in the year being recorded and that
+   * term's standard deviation. The arrays are the simulator's own and change as it goes: read them
+   * during {@link #onYear} only, for the cells recorded in that year. A conditional estimate
+   * integrates that own term out (see {@link ConditionalPlan}).
+   */
+  default void onLogState(double[] logValue, double[] ownTerm, double[] ownSd) {}
+
   /** True when the sink wants {@link #onDrift}; the engine's own tallies do not. */
   default boolean wantsDrift() {
     return false;
@@ -34,8 +43,9 @@ interface PathSink {
 
   /**
    * The log of this path's weight, just before {@link #onPathEnd}: the log likelihood of the
-   * observations given the path (each term at most 0). Called only when the projection has
-   * evidence; otherwise every path weighs the same.
+   * observations given the path (each term at most 0), plus the likelihood ratio of its draws when
+   * the run samples them from another law (importance sampling). Called only when paths are
+   * weighted; otherwise every path weighs the same.
    */
   default void onWeight(double logWeight) {}
 

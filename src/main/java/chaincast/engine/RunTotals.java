@@ -19,10 +19,14 @@ final class RunTotals {
 
   private final PathWeights weights;
 
-  RunTotals(MonteCarloEngine.Worker[] workers) {
+  /** Which estimators the run may report (see {@link RunSettings.VarianceReduction}). */
+  private final RunSettings.VarianceReduction mode;
+
+  RunTotals(MonteCarloEngine.Worker[] workers, RunSettings.VarianceReduction mode) {
     this.m = workers[0].model();
     this.workers = workers;
     this.weights = workers[0].weights();
+    this.mode = mode;
     this.sums = new double[Tally.sumsLength(m.targets)];
   }
 
@@ -96,12 +100,12 @@ final class RunTotals {
 
   /** {@code Σ w} over the paths folded so far. */
   private double weightSum() {
-    return sums[sums.length - 2];
+    return sums[Tally.totalsIndex(m.targets)];
   }
 
   /** {@code Σ w²} over the paths folded so far. */
   private double weightSqSum() {
-    return sums[sums.length - 1];
+    return sums[Tally.totalsIndex(m.targets) + 1];
   }
 
   /** Kish's effective number of paths, {@code (Σ w)² / Σ w²} (the paths, unweighted). */
@@ -113,7 +117,19 @@ final class RunTotals {
     return w > 0 ? w * w / weightSqSum() : 0.0;
   }
 
+  /** Per target, P(hit) by the estimator the run reports (see {@link #choose}). */
   List<BinomialEstimate> targetEstimates(long paths) {
+    List<BinomialEstimate> plain = plainEstimates(paths);
+    List<BinomialEstimate> out = new ArrayList<>();
+    for (int t = 0; t < plain.size(); t++) {
+      BinomialEstimate conditional = conditionalEstimate(t, plain.get(t).hits(), paths);
+      out.add(choose(plain.get(t), conditional) ? conditional : plain.get(t));
+    }
+    return out;
+  }
+
+  /** Per target, P(hit) by counting the (weighted) hits. */
+  List<BinomialEstimate> plainEstimates(long paths) {
     List<BinomialEstimate> out = new ArrayList<>();
     long[] hits = hits();
     long[] hitPaths = weights.weighted ? hitPaths(false) : hits;
@@ -121,6 +137,43 @@ final class RunTotals {
       out.add(estimate(hits[t], hitPaths[t], paths, sums[4 * t + 2], sums[4 * t + 3]));
     }
     return out;
+  }
+
+  /** Target t's conditional estimate, or null where it has none. */
+  private BinomialEstimate conditionalEstimate(int t, long hitPaths, long paths) {
+    if (m.conditional.cell[t] < 0) {
+      return null;
+    }
+    int k = Tally.conditionalIndex(m.targets) + 3 * t;
+    return BinomialEstimate.smoothed(
+        hitPaths, paths, sums[k], sums[k + 1], sums[k + 2], weightSum(), weightSqSum());
+  }
+
+  /**
+   * Whether to report the conditional estimate: where it exists, always when it is asked for, and
+   * under {@link RunSettings.VarianceReduction#AUTO} when its interval is no wider than the plain
+   * one's on the same paths (it almost always is narrower; with no hit at all the plain interval
+   * still has a width, so a rare target's conditional estimate wins).
+   */
+  private boolean choose(BinomialEstimate plain, BinomialEstimate conditional) {
+    if (conditional == null || mode == RunSettings.VarianceReduction.PLAIN) {
+      return false;
+    }
+    return mode != RunSettings.VarianceReduction.AUTO
+        || conditional.halfWidth() <= plain.halfWidth();
+  }
+
+  /**
+   * The variance-reduction factor of {@code chosen} over {@code plain} on the same paths: the ratio
+   * of their squared 95% half-widths (their variances' ratio, where the intervals are normal).
+   */
+  static double reduction(BinomialEstimate plain, BinomialEstimate chosen) {
+    if (chosen.equals(plain)) {
+      return 1.0;
+    }
+    double p = plain.halfWidth();
+    double c = chosen.halfWidth();
+    return c > 0 ? (p / c) * (p / c) : Double.POSITIVE_INFINITY;
   }
 
   List<BinomialEstimate> jointEstimates(long paths) {
@@ -157,6 +210,7 @@ final class RunTotals {
 
   RunResult result(long paths, RunStopReason reason, double[] percentiles, long elapsedNanos) {
     List<BinomialEstimate> targetHits = targetEstimates(paths);
+    List<BinomialEstimate> plainHits = plainEstimates(paths);
     List<BinomialEstimate> jointHits = jointEstimates(paths);
     // Each series is merged alone into one scratch histogram and read at once: merging every
     // series first would hold one more copy of all of them beside the workers' own.
@@ -177,6 +231,7 @@ final class RunTotals {
     List<RunResult.TargetResult> targets = new ArrayList<>();
     for (int t = 0; t < m.targets.count; t++) {
       BinomialEstimate hit = targetHits.get(t);
+      BinomialEstimate plain = plainHits.get(t);
       double[] pct = new double[percentiles.length];
       double median;
       if (m.targets.isValue[t]) {
@@ -200,10 +255,14 @@ final class RunTotals {
         shortfall = missWeight > 0 ? sums[4 * t + 1] / missWeight : 0.0;
       } else {
         mean = sums[4 * t] / paths;
-        long misses = paths - hit.hits();
+        long misses = paths - plain.hits();
         shortfall = misses == 0 ? 0.0 : sums[4 * t + 1] / misses;
       }
-      targets.add(new RunResult.TargetResult(hit, pct, median, mean, shortfall));
+      EstimationMethod method =
+          hit.equals(plain) ? EstimationMethod.PLAIN : EstimationMethod.CONDITIONAL;
+      targets.add(
+          new RunResult.TargetResult(
+              hit, pct, median, mean, shortfall, method, reduction(plain, hit), plain));
     }
     List<RunResult.JointResult> joints = new ArrayList<>();
     for (BinomialEstimate e : jointHits) {

@@ -50,6 +50,24 @@ final class Tally implements PathSink {
 
   private final double[] shortfallNow;
 
+  /**
+   * Per target: the cell whose last own shock its conditional estimate integrates out, or -1 (see
+   * {@link ConditionalPlan}); and this path's conditional probability of a hit, held until its end.
+   */
+  private final int[] conditionalCell;
+
+  private final double[] conditionalNow;
+
+  private final boolean anyConditional;
+  private final int totalsBase;
+  private final int conditionalBase;
+
+  /** The simulator's log-space state (see {@link PathSink#onLogState}). */
+  private double[] logValue;
+
+  private double[] ownTerm;
+  private double[] ownSd;
+
   /** This path's count per count or chains-above target, held until its end. */
   private final int[] countNow;
 
@@ -76,7 +94,9 @@ final class Tally implements PathSink {
    * value of target t, {@code [4t + 1]} its shortfall {@code threshold - value} on paths that
    * missed, {@code [4t + 2]} {@code w} on paths that hit, {@code [4t + 3]} {@code w²} on paths that
    * hit; then per joint set j, at {@code 4T + 2j}, {@code w} and {@code w²} on paths that hit all;
-   * last, {@code w} and {@code w²} over all paths. See {@link #sumsLength}.
+   * then {@code w} and {@code w²} over all paths (at {@link #totalsIndex}); last, per target t at
+   * {@link #conditionalIndex}{@code + 3t}, its conditional probability {@code p} summed as {@code w
+   * p}, {@code w² p} and {@code w² p²} (zeros for targets without one). See {@link #sumsLength}.
    */
   final double[] blockSums;
 
@@ -150,6 +170,11 @@ final class Tally implements PathSink {
     }
     blockSums = new double[sumsLength(targets)];
     hitNow = new boolean[targetCount];
+    conditionalCell = model.conditional.cell;
+    anyConditional = model.conditional.any;
+    totalsBase = totalsIndex(targets);
+    conditionalBase = conditionalIndex(targets);
+    conditionalNow = new double[targetCount];
     seriesBuffer = new double[seriesCount * CHUNK];
     countTargets =
         IntStream.range(0, targetCount).filter(t -> countHistograms[t] != null).toArray();
@@ -169,7 +194,17 @@ final class Tally implements PathSink {
 
   /** The length of {@link #blockSums} for these targets. */
   static int sumsLength(TargetTable targets) {
-    return 4 * targets.count + 2 * targets.jointCount + 2;
+    return conditionalIndex(targets) + 3 * targets.count;
+  }
+
+  /** Where {@code Σ w} and {@code Σ w²} over all paths sit in {@link #blockSums}. */
+  static int totalsIndex(TargetTable targets) {
+    return 4 * targets.count + 2 * targets.jointCount;
+  }
+
+  /** Where the conditional estimates' sums start in {@link #blockSums}. */
+  static int conditionalIndex(TargetTable targets) {
+    return totalsIndex(targets) + 2;
   }
 
   /**
@@ -236,6 +271,13 @@ final class Tally implements PathSink {
   }
 
   @Override
+  public void onLogState(double[] logValue, double[] ownTerm, double[] ownSd) {
+    this.logValue = logValue;
+    this.ownTerm = ownTerm;
+    this.ownSd = ownSd;
+  }
+
+  @Override
   public void onCounts(int[] counts) {
     pathCounts = counts;
   }
@@ -263,6 +305,10 @@ final class Tally implements PathSink {
         hit = targets.strict[t] ? value > threshold : value >= threshold;
         valueNow[t] = value;
         shortfallNow[t] = Math.max(0.0, threshold - value);
+        int c = conditionalCell[t];
+        if (c >= 0) {
+          conditionalNow[t] = conditional(c, threshold, value - cellValues[c], hit);
+        }
       } else {
         int count = countOf(t, groupValues);
         double threshold =
@@ -274,6 +320,22 @@ final class Tally implements PathSink {
       }
       hitNow[t] = hit;
     }
+  }
+
+  /**
+   * P(hit | everything but cell c's last own shock): the group's total is {@code rest + exp(a + s
+   * Z)} with {@code a} the cell's log value without the shock.
+   */
+  private double conditional(int c, double threshold, double rest, boolean hit) {
+    double s = ownSd[c];
+    double gap = threshold - rest;
+    if (gap <= 0.0) {
+      return 1.0; // the other cells reach the threshold alone
+    }
+    if (!(s > 0.0)) {
+      return hit ? 1.0 : 0.0; // nothing left to integrate on this path
+    }
+    return NormalCdf.cdf((logValue[c] - ownTerm[c] - Math.log(gap)) / s);
   }
 
   /** A count target's count, or a chains-above target's number of chains above its level. */
@@ -320,6 +382,19 @@ final class Tally implements PathSink {
         countBuffer[t * CHUNK + buffered] = countNow[t]; // binned with the chunk (see flush)
       }
     }
+    if (anyConditional) {
+      final int[] cells = conditionalCell;
+      final double[] p = conditionalNow;
+      final double w2 = w * w;
+      for (int t = 0, k = conditionalBase; t < targetCount; t++, k += 3) {
+        if (cells[t] >= 0) {
+          double pt = p[t];
+          sums[k] += w * pt;
+          sums[k + 1] += w2 * pt;
+          sums[k + 2] += w2 * pt * pt;
+        }
+      }
+    }
     final int[][] joints = targets.jointTargets;
     int base = 4 * targetCount;
     for (int j = 0; j < joints.length; j++) {
@@ -332,7 +407,7 @@ final class Tally implements PathSink {
       sums[base + 2 * j] += all ? w : 0.0;
       sums[base + 2 * j + 1] += all ? w * w : 0.0;
     }
-    int last = sums.length - 2;
+    int last = totalsBase;
     sums[last] += w;
     sums[last + 1] += w * w;
     totalWeight += fixed;

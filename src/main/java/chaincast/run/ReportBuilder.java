@@ -3,6 +3,7 @@ package chaincast.run;
 import chaincast.engine.BinomialEstimate;
 import chaincast.engine.RunResult;
 import chaincast.engine.RunStopReason;
+import chaincast.v1.EstimationMethod;
 import chaincast.v1.Fan;
 import chaincast.v1.FanYear;
 import chaincast.v1.JointOdds;
@@ -97,6 +98,10 @@ public final class ReportBuilder {
             .setComparison(t.getComparison())
             .setKind(t.getKind())
             .setPHit(probability(r.hit()))
+            // the API's methods are the engine's, prefixed (checked by a test)
+            .setMethod(EstimationMethod.valueOf("ESTIMATION_METHOD_" + r.method().name()))
+            .setVarianceReduction(r.varianceReduction())
+            .setPlainPHit(probability(r.plainHit()))
             .setMedian(r.median())
             .setMean(r.mean())
             .setBaseValue(base.value())

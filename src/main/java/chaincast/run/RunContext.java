@@ -1,5 +1,6 @@
 package chaincast.run;
 
+import chaincast.engine.BlockStreams;
 import chaincast.v1.RunInfo;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.StopReason;
@@ -73,7 +74,11 @@ public final class RunContext {
         .setHorizonYear(plan.projection().horizonYear())
         .setStopReason(StopReason.STOP_REASON_PATHS_DONE)
         .setShockDistribution(plan.distribution())
-        .setBlockSize(blockSize);
+        .setBlockSize(blockSize)
+        .setGenerator(BlockStreams.GENERATOR)
+        .setSampler(BlockStreams.SAMPLER)
+        .setEngineVersion(BlockStreams.ENGINE_VERSION)
+        .setVarianceReduction(Methods.toProto(plan.settings().variance()));
   }
 
   /**

@@ -60,11 +60,13 @@ record SettingsStage(
           spec.getPrecision().getMaxPaths() == 0
               ? limits.maxPaths()
               : spec.getPrecision().getMaxPaths();
-      return new RunSettings(0, spec.getPrecision().getHalfWidth(), cap, seed, percentiles);
+      return new RunSettings(0, spec.getPrecision().getHalfWidth(), cap, seed, percentiles)
+          .with(Methods.fromProto(spec.getVarianceReduction()));
     }
     // A server with a lower limit than the default runs its limit, never more.
     long paths =
         spec.getPaths() == 0 ? Math.min(Limits.DEFAULT_PATHS, limits.maxPaths()) : spec.getPaths();
-    return new RunSettings(paths, 0, paths, seed, percentiles);
+    return new RunSettings(paths, 0, paths, seed, percentiles)
+        .with(Methods.fromProto(spec.getVarianceReduction()));
   }
 }
