@@ -7,18 +7,19 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the engine's output, bit for bit, to digests captured from the engine (first before issue
- * 10's refactoring, commit d169a3d; recaptured when issue 11 made observations weigh the paths,
- * with the unweighted digest showing that nothing else moved): a restructuring of the engine must
- * not move a single bit of any result, path or progress report for the same seed. If one of these
- * fails after a change that was meant to change the numbers (a new draw, a new estimator),
- * recapture the digests and say so in the commit; otherwise the change broke the determinism
- * contract.
+ * The golden fingerprint: pins the streams' first draws and the engine's output, bit for bit, to
+ * values captured from the engine (first before issue 10's refactoring; recaptured when issue 11
+ * made observations weigh the paths, and when issue 12 moved the streams to Commons RNG, which
+ * makes them the same on every JDK): a restructuring of the engine must not move a single bit of
+ * any result, path or progress report for the same seed. If one of these fails after a change that
+ * was meant to change the numbers (a new draw, a new estimator), recapture the digests and say so
+ * in the commit; otherwise the change broke the determinism contract.
  *
  * <p>The projection touches every section the compiler builds: staggered base years, shared and
  * single-cell chains, Student-t shocks, events (one clipped by its cell's base year, one certain,
@@ -113,27 +114,62 @@ class PinnedResultsTest {
         cells, 4, shocks, groups, targets, fans, joints, 2026, counts, shifts, evidence);
   }
 
-  // Recaptured for issue 11, when observations became evidence (weighted paths) and cell c's base
-  // an
-  // assumption with a prior: a deliberate change of the numbers.
+  // Recaptured for issue 12, a deliberate change of every number: Commons RNG streams instead of
+  // SplittableRandom, one step per span, the priors drawn from the block stream, and conditional
+  // estimates under AUTO. (Issue 11 had recaptured them when observations became evidence.)
   static final String FIXED_STUDENT =
-      "253:8ddcbbf9732ed5330380dd12c40d94784a57923c42fa2c355817a1ecc6467e86";
+      "253:c0cc678f12081dd32e9cf9d54dc145eaa68ba1e39ecaf81d94c486940768e86f";
   static final String FIXED_NO_CITY =
-      "242:a8af1dca6954bb046c67a736ce2a0aff026f59c1f33a98d0cfef5d1dca8ebcad";
+      "242:5f54a157d8949d5d1791ea472b52ca05f5c4431e8bb80f59dc8c9ae66c360229";
   static final String PRECISION_STUDENT =
-      "275:db5193b1b793f4a89c93c3551368b26a6b69eed9a7f6a71d020207aa283fc149";
+      "275:9aba3c4000885ee16b7650569d32f614efe71cd895c6e97c62f06594504c1a58";
   static final String COMPARISON =
-      "41:2207613097006d31375882dd3db13e05703ad15e4a02b692092b2e9642e7f661";
+      "41:763ffa57bd9d146a946bb6f68e6f6f0f4bb828fc07fbc1529eb5d599abb25b64";
   static final String SAMPLED_PATHS =
-      "12810:7b06ac388f62324c416b8ab9564a37e3c5ef7c3bad1189b91da24b5ac52e7375";
+      "12810:90ace2ab21a903d1d3d555ff995dfa94bd8f2e10e626a2462a888bd7cb40701d";
 
   /**
-   * The same projection without evidence, captured from the engine before issue 11 (commit a804d26,
-   * with cell c unobserved): unweighted runs did not move a bit when the estimators became weighted
-   * sums.
+   * The same projection without evidence (cell c unobserved), recaptured with the others for issue
+   * 12; issue 11 had checked with it that unweighted runs did not move a bit when the estimators
+   * became weighted sums.
    */
   static final String UNWEIGHTED_FIXED_STUDENT =
-      "251:c839f165af9f1259a425a53dd02e29625e876940705899f0d1298e67456c0838";
+      "251:886981a14c9502c7e9304cff0a0448b9a1a48d440e5e93a23a7010291acd1ea9";
+
+  /**
+   * The golden fingerprint of the streams themselves: the first outputs of block 3 of seed 2025 and
+   * the first normals the ziggurat makes of them. A change of generator, seeding or sampler shows
+   * here first, whatever the estimators do.
+   */
+  static final long[] FIRST_LONGS = {
+    -864437060973448501L, -5244984289151427787L, 5575571587161927707L, 4374455763741237803L
+  };
+
+  static final double[] FIRST_NORMALS = {
+    -0.09403240991598381,
+    -1.2063806888439164,
+    1.4838115186400302,
+    1.0586610956874911,
+    1.6577429356562714,
+    0.043583244513545547
+  };
+
+  @Test
+  void streamsAreUnchanged() {
+    var stream = BlockStreams.forBlock(2025, 3);
+    long[] longs = new long[4];
+    for (int i = 0; i < longs.length; i++) {
+      longs[i] = stream.nextLong();
+    }
+    var normals = BlockStreams.normals(BlockStreams.forBlock(2025, 3));
+    double[] z = new double[6];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = normals.sample();
+    }
+    assertEquals(Arrays.toString(FIRST_LONGS), Arrays.toString(longs));
+    assertEquals(Arrays.toString(FIRST_NORMALS), Arrays.toString(z));
+    assertEquals("2026.12-1 (Commons RNG streams, span steps)", BlockStreams.ENGINE_VERSION);
+  }
 
   static final ShockSpec STUDENT = new ShockSpec(0.25, 0.25, ShockSpec.Distribution.STUDENT_T, 5);
   static final ShockSpec NO_CITY = new ShockSpec(0.0, 0.4, ShockSpec.Distribution.NORMAL, 0);
