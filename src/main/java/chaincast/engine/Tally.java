@@ -335,7 +335,7 @@ final class Tally implements PathSink {
     if (!(s > 0.0)) {
       return hit ? 1.0 : 0.0; // nothing left to integrate on this path
     }
-    return NormalCdf.cdf((logValue[c] - ownTerm[c] - Math.log(gap)) / s);
+    return NormalCdf.fast((logValue[c] - ownTerm[c] - Math.log(gap)) / s);
   }
 
   /** A count target's count, or a chains-above target's number of chains above its level. */

@@ -182,6 +182,10 @@ class ConditionalEstimateTest {
     for (double x = -38; x <= 9; x += 0.0137) {
       assertEquals(n.cumulativeProbability(x), NormalCdf.cdf(x), 1e-15, "x = " + x);
     }
+    for (double x = -12; x <= 12; x += 0.000731) {
+      assertEquals(NormalCdf.cdf(x), NormalCdf.fast(x), 1e-11, "table at x = " + x);
+    }
+    assertTrue(Double.isNaN(NormalCdf.fast(Double.NaN)));
     assertEquals(0.5, NormalCdf.cdf(0), 0.0);
     assertTrue(Double.isNaN(NormalCdf.cdf(Double.NaN)));
     assertEquals(1.0, NormalCdf.cdf(Double.POSITIVE_INFINITY), 0.0);
