@@ -183,6 +183,18 @@ public final class EngineBenchmark {
         timeGoalApplies);
   }
 
+  /** A plain run of {@code paths} paths (a pilot, e.g. to find which targets are rare). */
+  public static RunResult pilot(Projection projection, long paths, int threads) {
+    try (MonteCarloEngine engine = new MonteCarloEngine(threads)) {
+      return engine.run(
+          projection,
+          new RunSettings(paths, 0, 0, SEED + 3, new double[] {50})
+              .with(RunSettings.VarianceReduction.PLAIN),
+          CancellationSignal.NEVER,
+          ProgressListener.NONE);
+    }
+  }
+
   /** Sum over cells of the years simulated after their base year. */
   public static long cellStepsPerPath(Projection p) {
     return p.cells().stream().mapToLong(c -> Math.max(0, p.horizonYear() - c.baseYear())).sum();
