@@ -72,6 +72,15 @@ or changes given inline: a ``ScenarioOverrides`` message or a dict (see
 :mod:`chaincast.scenarios`), e.g. ``{"macro_shocks": [{"id": "slump", "city":
 True, "year": 2024, "change": -0.1}]}`` or ``{"pharma@haizhou": {"drift_mean": 0.0}}``."""
 _SUBJECT_KINDS = {"cell": "cell_id", "chain": "chain_id", "region": "region_id", "target": "target_id"}
+_VARIANCE = {
+    None: sim_pb2.VARIANCE_REDUCTION_UNSPECIFIED,
+    "auto": sim_pb2.VARIANCE_REDUCTION_AUTO,
+    "plain": sim_pb2.VARIANCE_REDUCTION_PLAIN,
+    "conditional": sim_pb2.VARIANCE_REDUCTION_CONDITIONAL,
+    "quasi_random": sim_pb2.VARIANCE_REDUCTION_QUASI_RANDOM,
+    "importance": sim_pb2.VARIANCE_REDUCTION_IMPORTANCE,
+}
+
 _SHOCKS = {
     None: model_pb2.SHOCK_DISTRIBUTION_UNSPECIFIED,
     "normal": model_pb2.SHOCK_DISTRIBUTION_NORMAL,
@@ -557,6 +566,7 @@ class Client:
         scenario: ScenarioLike = None,
         joint: Optional[Mapping[str, Sequence[str]]] = None,
         shock: Optional[str] = None,
+        variance: Optional[str] = None,
         timeout: Any = _USE_CLIENT_TIMEOUT,
     ) -> Report:
         """Run a simulation and return the whole report as DataFrames.
@@ -588,6 +598,11 @@ class Client:
             joint: extra target sets whose joint P(all hit) to report,
                 ``{"my-set": ["id-1", "id-2"]}``.
             shock: ``"normal"`` or ``"student_t"`` (default: the seeded one).
+            variance: how P(hit) is estimated: ``"auto"`` (default: the best
+                valid method per target, measured on the run's own paths),
+                ``"plain"``, ``"conditional"``, ``"quasi_random"`` or
+                ``"importance"``. The odds frame's ``method`` and
+                ``variance_reduction`` columns say what each target got.
             timeout: seconds for this call (default: the client's).
 
         Raises:
@@ -597,7 +612,7 @@ class Client:
         """
         spec, groups = self._spec(
             targets, plan, year, paths, precision, max_paths, seed, horizon, percentiles, fans, overrides, joint, shock,
-            scenario,
+            scenario, variance,
         )
         response = self._call(
             self.simulation_stub.Simulate, "Simulate", sim_pb2.SimulateRequest(spec=spec), timeout
@@ -619,6 +634,7 @@ class Client:
         overrides: Optional[OverridesLike] = None,
         scenario: ScenarioLike = None,
         shock: Optional[str] = None,
+        variance: Optional[str] = None,
         timeout: Any = _USE_CLIENT_TIMEOUT,
     ) -> pd.DataFrame:
         """The odds of reaching targets: one row per target.
@@ -628,7 +644,8 @@ class Client:
         target_value, unit, p_hit, p_hit_se, ci_low, ci_high, hits, paths,
         median, mean, one ``p<percentile>`` column per percentile (p5 ... p95),
         base_year, base_value, required_growth, median_growth,
-        expected_shortfall (see :func:`chaincast.frames.odds_frame`).
+        expected_shortfall, method, variance_reduction, plain_p_hit,
+        plain_p_hit_se (see :func:`chaincast.frames.odds_frame`).
         ``df.attrs["run"]`` says how it ran (paths, seed, time).
         """
         return self.simulate(
@@ -644,6 +661,7 @@ class Client:
             overrides=overrides,
             scenario=scenario,
             shock=shock,
+            variance=variance,
             timeout=timeout,
         ).odds
 
@@ -928,6 +946,7 @@ class Client:
         joint: Optional[Mapping[str, Sequence[str]]],
         shock: Optional[str],
         scenario: ScenarioLike = None,
+        variance: Optional[str] = None,
     ) -> Tuple[sim_pb2.SimulationSpec, List[str]]:
         """Build a SimulationSpec; also return the fan group labels."""
         spec = sim_pb2.SimulationSpec()
@@ -976,6 +995,11 @@ class Client:
         if shock not in _SHOCKS:
             raise ValueError(f"shock must be 'normal' or 'student_t', got {shock!r}")
         spec.shock_distribution = _SHOCKS[shock]
+        if variance not in _VARIANCE:
+            raise ValueError(
+                f"variance must be one of {sorted(k for k in _VARIANCE if k)}, got {variance!r}"
+            )
+        spec.variance_reduction = _VARIANCE[variance]
         return spec, groups
 
     def _subject(self, subject: SubjectLike) -> Tuple[sim_pb2.Subject, str]:

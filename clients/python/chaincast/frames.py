@@ -422,6 +422,14 @@ class RunInfo:
     effective_paths: float = 0.0
     """Kish's effective number of paths, (Σw)² / Σw² (= paths when unweighted)."""
     clamped_paths: int = 0
+    generator: str = ""
+    """The pseudo-random generator and how streams are assigned."""
+    sampler: str = ""
+    """The normal sampler."""
+    engine_version: str = ""
+    """Changes whenever the same request and seed may give other numbers."""
+    variance_reduction: str = ""
+    """What the run was asked for: ``auto``, ``plain``, ``conditional``, ..."""
 
     @classmethod
     def from_proto(cls, run: simulation_service_pb2.RunInfo) -> "RunInfo":
@@ -441,6 +449,12 @@ class RunInfo:
             weighted=run.weighted,
             effective_paths=run.effective_paths,
             clamped_paths=run.clamped_paths,
+            generator=run.generator,
+            sampler=run.sampler,
+            engine_version=run.engine_version,
+            variance_reduction=_enum_label(
+                simulation_service_pb2.VarianceReduction, run.variance_reduction, "VARIANCE_REDUCTION_"
+            ),
         )
 
     def as_dict(self) -> Dict[str, Any]:
@@ -481,7 +495,11 @@ def odds_frame(
     per percentile (``p5`` ... ``p95``) of the simulated value in the target
     year, in ``unit``; base_year, base_value, required_growth (the yearly
     growth from the base the target needs) and median_growth (the median
-    path's yearly growth); expected_shortfall (E[target - value | missed]).
+    path's yearly growth); expected_shortfall (E[target - value | missed]);
+    method (how p_hit was estimated: plain, conditional, quasi_random,
+    quasi_random_conditional or importance), variance_reduction (plain Monte
+    Carlo's variance over the method's, both measured in this run) and
+    plain_p_hit / plain_p_hit_se (hit counts on the same paths).
 
     base_value is in ``unit``: for a chains-above target it is how many chains
     were above the level in the base year. The server computes no growth for
@@ -522,6 +540,10 @@ def odds_frame(
                 "required_growth": o.required_growth if has_growth else math.nan,
                 "median_growth": o.median_growth if has_growth else math.nan,
                 "expected_shortfall": o.expected_shortfall,
+                "method": _enum_label(simulation_service_pb2.EstimationMethod, o.method, "ESTIMATION_METHOD_"),
+                "variance_reduction": o.variance_reduction,
+                "plain_p_hit": o.plain_p_hit.estimate,
+                "plain_p_hit_se": o.plain_p_hit.standard_error,
             }
         )
         rows.append(row)
@@ -547,6 +569,10 @@ def odds_frame(
             "required_growth": FLOAT,
             "median_growth": FLOAT,
             "expected_shortfall": FLOAT,
+            "method": STRING,
+            "variance_reduction": FLOAT,
+            "plain_p_hit": FLOAT,
+            "plain_p_hit_se": FLOAT,
         }
     )
     df = _frame(rows, dtypes)

@@ -46,6 +46,10 @@ ODDS_DTYPES = {
     "required_growth": "float64",
     "median_growth": "float64",
     "expected_shortfall": "float64",
+    "method": "string",
+    "variance_reduction": "float64",
+    "plain_p_hit": "float64",
+    "plain_p_hit_se": "float64",
 }
 
 
@@ -68,6 +72,8 @@ def assert_odds_equal_report(df: pd.DataFrame, report: sp.SimulationReport) -> N
         for pv in o.percentiles:
             assert row[f"p{pv.percentile:g}"] == pv.value
         assert (row["base_value"], row["base_year"]) == (o.base_value, o.base_year)
+        assert row["variance_reduction"] == o.variance_reduction
+        assert (row["plain_p_hit"], row["plain_p_hit_se"]) == (o.plain_p_hit.estimate, o.plain_p_hit.standard_error)
         if o.kind != model_pb2.TARGET_KIND_CHAINS_ABOVE and o.base_value > 0:  # output and count targets
             assert (row["required_growth"], row["median_growth"]) == (o.required_growth, o.median_growth)
         else:  # chains-above targets: the server computes no growth (sends 0)
@@ -113,6 +119,29 @@ def test_odds_selection_percentiles_and_determinism(client: chaincast.Client, si
     pd.testing.assert_frame_equal(df, again)
     other_seed = client.odds(ids, paths=PATHS, seed=SEED + 1, percentiles=[10, 50, 90])
     assert not other_seed["hits"].equals(df["hits"])
+
+
+def test_variance_reduction_is_chosen_per_target_and_reported(client: chaincast.Client) -> None:
+    ids = ["pharma-output-2025", "pharma-firms-above-size-2025"]
+    auto = client.odds(ids, paths=PATHS, seed=SEED).set_index("target_id")
+    # An output target gets the conditional estimate, with a narrower interval than its hit count.
+    head = auto.loc["pharma-output-2025"]
+    assert head["method"] == "conditional" and head["variance_reduction"] > 1
+    assert head["p_hit_se"] < head["plain_p_hit_se"]
+    # A count target has none: plain Monte Carlo, factor 1, the same estimate twice.
+    firms = auto.loc["pharma-firms-above-size-2025"]
+    assert firms["method"] == "plain" and firms["variance_reduction"] == 1
+    assert firms["p_hit"] == firms["plain_p_hit"]
+    plain = client.odds(ids, paths=PATHS, seed=SEED, variance="plain").set_index("target_id")
+    assert (plain["method"] == "plain").all()
+    # The same paths: plain's estimate is the auto run's hit count.
+    assert plain.loc["pharma-output-2025", "p_hit"] == head["plain_p_hit"]
+    report = client.simulate(ids, paths=PATHS, seed=SEED, variance="conditional")
+    assert report.run.variance_reduction == "conditional"
+    assert "XO_RO_SHI_RO_128_PP" in report.run.generator and "Ziggurat" in report.run.sampler
+    assert report.run.engine_version
+    with pytest.raises(ValueError, match="variance must be one of"):
+        client.odds(ids, paths=PATHS, variance="magic")
 
 
 def test_odds_by_plan_and_year(client: chaincast.Client) -> None:

@@ -6,6 +6,7 @@ import chaincast.v1.Comparison;
 import chaincast.v1.LocalizedName;
 import chaincast.v1.Probability;
 import chaincast.v1.Provenance;
+import chaincast.v1.TargetOdds;
 import chaincast.v1.Unit;
 import com.google.protobuf.ProtocolMessageEnum;
 import java.util.Locale;
@@ -103,5 +104,38 @@ final class Formats {
       b.append(", ").append(c.getRow());
     }
     return b.toString();
+  }
+
+  /** How a target's P(hit) was estimated, as a script-friendly code ("conditional", ...). */
+  static String methodCode(TargetOdds o) {
+    return switch (o.getMethod()) {
+      case ESTIMATION_METHOD_CONDITIONAL -> "conditional";
+      case ESTIMATION_METHOD_QUASI_RANDOM -> "quasi_random";
+      case ESTIMATION_METHOD_QUASI_RANDOM_CONDITIONAL -> "quasi_random_conditional";
+      case ESTIMATION_METHOD_IMPORTANCE -> "importance";
+      default -> "plain";
+    };
+  }
+
+  /**
+   * How a target's P(hit) was estimated, short, with the variance reduction it measured over plain
+   * Monte Carlo on the same paths: "cond ×2.1", "QMC ×14", "IS ×40", "plain".
+   */
+  static String method(TargetOdds o) {
+    String name =
+        switch (o.getMethod()) {
+          case ESTIMATION_METHOD_CONDITIONAL -> "cond";
+          case ESTIMATION_METHOD_QUASI_RANDOM -> "QMC";
+          case ESTIMATION_METHOD_QUASI_RANDOM_CONDITIONAL -> "QMC+cond";
+          case ESTIMATION_METHOD_IMPORTANCE -> "IS";
+          default -> "plain";
+        };
+    double f = o.getVarianceReduction();
+    if (name.equals("plain") || !(f > 0)) {
+      return name;
+    }
+    String factor =
+        Double.isInfinite(f) ? "∞" : String.format(Locale.ROOT, f < 10 ? "%.1f" : "%.0f", f);
+    return name + " ×" + factor;
   }
 }

@@ -164,6 +164,7 @@ final class OddsCommand extends ClientCommand {
             o -> Formats.sign(o.getComparison()) + Formats.amount(o.getTargetValue(), o.getUnit())),
         Column.tableOnly("P(hit)", true, o -> Formats.pct(o.getPHit().getEstimate())),
         Column.tableOnly("95% CI", true, o -> Formats.interval(o.getPHit())),
+        Column.tableOnly("方法 Method", false, Formats::method),
         Column.tableOnly("中位数 Median", true, o -> Formats.amount(o.getMedian(), o.getUnit())),
         Column.tableOnly(
             "需增速 Need", true, o -> output(o) ? Formats.growth(o.getRequiredGrowth()) : ""),
@@ -225,6 +226,13 @@ final class OddsCommand extends ClientCommand {
     c.add(Column.csvOnly("ci_high", r -> p(r).getCiHigh()));
     c.add(Column.csvOnly("hits", r -> p(r).getHits()));
     c.add(Column.csvOnly("paths", r -> p(r).getPaths()));
+    c.add(Column.csvOnly("effective_paths", r -> p(r).getEffectivePaths()));
+    c.add(
+        Column.csvOnly(
+            "method", r -> r.target() != null ? Formats.methodCode(r.target()) : "plain"));
+    c.add(target("variance_reduction", TargetOdds::getVarianceReduction));
+    c.add(target("plain_p_hit", o -> o.getPlainPHit().getEstimate()));
+    c.add(target("plain_standard_error", o -> o.getPlainPHit().getStandardError()));
     c.add(target("median", TargetOdds::getMedian));
     c.add(target("mean", TargetOdds::getMean));
     if (report.getOddsCount() > 0) {

@@ -5,6 +5,7 @@ import chaincast.v1.Precision;
 import chaincast.v1.ShockDistribution;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.SimulationSpecOrBuilder;
+import chaincast.v1.VarianceReduction;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -83,6 +84,29 @@ final class SimulationOptions {
           "Shock distribution: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the seeded one).")
   Shocks shocks = Shocks.SEEDED;
 
+  /** The variance reductions, as the command line spells them. */
+  enum Variance {
+    AUTO(VarianceReduction.VARIANCE_REDUCTION_AUTO),
+    PLAIN(VarianceReduction.VARIANCE_REDUCTION_PLAIN),
+    CONDITIONAL(VarianceReduction.VARIANCE_REDUCTION_CONDITIONAL),
+    QUASI_RANDOM(VarianceReduction.VARIANCE_REDUCTION_QUASI_RANDOM),
+    IMPORTANCE(VarianceReduction.VARIANCE_REDUCTION_IMPORTANCE);
+
+    final VarianceReduction proto;
+
+    Variance(VarianceReduction proto) {
+      this.proto = proto;
+    }
+  }
+
+  @Option(
+      names = "--variance",
+      paramLabel = "METHOD",
+      description =
+          "How P(hit) is estimated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the best"
+              + " valid method per target, measured on the run's own paths).")
+  Variance variance = Variance.AUTO;
+
   @Option(
       names = "--percentiles",
       split = ",",
@@ -108,7 +132,8 @@ final class SimulationOptions {
             .addAllOverrides(whatIfs)
             .addAllPercentiles(percentiles)
             .setShockDistribution(shocks.proto)
-            .setIgnoreSeededObservations(ignoreSeededObservations);
+            .setIgnoreSeededObservations(ignoreSeededObservations)
+            .setVarianceReduction(variance.proto);
     if (scenario != null) {
       b.setScenarioId(scenario);
     }
