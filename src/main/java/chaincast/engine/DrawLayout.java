@@ -11,10 +11,10 @@ import java.util.Arrays;
  *
  * <p>The order: the drift draw (the city factor, one factor per chain slot, then each cell's own
  * factor where it has a non-zero loading), then for each {@link SpanPlan span} in which some cell
- * moves the city factor, the chain factors and each moving cell's own shock (again only where its
- * loading is non-zero); last the priors of assumed bases, the cells' then the drawn count cells'.
- * Student-t chi-squares, events and counts are not in the layout: they come from the block's
- * auxiliary stream or from keyed sequences.
+ * moves the city factor, the chain factors and the own shock of each cell read at its end (see
+ * {@link SpanPlan#ownDraws}; again only where its loading is non-zero); last the priors of assumed
+ * bases, the cells' then the drawn count cells'. Student-t chi-squares, events and counts are not
+ * in the layout: they come from the block's auxiliary stream or from keyed sequences.
  */
 final class DrawLayout {
 
@@ -101,7 +101,9 @@ final class DrawLayout {
         spanOf[d] = s;
         itemOf[d++] = k;
       }
-      for (int c = 0; c < cells; c++) {
+      int[] owners = drift ? null : spans.ownDraws[s];
+      for (int j = 0; j < (drift ? cells : owners.length); j++) {
+        int c = drift ? j : owners[j];
         if (drift ? drawsDriftOwn[c] : drawsOwn[c]) {
           kinds[d] = Kind.OWN;
           spanOf[d] = s;

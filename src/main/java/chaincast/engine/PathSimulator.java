@@ -1,5 +1,6 @@
 package chaincast.engine;
 
+import java.util.Arrays;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
@@ -47,6 +48,9 @@ final class PathSimulator {
   private final double[] ownTerm;
 
   private final double[] ownSd;
+
+  /** Student-t: per cell, the sum of the yearly scales squared since its last own draw. */
+  private final double[] pendingScale2;
 
   /** The spans the path is stepped in, and the normals it reads ({@link #z}, in layout order). */
   private final SpanPlan spans;
@@ -110,6 +114,7 @@ final class PathSimulator {
     this.mu = new double[order.count];
     this.ownTerm = new double[order.count];
     this.ownSd = new double[order.count];
+    this.pendingScale2 = new double[order.count];
     this.spans = model.spans;
     this.layout = model.layout;
     this.z = new double[Math.max(1, layout.count)];
@@ -261,16 +266,20 @@ final class PathSimulator {
     }
     final double nuMinus2 = dyn.degreesOfFreedom - 2.0;
     double logWeight = logRatio;
+    final boolean studentT = chiSquare != null;
+    if (studentT) {
+      Arrays.fill(pendingScale2, 0.0);
+    }
     for (int k = 0; k < spans.count; k++) {
       final int from = spans.from[k];
       final int to = spans.to[k];
       final int active = spans.active[k]; // cells are sorted by base year: a prefix moves
       final double years = to - from;
-      double scale2 = years; // S = sum of the yearly scales squared (1 each for normal shocks)
       if (active > 0) {
         // Student-t: one chi-square per path-year scales every shock of that year,
         // a multivariate t with unit variance (fat tails hit all cells at once).
-        if (chiSquare != null) {
+        double scale2 = years; // the sum of the yearly scales squared (1 each for normal shocks)
+        if (studentT) {
           scale2 = 0.0;
           for (int y = from + 1; y <= to; y++) {
             scale2 += nuMinus2 / chiSquare.sample();
@@ -280,16 +289,28 @@ final class PathSimulator {
         double city = dyn.drawCity ? scale * cityLoading * z[d++] : 0.0;
         d = fillCommon(common, city, chains, dyn.drawChain ? scale * chainLoading : 0.0, z, d);
         for (int c = 0; c < active; c++) {
-          double step = years * mu[c] + vol[c] * common[slot[c]];
+          x[c] += years * mu[c] + vol[c] * common[slot[c]];
+        }
+        if (studentT) {
+          for (int c = 0; c < active; c++) {
+            pendingScale2[c] += scale2;
+          }
+        }
+        // Own shocks only for the cells read now, all years since their last read in one draw.
+        final int[] owners = spans.ownDraws[k];
+        final double[] ownScale = spans.ownScale[k];
+        for (int j = 0; j < owners.length; j++) {
+          final int c = owners[j];
           double ownStep = 0.0;
           double sd = 0.0;
           if (drawsOwn[c]) { // zero-volatility cells (or all-common weights) draw nothing
-            sd = sOwn[c] * scale;
+            sd = sOwn[c] * (studentT ? Math.sqrt(pendingScale2[c]) : ownScale[j]);
             ownStep = sd * z[d++];
           }
+          pendingScale2[c] = 0.0;
           ownTerm[c] = ownStep; // what the evidence, or a conditional estimate, moves
           ownSd[c] = sd;
-          x[c] += step + ownStep;
+          x[c] += ownStep;
         }
       }
       for (int y = from + 1; y <= to; y++) {

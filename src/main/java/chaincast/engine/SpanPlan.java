@@ -1,6 +1,7 @@
 package chaincast.engine;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -31,7 +32,22 @@ final class SpanPlan {
   /** Per span: the cells that move in it (a prefix of the internal order). */
   final int[] active;
 
-  private SpanPlan(List<int[]> spans) {
+  /**
+   * Per span: the cells (ascending) whose own shocks since their last draw are drawn, as one
+   * normal, at its end: those read in its last year (recorded, or in an observation). A cell's own
+   * shocks are independent of everything else, so between two of its reads they add up to one
+   * normal whatever the other cells do; the common factors still move it every span. A fan of one
+   * chain thus costs yearly draws for that chain's cells only.
+   */
+  final int[][] ownDraws;
+
+  /**
+   * Per span and draw (as {@link #ownDraws}): the square root of the years the draw covers (its
+   * deviation per unit of yearly deviation, with normal shocks).
+   */
+  final double[][] ownScale;
+
+  private SpanPlan(List<int[]> spans, int[][] ownDraws, double[][] ownScale) {
     count = spans.size();
     from = new int[count];
     to = new int[count];
@@ -41,6 +57,8 @@ final class SpanPlan {
       to[s] = spans.get(s)[1];
       active[s] = spans.get(s)[2];
     }
+    this.ownDraws = ownDraws;
+    this.ownScale = ownScale;
   }
 
   /**
@@ -65,7 +83,39 @@ final class SpanPlan {
         start = y;
       }
     }
-    return new SpanPlan(spans);
+    int[][] draws = new int[spans.size()][];
+    double[][] scale = new double[spans.size()][];
+    int[] lastDrawn = order.baseIndex.clone(); // the year each cell's own shocks are drawn up to
+    for (int s = 0; s < spans.size(); s++) {
+      int y = spans.get(s)[1];
+      BitSet read = readIn(y, recording, evidence);
+      int active = spans.get(s)[2];
+      draws[s] = read.stream().filter(c -> c < active).toArray();
+      scale[s] = new double[draws[s].length];
+      for (int j = 0; j < draws[s].length; j++) {
+        int c = draws[s][j];
+        scale[s][j] = Math.sqrt(y - Math.max(lastDrawn[c], 0));
+        lastDrawn[c] = y;
+      }
+    }
+    return new SpanPlan(spans, draws, scale);
+  }
+
+  /** The cells read in year index {@code y}: recorded, or in an observation of that year. */
+  private static BitSet readIn(int y, RecordingPlan recording, EvidenceTable evidence) {
+    BitSet read = new BitSet();
+    for (int c : recording.cells[y]) {
+      read.set(c);
+    }
+    for (int c : evidence.directCells[y]) {
+      read.set(c);
+    }
+    for (int[] sum : evidence.groupCells[y]) {
+      for (int c : sum) {
+        read.set(c);
+      }
+    }
+    return read;
   }
 
   /** Years in span {@code s}. */

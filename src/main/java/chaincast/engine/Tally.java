@@ -327,6 +327,9 @@ final class Tally implements PathSink {
    * Z)} with {@code a} the cell's log value without the shock.
    */
   private double conditional(int c, double threshold, double rest, boolean hit) {
+    if (ownSd == null) {
+      throw new IllegalStateException("a sink wrapping a tally must pass on onLogState");
+    }
     double s = ownSd[c];
     double gap = threshold - rest;
     if (gap <= 0.0) {

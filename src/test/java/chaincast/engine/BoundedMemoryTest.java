@@ -219,6 +219,11 @@ class BoundedMemoryTest {
     PathSink both =
         new PathSink() {
           @Override
+          public void onLogState(double[] logValue, double[] ownTerm, double[] ownSd) {
+            tally.onLogState(logValue, ownTerm, ownSd);
+          }
+
+          @Override
           public void onYear(int y, double[] cells, double[] groups) {
             tally.onYear(y, cells, groups);
             for (int s : m.series.byYear[y]) {
