@@ -23,8 +23,8 @@ import java.util.Optional;
  * with {@link ImportanceRun.Scope#COMMON_AND_OWN} those cells' own shocks (drift and yearly). Draws
  * the target does not read would only add noise to the shift.
  *
- * <p>Deterministic: level {@code l}'s pilot paths are blocks 0 and 1 of a run seeded by a mix of
- * the run's seed and {@code l}, distinct from the run's own streams.
+ * <p>Deterministic: level {@code l}'s pilot paths are block 0 of a run seeded by a mix of the run's
+ * seed and {@code l}, distinct from the run's own streams.
  */
 final class CrossEntropyTilt {
 
@@ -35,7 +35,7 @@ final class CrossEntropyTilt {
   static final double RHO = 0.10;
 
   /** Pilot paths per level, in whole blocks. */
-  static final int PILOT_BLOCKS = 2;
+  static final int PILOT_BLOCKS = 1;
 
   /** Most levels before giving up. */
   static final int MAX_LEVELS = 12;
