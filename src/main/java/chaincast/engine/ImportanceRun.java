@@ -94,7 +94,8 @@ public final class ImportanceRun {
   /**
    * Estimates a rare target by importance sampling until its 95% half-width is at most {@code
    * relativeHalfWidth} of the rare side's probability (P(hit), or P(miss) for a target almost
-   * always hit), as the pilot estimates it, or {@code maxPaths} are run.
+   * always hit), as the last pilot level estimates it (aiming 10% below, as that estimate is
+   * rough), or {@code maxPaths} are run.
    *
    * @see #estimate(MonteCarloEngine, Projection, int, RunSettings, CancellationSignal)
    */
@@ -117,12 +118,18 @@ public final class ImportanceRun {
             found -> {
               double wanted =
                   found.reached()
-                      ? Math.max(MIN_HALF_WIDTH, relativeHalfWidth * found.rareShare())
+                      ? Math.max(MIN_HALF_WIDTH, AIM * relativeHalfWidth * found.rareShare())
                       : MIN_HALF_WIDTH;
               RunSettings settings = new RunSettings(0, wanted, maxPaths, seed, new double[] {50});
               return run(engine, single, settings, found, cancel);
             });
   }
+
+  /**
+   * How far below the wanted relative half-width the run aims: the pilot's estimate of the
+   * probability, from a few hundred hits, is rough.
+   */
+  private static final double AIM = 0.9;
 
   /** The smallest half-width a precision run accepts. */
   private static final double MIN_HALF_WIDTH = 1e-5;
