@@ -272,4 +272,44 @@ class ImportanceSamplingTest {
     assertWithin(reference.estimate(), e.hit().estimate(), se, 3, "P(two chains above)");
     assertTrue(e.varianceReduction() > 5, "variance reduction " + e.varianceReduction());
   }
+
+  /**
+   * With an observation the paths already carry evidence weights: the tilted run multiplies them by
+   * the likelihood ratio, and must agree with a long plain (evidence-weighted) run.
+   */
+  @Test
+  void agreesWithAPlainRunWhenEvidenceWeighsThePaths() {
+    Models.Builder probe =
+        Models.builder(Models.NORMAL, HORIZON, cell("a", 0, BASE, V0, M, S, VOL));
+    probe.observe(2022, 118, 0.05, 0);
+    probe.target(0, HORIZON, 150);
+    RunResult quantiles =
+        engine.run(
+            probe.build(),
+            new RunSettings(400_000, 0, 0, 41, new double[] {99.8}),
+            CancellationSignal.NEVER,
+            ProgressListener.NONE);
+    double threshold = quantiles.targets().get(0).percentiles()[0];
+    Models.Builder b = Models.builder(Models.NORMAL, HORIZON, cell("a", 0, BASE, V0, M, S, VOL));
+    b.observe(2022, 118, 0.05, 0);
+    b.target(0, HORIZON, threshold);
+    Projection p = b.build();
+    BinomialEstimate reference =
+        engine
+            .run(p, Models.fixed(4_000_000, 42), CancellationSignal.NEVER, ProgressListener.NONE)
+            .targets()
+            .get(0)
+            .hit();
+    ImportanceEstimate e = estimate(p, 0, 20_000, 43);
+    System.out.printf(
+        "evidence: plain %.6g±%.2g is %.6g se %.3g vr %.1f%n",
+        reference.estimate(),
+        reference.standardError(),
+        e.hit().estimate(),
+        e.hit().standardError(),
+        e.varianceReduction());
+    assertEquals(ImportanceEstimate.Outcome.USABLE, e.outcome());
+    double se = Math.hypot(reference.standardError(), e.hit().standardError());
+    assertWithin(reference.estimate(), e.hit().estimate(), se, 3, "P(hit) given evidence");
+  }
 }
