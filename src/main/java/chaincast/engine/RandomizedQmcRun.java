@@ -115,6 +115,15 @@ public final class RandomizedQmcRun {
   }
 
   /**
+   * The normals one path of {@code projection} draws and, of those, how many get Sobol coordinates
+   * (the rest are pseudo-random: the run is a hybrid when they differ).
+   */
+  public static int[] drawsPerPath(Projection projection) {
+    int count = CompiledModel.compile(projection, false).layout.count;
+    return new int[] {count, Math.min(count, SobolPoints.MAX_DIMENSION)};
+  }
+
+  /**
    * Points per randomisation for {@code paths} paths over {@code randomisations}: whole blocks when
    * at least a block, else a power of two (see the class comment).
    */
