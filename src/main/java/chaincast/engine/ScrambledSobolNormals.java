@@ -57,7 +57,7 @@ final class ScrambledSobolNormals implements NormalSource {
     return new SobolBlock(points, order, seed, block);
   }
 
-  /** One block's points, advanced by Gray code from the block's first point. */
+  /** One block's points (kept shifted), advanced by Gray code from the block's first point. */
   private static final class SobolBlock extends Block {
     private final SobolPoints points;
     private final int[] order;
@@ -84,11 +84,12 @@ final class ScrambledSobolNormals implements NormalSource {
         points.advance(next, x);
       } else {
         points.point(next, x);
+        points.shift(x);
         started = true;
       }
       next++;
       for (int j = 0; j < quasi; j++) {
-        z[order[j]] = InverseNormal.quantile(points.uniform(j, x[j]));
+        z[order[j]] = InverseNormal.quantile(SobolPoints.toUniform(x[j]));
       }
       for (int j = quasi; j < order.length; j++) {
         z[order[j]] = normals.sample();

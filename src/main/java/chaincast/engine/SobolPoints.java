@@ -44,12 +44,24 @@ final class SobolPoints {
   /** Per dimension, the 64 direction numbers (index k: bit k of the Gray code, bit 0 lowest). */
   final long[][] direction;
 
+  /**
+   * The same direction numbers by Gray-code bit, then dimension: {@link #advance} reads one
+   * contiguous row instead of one array per dimension.
+   */
+  private final long[][] byBit;
+
   /** Per dimension, the digital shift added to every point (0 when unscrambled). */
   final long[] shift;
 
   private SobolPoints(long[][] direction, long[] shift) {
     this.direction = direction;
     this.shift = shift;
+    this.byBit = new long[BITS][direction.length];
+    for (int d = 0; d < direction.length; d++) {
+      for (int k = 0; k < BITS; k++) {
+        byBit[k][d] = direction[d][k];
+      }
+    }
   }
 
   /** The plain Sobol points in {@code dims} dimensions. */
@@ -117,20 +129,35 @@ final class SobolPoints {
     }
   }
 
-  /** Moves {@code x} from point {@code index - 1} to point {@code index} (unshifted). */
+  /**
+   * Moves {@code x} from point {@code index - 1} to point {@code index} (shifted or not: the shift
+   * is an XOR too, so it stays).
+   */
   void advance(long index, long[] x) {
-    int k = Long.numberOfTrailingZeros(index);
+    long[] row = byBit[Long.numberOfTrailingZeros(index)];
     for (int d = 0; d < x.length; d++) {
-      x[d] ^= direction[d][k];
+      x[d] ^= row[d];
     }
   }
 
-  /**
-   * The uniform of coordinate {@code d} whose unshifted digits are {@code bits}: the midpoint of
-   * its 2^-53 cell, so never 0 or 1.
-   */
+  /** Adds the digital shift to an unshifted point. */
+  void shift(long[] x) {
+    for (int d = 0; d < x.length; d++) {
+      x[d] ^= shift[d];
+    }
+  }
+
+  /** The uniform of coordinate {@code d} whose unshifted digits are {@code bits}. */
   double uniform(int d, long bits) {
-    return (((bits ^ shift[d]) >>> 11) + 0.5) * 0x1p-53;
+    return toUniform(bits ^ shift[d]);
+  }
+
+  /**
+   * The uniform of a shifted coordinate: the midpoint of its 2^-52 cell, from 2^-53 to 1 - 2^-53,
+   * so never 0 or 1 (with 53 bits the last midpoint, 1 - 2^-54, would round to 1).
+   */
+  static double toUniform(long shifted) {
+    return ((shifted >>> 12) + 0.5) * 0x1p-52;
   }
 
   private static void checkDims(int dims) {

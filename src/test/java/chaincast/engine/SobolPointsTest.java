@@ -70,6 +70,16 @@ class SobolPointsTest {
     }
   }
 
+  /** The extreme cells map to uniforms strictly inside (0, 1), hence to finite normals. */
+  @Test
+  void uniformsAreNeverZeroOrOne() {
+    assertEquals(0x1p-53, SobolPoints.toUniform(0L), 0.0);
+    assertEquals(1 - 0x1p-53, SobolPoints.toUniform(-1L), 0.0);
+    assertTrue(SobolPoints.toUniform(-1L) < 1.0);
+    assertTrue(Double.isFinite(InverseNormal.quantile(SobolPoints.toUniform(-1L))));
+    assertTrue(Double.isFinite(InverseNormal.quantile(SobolPoints.toUniform(0L))));
+  }
+
   @Test
   void plainPointsAreStratifiedInEveryCoordinate() {
     assertStratified(SobolPoints.plain(DIMS));
