@@ -104,6 +104,35 @@ class RandomizedQmcTest {
     }
   }
 
+  /**
+   * Paths weighted by an observation (the self-normalised estimator in every randomisation):
+   * against a long plain run of the same weighted model, and the reduction is measured against the
+   * weighted hit-count variance.
+   */
+  @Test
+  void weightedPathsMatchALongPlainRun() {
+    Models.Builder b = sum();
+    b.observe(2022, 190, 0.05, 0, 1, 2);
+    b.target(3, 2025, 200);
+    b.target(3, 2025, 260);
+    Projection p = b.build();
+    RunResult plain =
+        engine.run(p, Models.fixed(1_000_000, 6), CancellationSignal.NEVER, ProgressListener.NONE);
+    RunResult quasi = rqmc(p, Models.fixed(16 * 8192, 7));
+    assertTrue(quasi.weights().weighted());
+    assertTrue(quasi.weights().effectivePaths() < quasi.paths());
+    for (int i = 0; i < 2; i++) {
+      BinomialEstimate a = plain.targets().get(i).hit();
+      RunResult.TargetResult t = quasi.targets().get(i);
+      double se = Math.hypot(a.standardError(), t.hit().standardError());
+      assertTrue(a.estimate() > 0.05 && a.estimate() < 0.95, "not degenerate: " + a.estimate());
+      assertWithin(a.estimate(), t.hit().estimate(), se, 3, "weighted target " + i);
+      assertTrue(
+          t.varianceReduction() > 0.5 && t.varianceReduction() < 1e4,
+          "reduction " + t.varianceReduction());
+    }
+  }
+
   static Models.Builder sum() {
     Models.Builder b =
         Models.builder(
