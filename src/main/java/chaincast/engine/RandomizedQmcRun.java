@@ -1,6 +1,7 @@
 package chaincast.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -14,11 +15,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * and the hit count are combined and the one with the narrower interval is reported ({@link
  * EstimationMethod#QUASI_RANDOM_CONDITIONAL} or {@link EstimationMethod#QUASI_RANDOM}).
  *
- * <p>Points per randomisation ({@link #pointsPerRandomisation}): {@code paths / R}, rounded to the
- * nearest whole number of blocks ({@value MonteCarloEngine#BLOCK_SIZE} points, an aligned power of
- * two of Sobol points) when at least a block, else to the nearest power of two; so the run's paths
- * are R times that, which may differ a little from the paths asked for. Blocks are the engine's, so
- * each randomisation, hence the whole result, is bit-identical for any thread count.
+ * <p>Points per randomisation ({@link #split}): the paths asked for, split as evenly as they go, so
+ * the run has exactly the paths asked for. Blocks are the engine's, so each randomisation, hence
+ * the whole result, is bit-identical for any thread count.
  *
  * <p>Precision runs start with {@value #FIRST_PRECISION_POINTS} points per randomisation and double
  * them until every target's and joint set's half-width is at most the wanted one, or until R times
@@ -93,16 +92,24 @@ public final class RandomizedQmcRun {
                 + ", got "
                 + settings.paths());
       }
-      long points = pointsPerRandomisation(settings.paths(), randomisations);
+      if (settings.paths() < randomisations) {
+        throw new IllegalArgumentException(
+            "quasi-random runs need at least "
+                + randomisations
+                + " paths (one per randomisation), got "
+                + settings.paths());
+      }
       return rounds
-          .run(points, points * randomisations)
+          .run(split(settings.paths(), randomisations), settings.paths())
           .result(RunStopReason.PATHS_DONE, System.nanoTime() - started);
     }
     checkPrecision(settings);
     long cap = roundDown(Math.max(1, settings.maxPaths() / randomisations));
     long points = Math.min(FIRST_PRECISION_POINTS, cap);
     while (true) {
-      RandomizedEstimates round = rounds.run(points, settings.maxPaths());
+      long[] each = new long[randomisations];
+      Arrays.fill(each, points);
+      RandomizedEstimates round = rounds.run(each, settings.maxPaths());
       RunResult result = round.result(RunStopReason.PRECISION_REACHED, System.nanoTime() - started);
       if (result.maxHalfWidth() <= settings.wantedHalfWidth()) {
         return result;
@@ -124,16 +131,17 @@ public final class RandomizedQmcRun {
   }
 
   /**
-   * Points per randomisation for {@code paths} paths over {@code randomisations}: whole blocks when
-   * at least a block, else a power of two (see the class comment).
+   * The paths asked for, split as evenly as they go: every randomisation gets {@code paths / R}
+   * points and the first {@code paths mod R} one more, so the run has exactly the paths asked for.
+   * Each randomisation's estimate is unbiased whatever its point count, so their mean is too; the
+   * Sobol points' balance is best at powers of two, which {@code 2^k * R} paths give.
    */
-  static long pointsPerRandomisation(long paths, int randomisations) {
-    long m = Math.max(1, Math.round((double) paths / randomisations));
-    if (m >= MonteCarloEngine.BLOCK_SIZE) {
-      return Math.round((double) m / MonteCarloEngine.BLOCK_SIZE) * MonteCarloEngine.BLOCK_SIZE;
+  static long[] split(long paths, int randomisations) {
+    long[] each = new long[randomisations];
+    for (int r = 0; r < randomisations; r++) {
+      each[r] = paths / randomisations + (r < paths % randomisations ? 1 : 0);
     }
-    long low = Long.highestOneBit(m);
-    return m - low <= 2 * low - m ? low : 2 * low;
+    return each;
   }
 
   /** The most whole blocks, or the largest power of two, at most {@code m}. */
@@ -192,8 +200,8 @@ public final class RandomizedQmcRun {
       this.started = started;
     }
 
-    /** Every randomisation with {@code points} points; progress against {@code planned}. */
-    RandomizedEstimates run(long points, long planned) {
+    /** Every randomisation r with {@code points[r]} points; progress against {@code planned}. */
+    RandomizedEstimates run(long[] points, long planned) {
       List<RunResult> runs = new ArrayList<>();
       for (int r = 0; r < sources.length; r++) {
         if (cancel.isCancelled()) {
@@ -201,7 +209,7 @@ public final class RandomizedQmcRun {
         }
         RunSettings one =
             new RunSettings(
-                points,
+                points[r],
                 0,
                 0,
                 seedOf(settings.seed(), r),

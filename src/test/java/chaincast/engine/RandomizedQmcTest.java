@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -246,13 +247,13 @@ class RandomizedQmcTest {
   }
 
   @Test
-  void pointsPerRandomisationAreWholeBlocksOrPowersOfTwo() {
-    assertEquals(4096, RandomizedQmcRun.pointsPerRandomisation(65_536, 16));
-    assertEquals(15 * 4096, RandomizedQmcRun.pointsPerRandomisation(1_000_000, 16));
-    assertEquals(256, RandomizedQmcRun.pointsPerRandomisation(16 * 256, 16));
-    assertEquals(2048, RandomizedQmcRun.pointsPerRandomisation(16 * 3000, 16));
-    assertEquals(4096, RandomizedQmcRun.pointsPerRandomisation(16 * 3100, 16));
-    assertEquals(1, RandomizedQmcRun.pointsPerRandomisation(1, 16));
+  void pathsAreSplitExactlyOverTheRandomisations() {
+    assertEquals(
+        "[62500, 62500, 62500, 62500, 62500, 62500, 62500, 62500, 62500, 62500, 62500, 62500,"
+            + " 62500, 62500, 62500, 62500]",
+        Arrays.toString(RandomizedQmcRun.split(1_000_000, 16)));
+    assertEquals("[4, 4, 4, 3]", Arrays.toString(RandomizedQmcRun.split(15, 4)));
+    assertEquals(20_001, Arrays.stream(RandomizedQmcRun.split(20_001, 16)).sum());
   }
 
   @Test
