@@ -59,11 +59,15 @@ final class BenchCommand implements Callable<Integer> {
       List.of(
           RunSettings.VarianceReduction.PLAIN,
           RunSettings.VarianceReduction.CONDITIONAL,
+          RunSettings.VarianceReduction.QUASI_RANDOM,
           RunSettings.VarianceReduction.AUTO);
 
   /** The methods the rare targets are measured with. */
   static final List<RunSettings.VarianceReduction> RARE_METHODS =
-      List.of(RunSettings.VarianceReduction.PLAIN, RunSettings.VarianceReduction.AUTO);
+      List.of(
+          RunSettings.VarianceReduction.PLAIN,
+          RunSettings.VarianceReduction.IMPORTANCE,
+          RunSettings.VarianceReduction.AUTO);
 
   @Override
   public Integer call() throws Exception {
