@@ -54,6 +54,17 @@ public final class BlockStreams {
         mix64(start + GOLDEN_GAMMA), mix64(start + GOLDEN_GAMMA + GOLDEN_GAMMA));
   }
 
+  /** Keeps the separate streams apart from the block streams of the same seed. */
+  private static final long SEPARATE_SALT = 0x3c0e7a5e9a7a7e11L;
+
+  /**
+   * Block {@code block}'s second stream, for the draws a run keeps apart from the others (the count
+   * cells' base priors, see {@code NormalSource.Block#fill}).
+   */
+  public static UniformRandomProvider separateForBlock(long seed, long block) {
+    return forBlock(mix64(seed ^ SEPARATE_SALT), block);
+  }
+
   /** The normal sampler the engine uses over {@code stream}. */
   public static ZigguratSampler.NormalizedGaussian normals(UniformRandomProvider stream) {
     return ZigguratSampler.NormalizedGaussian.of(stream);

@@ -46,13 +46,13 @@ final class DrawLayout {
   /** Per cell: whether its drift draw includes an own factor. */
   final boolean[] drawsDriftOwn;
 
-  /** Index of the first cell prior, in {@link EvidenceTable#priorCells} order. */
+  /** Index of cell 0's prior slot; cell c's is {@code priorStart + c}. */
   final int priorStart;
 
-  /**
-   * Index of the first count prior; per count cell, the index of its prior's draw or -1 (a cell
-   * that is not drawn, or whose base is known).
-   */
+  /** Index of the first count cell's prior slot: the draws a source keeps apart. */
+  final int countPriorStart;
+
+  /** Per count cell, the index of its prior's slot, or -1 (a count cell that is not drawn). */
   final int[] countPrior;
 
   DrawLayout(
@@ -111,29 +111,28 @@ final class DrawLayout {
         }
       }
     }
-    // The priors last, drawn once per path: cells', then count cells'.
-    int priors = evidence.priorCells.length;
-    for (int k : counts.drawn) {
-      priors += counts.baseSd[k] > 0 ? 1 : 0;
-    }
+    // The priors last, drawn once per path: one slot per cell, then one per drawn count cell,
+    // whether or not its base has a prior in this run. A what-if that fixes one assumed base (an
+    // override of a start value) then leaves every other draw where it was, so comparisons and
+    // tornado steps keep their common random numbers; a cell without a prior ignores its slot.
+    int priors = n + counts.drawn.length;
     kinds = Arrays.copyOf(kinds, d + priors);
     spanOf = Arrays.copyOf(spanOf, d + priors);
     itemOf = Arrays.copyOf(itemOf, d + priors);
     priorStart = d;
-    for (int c : evidence.priorCells) {
+    for (int c = 0; c < n; c++) {
       kinds[d] = Kind.PRIOR;
       spanOf[d] = -1;
       itemOf[d++] = c;
     }
+    countPriorStart = d;
     countPrior = new int[counts.count];
     Arrays.fill(countPrior, -1);
     for (int k : counts.drawn) {
-      if (counts.baseSd[k] > 0) {
-        countPrior[k] = d;
-        kinds[d] = Kind.COUNT_PRIOR;
-        spanOf[d] = -1;
-        itemOf[d++] = k;
-      }
+      countPrior[k] = d;
+      kinds[d] = Kind.COUNT_PRIOR;
+      spanOf[d] = -1;
+      itemOf[d++] = k;
     }
     count = d;
     kind = Arrays.copyOf(kinds, d);

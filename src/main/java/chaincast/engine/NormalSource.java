@@ -26,8 +26,18 @@ interface NormalSource {
   /** One block's draws. Not thread-safe. */
   abstract class Block {
 
-    /** Fills {@code z[0, count)} with the next path's normals. */
-    abstract void fill(double[] z, int count);
+    /**
+     * Fills {@code z[0, count)} with the next path's normals. Draws from {@code separateFrom} on
+     * (the count cells' base priors, see {@link DrawLayout#countPriorStart}) come from a stream of
+     * their own where the source has streams, so that adding or removing count targets, which
+     * changes how many of them there are, leaves every other draw where it was.
+     */
+    abstract void fill(double[] z, int separateFrom, int count);
+
+    /** Fills {@code z[0, count)} with the next path's normals, none of them separate. */
+    final void fill(double[] z, int count) {
+      fill(z, count, count);
+    }
 
     /**
      * The log of the likelihood ratio (nominal law over sampling law) of the normals last filled: 0
@@ -45,16 +55,21 @@ interface NormalSource {
   final class PseudoRandomNormals extends Block {
     private final UniformRandomProvider stream;
     private final ZigguratSampler.NormalizedGaussian normals;
+    private final ZigguratSampler.NormalizedGaussian separate;
 
     PseudoRandomNormals(long seed, long block) {
       this.stream = BlockStreams.forBlock(seed, block);
       this.normals = BlockStreams.normals(stream);
+      this.separate = BlockStreams.normals(BlockStreams.separateForBlock(seed, block));
     }
 
     @Override
-    void fill(double[] z, int count) {
-      for (int i = 0; i < count; i++) {
+    void fill(double[] z, int separateFrom, int count) {
+      for (int i = 0; i < separateFrom; i++) {
         z[i] = normals.sample();
+      }
+      for (int i = separateFrom; i < count; i++) {
+        z[i] = separate.sample();
       }
     }
 

@@ -171,7 +171,7 @@ final class PathSimulator {
       countBaseSet = true;
     }
     for (int p = 0; p < paths; p++) {
-      draws.fill(z, layout.count);
+      draws.fill(z, layout.countPriorStart, layout.count);
       simulatePath(chiSquare, seed, firstPath + p, draws.logRatio(), sink);
     }
   }
@@ -402,9 +402,9 @@ final class PathSimulator {
   private void drawBasePriors() {
     final EvidenceTable ev = this.evidence;
     final double[] z = this.z;
-    int d = layout.priorStart;
+    final int start = layout.priorStart;
     for (int c : ev.priorCells) {
-      x[c] += ev.baseSd[c] * z[d++];
+      x[c] += ev.baseSd[c] * z[start + c];
     }
   }
 
@@ -478,7 +478,7 @@ final class PathSimulator {
       int offset = k * years;
       int[] need = t.years[k];
       int baseCount = t.base[k];
-      if (layout.countPrior[k] >= 0) {
+      if (t.baseSd[k] > 0) {
         baseCount = t.baseCount(k, z[layout.countPrior[k]]);
       }
       if (base >= 0 && base < years) {

@@ -20,9 +20,20 @@ public record RunSettings(
     VarianceReduction variance) {
 
   /**
-   * Which estimators a run may use. {@link #AUTO} (the default) reports, per target, the valid
-   * estimator with the smallest variance measured on the run's own paths; the others force one
-   * method wherever it is valid (plain Monte Carlo elsewhere), for comparisons and tests.
+   * Which estimators a run may use; each target reports the one it got.
+   *
+   * <ul>
+   *   <li>{@link #AUTO}, the API's default: randomised quasi-Monte Carlo paths (for precision runs,
+   *       and fixed runs of at least 16 x 1024 paths; pseudo-random below), per target the narrower
+   *       of the conditional and the hit-count estimate, then importance sampling for rare targets
+   *       where it is narrower still.
+   *   <li>{@link #CONDITIONAL}, the engine's default: pseudo-random paths, per target the narrower
+   *       of the conditional and the hit-count estimate.
+   *   <li>{@link #PLAIN}: pseudo-random paths, hit counts only.
+   *   <li>{@link #QUASI_RANDOM}: randomised quasi-Monte Carlo at any path count.
+   *   <li>{@link #IMPORTANCE}: as CONDITIONAL, then importance sampling for every rare target where
+   *       it is usable.
+   * </ul>
    */
   public enum VarianceReduction {
     AUTO,
@@ -40,10 +51,13 @@ public record RunSettings(
     }
   }
 
-  /** Settings with the default variance reduction ({@link VarianceReduction#AUTO}). */
+  /**
+   * Settings with the engine's default variance reduction ({@link VarianceReduction#CONDITIONAL}:
+   * pseudo-random paths, the paths an engine run has always drawn for a seed).
+   */
   public RunSettings(
       long paths, double wantedHalfWidth, long maxPaths, long seed, double[] percentiles) {
-    this(paths, wantedHalfWidth, maxPaths, seed, percentiles, VarianceReduction.AUTO);
+    this(paths, wantedHalfWidth, maxPaths, seed, percentiles, VarianceReduction.CONDITIONAL);
   }
 
   /** The same settings with another variance reduction. */

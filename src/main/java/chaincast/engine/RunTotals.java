@@ -150,17 +150,16 @@ final class RunTotals {
   }
 
   /**
-   * Whether to report the conditional estimate: where it exists, always when it is asked for, and
-   * under {@link RunSettings.VarianceReduction#AUTO} when its interval is no wider than the plain
-   * one's on the same paths (it almost always is narrower; with no hit at all the plain interval
-   * still has a width, so a rare target's conditional estimate wins).
+   * Whether to report the conditional estimate: where it exists and the run may use it, when its
+   * interval is no wider than the plain one's on the same paths (it almost always is narrower; with
+   * no hit at all the plain interval still has a width, so a rare target's conditional estimate
+   * wins).
    */
   private boolean choose(BinomialEstimate plain, BinomialEstimate conditional) {
     if (conditional == null || mode == RunSettings.VarianceReduction.PLAIN) {
       return false;
     }
-    return mode != RunSettings.VarianceReduction.AUTO
-        || conditional.halfWidth() <= plain.halfWidth();
+    return conditional.halfWidth() <= plain.halfWidth();
   }
 
   /**

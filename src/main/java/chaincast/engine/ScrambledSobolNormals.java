@@ -79,7 +79,7 @@ final class ScrambledSobolNormals implements NormalSource {
     }
 
     @Override
-    void fill(double[] z, int count) {
+    void fill(double[] z, int separateFrom, int count) { // every draw from the point
       if (started) {
         points.advance(next, x);
       } else {

@@ -109,29 +109,27 @@ final class TiltedNormals implements NormalSource {
   private final class Tilted extends Block {
     private final UniformRandomProvider stream;
     private final ZigguratSampler.NormalizedGaussian normals;
+    private final ZigguratSampler.NormalizedGaussian separate;
     private double logRatio;
 
     Tilted(long seed, long block) {
       this.stream = BlockStreams.forBlock(seed, block);
       this.normals = BlockStreams.normals(stream);
+      this.separate = BlockStreams.normals(BlockStreams.separateForBlock(seed, block));
     }
 
     @Override
-    void fill(double[] z, int count) {
+    void fill(double[] z, int separateFrom, int count) {
       if (count != theta.length) {
         throw new IllegalStateException("tilt has " + theta.length + " draws, the layout " + count);
       }
       if (shifted.length == 0) {
-        for (int i = 0; i < count; i++) {
-          z[i] = normals.sample();
-        }
+        draw(z, separateFrom, count);
         logRatio = 0.0;
         return;
       }
       boolean shift = defensive == 0.0 || stream.nextDouble() >= defensive;
-      for (int i = 0; i < count; i++) {
-        z[i] = normals.sample();
-      }
+      draw(z, separateFrom, count);
       double dot = 0.0;
       for (int d : shifted) {
         if (shift) {
@@ -155,6 +153,16 @@ final class TiltedNormals implements NormalSource {
     @Override
     double logRatio() {
       return logRatio;
+    }
+
+    /** The plain draws, as {@link NormalSource.PseudoRandomNormals} makes them. */
+    private void draw(double[] z, int separateFrom, int count) {
+      for (int i = 0; i < separateFrom; i++) {
+        z[i] = normals.sample();
+      }
+      for (int i = separateFrom; i < count; i++) {
+        z[i] = separate.sample();
+      }
     }
 
     @Override

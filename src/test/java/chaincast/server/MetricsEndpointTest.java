@@ -18,6 +18,7 @@ import chaincast.v1.SimulateStreamRequest;
 import chaincast.v1.SimulateStreamResponse;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
+import chaincast.v1.VarianceReduction;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -101,7 +102,13 @@ class MetricsEndpointTest {
     var simulation = SimulationServiceGrpc.newBlockingStub(channel);
     simulation.simulate(
         SimulateRequest.newBuilder()
-            .setSpec(SimulationSpec.newBuilder().setPaths(10_000).setSeed(1))
+            // Plain Monte Carlo: under AUTO a rare target's importance-sampling pass would add its
+            // own paths to the engine's count (they are simulated too).
+            .setSpec(
+                SimulationSpec.newBuilder()
+                    .setPaths(10_000)
+                    .setSeed(1)
+                    .setVarianceReduction(VarianceReduction.VARIANCE_REDUCTION_PLAIN))
             .build());
 
     Scrape after =
