@@ -291,7 +291,10 @@ def test_odds_with_a_stored_scenario_equal_odds_with_the_same_changes_inline(cli
     overridden = report.assumptions[report.assumptions["cell_id"] == "pharma@haizhou"]
     assert "override" in overridden["source"].tolist()
     fan = client.fan(f"target:{HAIZHOU}", paths=PATHS, seed=SEED, scenario=stored.id)
-    assert fan.attrs["targets"][HAIZHOU]["p_hit"] == report.odds["p_hit"].iloc[0]
+    # A fan reads every year, so its paths take yearly steps where the odds alone take one step per
+    # span: the same law, other draws. The two estimates agree within their errors.
+    se = report.odds["p_hit_se"].iloc[0]
+    assert abs(fan.attrs["targets"][HAIZHOU]["p_hit"] - report.odds["p_hit"].iloc[0]) <= 6 * se
     last = [e for e in client.stream(HAIZHOU, paths=PATHS, seed=SEED, scenario=changes)][-1]
     assert isinstance(last, chaincast.Report) and last.odds["p_hit"].iloc[0] == report.odds["p_hit"].iloc[0]
     with pytest.raises(chaincast.NotFound):
@@ -322,8 +325,9 @@ def test_compare_frame_equals_the_raw_response(client: chaincast.Client, simulat
         assert (row["baseline_only"], row["alternative_only"], row["paths"]) == (
             d.baseline_only, d.alternative_only, d.p_hit_baseline.paths)
     assert df.attrs["run"]["paths"] == PATHS and df.attrs["run"]["seed"] == SEED
-    # The baseline side is the seeded run with the same seed, path for path.
-    seeded = client.odds([CITY, HAIZHOU], paths=PATHS, seed=SEED).set_index("target_id")
+    # The baseline side is the seeded run with the same seed, path for path: a comparison counts hits
+    # on pseudo-random paths (common random numbers), as a plain run does.
+    seeded = client.odds([CITY, HAIZHOU], paths=PATHS, seed=SEED, variance="plain").set_index("target_id")
     assert df.set_index("target_id")["p_hit_baseline"].to_dict() == seeded["p_hit"].to_dict()
 
 

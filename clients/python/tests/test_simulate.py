@@ -123,18 +123,23 @@ def test_odds_selection_percentiles_and_determinism(client: chaincast.Client, si
 
 def test_variance_reduction_is_chosen_per_target_and_reported(client: chaincast.Client) -> None:
     ids = ["pharma-output-2025", "pharma-firms-above-size-2025"]
+    # The default at 20,000 paths: quasi-random paths, the conditional estimate for output targets.
     auto = client.odds(ids, paths=PATHS, seed=SEED).set_index("target_id")
-    # An output target gets the conditional estimate, with a narrower interval than its hit count.
-    head = auto.loc["pharma-output-2025"]
+    assert auto.loc["pharma-output-2025", "method"] == "quasi_random_conditional"
+    assert auto.loc["pharma-output-2025", "variance_reduction"] > 3
+    assert auto.loc["pharma-firms-above-size-2025", "method"] == "quasi_random"
+    # Pseudo-random paths: an output target gets the conditional estimate, narrower than its hits.
+    cond = client.odds(ids, paths=PATHS, seed=SEED, variance="conditional").set_index("target_id")
+    head = cond.loc["pharma-output-2025"]
     assert head["method"] == "conditional" and head["variance_reduction"] > 1
     assert head["p_hit_se"] < head["plain_p_hit_se"]
     # A count target has none: plain Monte Carlo, factor 1, the same estimate twice.
-    firms = auto.loc["pharma-firms-above-size-2025"]
+    firms = cond.loc["pharma-firms-above-size-2025"]
     assert firms["method"] == "plain" and firms["variance_reduction"] == 1
     assert firms["p_hit"] == firms["plain_p_hit"]
     plain = client.odds(ids, paths=PATHS, seed=SEED, variance="plain").set_index("target_id")
     assert (plain["method"] == "plain").all()
-    # The same paths: plain's estimate is the auto run's hit count.
+    # The same paths: plain's estimate is the conditional run's hit count.
     assert plain.loc["pharma-output-2025", "p_hit"] == head["plain_p_hit"]
     report = client.simulate(ids, paths=PATHS, seed=SEED, variance="conditional")
     assert report.run.variance_reduction == "conditional"
