@@ -38,7 +38,7 @@ final class BenchJson {
     throughput(out, throughput);
     out.append("  ],\n  \"precision\": {")
         .append(field("half_width", halfWidth))
-        .append(", \"case\": \"seeded, 2025 output targets\", \"runs\": [\n");
+        .append(", \"case\": \"seeded, the output targets of 2025\", \"runs\": [\n");
     double plain = PrecisionBenchmark.plainSeconds(precision);
     for (int i = 0; i < precision.size(); i++) {
       PrecisionBenchmark.Measurement m = precision.get(i);

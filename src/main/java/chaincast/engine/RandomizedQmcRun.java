@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -33,7 +37,7 @@ public final class RandomizedQmcRun {
   public static final int RANDOMISATIONS = 16;
 
   /** Points per randomisation in the first round of a precision run. */
-  static final long FIRST_PRECISION_POINTS = 1024;
+  static final long FIRST_PRECISION_POINTS = MonteCarloEngine.BLOCK_SIZE;
 
   /** Keeps the randomisations' seeds apart from the master seed's own streams. */
   private static final long SEED_SALT = 0x7a11e5b0b5eed5L;
@@ -200,32 +204,71 @@ public final class RandomizedQmcRun {
       this.started = started;
     }
 
-    /** Every randomisation r with {@code points[r]} points; progress against {@code planned}. */
+    /**
+     * Every randomisation r with {@code points[r]} points; progress against {@code planned}. The
+     * randomisations run as many at a time as the engine has threads: a randomisation of one block
+     * would otherwise keep one thread busy. Each is an independent, deterministic engine run, and
+     * they are combined in randomisation order, so the result does not depend on which finished
+     * first.
+     */
     RandomizedEstimates run(long[] points, long planned) {
-      List<RunResult> runs = new ArrayList<>();
-      for (int r = 0; r < sources.length; r++) {
-        if (cancel.isCancelled()) {
-          throw new RunCancelledException(work);
+      int parallel = Math.max(1, Math.min(engine.threads(), sources.length));
+      ExecutorService callers =
+          Executors.newFixedThreadPool(
+              parallel,
+              task -> {
+                Thread t = new Thread(task, "chaincast-qmc-randomisation");
+                t.setDaemon(true);
+                return t;
+              });
+      try {
+        List<Future<RunResult>> pending = new ArrayList<>();
+        for (int r = 0; r < sources.length; r++) {
+          RunSettings one =
+              new RunSettings(
+                  points[r],
+                  0,
+                  0,
+                  seedOf(settings.seed(), r),
+                  settings.percentiles(),
+                  RunSettings.VarianceReduction.CONDITIONAL);
+          ScrambledSobolNormals source = sources[r];
+          pending.add(
+              callers.submit(
+                  () -> engine.run(projection, one, source, cancel, ProgressListener.NONE)));
         }
-        RunSettings one =
-            new RunSettings(
-                points[r],
-                0,
-                0,
-                seedOf(settings.seed(), r),
-                settings.percentiles(),
-                RunSettings.VarianceReduction.CONDITIONAL);
-        RunResult result;
-        try {
-          result = engine.run(projection, one, sources[r], cancel, ProgressListener.NONE);
-        } catch (RunCancelledException e) {
-          throw new RunCancelledException(work + e.pathsDone());
+        List<RunResult> runs = new ArrayList<>();
+        long cancelledWork = 0;
+        RunCancelledException cancelled = null;
+        for (Future<RunResult> f : pending) {
+          try {
+            RunResult result = f.get();
+            work += result.paths();
+            runs.add(result);
+            if (cancelled == null) {
+              report(runs, planned);
+            }
+          } catch (ExecutionException e) {
+            if (e.getCause() instanceof RunCancelledException c) {
+              cancelled = c;
+              cancelledWork += c.pathsDone();
+            } else if (e.getCause() instanceof RuntimeException re) {
+              throw re;
+            } else {
+              throw new IllegalStateException(e.getCause());
+            }
+          }
         }
-        work += result.paths();
-        runs.add(result);
-        report(runs, planned);
+        if (cancelled != null || cancel.isCancelled()) {
+          throw new RunCancelledException(work + cancelledWork);
+        }
+        return new RandomizedEstimates(runs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RunCancelledException(work);
+      } finally {
+        callers.shutdownNow();
       }
-      return new RandomizedEstimates(runs);
     }
 
     /** Progress after a randomisation: the combined estimates once there are two. */

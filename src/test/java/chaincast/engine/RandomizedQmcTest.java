@@ -238,8 +238,10 @@ class RandomizedQmcTest {
     // plain Monte Carlo would need 0.21 (1.96 / 0.0005)² = 3.2 M paths
     assertTrue(r.paths() < 1_000_000, "paths " + r.paths());
     assertEquals(0, r.paths() % 16);
+    // The error is a 16-randomisation estimate: its ratio to the true error is t with 15 degrees of
+    // freedom, whose tails are heavier than the normal's (|t15| > 3 has probability 0.9%).
     assertWithin(
-        0.3, r.targets().get(0).hit().estimate(), r.targets().get(0).hit().standardError(), 3, "P");
+        0.3, r.targets().get(0).hit().estimate(), r.targets().get(0).hit().standardError(), 4, "P");
 
     // Out of reach (five years with a drawn drift: many more dimensions than the one-year cell).
     RunResult capped = rqmc(lognormal(2020, 0.04, 0.3), Models.precision(1e-5, 16 * 5000, 8));
