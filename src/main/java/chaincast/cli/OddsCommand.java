@@ -100,8 +100,9 @@ final class OddsCommand extends ClientCommand {
   private static void table(SimulationReport report, PrintStream out) {
     out.println("Chaincast: odds of reaching the targets — " + RunSummary.of(report.getRun()));
     out.println(
-        "P(hit) with its 95% Wilson interval; output in 亿元 (100 million yuan), counts as counts;"
-            + " growth in % a year from the base.");
+        "P(hit) with its 95% interval, estimated as 方法 Method says (×: variance cut against plain"
+            + " Monte Carlo); output in 亿元 (100 million yuan), counts as counts; growth in % a year"
+            + " from the base.");
     out.println();
     Output.table(targetColumns(), report.getOddsList(), out);
     if (report.getJointCount() > 0) {
