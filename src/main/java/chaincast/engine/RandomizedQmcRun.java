@@ -254,6 +254,8 @@ public final class RandomizedQmcRun {
               cancelledWork += c.pathsDone();
             } else if (e.getCause() instanceof RuntimeException re) {
               throw re;
+            } else if (e.getCause() instanceof Error error) {
+              throw error; // an OutOfMemoryError must reach the server's handler as itself
             } else {
               throw new IllegalStateException(e.getCause());
             }
