@@ -34,8 +34,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <h2>Estimators and their resolution</h2>
  *
- * Hit probabilities are exact counts ({@link BinomialEstimate}, Wilson interval). Value percentiles
- * and fans come from log-binned histograms with bins at most 2^-10 (0.098 %) of the value wide,
+ * Hit probabilities are hit counts ({@link BinomialEstimate}, Wilson interval) or, where valid and
+ * narrower, conditional estimates ({@link ConditionalPlan}); {@link RunSettings#variance()} may
+ * also ask for quasi-random paths ({@link RandomizedQmcRun}) and importance sampling of rare
+ * targets ({@link RareTargets}), and each target reports the method it got. Value percentiles and
+ * fans come from log-binned histograms with bins at most 2^-10 (0.098 %) of the value wide,
  * interpolated inside the bin and clamped to the exact sample min/max: a percentile is within 0.1 %
  * of the sample percentile, in memory that does not grow with the path count. Means and expected
  * shortfalls are exact sums (folded in block order) over paths. Chains-above values are integer
