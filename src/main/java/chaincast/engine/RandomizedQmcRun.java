@@ -205,14 +205,19 @@ public final class RandomizedQmcRun {
     }
 
     /**
-     * Every randomisation r with {@code points[r]} points; progress against {@code planned}. The
-     * randomisations run as many at a time as the engine has threads: a randomisation of one block
-     * would otherwise keep one thread busy. Each is an independent, deterministic engine run, and
-     * they are combined in randomisation order, so the result does not depend on which finished
-     * first.
+     * Every randomisation r with {@code points[r]} points; progress against {@code planned}. Small
+     * randomisations run several at a time: one of a single block would otherwise keep one thread
+     * busy. A run allocates a tally for each thread that takes one of its blocks, so at most {@code
+     * threads / min(blocks, threads)} run at once: together they never hold more tallies than one
+     * run on every thread, the footprint the server admitted. Each is an independent, deterministic
+     * engine run, and they are combined in randomisation order, so the result does not depend on
+     * which finished first.
      */
     RandomizedEstimates run(long[] points, long planned) {
-      int parallel = Math.max(1, Math.min(engine.threads(), sources.length));
+      int threads = engine.threads();
+      long blocks = BlockRange.blocksFor(points[0]);
+      int parallel =
+          (int) Math.max(1, Math.min(sources.length, threads / Math.min(blocks, threads)));
       ExecutorService callers =
           Executors.newFixedThreadPool(
               parallel,
