@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -205,77 +201,35 @@ public final class RandomizedQmcRun {
     }
 
     /**
-     * Every randomisation r with {@code points[r]} points; progress against {@code planned}. Small
-     * randomisations run several at a time: one of a single block would otherwise keep one thread
-     * busy. A run allocates a tally for each thread that takes one of its blocks, so at most {@code
-     * threads / min(blocks, threads)} run at once: together they never hold more tallies than one
-     * run on every thread, the footprint the server admitted. Each is an independent, deterministic
-     * engine run, and they are combined in randomisation order, so the result does not depend on
-     * which finished first.
+     * Every randomisation r with {@code points[r]} points, one after another on the calling thread
+     * (each uses all the engine's threads for its blocks, and holds no more than one run's admitted
+     * footprint); progress against {@code planned}.
      */
     RandomizedEstimates run(long[] points, long planned) {
-      int threads = engine.threads();
-      long blocks = BlockRange.blocksFor(points[0]);
-      int parallel =
-          (int) Math.max(1, Math.min(sources.length, threads / Math.min(blocks, threads)));
-      ExecutorService callers =
-          Executors.newFixedThreadPool(
-              parallel,
-              task -> {
-                Thread t = new Thread(task, "chaincast-qmc-randomisation");
-                t.setDaemon(true);
-                return t;
-              });
-      try {
-        List<Future<RunResult>> pending = new ArrayList<>();
-        for (int r = 0; r < sources.length; r++) {
-          RunSettings one =
-              new RunSettings(
-                  points[r],
-                  0,
-                  0,
-                  seedOf(settings.seed(), r),
-                  settings.percentiles(),
-                  RunSettings.VarianceReduction.CONDITIONAL);
-          ScrambledSobolNormals source = sources[r];
-          pending.add(
-              callers.submit(
-                  () -> engine.run(projection, one, source, cancel, ProgressListener.NONE)));
+      List<RunResult> runs = new ArrayList<>();
+      for (int r = 0; r < sources.length; r++) {
+        if (cancel.isCancelled()) {
+          throw new RunCancelledException(work);
         }
-        List<RunResult> runs = new ArrayList<>();
-        long cancelledWork = 0;
-        RunCancelledException cancelled = null;
-        for (Future<RunResult> f : pending) {
-          try {
-            RunResult result = f.get();
-            work += result.paths();
-            runs.add(result);
-            if (cancelled == null) {
-              report(runs, planned);
-            }
-          } catch (ExecutionException e) {
-            if (e.getCause() instanceof RunCancelledException c) {
-              cancelled = c;
-              cancelledWork += c.pathsDone();
-            } else if (e.getCause() instanceof RuntimeException re) {
-              throw re;
-            } else if (e.getCause() instanceof Error error) {
-              throw error; // an OutOfMemoryError must reach the server's handler as itself
-            } else {
-              throw new IllegalStateException(e.getCause());
-            }
-          }
+        RunSettings one =
+            new RunSettings(
+                points[r],
+                0,
+                0,
+                seedOf(settings.seed(), r),
+                settings.percentiles(),
+                RunSettings.VarianceReduction.CONDITIONAL);
+        RunResult result;
+        try {
+          result = engine.run(projection, one, sources[r], cancel, ProgressListener.NONE);
+        } catch (RunCancelledException e) {
+          throw new RunCancelledException(work + e.pathsDone());
         }
-        if (cancelled != null || cancel.isCancelled()) {
-          throw new RunCancelledException(work + cancelledWork);
-        }
-        return new RandomizedEstimates(runs);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RunCancelledException(work);
-      } finally {
-        callers.shutdownNow();
+        work += result.paths();
+        runs.add(result);
+        report(runs, planned);
       }
+      return new RandomizedEstimates(runs);
     }
 
     /** Progress after a randomisation: the combined estimates once there are two. */
