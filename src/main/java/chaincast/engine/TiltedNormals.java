@@ -2,7 +2,6 @@ package chaincast.engine;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Importance sampling's normals: the plain block streams' normals ({@link BlockStreams}, as {@link
@@ -107,15 +106,15 @@ final class TiltedNormals implements NormalSource {
 
   /** One block's tilted draws. */
   private final class Tilted extends Block {
+    /** The plain draws this block shifts, and their stream (the mixture's coin, chi-squares). */
+    private final NormalSource.PseudoRandomNormals plain;
+
     private final UniformRandomProvider stream;
-    private final ZigguratSampler.NormalizedGaussian normals;
-    private final ZigguratSampler.NormalizedGaussian separate;
     private double logRatio;
 
     Tilted(long seed, long block) {
-      this.stream = BlockStreams.forBlock(seed, block);
-      this.normals = BlockStreams.normals(stream);
-      this.separate = BlockStreams.normals(BlockStreams.separateForBlock(seed, block));
+      this.plain = new NormalSource.PseudoRandomNormals(seed, block);
+      this.stream = plain.auxiliary();
     }
 
     @Override
@@ -124,12 +123,12 @@ final class TiltedNormals implements NormalSource {
         throw new IllegalStateException("tilt has " + theta.length + " draws, the layout " + count);
       }
       if (shifted.length == 0) {
-        draw(z, separateFrom, count);
+        plain.fill(z, separateFrom, count);
         logRatio = 0.0;
         return;
       }
       boolean shift = defensive == 0.0 || stream.nextDouble() >= defensive;
-      draw(z, separateFrom, count);
+      plain.fill(z, separateFrom, count);
       double dot = 0.0;
       for (int d : shifted) {
         if (shift) {
@@ -153,16 +152,6 @@ final class TiltedNormals implements NormalSource {
     @Override
     double logRatio() {
       return logRatio;
-    }
-
-    /** The plain draws, as {@link NormalSource.PseudoRandomNormals} makes them. */
-    private void draw(double[] z, int separateFrom, int count) {
-      for (int i = 0; i < separateFrom; i++) {
-        z[i] = normals.sample();
-      }
-      for (int i = separateFrom; i < count; i++) {
-        z[i] = separate.sample();
-      }
     }
 
     @Override
