@@ -18,6 +18,9 @@ OBSERVATION_ROLE_RESTARTS_COUNT: ObservationRole
 OBSERVATION_ROLE_UNSPECIFIED: ObservationRole
 OBSERVATION_ROLE_UPDATES_BASE_PRIOR: ObservationRole
 OBSERVATION_ROLE_WEIGHTS_PATHS: ObservationRole
+REGION_MATCH_OWN: RegionMatch
+REGION_MATCH_REACHES: RegionMatch
+REGION_MATCH_UNSPECIFIED: RegionMatch
 STOP_REASON_PATHS_DONE: StopReason
 STOP_REASON_PATH_CAP: StopReason
 STOP_REASON_PRECISION_REACHED: StopReason
@@ -332,7 +335,7 @@ class SimulateStreamResponse(_message.Message):
     def __init__(self, progress: _Optional[_Union[Progress, _Mapping]] = ..., report: _Optional[_Union[SimulationReport, _Mapping]] = ...) -> None: ...
 
 class SimulationReport(_message.Message):
-    __slots__ = ["assumptions", "fans", "joint", "observations", "odds", "run", "scenario_etag", "scenario_id", "skipped"]
+    __slots__ = ["assumptions", "fans", "joint", "observations", "odds", "run", "scenario_etag", "scenario_id", "skipped", "thresholds"]
     ASSUMPTIONS_FIELD_NUMBER: _ClassVar[int]
     FANS_FIELD_NUMBER: _ClassVar[int]
     JOINT_FIELD_NUMBER: _ClassVar[int]
@@ -342,6 +345,7 @@ class SimulationReport(_message.Message):
     SCENARIO_ETAG_FIELD_NUMBER: _ClassVar[int]
     SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
     SKIPPED_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLDS_FIELD_NUMBER: _ClassVar[int]
     assumptions: _containers.RepeatedCompositeFieldContainer[AssumptionInUse]
     fans: _containers.RepeatedCompositeFieldContainer[Fan]
     joint: _containers.RepeatedCompositeFieldContainer[JointOdds]
@@ -351,10 +355,11 @@ class SimulationReport(_message.Message):
     scenario_etag: str
     scenario_id: str
     skipped: _containers.RepeatedCompositeFieldContainer[SkippedTarget]
-    def __init__(self, run: _Optional[_Union[RunInfo, _Mapping]] = ..., odds: _Optional[_Iterable[_Union[TargetOdds, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointOdds, _Mapping]]] = ..., fans: _Optional[_Iterable[_Union[Fan, _Mapping]]] = ..., skipped: _Optional[_Iterable[_Union[SkippedTarget, _Mapping]]] = ..., assumptions: _Optional[_Iterable[_Union[AssumptionInUse, _Mapping]]] = ..., observations: _Optional[_Iterable[_Union[ObservationInUse, _Mapping]]] = ..., scenario_id: _Optional[str] = ..., scenario_etag: _Optional[str] = ...) -> None: ...
+    thresholds: _containers.RepeatedCompositeFieldContainer[ThresholdOdds]
+    def __init__(self, run: _Optional[_Union[RunInfo, _Mapping]] = ..., odds: _Optional[_Iterable[_Union[TargetOdds, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointOdds, _Mapping]]] = ..., fans: _Optional[_Iterable[_Union[Fan, _Mapping]]] = ..., skipped: _Optional[_Iterable[_Union[SkippedTarget, _Mapping]]] = ..., assumptions: _Optional[_Iterable[_Union[AssumptionInUse, _Mapping]]] = ..., observations: _Optional[_Iterable[_Union[ObservationInUse, _Mapping]]] = ..., scenario_id: _Optional[str] = ..., scenario_etag: _Optional[str] = ..., thresholds: _Optional[_Iterable[_Union[ThresholdOdds, _Mapping]]] = ...) -> None: ...
 
 class SimulationSpec(_message.Message):
-    __slots__ = ["fans", "horizon_year", "ignore_seeded_observations", "inline_overrides", "joint", "overrides", "paths", "percentiles", "precision", "scenario_id", "seed", "shock_distribution", "targets", "variance_reduction"]
+    __slots__ = ["fans", "horizon_year", "ignore_seeded_observations", "inline_overrides", "joint", "overrides", "paths", "percentiles", "precision", "scenario_id", "seed", "shock_distribution", "targets", "thresholds", "variance_reduction"]
     FANS_FIELD_NUMBER: _ClassVar[int]
     HORIZON_YEAR_FIELD_NUMBER: _ClassVar[int]
     IGNORE_SEEDED_OBSERVATIONS_FIELD_NUMBER: _ClassVar[int]
@@ -368,6 +373,7 @@ class SimulationSpec(_message.Message):
     SEED_FIELD_NUMBER: _ClassVar[int]
     SHOCK_DISTRIBUTION_FIELD_NUMBER: _ClassVar[int]
     TARGETS_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLDS_FIELD_NUMBER: _ClassVar[int]
     VARIANCE_REDUCTION_FIELD_NUMBER: _ClassVar[int]
     fans: _containers.RepeatedCompositeFieldContainer[FanRequest]
     horizon_year: int
@@ -382,8 +388,9 @@ class SimulationSpec(_message.Message):
     seed: int
     shock_distribution: _model_pb2.ShockDistribution
     targets: TargetSelection
+    thresholds: _containers.RepeatedCompositeFieldContainer[Threshold]
     variance_reduction: VarianceReduction
-    def __init__(self, targets: _Optional[_Union[TargetSelection, _Mapping]] = ..., paths: _Optional[int] = ..., precision: _Optional[_Union[Precision, _Mapping]] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., percentiles: _Optional[_Iterable[float]] = ..., fans: _Optional[_Iterable[_Union[FanRequest, _Mapping]]] = ..., overrides: _Optional[_Iterable[_Union[_scenario_pb2.CellOverride, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointRequest, _Mapping]]] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ..., scenario_id: _Optional[str] = ..., inline_overrides: _Optional[_Union[_scenario_pb2.ScenarioOverrides, _Mapping]] = ..., ignore_seeded_observations: bool = ..., variance_reduction: _Optional[_Union[VarianceReduction, str]] = ...) -> None: ...
+    def __init__(self, targets: _Optional[_Union[TargetSelection, _Mapping]] = ..., paths: _Optional[int] = ..., precision: _Optional[_Union[Precision, _Mapping]] = ..., seed: _Optional[int] = ..., horizon_year: _Optional[int] = ..., percentiles: _Optional[_Iterable[float]] = ..., fans: _Optional[_Iterable[_Union[FanRequest, _Mapping]]] = ..., overrides: _Optional[_Iterable[_Union[_scenario_pb2.CellOverride, _Mapping]]] = ..., joint: _Optional[_Iterable[_Union[JointRequest, _Mapping]]] = ..., shock_distribution: _Optional[_Union[_model_pb2.ShockDistribution, str]] = ..., scenario_id: _Optional[str] = ..., inline_overrides: _Optional[_Union[_scenario_pb2.ScenarioOverrides, _Mapping]] = ..., ignore_seeded_observations: bool = ..., variance_reduction: _Optional[_Union[VarianceReduction, str]] = ..., thresholds: _Optional[_Iterable[_Union[Threshold, _Mapping]]] = ...) -> None: ...
 
 class SkippedTarget(_message.Message):
     __slots__ = ["reason", "target_id"]
@@ -394,18 +401,22 @@ class SkippedTarget(_message.Message):
     def __init__(self, target_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class Subject(_message.Message):
-    __slots__ = ["cell_id", "chain_id", "city", "region_id", "target_id"]
+    __slots__ = ["any_id", "cell_id", "chain_id", "city", "count_cell_id", "region_id", "target_id"]
+    ANY_ID_FIELD_NUMBER: _ClassVar[int]
     CELL_ID_FIELD_NUMBER: _ClassVar[int]
     CHAIN_ID_FIELD_NUMBER: _ClassVar[int]
     CITY_FIELD_NUMBER: _ClassVar[int]
+    COUNT_CELL_ID_FIELD_NUMBER: _ClassVar[int]
     REGION_ID_FIELD_NUMBER: _ClassVar[int]
     TARGET_ID_FIELD_NUMBER: _ClassVar[int]
+    any_id: str
     cell_id: str
     chain_id: str
     city: bool
+    count_cell_id: str
     region_id: str
     target_id: str
-    def __init__(self, cell_id: _Optional[str] = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ..., target_id: _Optional[str] = ..., city: bool = ...) -> None: ...
+    def __init__(self, cell_id: _Optional[str] = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ..., target_id: _Optional[str] = ..., city: bool = ..., count_cell_id: _Optional[str] = ..., any_id: _Optional[str] = ...) -> None: ...
 
 class TargetDifference(_message.Message):
     __slots__ = ["alternative_only", "baseline_only", "ci_high", "ci_low", "difference", "independent_standard_error", "kind", "name", "p_hit_alternative", "p_hit_baseline", "standard_error", "target_id", "target_value", "unit", "year"]
@@ -442,9 +453,10 @@ class TargetDifference(_message.Message):
     def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., p_hit_baseline: _Optional[_Union[Probability, _Mapping]] = ..., p_hit_alternative: _Optional[_Union[Probability, _Mapping]] = ..., difference: _Optional[float] = ..., standard_error: _Optional[float] = ..., independent_standard_error: _Optional[float] = ..., ci_low: _Optional[float] = ..., ci_high: _Optional[float] = ..., baseline_only: _Optional[int] = ..., alternative_only: _Optional[int] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ...) -> None: ...
 
 class TargetOdds(_message.Message):
-    __slots__ = ["base_value", "base_year", "comparison", "expected_shortfall", "kind", "mean", "median", "median_growth", "method", "name", "p_hit", "percentiles", "plain_p_hit", "plan_id", "required_growth", "target_id", "target_value", "unit", "variance_reduction", "year"]
+    __slots__ = ["base_value", "base_year", "chain_id", "comparison", "expected_shortfall", "kind", "mean", "median", "median_growth", "method", "name", "p_hit", "percentiles", "plain_p_hit", "plan_id", "region_id", "required_growth", "target_id", "target_value", "unit", "variance_reduction", "year"]
     BASE_VALUE_FIELD_NUMBER: _ClassVar[int]
     BASE_YEAR_FIELD_NUMBER: _ClassVar[int]
+    CHAIN_ID_FIELD_NUMBER: _ClassVar[int]
     COMPARISON_FIELD_NUMBER: _ClassVar[int]
     EXPECTED_SHORTFALL_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -457,6 +469,7 @@ class TargetOdds(_message.Message):
     PLAIN_P_HIT_FIELD_NUMBER: _ClassVar[int]
     PLAN_ID_FIELD_NUMBER: _ClassVar[int]
     P_HIT_FIELD_NUMBER: _ClassVar[int]
+    REGION_ID_FIELD_NUMBER: _ClassVar[int]
     REQUIRED_GROWTH_FIELD_NUMBER: _ClassVar[int]
     TARGET_ID_FIELD_NUMBER: _ClassVar[int]
     TARGET_VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -465,6 +478,7 @@ class TargetOdds(_message.Message):
     YEAR_FIELD_NUMBER: _ClassVar[int]
     base_value: float
     base_year: int
+    chain_id: str
     comparison: _model_pb2.Comparison
     expected_shortfall: float
     kind: _model_pb2.TargetKind
@@ -477,27 +491,76 @@ class TargetOdds(_message.Message):
     percentiles: _containers.RepeatedCompositeFieldContainer[PercentileValue]
     plain_p_hit: Probability
     plan_id: str
+    region_id: str
     required_growth: float
     target_id: str
     target_value: float
     unit: _model_pb2.Unit
     variance_reduction: float
     year: int
-    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., comparison: _Optional[_Union[_model_pb2.Comparison, str]] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ..., median: _Optional[float] = ..., mean: _Optional[float] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ..., base_value: _Optional[float] = ..., base_year: _Optional[int] = ..., required_growth: _Optional[float] = ..., median_growth: _Optional[float] = ..., expected_shortfall: _Optional[float] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ..., method: _Optional[_Union[EstimationMethod, str]] = ..., variance_reduction: _Optional[float] = ..., plain_p_hit: _Optional[_Union[Probability, _Mapping]] = ...) -> None: ...
+    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., comparison: _Optional[_Union[_model_pb2.Comparison, str]] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ..., median: _Optional[float] = ..., mean: _Optional[float] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ..., base_value: _Optional[float] = ..., base_year: _Optional[int] = ..., required_growth: _Optional[float] = ..., median_growth: _Optional[float] = ..., expected_shortfall: _Optional[float] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ..., method: _Optional[_Union[EstimationMethod, str]] = ..., variance_reduction: _Optional[float] = ..., plain_p_hit: _Optional[_Union[Probability, _Mapping]] = ..., region_id: _Optional[str] = ..., chain_id: _Optional[str] = ...) -> None: ...
 
 class TargetSelection(_message.Message):
-    __slots__ = ["chain_id", "plan_id", "region_id", "target_ids", "year"]
+    __slots__ = ["chain_id", "plan_id", "region_id", "region_match", "target_ids", "year"]
     CHAIN_ID_FIELD_NUMBER: _ClassVar[int]
     PLAN_ID_FIELD_NUMBER: _ClassVar[int]
     REGION_ID_FIELD_NUMBER: _ClassVar[int]
+    REGION_MATCH_FIELD_NUMBER: _ClassVar[int]
     TARGET_IDS_FIELD_NUMBER: _ClassVar[int]
     YEAR_FIELD_NUMBER: _ClassVar[int]
     chain_id: str
     plan_id: str
     region_id: str
+    region_match: RegionMatch
     target_ids: _containers.RepeatedScalarFieldContainer[str]
     year: int
-    def __init__(self, target_ids: _Optional[_Iterable[str]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, target_ids: _Optional[_Iterable[str]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., chain_id: _Optional[str] = ..., region_id: _Optional[str] = ..., region_match: _Optional[_Union[RegionMatch, str]] = ...) -> None: ...
+
+class Threshold(_message.Message):
+    __slots__ = ["comparison", "id", "subject", "upper_value", "value", "year"]
+    COMPARISON_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    UPPER_VALUE_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    comparison: _model_pb2.Comparison
+    id: str
+    subject: Subject
+    upper_value: float
+    value: float
+    year: int
+    def __init__(self, id: _Optional[str] = ..., subject: _Optional[_Union[Subject, _Mapping]] = ..., year: _Optional[int] = ..., comparison: _Optional[_Union[_model_pb2.Comparison, str]] = ..., value: _Optional[float] = ..., upper_value: _Optional[float] = ...) -> None: ...
+
+class ThresholdOdds(_message.Message):
+    __slots__ = ["chain_id", "id", "kind", "mean", "median", "method", "name", "percentiles", "probability", "region_id", "threshold", "unit", "variance_reduction"]
+    CHAIN_ID_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    MEAN_FIELD_NUMBER: _ClassVar[int]
+    MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERCENTILES_FIELD_NUMBER: _ClassVar[int]
+    PROBABILITY_FIELD_NUMBER: _ClassVar[int]
+    REGION_ID_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    VARIANCE_REDUCTION_FIELD_NUMBER: _ClassVar[int]
+    chain_id: str
+    id: str
+    kind: _model_pb2.TargetKind
+    mean: float
+    median: float
+    method: EstimationMethod
+    name: _model_pb2.LocalizedName
+    percentiles: _containers.RepeatedCompositeFieldContainer[PercentileValue]
+    probability: Probability
+    region_id: str
+    threshold: Threshold
+    unit: _model_pb2.Unit
+    variance_reduction: float
+    def __init__(self, id: _Optional[str] = ..., threshold: _Optional[_Union[Threshold, _Mapping]] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ..., probability: _Optional[_Union[Probability, _Mapping]] = ..., method: _Optional[_Union[EstimationMethod, str]] = ..., variance_reduction: _Optional[float] = ..., median: _Optional[float] = ..., mean: _Optional[float] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ..., region_id: _Optional[str] = ..., chain_id: _Optional[str] = ...) -> None: ...
 
 class TornadoBar(_message.Message):
     __slots__ = ["cell_id", "difference_high", "difference_low", "high_value", "input_id", "low_value", "p_hit_high", "p_hit_low", "parameter", "standard_error_high", "standard_error_low", "step", "swing", "value"]
@@ -546,6 +609,9 @@ class VarianceImportance(_message.Message):
     paths: int
     variance: float
     def __init__(self, output: _Optional[str] = ..., variance: _Optional[float] = ..., explained_share: _Optional[float] = ..., inputs: _Optional[_Iterable[_Union[ImportanceInput, _Mapping]]] = ..., paths: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
+
+class RegionMatch(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
 
 class VarianceReduction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

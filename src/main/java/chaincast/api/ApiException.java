@@ -120,12 +120,27 @@ public final class ApiException extends RuntimeException {
    * @return the exception to turn into the call's status
    */
   public static ApiException notFound(String resourceType, String id, String field) {
-    String message = resourceType + " " + ClientText.quote(id) + " not found (" + field + ")";
+    return notFound(resourceType, id, field, "");
+  }
+
+  /**
+   * NOT_FOUND naming the resource, with a suggestion of the closest known ids.
+   *
+   * @param resourceType e.g. "target"
+   * @param id the id that is unknown
+   * @param field the request field that carried it
+   * @param suggestion "; did you mean 'x'?" or ""
+   * @return the exception to turn into the call's status
+   */
+  public static ApiException notFound(
+      String resourceType, String id, String field, String suggestion) {
+    String message =
+        resourceType + " " + ClientText.quote(id) + " not found (" + field + ")" + suggestion;
     ResourceInfo info =
         ResourceInfo.newBuilder()
             .setResourceType(resourceType)
             .setResourceName(ClientText.clip(id))
-            .setDescription("named by " + field)
+            .setDescription("named by " + field + suggestion)
             .build();
     return of(
         Status.newBuilder()

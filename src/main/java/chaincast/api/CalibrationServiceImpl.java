@@ -159,7 +159,7 @@ public final class CalibrationServiceImpl
   private void checkCellIds(List<String> ids, Violations v) {
     for (int i = 0; i < ids.size(); i++) {
       if (model.cell(ids.get(i)).isEmpty()) {
-        v.notFound("cell", ids.get(i), "cell_ids[" + i + "]");
+        v.notFound("cell", ids.get(i), "cell_ids[" + i + "]", model);
       }
     }
   }

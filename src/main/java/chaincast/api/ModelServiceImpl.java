@@ -194,19 +194,19 @@ public final class ModelServiceImpl extends ModelServiceGrpc.ModelServiceImplBas
 
   private void checkPlan(String id, String field, Violations v) {
     if (!id.isEmpty() && model.plan(id).isEmpty()) {
-      v.notFound("plan", id, field);
+      v.notFound("plan", id, field, model);
     }
   }
 
   private void checkChain(String id, String field, Violations v) {
     if (!id.isEmpty() && model.chain(id).isEmpty()) {
-      v.notFound("chain", id, field);
+      v.notFound("chain", id, field, model);
     }
   }
 
   private void checkRegion(String id, String field, Violations v) {
     if (!id.isEmpty() && model.region(id).isEmpty()) {
-      v.notFound("region", id, field);
+      v.notFound("region", id, field, model);
     }
   }
 

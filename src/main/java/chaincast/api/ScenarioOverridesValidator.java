@@ -130,7 +130,7 @@ final class ScenarioOverridesValidator {
     }
     Cell cell = model.cell(o.getCellId()).orElse(null);
     if (cell == null) {
-      v.notFound("cell", o.getCellId(), field + ".cell_id");
+      v.notFound("cell", o.getCellId(), field + ".cell_id", model);
       return;
     }
     if (!seen.add(o.getCellId())) {
@@ -161,7 +161,7 @@ final class ScenarioOverridesValidator {
       return;
     }
     if (model.countCell(o.getCountCellId()).isEmpty()) {
-      v.notFound("count cell", o.getCountCellId(), field + ".count_cell_id");
+      v.notFound("count cell", o.getCountCellId(), field + ".count_cell_id", model);
       return;
     }
     if (!seen.add(o.getCountCellId())) {
@@ -225,7 +225,7 @@ final class ScenarioOverridesValidator {
       }
       case CHAIN_ID -> {
         if (model.chain(m.getChainId()).isEmpty()) {
-          v.notFound("chain", m.getChainId(), f + ".chain_id");
+          v.notFound("chain", m.getChainId(), f + ".chain_id", model);
         } else if (model.cellsOfChain(m.getChainId()).isEmpty()) {
           v.invalid(
               f + ".chain_id",
@@ -234,7 +234,7 @@ final class ScenarioOverridesValidator {
       }
       case REGION_ID -> {
         if (model.region(m.getRegionId()).isEmpty()) {
-          v.notFound("region", m.getRegionId(), f + ".region_id");
+          v.notFound("region", m.getRegionId(), f + ".region_id", model);
         } else if (model.cellsOfRegion(m.getRegionId()).isEmpty()) {
           v.invalid(
               f + ".region_id",
@@ -276,13 +276,15 @@ final class ScenarioOverridesValidator {
         }
         for (int k = 0; k < o.getGroup().getChainIdsCount(); k++) {
           if (model.chain(o.getGroup().getChainIds(k)).isEmpty()) {
-            v.notFound("chain", o.getGroup().getChainIds(k), f + ".group.chain_ids[" + k + "]");
+            v.notFound(
+                "chain", o.getGroup().getChainIds(k), f + ".group.chain_ids[" + k + "]", model);
             return;
           }
         }
         for (int k = 0; k < o.getGroup().getRegionIdsCount(); k++) {
           if (model.region(o.getGroup().getRegionIds(k)).isEmpty()) {
-            v.notFound("region", o.getGroup().getRegionIds(k), f + ".group.region_ids[" + k + "]");
+            v.notFound(
+                "region", o.getGroup().getRegionIds(k), f + ".group.region_ids[" + k + "]", model);
             return;
           }
         }
@@ -298,7 +300,7 @@ final class ScenarioOverridesValidator {
       case COUNT_CELL_ID -> {
         var cell = model.countCell(o.getCountCellId());
         if (cell.isEmpty()) {
-          v.notFound("count cell", o.getCountCellId(), f + ".count_cell_id");
+          v.notFound("count cell", o.getCountCellId(), f + ".count_cell_id", model);
           return;
         }
         earliest = cell.get().getParameters().getBaseYear();
@@ -357,7 +359,7 @@ final class ScenarioOverridesValidator {
       return false;
     }
     if (model.cell(id).isEmpty()) {
-      v.notFound("cell", id, field);
+      v.notFound("cell", id, field, model);
       return false;
     }
     return true;

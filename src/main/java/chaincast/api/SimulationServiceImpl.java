@@ -431,7 +431,7 @@ public final class SimulationServiceImpl extends SimulationServiceGrpc.Simulatio
     } else {
       target = runner.planner().model().target(request.getTargetId()).orElse(null);
       if (target == null) {
-        v.notFound("target", request.getTargetId(), "target_id");
+        v.notFound("target", request.getTargetId(), "target_id", runner.planner().model());
       } else if (!runner.planner().model().isSimulated(target)) {
         v.invalid(
             "target_id",

@@ -9,7 +9,6 @@ import chaincast.v1.FanRequest;
 import chaincast.v1.JointRequest;
 import chaincast.v1.ShockDistribution;
 import chaincast.v1.SimulationSpec;
-import chaincast.v1.Subject;
 import chaincast.v1.Target;
 import chaincast.v1.TargetSelection;
 import java.util.HashSet;
@@ -31,6 +30,8 @@ public final class SimulationSpecValidator {
   private final Limits limits;
   private final ProjectionPlanner planner;
   private final ScenarioOverridesValidator overridesValidator;
+  private final SubjectValidator subjects;
+  private final ThresholdValidator thresholds;
 
   /**
    * A validator of specs against one model.
@@ -57,6 +58,8 @@ public final class SimulationSpecValidator {
     this.limits = limits;
     this.planner = planner;
     this.overridesValidator = new ScenarioOverridesValidator(model, limits, datasets);
+    this.subjects = new SubjectValidator(model);
+    this.thresholds = new ThresholdValidator(model, subjects);
   }
 
   /** The checks of a scenario's overrides, for the scenario service. */
@@ -78,6 +81,7 @@ public final class SimulationSpecValidator {
     checkFans(spec, v);
     checkOverrides(spec, v);
     checkJoints(spec, horizon, v);
+    thresholds.check(spec.getThresholdsList(), horizon, horizonValid, v);
     checkScenario(spec, v);
     if (spec.getShockDistribution() == ShockDistribution.UNRECOGNIZED) {
       v.invalid("spec.shock_distribution", "unknown value " + spec.getShockDistributionValue());
@@ -147,12 +151,13 @@ public final class SimulationSpecValidator {
     if (!v.hasNotFound()
         && simulated == 0
         && spec.getFansCount() == 0
-        && spec.getJointCount() == 0) {
+        && spec.getJointCount() == 0
+        && spec.getThresholdsCount() == 0) {
       v.invalid(
           "spec.targets",
           "selects no target the engine simulates ("
               + selected.size()
-              + " selected, all counts or other indicators) and asks for no fan");
+              + " selected, all counts or other indicators) and asks for no fan or threshold");
     }
   }
 
@@ -197,7 +202,7 @@ public final class SimulationSpecValidator {
     }
     for (int i = 0; i < spec.getFansCount(); i++) {
       FanRequest fan = spec.getFans(i);
-      checkSubject(fan.getSubject(), "spec.fans[" + i + "].subject", v);
+      subjects.check(fan.getSubject(), "spec.fans[" + i + "].subject", false, v);
     }
   }
 
@@ -241,20 +246,20 @@ public final class SimulationSpecValidator {
     boolean ok = true;
     for (int i = 0; i < sel.getTargetIdsCount(); i++) {
       if (model.target(sel.getTargetIds(i)).isEmpty()) {
-        v.notFound("target", sel.getTargetIds(i), "spec.targets.target_ids[" + i + "]");
+        v.notFound("target", sel.getTargetIds(i), "spec.targets.target_ids[" + i + "]", model);
         ok = false;
       }
     }
     if (!sel.getPlanId().isEmpty() && model.plan(sel.getPlanId()).isEmpty()) {
-      v.notFound("plan", sel.getPlanId(), "spec.targets.plan_id");
+      v.notFound("plan", sel.getPlanId(), "spec.targets.plan_id", model);
       ok = false;
     }
     if (!sel.getChainId().isEmpty() && model.chain(sel.getChainId()).isEmpty()) {
-      v.notFound("chain", sel.getChainId(), "spec.targets.chain_id");
+      v.notFound("chain", sel.getChainId(), "spec.targets.chain_id", model);
       ok = false;
     }
     if (!sel.getRegionId().isEmpty() && model.region(sel.getRegionId()).isEmpty()) {
-      v.notFound("region", sel.getRegionId(), "spec.targets.region_id");
+      v.notFound("region", sel.getRegionId(), "spec.targets.region_id", model);
       ok = false;
     }
     if (sel.getYear() != 0
@@ -264,47 +269,6 @@ public final class SimulationSpecValidator {
       ok = false;
     }
     return ok ? planner.select(sel) : List.of();
-  }
-
-  private void checkSubject(Subject s, String field, Violations v) {
-    switch (s.getKindCase()) {
-      case CELL_ID -> {
-        if (model.cell(s.getCellId()).isEmpty()) {
-          v.notFound("cell", s.getCellId(), field + ".cell_id");
-        }
-      }
-      case CHAIN_ID -> {
-        if (model.chain(s.getChainId()).isEmpty()) {
-          v.notFound("chain", s.getChainId(), field + ".chain_id");
-        } else if (model.cellsOfChain(s.getChainId()).isEmpty()) {
-          v.invalid(field + ".chain_id", "chain '" + s.getChainId() + "' has no modelled cell");
-        }
-      }
-      case REGION_ID -> {
-        if (model.region(s.getRegionId()).isEmpty()) {
-          v.notFound("region", s.getRegionId(), field + ".region_id");
-        } else if (model.cellsOfRegion(s.getRegionId()).isEmpty()) {
-          v.invalid(field + ".region_id", "region '" + s.getRegionId() + "' has no modelled cell");
-        }
-      }
-      case TARGET_ID -> {
-        var t = model.target(s.getTargetId());
-        if (t.isEmpty()) {
-          v.notFound("target", s.getTargetId(), field + ".target_id");
-        } else if (model.cellsIn(t.get().getScope()).isEmpty()) {
-          v.invalid(
-              field + ".target_id",
-              "target '" + s.getTargetId() + "' has no modelled cell in scope");
-        }
-      }
-      case CITY -> {
-        if (!s.getCity()) {
-          v.invalid(field + ".city", "must be true when set");
-        }
-      }
-      case KIND_NOT_SET ->
-          v.invalid(field, "set one of cell_id, chain_id, region_id, target_id or city");
-    }
   }
 
   private void checkJoint(JointRequest j, String field, int horizon, Violations v) {
@@ -317,7 +281,7 @@ public final class SimulationSpecValidator {
       String f = field + ".target_ids[" + k + "]";
       var t = model.target(id);
       if (t.isEmpty()) {
-        v.notFound("target", id, f);
+        v.notFound("target", id, f, model);
       } else if (!model.isSimulated(t.get())) {
         v.invalid(f, "target '" + id + "' is not simulated: " + t.get().getNotSimulatedReason());
       } else if (t.get().getYear() > horizon) {

@@ -1,6 +1,7 @@
 package chaincast.api;
 
 import chaincast.engine.ParameterDomain;
+import chaincast.model.Model;
 import com.google.rpc.BadRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,18 @@ final class Violations {
   void notFound(String resourceType, String id, String field) {
     if (notFound == null) {
       notFound = ApiException.notFound(resourceType, id, field);
+    }
+  }
+
+  /**
+   * As {@link #notFound(String, String, String)}, with "did you mean …" from the model's ids of
+   * that kind.
+   */
+  void notFound(String resourceType, String id, String field, Model model) {
+    if (notFound == null) {
+      notFound =
+          ApiException.notFound(
+              resourceType, id, field, Suggestions.clause(id, ModelIds.of(model, resourceType)));
     }
   }
 

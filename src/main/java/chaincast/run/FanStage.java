@@ -43,6 +43,9 @@ record FanStage(List<FanSpec> specs, List<PlannedRun.FanMeta> metas) {
       case REGION_ID -> model.cellsOfRegion(subject.getRegionId());
       case TARGET_ID -> model.cellsIn(model.target(subject.getTargetId()).orElseThrow().getScope());
       case CITY -> model.cityCells();
+      case ANY_ID -> cellsOf(model, SubjectResolver.resolve(model, subject).orElseThrow());
+      case COUNT_CELL_ID ->
+          throw new IllegalArgumentException("a count cell has no output cells: " + subject);
       case KIND_NOT_SET -> throw new IllegalArgumentException("subject has no kind");
     };
   }

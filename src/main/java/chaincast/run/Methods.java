@@ -1,5 +1,6 @@
 package chaincast.run;
 
+import chaincast.engine.EstimationMethod;
 import chaincast.engine.RunSettings;
 import chaincast.v1.VarianceReduction;
 
@@ -28,5 +29,10 @@ final class Methods {
       case QUASI_RANDOM -> VarianceReduction.VARIANCE_REDUCTION_QUASI_RANDOM;
       case IMPORTANCE -> VarianceReduction.VARIANCE_REDUCTION_IMPORTANCE;
     };
+  }
+
+  /** True for plain hit counts. */
+  static boolean plain(EstimationMethod m) {
+    return m == EstimationMethod.PLAIN;
   }
 }

@@ -9,6 +9,9 @@ import chaincast.v1.ShockDistribution;
 import chaincast.v1.SkippedTarget;
 import chaincast.v1.Subject;
 import chaincast.v1.Target;
+import chaincast.v1.TargetKind;
+import chaincast.v1.Threshold;
+import chaincast.v1.Unit;
 import java.util.List;
 
 /**
@@ -25,6 +28,7 @@ import java.util.List;
  * @param assumptions parameters in play that rest on an assumption or an override
  * @param distribution the shock distribution in use
  * @param observations the observations cells start from
+ * @param thresholds the thresholds, whose engine targets follow {@code targets}
  */
 public record PlannedRun(
     Projection projection,
@@ -36,7 +40,8 @@ public record PlannedRun(
     List<SkippedTarget> skipped,
     List<AssumptionInUse> assumptions,
     ShockDistribution distribution,
-    List<ObservationInUse> observations) {
+    List<ObservationInUse> observations,
+    List<ThresholdMeta> thresholds) {
 
   /**
    * Copies the lists, so a plan cannot change once made.
@@ -51,6 +56,7 @@ public record PlannedRun(
    * @param assumptions parameters in play that rest on an assumption or an override
    * @param distribution the shock distribution in use
    * @param observations the observations cells start from
+   * @param thresholds the thresholds, whose engine targets follow {@code targets}
    */
   public PlannedRun {
     targets = List.copyOf(targets);
@@ -60,6 +66,7 @@ public record PlannedRun(
     skipped = List.copyOf(skipped);
     assumptions = List.copyOf(assumptions);
     observations = List.copyOf(observations);
+    thresholds = List.copyOf(thresholds);
   }
 
   /**
@@ -98,4 +105,28 @@ public record PlannedRun(
    * @param name its bilingual name
    */
   public record FanMeta(Subject subject, LocalizedName name) {}
+
+  /**
+   * A threshold as the report puts it back together from engine targets.
+   *
+   * @param threshold the threshold as run: typed subject, year and id filled in
+   * @param name the subject's bilingual name
+   * @param unit the unit of its level and values
+   * @param kind what the subject's value is
+   * @param lower the engine target of its (lower) bound
+   * @param upper the engine target of a range's upper bound, or -1
+   * @param complement report 1 - P of the lower bound ({@code <=} and {@code <})
+   * @param regionId the subject's one region, or ""
+   * @param chainId the subject's one chain, or ""
+   */
+  public record ThresholdMeta(
+      Threshold threshold,
+      LocalizedName name,
+      Unit unit,
+      TargetKind kind,
+      int lower,
+      int upper,
+      boolean complement,
+      String regionId,
+      String chainId) {}
 }

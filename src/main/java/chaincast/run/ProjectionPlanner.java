@@ -21,7 +21,7 @@ import java.util.function.Function;
  * <p>Planning is a pipeline of stages, each a small class with its own tests: {@link TargetChoice}
  * (which targets), {@link EffectiveParameters} (the one overrides merge), {@link ScenarioResolver}
  * (events, observations, cells, counts, macro shocks), {@link TargetStage}, {@link FanStage},
- * {@link JointStage}, {@link SettingsStage} and {@link AssumptionStage}.
+ * {@link JointStage}, {@link ThresholdStage}, {@link SettingsStage} and {@link AssumptionStage}.
  *
  * <p>Every cell of the model is simulated, in model order, whatever the request selects: the cost
  * is small, and it keeps each cell's random stream the same from one request to the next, so two
@@ -147,13 +147,23 @@ public final class ProjectionPlanner {
             model, index, choice.simulated(), resolved.cells(), resolved.counts(), groups);
     FanStage fans = FanStage.of(model, index, spec.getFansList(), groups);
     JointStage joints = JointStage.of(model, choice.simulated(), spec.getJointList());
+    ThresholdStage thresholds =
+        ThresholdStage.of(
+            model,
+            index,
+            spec.getThresholdsList(),
+            settings.horizon(),
+            resolved.cells(),
+            resolved.counts(),
+            groups,
+            targets.specs().size());
     Projection projection =
         new Projection(
             resolved.cells(),
             index.chainCount(),
             settings.shocks(),
             groups.specs(),
-            targets.specs(),
+            concat(targets.specs(), thresholds.specs()),
             fans.specs(),
             joints.specs(),
             settings.horizon(),
@@ -171,7 +181,8 @@ public final class ProjectionPlanner {
         concat(
             AssumptionStage.of(params, groups.usedCells(), groups.usedCounts()), data.provenance()),
         settings.distribution(),
-        resolved.observations());
+        resolved.observations(),
+        thresholds.metas());
   }
 
   /**

@@ -78,6 +78,9 @@ public final class ReportBuilder {
       }
       report.addFans(b);
     }
+    for (PlannedRun.ThresholdMeta meta : plan.thresholds()) {
+      report.addThresholds(ThresholdOddsBuilder.odds(meta, result, pct));
+    }
     report.addAllSkipped(plan.skipped());
     report.addAllAssumptions(plan.assumptions());
     report.addAllObservations(plan.observations());
@@ -97,6 +100,8 @@ public final class ReportBuilder {
             .setUnit(t.getUnit())
             .setComparison(t.getComparison())
             .setKind(t.getKind())
+            .setRegionId(SubjectResolver.only(t, false))
+            .setChainId(SubjectResolver.only(t, true))
             .setPHit(probability(r.hit()))
             // the API's methods are the engine's, prefixed (checked by a test)
             .setMethod(EstimationMethod.valueOf("ESTIMATION_METHOD_" + r.method().name()))
@@ -136,7 +141,7 @@ public final class ReportBuilder {
         .build();
   }
 
-  private static PercentileValue percentile(double p, double v) {
+  static PercentileValue percentile(double p, double v) {
     return PercentileValue.newBuilder().setPercentile(p).setValue(v).build();
   }
 

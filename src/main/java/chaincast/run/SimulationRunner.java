@@ -259,7 +259,8 @@ public final class SimulationRunner {
             .setPathsPlanned(p.pathsPlanned())
             .setMaxHalfWidth(p.maxHalfWidth())
             .setElapsedMillis(p.elapsedNanos() / 1_000_000);
-    for (int i = 0; i < p.targets().size(); i++) {
+    // The plan's own targets; thresholds' engine targets follow them and are reported at the end.
+    for (int i = 0; i < plan.targets().size(); i++) {
       b.addEstimates(
           RunningEstimate.newBuilder()
               .setTargetId(plan.targets().get(i).getId())

@@ -25,6 +25,8 @@ public final class SubjectNames {
       case CHAIN_ID -> "chain:" + s.getChainId();
       case REGION_ID -> "region:" + s.getRegionId();
       case TARGET_ID -> "target:" + s.getTargetId();
+      case COUNT_CELL_ID -> "count:" + s.getCountCellId();
+      case ANY_ID -> "id:" + s.getAnyId();
       case CITY -> "city";
       case KIND_NOT_SET -> "";
     };
@@ -43,6 +45,9 @@ public final class SubjectNames {
       case CHAIN_ID -> model.chain(s.getChainId()).orElseThrow().getName();
       case REGION_ID -> model.region(s.getRegionId()).orElseThrow().getName();
       case TARGET_ID -> model.target(s.getTargetId()).orElseThrow().getName();
+      case COUNT_CELL_ID ->
+          LocalizedName.newBuilder().setZh(s.getCountCellId()).setEn(s.getCountCellId()).build();
+      case ANY_ID -> SubjectResolver.resolve(model, s).map(r -> name(model, r)).orElseThrow();
       case CITY -> CITY;
       case KIND_NOT_SET -> LocalizedName.getDefaultInstance();
     };

@@ -2,6 +2,7 @@ package chaincast.run;
 
 import chaincast.model.Model;
 import chaincast.v1.JointRequest;
+import chaincast.v1.RegionMatch;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.SkippedTarget;
 import chaincast.v1.Target;
@@ -91,7 +92,9 @@ record TargetChoice(List<Target> simulated, List<SkippedTarget> skipped) {
             || model.scopeCoversChain(t.getScope(), selection.getChainId());
     boolean regionOk =
         selection.getRegionId().isEmpty()
-            || model.scopeCoversRegion(t.getScope(), selection.getRegionId());
+            || (selection.getRegionMatch() == RegionMatch.REGION_MATCH_OWN
+                ? t.getScope().getRegionIdsList().equals(List.of(selection.getRegionId()))
+                : model.scopeCoversRegion(t.getScope(), selection.getRegionId()));
     return planOk && yearOk && chainOk && regionOk;
   }
 }
