@@ -453,7 +453,7 @@ class TargetDifference(_message.Message):
     def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., p_hit_baseline: _Optional[_Union[Probability, _Mapping]] = ..., p_hit_alternative: _Optional[_Union[Probability, _Mapping]] = ..., difference: _Optional[float] = ..., standard_error: _Optional[float] = ..., independent_standard_error: _Optional[float] = ..., ci_low: _Optional[float] = ..., ci_high: _Optional[float] = ..., baseline_only: _Optional[int] = ..., alternative_only: _Optional[int] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ...) -> None: ...
 
 class TargetOdds(_message.Message):
-    __slots__ = ["base_value", "base_year", "chain_id", "comparison", "expected_shortfall", "kind", "mean", "median", "median_growth", "method", "name", "p_hit", "percentiles", "plain_p_hit", "plan_id", "region_id", "required_growth", "target_id", "target_value", "unit", "variance_reduction", "year"]
+    __slots__ = ["base_value", "base_year", "chain_id", "comparison", "expected_shortfall", "kind", "mean", "median", "median_growth", "method", "name", "p_hit", "part_of", "percentiles", "plain_p_hit", "plan_id", "region_id", "required_growth", "target_id", "target_value", "unit", "variance_reduction", "year"]
     BASE_VALUE_FIELD_NUMBER: _ClassVar[int]
     BASE_YEAR_FIELD_NUMBER: _ClassVar[int]
     CHAIN_ID_FIELD_NUMBER: _ClassVar[int]
@@ -465,6 +465,7 @@ class TargetOdds(_message.Message):
     MEDIAN_GROWTH_FIELD_NUMBER: _ClassVar[int]
     METHOD_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
+    PART_OF_FIELD_NUMBER: _ClassVar[int]
     PERCENTILES_FIELD_NUMBER: _ClassVar[int]
     PLAIN_P_HIT_FIELD_NUMBER: _ClassVar[int]
     PLAN_ID_FIELD_NUMBER: _ClassVar[int]
@@ -488,6 +489,7 @@ class TargetOdds(_message.Message):
     method: EstimationMethod
     name: _model_pb2.LocalizedName
     p_hit: Probability
+    part_of: str
     percentiles: _containers.RepeatedCompositeFieldContainer[PercentileValue]
     plain_p_hit: Probability
     plan_id: str
@@ -498,7 +500,7 @@ class TargetOdds(_message.Message):
     unit: _model_pb2.Unit
     variance_reduction: float
     year: int
-    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., comparison: _Optional[_Union[_model_pb2.Comparison, str]] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ..., median: _Optional[float] = ..., mean: _Optional[float] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ..., base_value: _Optional[float] = ..., base_year: _Optional[int] = ..., required_growth: _Optional[float] = ..., median_growth: _Optional[float] = ..., expected_shortfall: _Optional[float] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ..., method: _Optional[_Union[EstimationMethod, str]] = ..., variance_reduction: _Optional[float] = ..., plain_p_hit: _Optional[_Union[Probability, _Mapping]] = ..., region_id: _Optional[str] = ..., chain_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, target_id: _Optional[str] = ..., name: _Optional[_Union[_model_pb2.LocalizedName, _Mapping]] = ..., plan_id: _Optional[str] = ..., year: _Optional[int] = ..., target_value: _Optional[float] = ..., unit: _Optional[_Union[_model_pb2.Unit, str]] = ..., comparison: _Optional[_Union[_model_pb2.Comparison, str]] = ..., p_hit: _Optional[_Union[Probability, _Mapping]] = ..., median: _Optional[float] = ..., mean: _Optional[float] = ..., percentiles: _Optional[_Iterable[_Union[PercentileValue, _Mapping]]] = ..., base_value: _Optional[float] = ..., base_year: _Optional[int] = ..., required_growth: _Optional[float] = ..., median_growth: _Optional[float] = ..., expected_shortfall: _Optional[float] = ..., kind: _Optional[_Union[_model_pb2.TargetKind, str]] = ..., method: _Optional[_Union[EstimationMethod, str]] = ..., variance_reduction: _Optional[float] = ..., plain_p_hit: _Optional[_Union[Probability, _Mapping]] = ..., region_id: _Optional[str] = ..., chain_id: _Optional[str] = ..., part_of: _Optional[str] = ...) -> None: ...
 
 class TargetSelection(_message.Message):
     __slots__ = ["chain_id", "plan_id", "region_id", "region_match", "target_ids", "year"]

@@ -29,6 +29,7 @@ abstract class ClientCommand implements Callable<Integer> {
           "--timeout must be a positive number of seconds, got " + client.timeoutSeconds);
     }
     check();
+    Output.excelBom = client.excel;
     try (Connection connection = connect()) {
       // Every call of the command runs in this context; Ctrl-C cancels it,
       // which cancels the call in flight on the server too.

@@ -1,5 +1,6 @@
 package chaincast.cli;
 
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /** Options every client command shares: where the server is, how long to wait, how to print. */
@@ -19,6 +20,23 @@ final class ClientOptions {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      converter = FormatConverter.class,
+      description =
+          "Output: table, json (tidy rows, the CSV's columns), csv, or proto-json (the response"
+              + " message) (default: table).")
   OutputFormat format = OutputFormat.TABLE;
+
+  @Option(
+      names = "--excel",
+      description =
+          "CSV starts with a UTF-8 byte-order mark, so Excel and WPS read the Chinese names.")
+  boolean excel;
+
+  /** Parses --format. */
+  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      return OutputFormat.parse(value);
+    }
+  }
 }

@@ -154,6 +154,10 @@ record FailureReport(ExitCode exitCode, String message) {
               description
                   + " (--server HOST:PORT sends the call to the server that holds it; CHAINCAST_DATA_DIR gives"
                   + " the CLI's own server another directory)");
+        } else if (detail.is(ResourceInfo.class)
+            && e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+          // ALREADY_EXISTS and the like: the server's own sentence says what is wrong.
+          parts.add(description);
         } else if (detail.is(ResourceInfo.class)) {
           ResourceInfo r = detail.unpack(ResourceInfo.class);
           parts.add(

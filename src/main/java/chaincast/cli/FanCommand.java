@@ -154,7 +154,9 @@ final class FanCommand extends ClientCommand {
       OutputFormat format,
       PrintStream out) {
     switch (format) {
-      case JSON -> Output.json(SimulateResponse.newBuilder().setReport(report), out);
+      case PROTO_JSON -> Output.json(SimulateResponse.newBuilder().setReport(report), out);
+      case JSON ->
+          Output.tidyJson(longColumns(fan), longRows(fan), RunJson.of(report.getRun()), out);
       case CSV -> Output.csv(longColumns(fan), longRows(fan), out);
       case TABLE -> {
         out.println(
@@ -194,7 +196,7 @@ final class FanCommand extends ClientCommand {
     for (int i = 0; i < ps.size(); i++) {
       int k = i;
       String header =
-          OddsCommand.percentileColumn(ps.get(i).getPercentile())
+          OddsRows.percentileColumn(ps.get(i).getPercentile())
               .toUpperCase(Locale.ROOT)
               .replace('_', '.');
       c.add(

@@ -47,11 +47,14 @@ final class Formats {
     return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%,.1f", v);
   }
 
-  /** "≥" or ">" for a comparison. */
+  /** "≥", ">", "≤", "<" (or "∈" for a range) for a comparison. */
   static String sign(Comparison c) {
     return switch (c) {
       case COMPARISON_GREATER_THAN -> ">";
       case COMPARISON_AT_LEAST -> "≥";
+      case COMPARISON_AT_MOST -> "≤";
+      case COMPARISON_LESS_THAN -> "<";
+      case COMPARISON_BETWEEN -> "∈";
       default -> "?";
     };
   }

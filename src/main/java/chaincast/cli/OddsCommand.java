@@ -2,29 +2,27 @@ package chaincast.cli;
 
 import chaincast.chart.ChartText;
 import chaincast.chart.OddsChart;
-import chaincast.v1.JointOdds;
 import chaincast.v1.JointRequest;
-import chaincast.v1.ObservationInUse;
-import chaincast.v1.ObservationRole;
-import chaincast.v1.PercentileValue;
-import chaincast.v1.Probability;
 import chaincast.v1.SimulateResponse;
 import chaincast.v1.SimulationReport;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
+import chaincast.v1.TargetKind;
 import chaincast.v1.TargetOdds;
-import chaincast.v1.Unit;
+import chaincast.v1.Threshold;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code chaincast odds}: P(hit) of targets, with intervals, as a table, JSON or CSV, and a chart.
+ * {@code chaincast odds}: P(hit) of targets, with intervals, as a summary that fits a terminal, the
+ * full table, tidy CSV or JSON, and a chart; and P at any level ({@code --at}).
  */
 @Command(
     name = "odds",
@@ -32,7 +30,8 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Probability of reaching targets, with intervals (default: every simulated 2025 target).",
-      "Each comes with its 95%% Wilson interval, the simulated median and the growth it needs."
+      "Opens with the joint sets and the headline targets, each followed by its parts, then the"
+          + " count targets as an indicator × region matrix; --wide gives one full row per target."
     })
 final class OddsCommand extends ClientCommand {
   @Mixin TargetOptions targets;
@@ -43,15 +42,101 @@ final class OddsCommand extends ClientCommand {
       description = "Also the probability that all these targets are hit together (repeatable).")
   List<String> joint = List.of();
 
+  @Option(
+      names = "--at",
+      paramLabel = "SUBJECT[@YEAR]OP VALUE",
+      description = {
+        "P at any level (repeatable): SUBJECT is a target, cell, count cell, chain or region id or"
+            + " 'city'; OP is >=, >, <=, < or = with a range A..B; YEAR defaults to the horizon.",
+        "E.g. --at 'pharma-output-2025>=900', --at 'pharma@etdz@2024<700',"
+            + " --at 'pharma_firms_above_size@etdz=25..35'."
+      })
+  List<String> at = List.of();
+
+  @Option(
+      names = "--wide",
+      description = "The full table: one row per target, counts included, ids and methods shown.")
+  boolean wide;
+
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      split = ",",
+      description = "Only targets of these kinds: output, count, chains_above (default: all).")
+  List<String> kind = List.of();
+
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en|both",
+      description = "Language of names and headers (default: ${DEFAULT-VALUE}).")
+  String lang = "both";
+
+  @Option(
+      names = "--columns",
+      paramLabel = "COL,COL,...",
+      description =
+          "Table columns, in order, from: id, name, year, goal, p, ci, method, median,"
+              + " mean, need, growth, shortfall, region.")
+  String columns;
+
   @Mixin SimulationOptions simulation;
 
   @Mixin ChartOptions chart;
+
+  private List<Threshold> thresholds = List.of();
+  private Labels.Lang language;
+  private List<OddsColumn> shownColumns;
+  private Set<TargetKind> kinds;
 
   @Override
   void check() {
     for (String j : joint) {
       parseJoint(j); // fails early, before the server is started
     }
+    List<Threshold> parsed = new ArrayList<>();
+    for (String a : at) {
+      try {
+        parsed.add(ThresholdText.parse(a));
+      } catch (IllegalArgumentException e) {
+        throw usage("--at: " + e.getMessage());
+      }
+    }
+    thresholds = parsed;
+    try {
+      language = Labels.Lang.parse(lang);
+    } catch (IllegalArgumentException e) {
+      throw usage("--lang must be zh, en or both, got '" + lang + "'");
+    }
+    try {
+      shownColumns =
+          columns != null ? OddsColumn.parse(columns) : wide ? OddsColumn.WIDE : OddsColumn.COMPACT;
+    } catch (IllegalArgumentException e) {
+      throw usage("--columns: " + e.getMessage());
+    }
+    kinds = parseKinds();
+    try {
+      targets.toProto();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private Set<TargetKind> parseKinds() {
+    if (kind.isEmpty()) {
+      return EnumSet.of(
+          TargetKind.TARGET_KIND_OUTPUT,
+          TargetKind.TARGET_KIND_COUNT,
+          TargetKind.TARGET_KIND_CHAINS_ABOVE);
+    }
+    Set<TargetKind> out = EnumSet.noneOf(TargetKind.class);
+    for (String k : kind) {
+      try {
+        out.add(TargetKind.valueOf("TARGET_KIND_" + k.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw usage("--kind must be output, count or chains_above, got '" + k + "'");
+      }
+    }
+    return out;
   }
 
   @Override
@@ -60,20 +145,33 @@ final class OddsCommand extends ClientCommand {
     for (String j : joint) {
       spec.addJoint(parseJoint(j));
     }
+    spec.addAllThresholds(thresholds);
     SimulationReport report =
         SimulationCall.run(
             withDeadline(SimulationServiceGrpc.newBlockingStub(connection.channel())),
             spec.build(),
             simulation.progressBar(spec));
-    print(report, format(), Terminal.out);
+    SimulationReport shown = onlyKinds(report);
+    print(shown, format(), Terminal.out);
     if (chart.wanted()) {
       ChartText text = chart.text();
       chart.write(
           OddsChart.build(
-              report.getOddsList(), report.getJointList(), RunSummary.of(report.getRun()), text),
-          OddsChart.suggestedHeight(report.getOddsCount() + report.getJointCount()));
+              shown.getOddsList(), shown.getJointList(), RunSummary.of(shown.getRun()), text),
+          OddsChart.suggestedHeight(shown.getOddsCount() + shown.getJointCount()));
     }
     return ExitCode.OK.code();
+  }
+
+  /** The report with only the targets of the kinds asked for. */
+  private SimulationReport onlyKinds(SimulationReport report) {
+    List<TargetOdds> kept = new ArrayList<>();
+    for (TargetOdds o : report.getOddsList()) {
+      if (kinds.contains(o.getKind())) {
+        kept.add(o);
+      }
+    }
+    return report.toBuilder().clearOdds().addAllOdds(kept).build();
   }
 
   private JointRequest parseJoint(String text) {
@@ -89,188 +187,20 @@ final class OddsCommand extends ClientCommand {
     return b.build();
   }
 
-  static void print(SimulationReport report, OutputFormat format, PrintStream out) {
+  private void print(SimulationReport report, OutputFormat format, PrintStream out) {
     switch (format) {
-      case JSON -> Output.json(SimulateResponse.newBuilder().setReport(report), out);
-      case CSV -> Output.csv(csvColumns(report), csvRows(report), out);
-      case TABLE -> table(report, out);
-    }
-  }
-
-  private static void table(SimulationReport report, PrintStream out) {
-    out.println("Chaincast: odds of reaching the targets — " + RunSummary.of(report.getRun()));
-    out.println(
-        "P(hit) with its 95% interval, estimated as 方法 Method says (×: variance cut against plain"
-            + " Monte Carlo); output in 亿元 (100 million yuan), counts as counts; growth in % a year"
-            + " from the base.");
-    out.println();
-    Output.table(targetColumns(), report.getOddsList(), out);
-    if (report.getJointCount() > 0) {
-      out.println();
-      Output.table(jointColumns(), report.getJointList(), out);
-    }
-    out.println();
-    if (report.getSkippedCount() > 0) {
-      out.printf(
-          Locale.ROOT,
-          "%d selected targets are not simulated (counts and other indicators): 'chaincast targets' says why.%n",
-          report.getSkippedCount());
-    }
-    out.printf(
-        Locale.ROOT,
-        "%d cell parameters in play rest on assumptions (flagged in seeds/); change them with --what-if.%n",
-        report.getAssumptionsCount());
-    printObservations(report, out);
-  }
-
-  /** One line per observation weighed: what it is, how it was used, which cells it ties. */
-  private static void printObservations(SimulationReport report, PrintStream out) {
-    if (report.getObservationsCount() == 0) {
-      return;
-    }
-    out.println("Observations weighed as evidence (观测值):");
-    for (ObservationInUse o : report.getObservationsList()) {
-      String subject = o.getCellId().isEmpty() ? o.getTiedCellIdsCount() + " cells" : o.getCellId();
-      String period =
-          o.hasPeriod()
-              ? String.format(
-                  Locale.ROOT,
-                  " (months %d-%d, = %s 亿元 for the year)",
-                  o.getPeriod().getFirstMonth(),
-                  o.getPeriod().getLastMonth(),
-                  Formats.amount(o.getAnnualValue(), Unit.UNIT_YI_YUAN))
-              : "";
-      boolean count = o.getRole() == ObservationRole.OBSERVATION_ROLE_RESTARTS_COUNT;
-      out.printf(
-          Locale.ROOT,
-          "  %s: %s in %d = %s%s%s: %s%n",
-          o.getObservationId(),
-          subject,
-          o.getYear(),
-          Formats.amount(o.getValue(), count ? Unit.UNIT_COUNT : Unit.UNIT_YI_YUAN),
-          count ? "" : " 亿元" + period,
-          count ? "" : String.format(Locale.ROOT, ", error %.1f%%", 100 * o.getRelativeError()),
-          o.getNote());
-    }
-  }
-
-  private static List<Column<TargetOdds>> targetColumns() {
-    return List.of(
-        Column.tableOnly("目标 Target", false, TargetOdds::getTargetId),
-        Column.tableOnly("名称 Name", false, o -> Formats.name(o.getName())),
-        Column.tableOnly("年 Year", true, o -> String.valueOf(o.getYear())),
-        Column.tableOnly(
-            "目标值 Goal",
-            true,
-            o -> Formats.sign(o.getComparison()) + Formats.amount(o.getTargetValue(), o.getUnit())),
-        Column.tableOnly("P(hit)", true, o -> Formats.pct(o.getPHit().getEstimate())),
-        Column.tableOnly("95% CI", true, o -> Formats.interval(o.getPHit())),
-        Column.tableOnly("方法 Method", false, Formats::method),
-        Column.tableOnly("中位数 Median", true, o -> Formats.amount(o.getMedian(), o.getUnit())),
-        Column.tableOnly(
-            "需增速 Need", true, o -> output(o) ? Formats.growth(o.getRequiredGrowth()) : ""),
-        Column.tableOnly(
-            "中位增速 Median growth", true, o -> output(o) ? Formats.growth(o.getMedianGrowth()) : ""));
-  }
-
-  private static boolean output(TargetOdds o) {
-    return o.getUnit() == Unit.UNIT_YI_YUAN;
-  }
-
-  private static List<Column<JointOdds>> jointColumns() {
-    return List.of(
-        Column.tableOnly("联合 Joint set", false, JointOdds::getId),
-        Column.tableOnly("名称 Name", false, j -> Formats.name(j.getName())),
-        Column.tableOnly("targets", true, j -> String.valueOf(j.getTargetIdsCount())),
-        Column.tableOnly("P(all hit)", true, j -> Formats.pct(j.getPAllHit().getEstimate())),
-        Column.tableOnly("95% CI", true, j -> Formats.interval(j.getPAllHit())),
-        Column.tableOnly("min single P", true, j -> Formats.pct(j.getMinMarginal())));
-  }
-
-  // ---- CSV: one row per target, then one per joint set (kind = target | joint) ----
-
-  /** A CSV row: a target's odds or a joint set's. */
-  private record Row(TargetOdds target, JointOdds joint) {}
-
-  private static List<Row> csvRows(SimulationReport report) {
-    List<Row> rows = new ArrayList<>();
-    report.getOddsList().forEach(o -> rows.add(new Row(o, null)));
-    report.getJointList().forEach(j -> rows.add(new Row(null, j)));
-    return rows;
-  }
-
-  private static List<Column<Row>> csvColumns(SimulationReport report) {
-    List<Column<Row>> c = new ArrayList<>();
-    c.add(Column.csvOnly("kind", r -> r.target() != null ? "target" : "joint"));
-    c.add(
-        Column.csvOnly(
-            "id", r -> r.target() != null ? r.target().getTargetId() : r.joint().getId()));
-    c.add(
-        Column.csvOnly(
-            "name_zh",
-            r -> r.target() != null ? r.target().getName().getZh() : r.joint().getName().getZh()));
-    c.add(
-        Column.csvOnly(
-            "name_en",
-            r -> r.target() != null ? r.target().getName().getEn() : r.joint().getName().getEn()));
-    c.add(target("plan_id", TargetOdds::getPlanId));
-    c.add(target("year", TargetOdds::getYear));
-    c.add(
-        target(
-            "comparison",
-            o -> Formats.sign(o.getComparison()).equals(">") ? "greater_than" : "at_least"));
-    c.add(target("target_value", TargetOdds::getTargetValue));
-    c.add(target("unit", o -> Formats.unitCode(o.getUnit())));
-    c.add(Column.csvOnly("p_hit", r -> p(r).getEstimate()));
-    c.add(Column.csvOnly("standard_error", r -> p(r).getStandardError()));
-    c.add(Column.csvOnly("ci_low", r -> p(r).getCiLow()));
-    c.add(Column.csvOnly("ci_high", r -> p(r).getCiHigh()));
-    c.add(Column.csvOnly("hits", r -> p(r).getHits()));
-    c.add(Column.csvOnly("paths", r -> p(r).getPaths()));
-    c.add(Column.csvOnly("effective_paths", r -> p(r).getEffectivePaths()));
-    c.add(
-        Column.csvOnly(
-            "method", r -> r.target() != null ? Formats.methodCode(r.target()) : "plain"));
-    c.add(target("variance_reduction", TargetOdds::getVarianceReduction));
-    c.add(target("plain_p_hit", o -> o.getPlainPHit().getEstimate()));
-    c.add(target("plain_standard_error", o -> o.getPlainPHit().getStandardError()));
-    c.add(target("median", TargetOdds::getMedian));
-    c.add(target("mean", TargetOdds::getMean));
-    if (report.getOddsCount() > 0) {
-      List<PercentileValue> ps = report.getOdds(0).getPercentilesList();
-      for (int i = 0; i < ps.size(); i++) {
-        int k = i;
-        c.add(
-            target(
-                percentileColumn(ps.get(i).getPercentile()), o -> o.getPercentiles(k).getValue()));
+      case PROTO_JSON -> Output.json(SimulateResponse.newBuilder().setReport(report), out);
+      case JSON ->
+          Output.tidyJson(
+              OddsRows.columns(report), OddsRows.of(report), RunJson.of(report.getRun()), out);
+      case CSV -> Output.csv(OddsRows.columns(report), OddsRows.of(report), out);
+      case TABLE -> {
+        if (wide) {
+          WideOdds.print(report, shownColumns, language, out);
+        } else {
+          new OddsScreen(report, language, shownColumns, kinds, out).print();
+        }
       }
     }
-    c.add(target("base_value", o -> output(o) ? o.getBaseValue() : null));
-    c.add(target("base_year", o -> output(o) ? o.getBaseYear() : null));
-    c.add(target("required_growth", o -> output(o) ? o.getRequiredGrowth() : null));
-    c.add(target("median_growth", o -> output(o) ? o.getMedianGrowth() : null));
-    c.add(target("expected_shortfall", TargetOdds::getExpectedShortfall));
-    c.add(
-        Column.csvOnly(
-            "joint_target_ids",
-            r -> r.joint() == null ? null : String.join(";", r.joint().getTargetIdsList())));
-    c.add(
-        Column.csvOnly(
-            "min_single_p_hit", r -> r.joint() == null ? null : r.joint().getMinMarginal()));
-    return c;
-  }
-
-  private static Column<Row> target(String name, Function<TargetOdds, Object> f) {
-    return Column.csvOnly(name, r -> r.target() == null ? null : f.apply(r.target()));
-  }
-
-  private static Probability p(Row r) {
-    return r.target() != null ? r.target().getPHit() : r.joint().getPAllHit();
-  }
-
-  /** "p5", "p50", "p2_5": a percentile as a CSV column name. */
-  static String percentileColumn(double p) {
-    String s = p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p).replace('.', '_');
-    return "p" + s;
   }
 }

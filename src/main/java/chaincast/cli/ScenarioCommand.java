@@ -17,6 +17,7 @@ import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,8 @@ final class ScenarioCommand implements Runnable {
    */
   static void print(Scenario s, Message response, OutputFormat format) {
     switch (format) {
-      case JSON -> Output.json(response, Terminal.out);
+      case PROTO_JSON -> Output.json(response, Terminal.out);
+      case JSON -> Output.tidyJson(columns(), List.of(s), Map.of(), Terminal.out);
       case CSV -> Output.csv(columns(), List.of(s), Terminal.out);
       case TABLE -> {
         Terminal.out.println("Scenario " + s.getId() + ": " + Formats.name(s.getName()));

@@ -81,7 +81,10 @@ final class SensitivityCommand extends ClientCommand {
                 SensitivityRequest.newBuilder().setSpec(spec).setTargetId(targetId).build());
     SensitivityReport s = r.getReport();
     switch (format()) {
-      case JSON -> Output.json(r, Terminal.out);
+      case PROTO_JSON -> Output.json(r, Terminal.out);
+      case JSON ->
+          Output.tidyJson(
+              tornadoColumns(), s.getTornadoList(), RunJson.of(s.getRun()), Terminal.out);
       case CSV -> Output.csv(tornadoColumns(), s.getTornadoList(), Terminal.out);
       case TABLE -> table(s);
     }

@@ -10,11 +10,18 @@ import java.util.List;
  */
 final class TextTable {
   private final List<String> headers;
+  private final List<String> subHeaders;
   private final boolean[] rightAligned;
   private final List<List<String>> rows = new ArrayList<>();
 
   TextTable(List<String> headers, boolean[] rightAligned) {
+    this(headers, null, rightAligned);
+  }
+
+  /** A table with a second header line ({@code null}: none), e.g. English under Chinese names. */
+  TextTable(List<String> headers, List<String> subHeaders, boolean[] rightAligned) {
     this.headers = List.copyOf(headers);
+    this.subHeaders = subHeaders == null ? null : List.copyOf(subHeaders);
     this.rightAligned = rightAligned.clone();
   }
 
@@ -26,11 +33,17 @@ final class TextTable {
     int[] widths = new int[headers.size()];
     for (int c = 0; c < widths.length; c++) {
       widths[c] = width(headers.get(c));
+      if (subHeaders != null) {
+        widths[c] = Math.max(widths[c], width(subHeaders.get(c)));
+      }
       for (List<String> r : rows) {
         widths[c] = Math.max(widths[c], width(r.get(c)));
       }
     }
     out.println(line(headers, widths));
+    if (subHeaders != null) {
+      out.println(line(subHeaders, widths));
+    }
     StringBuilder rule = new StringBuilder();
     for (int c = 0; c < widths.length; c++) {
       rule.append(c == 0 ? "" : "  ").append("-".repeat(widths[c]));

@@ -42,9 +42,11 @@ public final class ReportBuilder {
             .setEffectivePaths(result.weights().effectivePaths())
             .setClampedPaths(result.weights().clampedPaths()));
 
+    List<String> partOf = TargetParts.partOf(plan.targets(), plan.projection());
     for (int i = 0; i < plan.targets().size(); i++) {
       report.addOdds(
-          odds(plan.targets().get(i), plan.bases().get(i), result.targets().get(i), pct));
+          odds(plan.targets().get(i), plan.bases().get(i), result.targets().get(i), pct).toBuilder()
+              .setPartOf(partOf.get(i)));
     }
     for (int j = 0; j < plan.joints().size(); j++) {
       PlannedRun.JointMeta meta = plan.joints().get(j);

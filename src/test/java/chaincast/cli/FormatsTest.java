@@ -30,7 +30,7 @@ class FormatsTest {
 
   @Test
   void percentileColumnsAreValidNames() {
-    assertEquals("p5", OddsCommand.percentileColumn(5));
-    assertEquals("p2_5", OddsCommand.percentileColumn(2.5));
+    assertEquals("p5", OddsRows.percentileColumn(5));
+    assertEquals("p2_5", OddsRows.percentileColumn(2.5));
   }
 }
