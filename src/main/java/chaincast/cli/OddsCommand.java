@@ -70,7 +70,10 @@ final class OddsCommand extends ClientCommand {
       ChartText text = chart.text();
       chart.write(
           OddsChart.build(
-              report.getOddsList(), report.getJointList(), RunSummary.of(report.getRun()), text),
+              report.getOddsList(),
+              report.getJointList(),
+              RunSummary.forChart(report.getRun()),
+              text),
           OddsChart.suggestedHeight(report.getOddsCount() + report.getJointCount()));
     }
     return ExitCode.OK.code();
