@@ -1228,6 +1228,12 @@ def importance_frame(importance: simulation_service_pb2.VarianceImportance) -> p
 class Sensitivity:
     """Which inputs decide one target (``SensitivityReport``).
 
+    The Shapley shares divide the part of the variance a linear predictor of
+    the inputs explains (``explained_share``; below 90 % ``linear_caveat``
+    says so), and they split variance the inputs share (city and chain shocks)
+    among them: a small cell that moves with the others gets part of it. The
+    tornado shows what moving each input does.
+
     Attributes:
         target_id, name_zh, name_en: the target.
         p_hit: P(hit) at the point (the scenario as given), with p_hit_se.

@@ -122,7 +122,19 @@ final class SensitivityCommand extends ClientCommand {
     if (!caveat.isEmpty()) {
       Terminal.out.println(caveat);
     }
+    if (imp.getInputsCount() > 0) {
+      Terminal.out.println(SHARED_VARIANCE);
+    }
   }
+
+  /**
+   * Why a small cell can get a large Shapley share: it moves with the others (city and chain
+   * shocks), so knowing it reveals what they share, and the share of that is split among them.
+   */
+  static final String SHARED_VARIANCE =
+      "Shapley shares split variance the inputs share (city and chain shocks) among them: a small"
+          + " cell that moves with the others gets part of it. The tornado shows what moving each"
+          + " input does.";
 
   /** Below this share of the variance explained, the Shapley table gets a caveat. */
   static final double EXPLAINED_ENOUGH = 0.90;

@@ -411,6 +411,7 @@ class CliWorkbenchIT {
         importance.getExplainedShare() < 0.9,
         table.stdout().contains("may disagree with the tornado"),
         table.stdout());
+    assertTrue(table.stdout().contains(SensitivityCommand.SHARED_VARIANCE), table.stdout());
 
     // The CSV holds both tables, told apart by the `table` column.
     CliProcess.Result csv =
