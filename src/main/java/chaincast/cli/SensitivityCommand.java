@@ -132,9 +132,11 @@ final class SensitivityCommand extends ClientCommand {
    * shocks), so knowing it reveals what they share, and the share of that is split among them.
    */
   static final String SHARED_VARIANCE =
-      "Shapley shares split variance the inputs share (city and chain shocks) among them: a small"
-          + " cell that moves with the others gets part of it. The tornado shows what moving each"
-          + " input does.";
+      String.join(
+          " ",
+          "Shapley shares split variance the inputs share (city and chain shocks) among them:",
+          "a small cell that moves with the others gets part of it.",
+          "The tornado shows what moving each input does.");
 
   /** Below this share of the variance explained, the Shapley table gets a caveat. */
   static final double EXPLAINED_ENOUGH = 0.90;
