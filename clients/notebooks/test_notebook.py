@@ -1,6 +1,7 @@
 """The planners' notebook runs headless (nbclient) against a real server, with no error,
 producing its odds table, the fan chart and tornado PNGs, the stored-scenario comparison;
-the committed copy carries its outputs."""
+the committed copy carries its outputs. It runs on the kernel the README's install step
+registers (``chaincast``), with no PYTHONPATH: the package comes from the install."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from server_fixtures import PYTHON_DIR
+from server_fixtures import KERNEL_NAME, Installed
 
 NOTEBOOK = Path(__file__).resolve().parent / "lianyungang_2025_odds.ipynb"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -43,24 +44,40 @@ def check_outputs(nb) -> None:
     assert len(pngs) >= 4 and all(p.startswith(PNG) for p in pngs)
 
 
-def test_notebook_executes_against_the_server(server_target: str, tmp_path: Path, monkeypatch) -> None:
+def test_notebook_names_the_registered_kernel_and_has_no_path_hack() -> None:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    assert nb.metadata.kernelspec.name == KERNEL_NAME
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "sys.path" not in code and "PYTHONPATH" not in code
+
+
+def test_notebook_executes_against_the_server(
+    server_target: str, installed: Installed, tmp_path: Path, monkeypatch
+) -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)
     for cell in nb.cells:  # run a clean copy, not whatever outputs are committed
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+    # Which chaincast the kernel imported: the installed copy, not this tree.
+    nb.cells.append(nbformat.v4.new_code_cell("import chaincast, sys\nprint('probe', chaincast.__file__, sys.executable)"))
     monkeypatch.setenv("CHAINCAST_TARGET", server_target)
     monkeypatch.setenv("CHAINCAST_FIGURE_DIR", str(tmp_path))
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PYTHON_DIR), os.environ.get("PYTHONPATH")])))
+    monkeypatch.delenv("PYTHONPATH", raising=False)  # the kernel finds the package through the install
+    monkeypatch.setenv("JUPYTER_DATA_DIR", installed.env["JUPYTER_DATA_DIR"])  # where the kernel was registered
     monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel's inline backend draws the PNGs
     client = NotebookClient(
         nb,
         timeout=180,
-        kernel_name="python3",
+        kernel_name=KERNEL_NAME,
         resources={"metadata": {"path": str(NOTEBOOK.parent)}},
     )
     client.execute()
+    probe = nb.cells.pop()
+    _, file, executable = "".join(o.get("text", "") for o in probe.outputs).split()
+    assert Path(file) == installed.clone / "clients" / "python" / "chaincast" / "__init__.py"
+    assert Path(executable) == installed.python
     check_outputs(nb)
     saved = tmp_path / "pharma_fan_by_county.png"
     assert saved.is_file() and saved.read_bytes().startswith(PNG)

@@ -18,7 +18,16 @@ subclasses). The generated gRPC stubs are in
 ``chaincast.v1``; :mod:`chaincast.local` starts a server from the jar.
 """
 
-from chaincast.client import DEFAULT_TARGET, DEFAULT_TIMEOUT, Client
+from chaincast.client import (
+    COMPARE_PATHS,
+    DEFAULT_PATHS,
+    DEFAULT_SEED,
+    DEFAULT_TARGET,
+    DEFAULT_TIMEOUT,
+    NO_DEADLINE,
+    SENSITIVITY_PATHS,
+    Client,
+)
 from chaincast.errors import (
     Aborted,
     AlreadyExists,
@@ -52,6 +61,11 @@ __all__ = [
     "Client",
     "DEFAULT_TARGET",
     "DEFAULT_TIMEOUT",
+    "DEFAULT_PATHS",
+    "DEFAULT_SEED",
+    "COMPARE_PATHS",
+    "SENSITIVITY_PATHS",
+    "NO_DEADLINE",
     "Report",
     "Progress",
     "RunInfo",

@@ -49,7 +49,19 @@ from chaincast.v1 import (
     simulation_service_pb2_grpc,
 )
 
-__all__ = ["Client", "DEFAULT_TARGET", "DEFAULT_TIMEOUT", "SubjectLike", "OverridesLike", "ScenarioLike"]
+__all__ = [
+    "Client",
+    "DEFAULT_TARGET",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_PATHS",
+    "DEFAULT_SEED",
+    "COMPARE_PATHS",
+    "SENSITIVITY_PATHS",
+    "NO_DEADLINE",
+    "SubjectLike",
+    "OverridesLike",
+    "ScenarioLike",
+]
 
 DEFAULT_TARGET = "localhost:50051"
 """Where ``chaincast serve`` listens by default."""
@@ -57,7 +69,22 @@ DEFAULT_TARGET = "localhost:50051"
 DEFAULT_TIMEOUT = 120.0
 """Seconds every call may take unless the client or the call says otherwise."""
 
-_USE_CLIENT_TIMEOUT: Any = object()
+NO_DEADLINE = math.inf
+"""``timeout=NO_DEADLINE`` (or ``float("inf")``): this call may take as long as it takes."""
+
+# The CLI's defaults (`chaincast odds`, `fan`: --paths 1000000 --seed 2025; `compare`: 200000;
+# `sensitivity`: 20000), so a notebook and the terminal give the same numbers for the same call.
+DEFAULT_PATHS = 1_000_000
+"""Paths of ``simulate``, ``odds``, ``fan`` and ``stream`` when neither ``paths`` nor ``precision`` is given."""
+
+DEFAULT_SEED = 2025
+"""Seed of every simulating call unless ``seed=`` says otherwise (``seed=None``: the server draws one)."""
+
+COMPARE_PATHS = 200_000
+"""Paths of ``compare`` by default (both sides run on them)."""
+
+SENSITIVITY_PATHS = 20_000
+"""Paths per run of ``sensitivity`` by default (it runs four per input)."""
 
 SubjectLike = Union[str, Tuple[str, str], Mapping[str, str], sim_pb2.Subject]
 """A fan subject: ``"pharma@etdz"`` (a cell), ``"city"``, ``"chain:pharma"``,
@@ -113,8 +140,12 @@ class Client:
 
     Args:
         target: ``host:port`` of the server.
-        timeout: seconds each call may take (a gRPC deadline); ``None`` for no
-            deadline. Each method also takes ``timeout=`` for that call alone.
+        timeout: seconds each call may take (a gRPC deadline; default
+            :data:`DEFAULT_TIMEOUT`, 120); ``None`` or ``math.inf`` for no
+            deadline. Each method also takes ``timeout=`` for that call alone:
+            ``None`` (the default) means this client's timeout, a number that
+            many seconds, :data:`NO_DEADLINE` none. A call that runs out raises
+            :class:`chaincast.DeadlineExceeded` saying which deadline passed.
         options: extra gRPC channel options, e.g.
             ``[("grpc.max_receive_message_length", 64 << 20)]``.
         credentials: ``grpc.ChannelCredentials`` for a TLS server, when
@@ -150,9 +181,9 @@ class Client:
         token_file: Union[None, str, "os.PathLike[str]"] = None,
     ) -> None:
         if timeout is not None and not (timeout > 0):
-            raise ValueError(f"timeout must be positive seconds or None, got {timeout!r}")
+            raise ValueError(f"timeout must be positive seconds, or None for no deadline, got {timeout!r}")
         self.target = target
-        self.timeout = timeout
+        self.timeout = None if timeout is None or math.isinf(timeout) else float(timeout)
         self._channel = open_channel(
             target,
             list(options or []),
@@ -196,30 +227,39 @@ class Client:
 
     # -------------------------------------------------------------- helpers
 
-    def _deadline(self, timeout: Any) -> Optional[float]:
-        return self.timeout if timeout is _USE_CLIENT_TIMEOUT else timeout
+    def _deadline(self, timeout: Optional[float]) -> Optional[float]:
+        """A call's ``timeout=`` as a gRPC deadline: None is the client's, inf none."""
+        if timeout is None:
+            return self.timeout
+        if not (timeout > 0):
+            raise ValueError(f"timeout must be positive seconds, None (the client's) or math.inf, got {timeout!r}")
+        return None if math.isinf(timeout) else float(timeout)
 
-    def _call(self, method: Any, name: str, request: Any, timeout: Any) -> Any:
+    def _error(self, error: grpc.RpcError, name: str, deadline: Optional[float]) -> Exception:
+        return from_rpc_error(error, name, timeout=deadline, target=self.target)
+
+    def _call(self, method: Any, name: str, request: Any, timeout: Optional[float]) -> Any:
         if self._closed:
             raise RuntimeError("this chaincast.Client is closed")
+        deadline = self._deadline(timeout)
         try:
-            return method(request, timeout=self._deadline(timeout))
+            return method(request, timeout=deadline)
         except grpc.RpcError as error:
-            raise from_rpc_error(error, name) from None
+            raise self._error(error, name, deadline) from None
 
     # ------------------------------------------------------------- browsing
 
-    def regions(self, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+    def regions(self, *, timeout: Optional[float] = None) -> pd.DataFrame:
         """Counties, districts and function zones: id, name_zh, name_en, kind, note."""
         r = self._call(self.model_stub.ListRegions, "ListRegions", model_service_pb2.ListRegionsRequest(), timeout)
         return frames.regions_frame(r.regions)
 
-    def chains(self, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+    def chains(self, *, timeout: Optional[float] = None) -> pd.DataFrame:
         """Industry chains: id, name_zh, name_en, family (city/zone), aliases, related_chain_ids, note."""
         r = self._call(self.model_stub.ListChains, "ListChains", model_service_pb2.ListChainsRequest(), timeout)
         return frames.chains_frame(r.chains)
 
-    def plans(self, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+    def plans(self, *, timeout: Optional[float] = None) -> pd.DataFrame:
         """The plan documents the targets come from."""
         r = self._call(self.model_stub.ListPlans, "ListPlans", model_service_pb2.ListPlansRequest(), timeout)
         return frames.plans_frame(r.plans)
@@ -233,7 +273,7 @@ class Client:
         region: Optional[str] = None,
         kind: Optional[str] = None,
         simulated_only: bool = False,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> pd.DataFrame:
         """The plans' targets, filtered (filters combine with AND).
 
@@ -261,7 +301,7 @@ class Client:
         r = self._call(self.model_stub.ListTargets, "ListTargets", request, timeout)
         return frames.targets_frame(r.targets)
 
-    def actuals(self, *, plan: Optional[str] = None, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+    def actuals(self, *, plan: Optional[str] = None, timeout: Optional[float] = None) -> pd.DataFrame:
         """Realised figures the plan documents report (optionally of one plan)."""
         request = model_service_pb2.ListActualsRequest(plan_id=plan or "")
         r = self._call(self.model_stub.ListActuals, "ListActuals", request, timeout)
@@ -272,7 +312,7 @@ class Client:
         *,
         chain: Optional[str] = None,
         region: Optional[str] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> pd.DataFrame:
         """The model's cells with their growth parameters and where each comes from.
 
@@ -282,7 +322,7 @@ class Client:
         r = self._call(self.model_stub.ListCells, "ListCells", request, timeout)
         return frames.cells_frame(r)
 
-    def audit(self, *, mismatches_only: bool = False, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+    def audit(self, *, mismatches_only: bool = False, timeout: Optional[float] = None) -> pd.DataFrame:
         """The consistency audit: where the plans' figures do not add up."""
         request = model_service_pb2.GetAuditRequest(mismatches_only=mismatches_only)
         r = self._call(self.model_stub.GetAudit, "GetAudit", request, timeout)
@@ -297,7 +337,7 @@ class Client:
         description: str = "",
         overrides: Optional[ScenarioOverridesLike] = None,
         *,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> Scenario:
         """Store a new named scenario on the server and return it with its etag.
 
@@ -330,7 +370,7 @@ class Client:
         )
         return Scenario.from_proto(r.scenario)
 
-    def get_scenario(self, scenario_id: str, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> Scenario:
+    def get_scenario(self, scenario_id: str, *, timeout: Optional[float] = None) -> Scenario:
         """One stored scenario, with its current etag; ``.changes`` lists its changes as a table.
 
         Raises:
@@ -345,7 +385,7 @@ class Client:
         return Scenario.from_proto(r.scenario)
 
     def scenario_page(
-        self, page_size: int = 50, page_token: str = "", *, timeout: Any = _USE_CLIENT_TIMEOUT
+        self, page_size: int = 50, page_token: str = "", *, timeout: Optional[float] = None
     ) -> ScenarioPage:
         """One page of stored scenarios, in id order.
 
@@ -363,7 +403,7 @@ class Client:
         r = self._call(self.scenario_stub.ListScenarios, "ListScenarios", request, timeout)
         return ScenarioPage(frames.scenarios_frame(r.scenarios), r.next_page_token)
 
-    def scenario_pages(self, page_size: int = 50, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> Iterator[ScenarioPage]:
+    def scenario_pages(self, page_size: int = 50, *, timeout: Optional[float] = None) -> Iterator[ScenarioPage]:
         """Every page of stored scenarios, one :class:`ScenarioPage` at a time (see :meth:`scenario_page`)."""
         token = ""
         while True:
@@ -373,7 +413,7 @@ class Client:
                 return
             token = page.next_page_token
 
-    def scenarios(self, page_size: int = 50, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+    def scenarios(self, page_size: int = 50, *, timeout: Optional[float] = None) -> pd.DataFrame:
         """Every stored scenario, one row each in id order, read ``page_size`` at a time.
 
         Columns: id, name_zh, name_en, description, etag, create_time,
@@ -396,7 +436,7 @@ class Client:
         name: Any = None,
         description: Optional[str] = None,
         overrides: Optional[ScenarioOverridesLike] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> Scenario:
         """Change a stored scenario, if nobody else has since you read it.
 
@@ -445,7 +485,7 @@ class Client:
         etag: Optional[str] = None,
         *,
         missing_ok: bool = False,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> bool:
         """Delete a stored scenario; return True if it was deleted.
 
@@ -475,7 +515,7 @@ class Client:
         name_en: Optional[str] = None,
         description: str = "",
         *,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> pd.Series:
         """Store a DataFrame of actuals as a new dataset; return its row as :meth:`datasets` shows it.
 
@@ -500,7 +540,7 @@ class Client:
         r = self._call(self.dataset_stub.CreateDataset, "CreateDataset", request, timeout)
         return _datasets.datasets_frame([r.dataset]).iloc[0]
 
-    def datasets(self, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+    def datasets(self, *, timeout: Optional[float] = None) -> pd.DataFrame:
         """Every stored dataset, in id order: id, name_zh, name_en, description, point_count, etag, create_time."""
         found: List[Any] = []
         token = ""
@@ -512,7 +552,7 @@ class Client:
             if not token:
                 return _datasets.datasets_frame(found)
 
-    def dataset(self, dataset_id: str, *, timeout: Any = _USE_CLIENT_TIMEOUT) -> pd.DataFrame:
+    def dataset(self, dataset_id: str, *, timeout: Optional[float] = None) -> pd.DataFrame:
         """One dataset's points, in the import format (``df.attrs`` has its id, names and etag).
 
         Raises:
@@ -528,7 +568,7 @@ class Client:
         etag: Optional[str] = None,
         *,
         missing_ok: bool = False,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> bool:
         """Delete a stored dataset; return True if it was deleted.
 
@@ -558,7 +598,7 @@ class Client:
         paths: Optional[int] = None,
         precision: Optional[float] = None,
         max_paths: Optional[int] = None,
-        seed: Optional[int] = None,
+        seed: Optional[int] = DEFAULT_SEED,
         horizon: Optional[int] = None,
         percentiles: Optional[Sequence[float]] = None,
         fans: Optional[Sequence[SubjectLike]] = None,
@@ -567,7 +607,7 @@ class Client:
         joint: Optional[Mapping[str, Sequence[str]]] = None,
         shock: Optional[str] = None,
         variance: Optional[str] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> Report:
         """Run a simulation and return the whole report as DataFrames.
 
@@ -577,12 +617,14 @@ class Client:
                 simulated 2025 target.
             plan: every simulated target of this plan (with ``year``: that year's).
             year: every simulated target of this calendar year.
-            paths: how many Monte Carlo paths (server default 100 000).
+            paths: how many Monte Carlo paths. Default (``None`` with no
+                ``precision``): :data:`DEFAULT_PATHS`, 1 000 000, as the CLI.
             precision: instead of ``paths``, run until every 95 % interval is
                 at most ± this wide (e.g. 0.005 = ±0.5 points).
             max_paths: the path cap of a precision run.
-            seed: random seed; the same seed gives identical results. Unset:
-                the server draws one and reports it (``report.run.seed``).
+            seed: random seed, default :data:`DEFAULT_SEED` (2025, as the CLI):
+                the same seed gives identical results. ``None``: the server
+                draws one and reports it (``report.run.seed``).
             horizon: last simulated year (default 2025, at most 2035).
             percentiles: percentiles (0 < p < 100) for targets and fans
                 (default 5, 25, 50, 75, 95).
@@ -603,12 +645,15 @@ class Client:
                 ``"plain"``, ``"conditional"``, ``"quasi_random"`` or
                 ``"importance"``. The odds frame's ``method`` and
                 ``variance_reduction`` columns say what each target got.
-            timeout: seconds for this call (default: the client's).
+            timeout: seconds for this call; ``None`` (default): the client's
+                (120 unless set); :data:`NO_DEADLINE`: none.
 
         Raises:
             InvalidArgument: a bad value (with every bad field listed).
             NotFound: an unknown target, cell, chain, region or scenario id.
-            DeadlineExceeded: the run took longer than ``timeout``.
+            DeadlineExceeded: the run took longer than ``timeout`` (the
+                message names the deadline).
+            Unavailable: no server at the address (the message says how to start one).
         """
         spec, groups = self._spec(
             targets, plan, year, paths, precision, max_paths, seed, horizon, percentiles, fans, overrides, joint, shock,
@@ -628,19 +673,20 @@ class Client:
         paths: Optional[int] = None,
         precision: Optional[float] = None,
         max_paths: Optional[int] = None,
-        seed: Optional[int] = None,
+        seed: Optional[int] = DEFAULT_SEED,
         horizon: Optional[int] = None,
         percentiles: Optional[Sequence[float]] = None,
         overrides: Optional[OverridesLike] = None,
         scenario: ScenarioLike = None,
         shock: Optional[str] = None,
         variance: Optional[str] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> pd.DataFrame:
         """The odds of reaching targets: one row per target.
 
         Takes the same arguments as :meth:`simulate` (without fans and joint
-        sets). Columns: target_id, plan_id, name_zh, name_en, year, comparison,
+        sets), with the same defaults: 1 000 000 paths, seed 2025, the
+        client's timeout. Columns: target_id, plan_id, name_zh, name_en, year, comparison,
         target_value, unit, p_hit, p_hit_se, ci_low, ci_high, hits, paths,
         median, mean, one ``p<percentile>`` column per percentile (p5 ... p95),
         base_year, base_value, required_growth, median_growth,
@@ -669,15 +715,15 @@ class Client:
         self,
         subjects: Union[SubjectLike, Sequence[SubjectLike]],
         *,
-        paths: Optional[int] = None,
-        seed: Optional[int] = None,
+        paths: int = DEFAULT_PATHS,
+        seed: Optional[int] = DEFAULT_SEED,
         horizon: Optional[int] = None,
         percentiles: Optional[Sequence[float]] = None,
         overrides: Optional[OverridesLike] = None,
         scenario: ScenarioLike = None,
         shock: Optional[str] = None,
         targets: Union[None, str, Iterable[str]] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> pd.DataFrame:
         """Yearly percentiles of one or more cells or groups, as a long DataFrame.
 
@@ -686,6 +732,8 @@ class Client:
                 ``["target:pharma-output-2025-etdz", "pharma@haizhou", "city"]``.
             targets: targets to simulate alongside; by default the subjects
                 that are targets, so their target lines can be drawn.
+            paths: default :data:`DEFAULT_PATHS` (1 000 000), seed default
+                2025, as ``chaincast fan``.
             others: as in :meth:`simulate`.
 
         Returns:
@@ -727,7 +775,7 @@ class Client:
         paths: Optional[int] = None,
         precision: Optional[float] = None,
         max_paths: Optional[int] = None,
-        seed: Optional[int] = None,
+        seed: Optional[int] = DEFAULT_SEED,
         horizon: Optional[int] = None,
         percentiles: Optional[Sequence[float]] = None,
         fans: Optional[Sequence[SubjectLike]] = None,
@@ -735,11 +783,11 @@ class Client:
         scenario: ScenarioLike = None,
         joint: Optional[Mapping[str, Sequence[str]]] = None,
         shock: Optional[str] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> Iterator[Union[Progress, Report]]:
         """Run a simulation, yielding a :class:`Progress` after every batch, then the :class:`Report`.
 
-        Same arguments as :meth:`simulate`; ``timeout`` bounds the whole
+        Same arguments and defaults as :meth:`simulate`; ``timeout`` bounds the whole
         stream. Stopping early (``break``, or closing the generator) cancels
         the run on the server. Example::
 
@@ -755,9 +803,8 @@ class Client:
         )
         if self._closed:
             raise RuntimeError("this chaincast.Client is closed")
-        call = self.simulation_stub.SimulateStream(
-            sim_pb2.SimulateStreamRequest(spec=spec), timeout=self._deadline(timeout)
-        )
+        deadline = self._deadline(timeout)
+        call = self.simulation_stub.SimulateStream(sim_pb2.SimulateStreamRequest(spec=spec), timeout=deadline)
         try:
             try:
                 for message in call:
@@ -767,7 +814,7 @@ class Client:
                     elif event == "report":
                         yield frames.report_from_proto(message.report, groups)
             except grpc.RpcError as error:
-                raise from_rpc_error(error, "SimulateStream") from None
+                raise self._error(error, "SimulateStream", deadline) from None
         finally:
             call.cancel()  # no-op when the stream already ended
 
@@ -781,12 +828,12 @@ class Client:
         targets: Union[None, str, Iterable[str]] = None,
         plan: Optional[str] = None,
         year: Optional[int] = None,
-        paths: Optional[int] = None,
-        seed: Optional[int] = None,
+        paths: int = COMPARE_PATHS,
+        seed: Optional[int] = DEFAULT_SEED,
         horizon: Optional[int] = None,
         overrides: Optional[OverridesLike] = None,
         shock: Optional[str] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> pd.DataFrame:
         """Two versions of the model on the same random paths: how P(hit) moves per target.
 
@@ -799,8 +846,10 @@ class Client:
             baseline: side A (see :data:`ScenarioLike`): ``None`` for the
                 seeded model, a stored scenario's id, or changes inline.
             alternative: side B; the difference is B minus A.
-            targets, plan, year, paths, seed, horizon, shock: as in
-                :meth:`simulate` (a fixed path count; no precision runs).
+            paths: paths of each side, default :data:`COMPARE_PATHS`
+                (200 000, as ``chaincast compare``); seed default 2025.
+            targets, plan, year, horizon, shock: as in :meth:`simulate`
+                (a fixed path count; no precision runs).
             overrides: cell overrides applied to both sides.
 
         Returns:
@@ -825,11 +874,11 @@ class Client:
         *,
         scenario: ScenarioLike = None,
         overrides: Optional[OverridesLike] = None,
-        paths: Optional[int] = None,
-        seed: Optional[int] = None,
+        paths: int = SENSITIVITY_PATHS,
+        seed: Optional[int] = DEFAULT_SEED,
         horizon: Optional[int] = None,
         shock: Optional[str] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> Sensitivity:
         """Which inputs decide one target: a tornado and Shapley effects.
 
@@ -845,9 +894,11 @@ class Client:
             scenario: the point the inputs move around (see :data:`ScenarioLike`);
                 default the seeded model.
             overrides: cell overrides on top of it.
-            paths: paths per run (server default 20 000); the server runs
-                four per input, so keep it modest.
-            seed, horizon, shock: as in :meth:`simulate`.
+            paths: paths per run, default :data:`SENSITIVITY_PATHS` (20 000,
+                as ``chaincast sensitivity``); the server runs four per input,
+                so keep it modest.
+            seed: default 2025 (``None``: the server draws one).
+            horizon, shock: as in :meth:`simulate`.
 
         Returns:
             A :class:`chaincast.frames.Sensitivity`: ``.tornado`` and
@@ -867,7 +918,7 @@ class Client:
         points: Optional[PointsLike] = None,
         *,
         cells: Optional[Sequence[str]] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> pd.DataFrame:
         """Each cell's drift and volatility estimated from annual actuals.
 
@@ -901,7 +952,7 @@ class Client:
         *,
         min_history: int = 4,
         cells: Optional[Sequence[str]] = None,
-        timeout: Any = _USE_CLIENT_TIMEOUT,
+        timeout: Optional[float] = None,
     ) -> Tuple[pd.DataFrame, pd.DataFrame]:
         """Rolling-origin backtest of the calibrated model and two naive baselines.
 
@@ -960,6 +1011,8 @@ class Client:
             spec.targets.year = int(year)
         if paths is not None and precision is not None:
             raise ValueError("give paths or precision, not both")
+        if paths is None and precision is None:
+            paths = DEFAULT_PATHS
         if max_paths is not None and precision is None:
             raise ValueError("max_paths only applies with precision")
         if paths is not None:
@@ -1049,9 +1102,9 @@ class Client:
     def _model_ids(self) -> Dict[str, set]:
         """Chain, region and target ids of the model (fetched once per client)."""
         if self._ids is None:
-            chains = self._call(self.model_stub.ListChains, "ListChains", model_service_pb2.ListChainsRequest(), _USE_CLIENT_TIMEOUT)
-            regions = self._call(self.model_stub.ListRegions, "ListRegions", model_service_pb2.ListRegionsRequest(), _USE_CLIENT_TIMEOUT)
-            targets = self._call(self.model_stub.ListTargets, "ListTargets", model_service_pb2.ListTargetsRequest(), _USE_CLIENT_TIMEOUT)
+            chains = self._call(self.model_stub.ListChains, "ListChains", model_service_pb2.ListChainsRequest(), None)
+            regions = self._call(self.model_stub.ListRegions, "ListRegions", model_service_pb2.ListRegionsRequest(), None)
+            targets = self._call(self.model_stub.ListTargets, "ListTargets", model_service_pb2.ListTargetsRequest(), None)
             self._ids = {
                 "chain": {c.id for c in chains.chains},
                 "region": {r.id for r in regions.regions},

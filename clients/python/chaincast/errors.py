@@ -94,9 +94,18 @@ class ChaincastError(Exception):
         resource: Optional[ResourceInfo] = None,
         details: Sequence[object] = (),
         method: str = "",
+        timeout: Optional[float] = None,
+        target: str = "",
+        transport_message: str = "",
     ) -> None:
         self.code = code
         self.message = message
+        self.timeout = timeout
+        """The call's deadline in seconds (None: none, or not known)."""
+        self.target = target
+        """The server address the client called (``""`` if not known)."""
+        self.transport_message = transport_message
+        """gRPC's own message where a readable one replaced it (deadline, connection)."""
         self.field_violations: List[FieldViolation] = list(field_violations)
         self.resource = resource
         self.details: List[object] = list(details)
@@ -130,11 +139,21 @@ class NotFound(ChaincastError, LookupError):
 
 
 class DeadlineExceeded(ChaincastError, TimeoutError):
-    """DEADLINE_EXCEEDED: the call took longer than its timeout."""
+    """DEADLINE_EXCEEDED: the call took longer than its timeout.
+
+    The message names the deadline that passed and what to do, e.g.
+    ``the server did not answer within 30 s (timeout=30); raise timeout= or
+    ask for fewer paths``; ``timeout`` holds the seconds (None if unknown) and
+    ``transport_message`` gRPC's own words.
+    """
 
 
 class Unavailable(ChaincastError, ConnectionError):
-    """UNAVAILABLE: no server at the address, or it is shutting down."""
+    """UNAVAILABLE: no server at the address, or it is shutting down.
+
+    The message names the address and how to start a server; ``target`` holds
+    the address and ``transport_message`` gRPC's own words.
+    """
 
 
 class ResourceExhausted(ChaincastError):
@@ -219,12 +238,44 @@ def _decode_details(raw: bytes) -> Tuple[Optional[str], List[object], List[Field
     return status.message, details, violations, resource
 
 
-def from_rpc_error(error: grpc.RpcError, method: str = "") -> ChaincastError:
+START_SERVER_HINT = (
+    "start one from the repository root with `java -jar target/chaincast.jar serve` "
+    "(build it first with `mvn -q -DskipTests package`; it listens on localhost:50051), "
+    "or pass its address: chaincast.Client(\"host:port\")"
+)
+
+
+def _seconds(timeout: float) -> str:
+    return f"{timeout:g}"
+
+
+def _deadline_message(timeout: Optional[float], transport: str) -> str:
+    """What a passed deadline means, in words a person can act on (not "RST_STREAM ... 8")."""
+    if timeout is None:
+        return f"the call ran out of time ({transport or 'deadline exceeded'}); raise timeout= or ask for fewer paths"
+    return (
+        f"the server did not answer within {_seconds(timeout)} s (timeout={_seconds(timeout)}); "
+        "raise timeout= (or timeout=chaincast.NO_DEADLINE) or ask for fewer paths"
+    )
+
+
+def _unavailable_message(target: str, transport: str) -> str:
+    where = f" at {target}" if target else ""
+    said = f" (gRPC: {transport})" if transport else ""
+    return f"no Chaincast server answered{where}{said}; if none is running, {START_SERVER_HINT}"
+
+
+def from_rpc_error(
+    error: grpc.RpcError, method: str = "", *, timeout: Optional[float] = None, target: str = ""
+) -> ChaincastError:
     """Turn a ``grpc.RpcError`` into the matching :class:`ChaincastError`.
 
     Reads the rich status from the ``grpc-status-details-bin`` trailer
     (grpcio-status is not needed). A trailer that cannot be decoded is
-    ignored: the code and message still come through.
+    ignored: the code and message still come through. ``timeout`` (the
+    call's deadline in seconds) and ``target`` (the server address) make
+    DEADLINE_EXCEEDED and UNAVAILABLE messages say which deadline passed and
+    where no server answered.
     """
     code = error.code() if hasattr(error, "code") else grpc.StatusCode.UNKNOWN
     message = error.details() if hasattr(error, "details") else str(error)
@@ -239,6 +290,11 @@ def from_rpc_error(error: grpc.RpcError, method: str = "") -> ChaincastError:
             except Exception:  # a malformed trailer must not hide the error itself
                 break
             message = message or status_message or ""
+    transport = ""
+    if code == grpc.StatusCode.DEADLINE_EXCEEDED:
+        transport, message = message or "", _deadline_message(timeout, message or "")
+    elif code == grpc.StatusCode.UNAVAILABLE:
+        transport, message = message or "", _unavailable_message(target, message or "")
     cls = _BY_CODE.get(code, ChaincastError)
     return cls(
         code,
@@ -247,4 +303,7 @@ def from_rpc_error(error: grpc.RpcError, method: str = "") -> ChaincastError:
         resource=resource,
         details=details,
         method=method,
+        timeout=timeout,
+        target=target,
+        transport_message=transport,
     )

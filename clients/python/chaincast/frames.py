@@ -1204,7 +1204,8 @@ def importance_frame(importance: simulation_service_pb2.VarianceImportance) -> p
     shapley_share (its Shapley share of the output's variance, 0..1; the
     shares add up to explained_share), correlation (with the output over the
     paths). ``df.attrs``: output (what is decomposed), variance,
-    explained_share, paths, note (set, with no rows, when the target has too
+    explained_share (R² of the inputs' linear predictor: the part the shares
+    divide), caveat (a note when that is below 90 %, see :func:`linear_caveat`), paths, note (set, with no rows, when the target has too
     many inputs to decompose).
     """
     rows = [
@@ -1217,6 +1218,7 @@ def importance_frame(importance: simulation_service_pb2.VarianceImportance) -> p
         output=importance.output,
         variance=importance.variance,
         explained_share=importance.explained_share,
+        caveat=linear_caveat(importance.explained_share) if importance.inputs else "",
         paths=importance.paths,
         note=importance.note,
     )
@@ -1225,6 +1227,12 @@ def importance_frame(importance: simulation_service_pb2.VarianceImportance) -> p
 @dataclass
 class Sensitivity:
     """Which inputs decide one target (``SensitivityReport``).
+
+    The Shapley shares divide the part of the variance a linear predictor of
+    the inputs explains (``explained_share``; below 90 % ``linear_caveat``
+    says so), and they split variance the inputs share (city and chain shocks)
+    among them: a small cell that moves with the others gets part of it. The
+    tornado shows what moving each input does.
 
     Attributes:
         target_id, name_zh, name_en: the target.
@@ -1249,12 +1257,42 @@ class Sensitivity:
     scenario_etag: str
     raw: simulation_service_pb2.SensitivityReport = field(repr=False)
 
+    @property
+    def explained_share(self) -> float:
+        """R² of the output on all inputs together: the part of the variance the Shapley shares divide."""
+        return float(self.raw.importance.explained_share)
+
+    @property
+    def linear_caveat(self) -> str:
+        """A note when a linear predictor of the inputs explains less than 90 % of the variance
+        (``""`` otherwise): the Shapley shares then divide that linear part only and may disagree
+        with the tornado. The CLI's ``sensitivity`` prints the same words."""
+        return linear_caveat(self.explained_share)
+
     def __repr__(self) -> str:
         top = self.tornado["input_id"].iloc[0] if len(self.tornado) else "-"
+        caveat = f"\n{self.linear_caveat}" if self.linear_caveat else ""
         return (
             f"<Sensitivity {self.target_id}: P(hit) {self.p_hit:.3f}, {len(self.tornado)} tornado bars "
-            f"(largest {top}), {len(self.importance)} Shapley inputs; {self.run.paths:,} paths, seed {self.run.seed}>"
+            f"(largest {top}), {len(self.importance)} Shapley inputs explaining "
+            f"{100 * self.explained_share:.1f}% of the variance; {self.run.paths:,} paths, seed {self.run.seed}>"
+            f"{caveat}"
         )
+
+
+EXPLAINED_ENOUGH = 0.90
+"""Below this explained share the Shapley shares get a caveat (as the CLI's SensitivityCommand)."""
+
+
+def linear_caveat(explained_share: float) -> str:
+    """The caveat for Shapley shares whose linear predictor explains too little (``""`` if enough)."""
+    if explained_share >= EXPLAINED_ENOUGH:
+        return ""
+    return (
+        f"Note: a linear predictor of the inputs explains only {100 * explained_share:.1f}% of the variance "
+        "(below 90%): the Shapley shares divide that linear part only and may disagree with the tornado, "
+        "which moves each input and reruns the model."
+    )
 
 
 def sensitivity_from_proto(report: simulation_service_pb2.SensitivityReport) -> Sensitivity:

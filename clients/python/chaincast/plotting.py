@@ -26,7 +26,16 @@ from matplotlib.text import Text
 
 import pandas as pd
 
-__all__ = ["cjk_font", "use_cjk_font", "plot_fan", "plot_odds", "plot_tornado", "english_only"]
+__all__ = [
+    "cjk_font",
+    "use_cjk_font",
+    "plot_fan",
+    "plot_odds",
+    "plot_tornado",
+    "english_only",
+    "TORNADO_COLORS",
+    "ODDS_AXIS_END",
+]
 
 # Families with the simplified Chinese glyphs the names use, best first.
 _PREFERRED_CJK = (
@@ -448,7 +457,8 @@ def plot_odds(
         for y, value, hi, goal in zip(positions, p, high, goals):
             text = f"{value:.1f}%" + (f"   {goal}" if goal else "")
             ax.text(hi + 1.0, y, text, va="center", fontsize="small")
-        ax.set_xlim(0, 100)
+        ax.set_xlim(0, ODDS_AXIS_END)
+        ax.set_xticks(range(0, 101, 20))
         ax.invert_yaxis()
         ax.set_xlabel(words("达标概率", "Chance of reaching the target") + ", P(hit) % " + words("（误差线：95%区间）", "(bars: 95% interval)"))
         ax.grid(True, axis="x", alpha=0.3)
@@ -463,6 +473,18 @@ def plot_odds(
         _apply_font(ax, family)
     return ax
 
+
+TORNADO_COLORS: Dict[str, str] = {
+    "down": "#d6604d",  # the bar to P(hit) with the input one step down
+    "up": "#4393c3",  # the bar to P(hit) one step up
+    "point": "#333333",  # the line at P(hit) at the point
+}
+"""The tornado palette, shared with src/main/java/chaincast/chart/TornadoChart.java (DOWN, UP,
+POINT): change both or neither, so the notebook and the CLI's PNG show the same colours."""
+
+ODDS_AXIS_END = 110.0
+"""plot_odds' x axis runs to 110 % (ticks stop at 100), so a bar at 100 % ends inside the frame
+with its label beside it; the CLI's OddsChart.AXIS_END is the same."""
 
 _PARAMETER_WORDS: Dict[str, Tuple[str, str]] = {
     "start_value": ("起始产值", "start value"),
@@ -507,7 +529,7 @@ def plot_tornado(
     """Draw a tornado: P(hit) with each input one step down and up, around the point's P(hit).
 
     Each input gets a row: a bar from the point's P(hit) to P(hit) with the
-    input one step down (blue) and one to P(hit) one step up (orange), with
+    input one step down (red) and one to P(hit) one step up (blue), with
     ±1.96 paired standard errors at the ends; the input's values at the two
     steps are written beside the bars and its unit in the row label. The
     longest bar (largest swing) is at the top.
@@ -549,16 +571,16 @@ def plot_tornado(
         y = list(range(n))
         low = frame["p_hit_low"].to_numpy(dtype=float) * 100
         high = frame["p_hit_high"].to_numpy(dtype=float) * 100
-        ax.barh(y, low - center, left=center, height=0.7, color="C0", alpha=0.85,
+        ax.barh(y, low - center, left=center, height=0.7, color=TORNADO_COLORS["down"],
                 label=words("下调一档", "input one step down"))
-        ax.barh(y, high - center, left=center, height=0.7, color="C1", alpha=0.85,
+        ax.barh(y, high - center, left=center, height=0.7, color=TORNADO_COLORS["up"],
                 label=words("上调一档", "input one step up"))
         if {"standard_error_low", "standard_error_high"} <= set(frame.columns):
             se_low = frame["standard_error_low"].to_numpy(dtype=float) * 100 * 1.96
             se_high = frame["standard_error_high"].to_numpy(dtype=float) * 100 * 1.96
             ax.errorbar(low, y, xerr=se_low, fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
             ax.errorbar(high, y, xerr=se_high, fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
-        ax.axvline(center, color="black", linewidth=1.2,
+        ax.axvline(center, color=TORNADO_COLORS["point"], linewidth=1.2,
                    label=f"{words('基准', 'at the point')} P(hit) {center:.1f}%")
         labels = []
         span = max(float(abs(low - center).max()), float(abs(high - center).max()), 1.0)

@@ -13,10 +13,13 @@ from __future__ import annotations
 import atexit
 import os
 import re
+import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, Optional
 
@@ -49,6 +52,10 @@ __all__ = [
     "scrape",
     "REPO_ROOT",
     "PYTHON_DIR",
+    "INSTALL_COMMANDS",
+    "KERNEL_NAME",
+    "Installed",
+    "installed",
 ]
 
 
@@ -157,3 +164,65 @@ def scenario_stub(channel: grpc.Channel) -> scenario_service_pb2_grpc.ScenarioSe
 def client(server_target: str) -> Iterator[chaincast.Client]:
     with chaincast.Client(server_target, timeout=60) as c:
         yield c
+
+
+# The README's install step, word for word (tests/test_install.py checks the README still says
+# this): run from the clone's root, it installs the package editable into .venv and registers
+# the Jupyter kernel the notebook names.
+INSTALL_COMMANDS = (
+    "/usr/bin/python3 -m venv --system-site-packages .venv",
+    ".venv/bin/pip install --no-build-isolation -e clients/python",
+    '.venv/bin/python -m ipykernel install --user --name chaincast --display-name "Chaincast (Python 3)"',
+)
+KERNEL_NAME = "chaincast"
+
+
+@dataclass(frozen=True)
+class Installed:
+    """A throw-away clone named ``chaincast`` with the README's install step done in it."""
+
+    clone: Path
+    """The clone's root (it holds clients/python and .venv)."""
+    python: Path
+    """The venv's interpreter."""
+    env: Dict[str, str]
+    """The environment to run it with: no PYTHONPATH, HOME and JUPYTER_DATA_DIR in the temp dir."""
+
+
+_installed: Optional[Installed] = None
+
+
+@pytest.fixture(scope="session")
+def installed() -> Installed:
+    """Run INSTALL_COMMANDS in a copy of clients/python, once per test run (shared, like the
+    server, by both conftests that import these fixtures).
+
+    The copy sits in ``<tmp>/chaincast/clients/python``, so ``<tmp>`` is "the folder that holds
+    the clone": a folder with a directory named ``chaincast`` that is no package. HOME and
+    JUPYTER_DATA_DIR point into the temp dir, so the kernel is registered there and not in the
+    developer's home; PIP_NO_INDEX proves nothing is downloaded.
+    """
+    global _installed
+    if _installed is not None:
+        return _installed
+    root = Path(tempfile.mkdtemp(prefix="chaincast-install-"))
+    atexit.register(shutil.rmtree, root, True)
+    clone = root / "chaincast"
+    shutil.copytree(
+        PYTHON_DIR,
+        clone / "clients" / "python",
+        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "tests"),
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "JUPYTER_PATH", "VIRTUAL_ENV")}
+    env.update(
+        HOME=str(root / "home"),
+        JUPYTER_DATA_DIR=str(root / "jupyter"),
+        PIP_NO_INDEX="1",
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+    )
+    (root / "home").mkdir()
+    for command in INSTALL_COMMANDS:
+        result = subprocess.run(shlex.split(command), cwd=clone, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
+    _installed = Installed(clone, clone / ".venv" / "bin" / "python", env)
+    return _installed

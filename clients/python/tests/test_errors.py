@@ -58,11 +58,18 @@ def test_short_deadline(client: chaincast.Client) -> None:
         client.odds(paths=20_000_000, seed=1, timeout=0.05)
     assert isinstance(info.value, TimeoutError)
     assert info.value.code == grpc.StatusCode.DEADLINE_EXCEEDED
+    # The message names the deadline that passed and what to do, not gRPC's transport words.
+    assert info.value.timeout == 0.05
+    assert str(info.value).startswith(
+        "DEADLINE_EXCEEDED in Simulate: the server did not answer within 0.05 s (timeout=0.05); raise timeout="
+    )
+    assert "fewer paths" in str(info.value) and "RST_STREAM" not in str(info.value)
     # The client-wide timeout applies too, and to streams.
     with chaincast.Client(client.target, timeout=0.05) as hasty:
-        with pytest.raises(chaincast.DeadlineExceeded):
+        with pytest.raises(chaincast.DeadlineExceeded) as info:
             for _ in hasty.stream(paths=20_000_000, seed=1):
                 pass
+    assert "within 0.05 s (timeout=0.05)" in str(info.value) and info.value.method == "SimulateStream"
     # The server is still fine.
     assert len(client.odds(["pharma-output-2025"], paths=1_000, seed=1)) == 1
 
@@ -75,6 +82,39 @@ def test_no_server_is_unavailable() -> None:
         with pytest.raises(chaincast.Unavailable) as info:
             c.regions()
     assert isinstance(info.value, ConnectionError) and info.value.method == "ListRegions"
+    # The message says where nobody answered and how to start a server.
+    text = str(info.value)
+    assert text.startswith(f"UNAVAILABLE in ListRegions: no Chaincast server answered at 127.0.0.1:{port} (gRPC: ")
+    assert "java -jar target/chaincast.jar serve" in text and info.value.target == f"127.0.0.1:{port}"
+    assert info.value.transport_message  # gRPC's own words are kept aside
+
+
+def test_signatures_show_values_not_sentinels() -> None:
+    import inspect
+
+    for name, method in inspect.getmembers(chaincast.Client, inspect.isfunction):
+        for parameter in inspect.signature(method).parameters.values():
+            default = parameter.default
+            assert default is inspect.Parameter.empty or type(default) in (type(None), bool, int, float, str, tuple), (
+                f"Client.{name}({parameter.name}={default!r})"
+            )
+    assert "<object object" not in inspect.getdoc(chaincast.Client.simulate) + str(inspect.signature(chaincast.Client.simulate))
+
+
+def test_defaults_match_the_cli(client: chaincast.Client) -> None:
+    # `chaincast odds` runs 1 000 000 paths with seed 2025; so does odds() with no arguments.
+    odds = client.odds(["pharma-output-2025-etdz"])
+    assert odds.attrs["run"]["paths"] == chaincast.DEFAULT_PATHS == 1_000_000
+    assert odds.attrs["run"]["seed"] == chaincast.DEFAULT_SEED == 2025
+    again = client.odds(["pharma-output-2025-etdz"], paths=1_000_000, seed=2025)
+    assert odds["hits"].tolist() == again["hits"].tolist()  # the default is the explicit call
+    # seed=None still lets the server draw one.
+    drawn = client.odds(["pharma-output-2025-etdz"], paths=1_000, seed=None)
+    assert drawn.attrs["run"]["seed"] != 0
+    # A call's timeout=None is the client's; NO_DEADLINE lifts it.
+    assert client._deadline(None) == client.timeout and client._deadline(chaincast.NO_DEADLINE) is None
+    with pytest.raises(ValueError, match="timeout must be positive"):
+        client.regions(timeout=0)
 
 
 def test_local_mistakes_fail_before_the_call(client: chaincast.Client) -> None:

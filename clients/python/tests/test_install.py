@@ -1,52 +1,59 @@
-"""The package installs with `pip install --no-build-isolation -e clients/python` (no PyPI needed)."""
+"""The README's install step works offline and gives a package that imports whatever the
+working directory: the fixture ``installed`` (server_fixtures.py) runs it word for word."""
 
 from __future__ import annotations
 
-import os
-import shutil
+import json
 import subprocess
-import sys
 from pathlib import Path
 
-from server_fixtures import PYTHON_DIR
+import pytest
+
+from server_fixtures import INSTALL_COMMANDS, KERNEL_NAME, REPO_ROOT, Installed
+
+PROBE = (
+    "import chaincast, chaincast.v1.simulation_service_pb2 as s; "
+    "print(chaincast.__file__); print(chaincast.__version__); print(s.DESCRIPTOR.package); "
+    "print(chaincast.Client.__name__)"
+)
 
 
-def test_editable_install_into_a_venv_without_pypi(tmp_path: Path) -> None:
-    # Install a copy, so the test never writes egg-info into the source tree.
-    source = tmp_path / "python"
-    shutil.copytree(
-        PYTHON_DIR,
-        source,
-        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "tests"),
-    )
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120)
-    python = venv / "bin" / "python"
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["PIP_NO_INDEX"] = "1"  # prove nothing is fetched: PyPI is not reachable here anyway
-    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    result = subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-build-isolation", "-e", str(source)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_the_readme_gives_the_install_step_the_tests_run() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    for command in INSTALL_COMMANDS:
+        assert command in readme, f"README no longer says: {command}"
+
+
+def _cases(installed: Installed) -> dict:
+    return {
+        # The folder holding the clone: its `chaincast` directory has no __init__.py, which
+        # Python's PathFinder takes for a namespace package unless the install is a path entry.
+        "clone-parent": installed.clone.parent,
+        "root": Path("/"),
+        "repo-root": installed.clone,
+    }
+
+
+@pytest.mark.parametrize("where", ["clone-parent", "root", "repo-root"])
+def test_imports_the_real_package_from(where: str, installed: Installed) -> None:
+    cwd = _cases(installed)[where]
+    assert (installed.clone.parent / "chaincast").is_dir() and not (installed.clone.parent / "chaincast" / "__init__.py").exists()
     probe = subprocess.run(
-        [
-            str(python),
-            "-c",
-            "import chaincast, chaincast.v1.simulation_service_pb2 as s; "
-            "print(chaincast.__file__); print(chaincast.__version__); print(s.DESCRIPTOR.package)",
-        ],
-        env=env,
-        cwd=tmp_path,  # not next to the package: the import must come from the install
+        [str(installed.python), "-c", PROBE],
+        env=installed.env,
+        cwd=cwd,
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert probe.returncode == 0, probe.stderr
-    file, version, package = probe.stdout.split()
-    assert Path(file) == source / "chaincast" / "__init__.py"
-    assert version == "0.1.0" and package == "chaincast.v1"
+    file, version, package, client = probe.stdout.split()
+    assert Path(file) == installed.clone / "clients" / "python" / "chaincast" / "__init__.py"
+    assert version == "0.1.0" and package == "chaincast.v1" and client == "Client"
+
+
+def test_the_kernel_is_registered_for_the_venv(installed: Installed) -> None:
+    spec_file = Path(installed.env["JUPYTER_DATA_DIR"]) / "kernels" / KERNEL_NAME / "kernel.json"
+    spec = json.loads(spec_file.read_text(encoding="utf-8"))
+    assert spec["display_name"] == "Chaincast (Python 3)"
+    assert Path(spec["argv"][0]) == installed.python  # the interpreter that has the package

@@ -166,7 +166,9 @@ def test_plot_odds(odds) -> None:
     assert [b.get_width() for b in bars] == pytest.approx(list(odds["p_hit"] * 100))
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert all(en in label for en, label in zip(odds["name_en"], labels))
-    assert ax.get_xlim() == (0.0, 100.0) and "P(hit) %" in ax.get_xlabel()
+    # The axis runs past 100 % so a certain target's bar ends inside the frame; ticks stop at 100.
+    assert ax.get_xlim() == (0.0, plotting.ODDS_AXIS_END) and plotting.ODDS_AXIS_END > 100
+    assert max(ax.get_xticks()) == 100 and "P(hit) %" in ax.get_xlabel()
     assert "20,000" in ax.get_title()
     assert any("target >1,000" in t for t in texts(ax))
     assert not [w for w in render(ax) if "Glyph" in w or "findfont" in w]
@@ -176,6 +178,14 @@ def test_plot_odds(odds) -> None:
     assert not [w for w in render(ax_en) if "Glyph" in w]
     with pytest.raises(ValueError, match="missing columns"):
         chaincast.plot_odds(odds[["target_id"]])
+
+
+def test_a_certain_target_ends_inside_the_frame(odds) -> None:
+    certain = odds.head(2).assign(p_hit=1.0, ci_low=0.99, ci_high=1.0)
+    ax = chaincast.plot_odds(certain)
+    right = max(b.get_x() + b.get_width() for b in ax.patches)
+    assert right == pytest.approx(100.0) and right < ax.get_xlim()[1]
+    render(ax)
 
 
 def test_english_only_labels() -> None:

@@ -8,6 +8,7 @@ the tests also pass against a server given by CHAINCAST_TARGET.
 from __future__ import annotations
 
 import math
+import re
 import uuid
 
 import grpc
@@ -20,12 +21,15 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from google.protobuf import json_format  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 import chaincast  # noqa: E402
+from chaincast import plotting  # noqa: E402
 from chaincast.scenarios import scenario_overrides  # noqa: E402
 from chaincast.v1 import scenario_service_pb2 as ssp  # noqa: E402
 from chaincast.v1 import simulation_service_pb2 as sp  # noqa: E402
+from server_fixtures import REPO_ROOT  # noqa: E402
 
 RUN = uuid.uuid4().hex[:6]
 CITY = "pharma-output-2025"
@@ -409,6 +413,24 @@ def test_sensitivity_frames_equal_the_raw_response(sensitivity, simulation_stub)
     assert (imp.attrs["output"], imp.attrs["variance"], imp.attrs["paths"]) == (
         raw.importance.output, raw.importance.variance, raw.importance.paths)
     assert repr(sensitivity).startswith(f"<Sensitivity {CITY}: P(hit) {raw.p_hit.estimate:.3f}, 28 tornado bars")
+    # The Shapley shares come with the share of the variance they divide, and a caveat below 90 %.
+    explained = raw.importance.explained_share
+    assert sensitivity.explained_share == explained == imp.attrs["explained_share"]
+    assert f"explaining {100 * explained:.1f}% of the variance" in repr(sensitivity)
+    assert imp.attrs["caveat"] == sensitivity.linear_caveat == chaincast.frames.linear_caveat(explained)
+    assert (sensitivity.linear_caveat == "") == (explained >= 0.9)
+
+
+def test_linear_caveat_below_ninety_percent() -> None:
+    from chaincast.frames import linear_caveat
+
+    assert linear_caveat(0.9) == "" and linear_caveat(1.0) == ""
+    note = linear_caveat(0.412)
+    assert note.startswith("Note: a linear predictor of the inputs explains only 41.2% of the variance")
+    assert "disagree with the tornado" in note
+    # The CLI prints the same words (SensitivityCommand.linearCaveat).
+    java = (REPO_ROOT / "src/main/java/chaincast/cli/SensitivityCommand.java").read_text(encoding="utf-8")
+    assert "the Shapley shares divide that linear part only and may disagree with the tornado," in java
 
 
 def test_sensitivity_around_a_scenario(client: chaincast.Client, sensitivity) -> None:
@@ -420,6 +442,12 @@ def test_sensitivity_around_a_scenario(client: chaincast.Client, sensitivity) ->
     with pytest.raises(chaincast.InvalidArgument) as caught:
         client.sensitivity(CITY, paths=4_000, seed=SEED, scenario=stored.id, overrides={"pharma@etdz": {"volatility": 9}})
     assert "spec.overrides[0].volatility" in caught.value.fields
+
+
+def test_tornado_colours_are_the_java_charts(sensitivity) -> None:
+    java = (REPO_ROOT / "src/main/java/chaincast/chart/TornadoChart.java").read_text(encoding="utf-8")
+    found = {name.lower(): f"#{hex_}" for name, hex_ in re.findall(r"Color (DOWN|UP|POINT) = new Color\(0x([0-9a-f]{6})\)", java)}
+    assert found == plotting.TORNADO_COLORS
 
 
 def test_plot_tornado_draws_a_bar_each_way_per_input(sensitivity) -> None:
@@ -447,6 +475,10 @@ def test_plot_tornado_draws_a_bar_each_way_per_input(sensitivity) -> None:
         texts = [txt.get_text() for txt in ax.texts]
         assert f"{t['low_value'].iloc[0]:,.0f}" in texts and f"{t['high_value'].iloc[0]:,.0f}" in texts
         assert f"{center:.1f}%" in " ".join(ax.get_legend_handles_labels()[1])
+        # The palette is the CLI's: down, up and the point line in TORNADO_COLORS.
+        assert {to_hex(b.get_facecolor()) for b in lows} == {plotting.TORNADO_COLORS["down"]}
+        assert {to_hex(b.get_facecolor()) for b in highs} == {plotting.TORNADO_COLORS["up"]}
+        assert to_hex(point_lines[0].get_color()) == plotting.TORNADO_COLORS["point"]
     finally:
         plt.close(ax.figure)
     # The DataFrame alone works too (the point's P(hit) rides in its attrs).

@@ -14,6 +14,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -39,10 +40,40 @@ public final class OddsChart {
   private static final Color JOINT = new Color(0xfdae6b);
   private static final Color INTERVAL = new Color(0x08306b);
 
+  /**
+   * The percent axis runs past 100 so that a bar at 100% ends inside the frame with its label
+   * beside it; ticks stop at 100 (plotting.py's plot_odds does the same).
+   */
+  public static final double AXIS_END = 110;
+
   private OddsChart() {}
 
-  /** One bar of the chart. */
-  private record Bar(String label, Probability p, boolean joint) {}
+  /** One bar of the chart: keyed by id (names may repeat), shown by its label. */
+  private record Bar(String id, String label, Probability p, boolean joint)
+      implements Comparable<Bar> {
+    @Override
+    public int compareTo(Bar other) {
+      return id.compareTo(other.id);
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /**
+   * A target's bar label: its name, bilingual when Chinese can be drawn (as the Python charts label
+   * it), the id only when the target has no name.
+   */
+  public static String label(TargetOdds o, ChartText text) {
+    String zh = o.getName().getZh();
+    String en = o.getName().getEn();
+    if (en.isEmpty() && (zh.isEmpty() || !text.bilingual())) {
+      return o.getTargetId();
+    }
+    return text.bilingual() && !zh.isEmpty() && en.contains(zh) ? en : text.label(zh, en);
+  }
 
   /** Height in pixels that fits {@code rows} bars with readable labels. */
   public static int suggestedHeight(int rows) {
@@ -53,20 +84,21 @@ public final class OddsChart {
       List<TargetOdds> odds, List<JointOdds> joint, String subtitle, ChartText text) {
     List<Bar> bars = new ArrayList<>();
     for (TargetOdds o : odds) {
-      bars.add(new Bar(o.getTargetId(), o.getPHit(), false));
+      bars.add(new Bar(o.getTargetId(), label(o, text), o.getPHit(), false));
     }
     for (JointOdds j : joint) {
-      bars.add(new Bar(text.label("联合", "all of") + " " + j.getId(), j.getPAllHit(), true));
+      String id = "joint:" + j.getId();
+      bars.add(new Bar(id, text.label("联合", "all of") + " " + j.getId(), j.getPAllHit(), true));
     }
     String series = "P(hit)";
     DefaultCategoryDataset estimates = new DefaultCategoryDataset();
-    String[] categories = new String[bars.size()];
+    Bar[] categories = new Bar[bars.size()];
     Number[][] lows = new Number[1][bars.size()];
     Number[][] highs = new Number[1][bars.size()];
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
-      categories[i] = b.label();
-      estimates.addValue(100 * b.p().getEstimate(), series, b.label());
+      categories[i] = b;
+      estimates.addValue(100 * b.p().getEstimate(), series, b);
       lows[0][i] = 100 * b.p().getCiLow();
       highs[0][i] = 100 * b.p().getCiHigh();
     }
@@ -115,8 +147,8 @@ public final class OddsChart {
   private static NumberAxis percentAxis(ChartText text) {
     NumberAxis percent =
         new NumberAxis(text.label("达标概率（%）", "Probability of reaching the target, %"));
-    percent.setRange(0, 100);
-    percent.setNumberFormatOverride(new DecimalFormat("0"));
+    percent.setRange(0, AXIS_END);
+    percent.setTickUnit(new NumberTickUnit(20, new DecimalFormat("0")));
     percent.setLabelFont(text.font(Font.PLAIN, 13));
     percent.setTickLabelFont(text.font(Font.PLAIN, 12));
     return percent;

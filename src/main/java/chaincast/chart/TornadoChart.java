@@ -8,6 +8,7 @@ import java.awt.Font;
 import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -25,11 +26,49 @@ import org.jfree.data.category.DefaultIntervalCategoryDataset;
  * longest first, around a line at P(hit) at the point.
  */
 public final class TornadoChart {
-  private static final Color DOWN = new Color(0xd6604d);
-  private static final Color UP = new Color(0x4393c3);
-  private static final Color POINT = new Color(0x333333);
+  // The tornado palette, shared with clients/python/chaincast/plotting.py (TORNADO_COLORS): change
+  // both or neither, so a planner sees the same colours in the terminal's PNG and the notebook.
+  /** The bar to P(hit) with the input one step down. */
+  public static final Color DOWN = new Color(0xd6604d);
+
+  /** The bar to P(hit) with the input one step up. */
+  public static final Color UP = new Color(0x4393c3);
+
+  /** The line at P(hit) at the point. */
+  public static final Color POINT = new Color(0x333333);
+
+  /** Parameter -> {Chinese, English, unit of its value}; as plotting.py's _PARAMETER_WORDS. */
+  private static final Map<String, List<String>> PARAMETERS =
+      Map.of(
+          "start_value", List.of("起始产值", "start value", "亿元"),
+          "base_value", List.of("基期产值", "base value", "亿元"),
+          "drift_mean", List.of("平均增速", "mean growth", "log growth/yr"),
+          "drift_sd", List.of("增速离散度", "growth s.d.", "log growth/yr"),
+          "volatility", List.of("波动率", "volatility", "log output"),
+          "base_count", List.of("起始数量", "start count", "count"),
+          "yearly_rate", List.of("年均新增", "yearly arrivals", "count/yr"),
+          "rate_shape", List.of("速率形状", "rate shape", ""));
 
   private TornadoChart() {}
+
+  /**
+   * A bar's label: the cell, the parameter's name and its unit, e.g. "pharma@etdz 起始产值 start value
+   * (亿元)", as the Python tornado labels it; not the input id.
+   */
+  public static String label(TornadoBar b, ChartText text) {
+    List<String> words =
+        PARAMETERS.getOrDefault(b.getParameter(), List.of("", b.getParameter(), ""));
+    String unit =
+        switch (words.get(2)) {
+          case "亿元" -> text.bilingual() ? "亿元" : "100M yuan";
+          case "count" -> text.bilingual() ? "个" : "count";
+          default -> words.get(2);
+        };
+    return b.getCellId()
+        + " "
+        + text.label(words.get(0), words.get(1))
+        + (unit.isEmpty() ? "" : " (" + unit + ")");
+  }
 
   public static int suggestedHeight(int bars) {
     return 170 + 26 * Math.max(bars, 1);
@@ -48,7 +87,7 @@ public final class TornadoChart {
     double hi = point;
     for (int i = 0; i < bars.size(); i++) {
       TornadoBar b = bars.get(i);
-      categories[i] = b.getInputId();
+      categories[i] = label(b, text);
       starts[0][i] = point;
       ends[0][i] = 100 * b.getPHitLow().getEstimate();
       starts[1][i] = point;

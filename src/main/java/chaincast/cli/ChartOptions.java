@@ -13,15 +13,40 @@ import picocli.CommandLine.Spec;
 
 /** Where and how large to draw a command's chart. */
 final class ChartOptions {
-  @Option(names = "--png", paramLabel = "FILE", description = "Also draw the chart as a PNG file.")
   Path png;
 
-  @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the chart as an SVG file.")
   Path svg;
 
   /** The command this mixin is part of, for usage errors. */
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
+
+  // Files are checked as they are parsed, like the sizes: a name whose extension is not the
+  // flag's format (`--png x.jpg` would get PNG bytes under a JPEG name), or a folder that does
+  // not exist (a typo would otherwise create a stray tree), is a usage error before any work.
+  @Option(
+      names = "--png",
+      paramLabel = "FILE.png",
+      description = "Also draw the chart as a PNG file (its folder must exist).")
+  void png(Path file) {
+    png = chartFile("--png", "png", file);
+  }
+
+  @Option(
+      names = "--svg",
+      paramLabel = "FILE.svg",
+      description = "Also draw the chart as an SVG file (its folder must exist).")
+  void svg(Path file) {
+    svg = chartFile("--svg", "svg", file);
+  }
+
+  private Path chartFile(String flag, String format, Path file) {
+    String problem = ChartFile.problem(file, format);
+    if (problem != null) {
+      throw new ParameterException(command.commandLine(), flag + " " + file + ": " + problem);
+    }
+    return file;
+  }
 
   int width = 1000;
 

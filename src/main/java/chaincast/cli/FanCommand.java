@@ -144,7 +144,7 @@ final class FanCommand extends ClientCommand {
 
   private static String subtitle(SimulationReport report) {
     return "Bands: share of simulated paths between the percentiles; line: median. "
-        + RunSummary.of(report.getRun());
+        + RunSummary.forChart(report.getRun());
   }
 
   static void print(

@@ -157,7 +157,7 @@ final class OddsCommand extends ClientCommand {
       ChartText text = chart.text();
       chart.write(
           OddsChart.build(
-              shown.getOddsList(), shown.getJointList(), RunSummary.of(shown.getRun()), text),
+              shown.getOddsList(), shown.getJointList(), RunSummary.forChart(shown.getRun()), text),
           OddsChart.suggestedHeight(shown.getOddsCount() + shown.getJointCount()));
     }
     return ExitCode.OK.code();

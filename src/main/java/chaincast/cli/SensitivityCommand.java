@@ -8,6 +8,7 @@ import chaincast.v1.SensitivityResponse;
 import chaincast.v1.SimulationServiceGrpc;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.TornadoBar;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -82,15 +83,13 @@ final class SensitivityCommand extends ClientCommand {
     SensitivityReport s = r.getReport();
     switch (format()) {
       case PROTO_JSON -> Output.json(r, Terminal.out);
-      case JSON ->
-          Output.tidyJson(
-              tornadoColumns(), s.getTornadoList(), RunJson.of(s.getRun()), Terminal.out);
-      case CSV -> Output.csv(tornadoColumns(), s.getTornadoList(), Terminal.out);
+      case JSON -> Output.tidyJson(csvColumns(), csvRows(s), RunJson.of(s.getRun()), Terminal.out);
+      case CSV -> Output.csv(csvColumns(), csvRows(s), Terminal.out);
       case TABLE -> table(s);
     }
     if (chart.wanted()) {
       chart.write(
-          TornadoChart.build(s, bars, RunSummary.of(s.getRun()), chart.text()),
+          TornadoChart.build(s, bars, RunSummary.forChart(s.getRun()), chart.text()),
           TornadoChart.suggestedHeight(Math.min(bars, s.getTornadoCount())));
     }
     return ExitCode.OK.code();
@@ -120,6 +119,90 @@ final class SensitivityCommand extends ClientCommand {
       Terminal.out.println(imp.getNote());
     }
     Output.table(importanceColumns(), imp.getInputsList(), Terminal.out);
+    String caveat = linearCaveat(imp.getExplainedShare());
+    if (!caveat.isEmpty()) {
+      Terminal.out.println(caveat);
+    }
+    if (imp.getInputsCount() > 0) {
+      Terminal.out.println(SHARED_VARIANCE);
+    }
+  }
+
+  /**
+   * Why a small cell can get a large Shapley share: it moves with the others (city and chain
+   * shocks), so knowing it reveals what they share, and the share of that is split among them.
+   */
+  static final String SHARED_VARIANCE =
+      String.join(
+          " ",
+          "Shapley shares split variance the inputs share (city and chain shocks) among them:",
+          "a small cell that moves with the others gets part of it.",
+          "The tornado shows what moving each input does.");
+
+  /** Below this share of the variance explained, the Shapley table gets a caveat. */
+  static final double EXPLAINED_ENOUGH = 0.90;
+
+  /**
+   * The caveat printed under the Shapley table when the inputs' linear predictor explains less than
+   * 90% of the output's variance ({@code ""} otherwise): the shares then divide only that linear
+   * part, so a small input can get a share the tornado does not bear out.
+   */
+  static String linearCaveat(double explainedShare) {
+    if (explainedShare >= EXPLAINED_ENOUGH) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "Note: a linear predictor of the inputs explains only %.1f%% of the variance (below 90%%):"
+            + " the Shapley shares divide that linear part only and may disagree with the tornado,"
+            + " which moves each input and reruns the model.",
+        100 * explainedShare);
+  }
+
+  /**
+   * One row of the sensitivity CSV: a tornado bar or a Shapley input, told apart by the {@code
+   * table} column (README, "Sensitivity").
+   */
+  record CsvRow(String table, TornadoBar bar, ImportanceInput input, double explainedShare) {}
+
+  static List<CsvRow> csvRows(SensitivityReport s) {
+    List<CsvRow> rows = new ArrayList<>();
+    for (TornadoBar b : s.getTornadoList()) {
+      rows.add(new CsvRow("tornado", b, null, 0));
+    }
+    double explained = s.getImportance().getExplainedShare();
+    for (ImportanceInput i : s.getImportance().getInputsList()) {
+      rows.add(new CsvRow("shapley", null, i, explained));
+    }
+    return rows;
+  }
+
+  /**
+   * The CSV: the tornado's columns, then the Shapley ones; each row fills its table's columns and
+   * leaves the others empty ({@code input_id} is in both).
+   */
+  static List<Column<CsvRow>> csvColumns() {
+    List<Column<CsvRow>> columns = new ArrayList<>();
+    columns.add(Column.csvOnly("table", CsvRow::table));
+    for (Column<TornadoBar> c : tornadoColumns()) {
+      if (c.inCsv()) {
+        columns.add(
+            Column.csvOnly(
+                c.csvName(),
+                r ->
+                    r.bar() != null
+                        ? c.csv().apply(r.bar())
+                        : c.csvName().equals("input_id") ? r.input().getInputId() : null));
+      }
+    }
+    columns.add(
+        Column.csvOnly(
+            "shapley_share", r -> r.input() == null ? null : r.input().getShapleyShare()));
+    columns.add(
+        Column.csvOnly("correlation", r -> r.input() == null ? null : r.input().getCorrelation()));
+    columns.add(
+        Column.csvOnly("explained_share", r -> r.input() == null ? null : r.explainedShare()));
+    return columns;
   }
 
   static List<Column<TornadoBar>> tornadoColumns() {

@@ -53,7 +53,7 @@ class CliChartsIT {
   @Test
   void fanPngAndSvgOfTheStatedSize() throws Exception {
     Path png = dir.resolve("fan.png");
-    Path svg = dir.resolve("nested/fan.svg");
+    Path svg = dir.resolve("fan.svg");
     CliProcess.Result r =
         CliProcess.run(
             "fan",
@@ -113,6 +113,32 @@ class CliChartsIT {
             "fan", "--city", "--paths", "20000", "--english-labels", "--png", png.toString());
     assertEquals(0, r.exitCode(), r.toString());
     assertPicture(png, 1000, 600);
+  }
+
+  @Test
+  void aChartFileNameOfAnotherFormatIsAUsageErrorNamingTheFlag() throws Exception {
+    Path jpg = dir.resolve("x.jpg");
+    CliProcess.Result r =
+        CliProcess.run("fan", "--city", "--paths", "1000", "--png", jpg.toString());
+    assertEquals(ExitCode.USAGE.code(), r.exitCode(), r.toString());
+    assertTrue(
+        r.stderr().contains("--png " + jpg + ": the file name must end in .png"), r.toString());
+    assertTrue(!Files.exists(jpg), "nothing written");
+    CliProcess.Result pdf =
+        CliProcess.run("fan", "--city", "--svg", dir.resolve("x.pdf").toString());
+    assertEquals(ExitCode.USAGE.code(), pdf.exitCode(), pdf.toString());
+    assertTrue(pdf.stderr().contains("PDF is not supported"), pdf.toString());
+  }
+
+  @Test
+  void aMissingFolderIsAUsageErrorAndIsNotCreated() throws Exception {
+    Path png = dir.resolve("no-such-folder/odds.png");
+    CliProcess.Result r =
+        CliProcess.run("fan", "--city", "--paths", "1000", "--png", png.toString());
+    assertEquals(ExitCode.USAGE.code(), r.exitCode(), r.toString());
+    assertTrue(
+        r.stderr().contains("the folder " + png.getParent() + " does not exist"), r.toString());
+    assertTrue(!Files.exists(png.getParent()), "the folder was not created");
   }
 
   @Test

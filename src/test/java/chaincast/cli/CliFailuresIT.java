@@ -17,6 +17,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -197,6 +198,9 @@ class CliFailuresIT {
 
   @Test
   void unwritableChart() throws Exception {
+    // The folder exists (a missing one is a usage error) but the name is taken by a folder, so
+    // the write itself fails after the run.
+    Path taken = Files.createDirectories(Files.createTempDirectory("chart").resolve("odds.png"));
     assertOneLine(
         CliProcess.run(
                 "odds",
@@ -207,7 +211,7 @@ class CliFailuresIT {
                 "--format",
                 "csv",
                 "--png",
-                "/dev/null/odds.png")
+                taken.toString())
             .withoutStdout(),
         ExitCode.OUTPUT.code(),
         "cannot write the chart");

@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -396,6 +397,56 @@ class CliWorkbenchIT {
     assertTrue(table.stdout().contains(first), table.stdout());
     int bars = Math.min(6, json.getReport().getTornadoCount());
     CliChartsIT.assertPicture(png, 1000, TornadoChart.suggestedHeight(bars));
+    var importance = json.getReport().getImportance();
+    assertTrue(
+        table
+            .stdout()
+            .contains(
+                String.format(
+                    Locale.ROOT,
+                    "the inputs explain %.1f%% of it",
+                    100 * importance.getExplainedShare())),
+        table.stdout());
+    assertEquals(
+        importance.getExplainedShare() < 0.9,
+        table.stdout().contains("may disagree with the tornado"),
+        table.stdout());
+    assertTrue(table.stdout().contains(SensitivityCommand.SHARED_VARIANCE), table.stdout());
+
+    // The CSV holds both tables, told apart by the `table` column.
+    CliProcess.Result csv =
+        cli(
+            "sensitivity",
+            "--target",
+            "pharma-output-2025-etdz",
+            "--paths",
+            "5000",
+            "--format",
+            "csv");
+    assertEquals(0, csv.exitCode(), csv.toString());
+    List<String> lines = csv.stdout().lines().toList();
+    assertTrue(
+        lines.get(0).startsWith("table,input_id,cell_id,parameter,")
+            && lines.get(0).endsWith(",swing,shapley_share,correlation,explained_share"),
+        lines.get(0));
+    assertEquals(
+        json.getReport().getTornadoCount(),
+        lines.stream().filter(l -> l.startsWith("tornado,")).count());
+    List<String> shapley = lines.stream().filter(l -> l.startsWith("shapley,")).toList();
+    assertEquals(importance.getInputsCount(), shapley.size());
+    var topInput = importance.getInputs(0);
+    assertTrue(
+        shapley.get(0).startsWith("shapley," + topInput.getInputId() + ",")
+            && shapley
+                .get(0)
+                .endsWith(
+                    ","
+                        + topInput.getShapleyShare()
+                        + ","
+                        + topInput.getCorrelation()
+                        + ","
+                        + importance.getExplainedShare()),
+        shapley.get(0));
   }
 
   @Test
