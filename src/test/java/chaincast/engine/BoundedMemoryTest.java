@@ -71,7 +71,7 @@ class BoundedMemoryTest {
       // (A Poisson of mean 9 000 was here: it started from e^-9000 = 0, and one of mean 600 sums
       // short of 1 - 1e-15 by rounding; both are now built from the mode and checked against
       // closed forms in CountDrawsExactTest.)
-      {400, 4, 3}, // just past the dense part
+      // (So was {400, 4, 3}: its old sum stopped short by rounding and ran to the cap.)
       {0, 4, 3}
     };
     SplittableRandom random = new SplittableRandom(7);
