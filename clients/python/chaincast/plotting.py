@@ -347,6 +347,8 @@ def plot_fan(
         ax.set_xlabel(words("年份", "Year"))
         ax.set_ylabel(words.value_axis(unit))
         ax.xaxis.get_major_locator().set_params(integer=True)
+        if unit == "count":  # a count fan: whole firms, drugs, platforms on the axis
+            ax.yaxis.get_major_locator().set_params(integer=True)
         if logy:
             ax.set_yscale("log")
         ax.grid(True, alpha=0.3)

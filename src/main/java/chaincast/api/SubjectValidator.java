@@ -3,6 +3,7 @@ package chaincast.api;
 import chaincast.model.Model;
 import chaincast.run.SubjectResolver;
 import chaincast.v1.Subject;
+import chaincast.v1.TargetKind;
 import java.util.Optional;
 
 /** Checks a fan's or a threshold's subject against the model. */
@@ -34,7 +35,7 @@ final class SubjectValidator {
           case CHAIN_ID -> checkChain(s, field, v);
           case REGION_ID -> checkRegion(s, field, v);
           case TARGET_ID -> checkTarget(s, field, counts, v);
-          case COUNT_CELL_ID -> checkCountCell(s, field, counts, v);
+          case COUNT_CELL_ID -> checkCountCell(s, field, v);
           case CITY -> {
             if (!s.getCity()) {
               v.invalid(field + ".city", "must be true when set");
@@ -87,16 +88,19 @@ final class SubjectValidator {
     if (!known("target", s.getTargetId(), t, field, v)) {
       return false;
     }
-    if (counts && !model.isSimulated(t.get())) {
+    if (!model.isSimulated(t.get())) {
       v.invalid(
           field + ".target_id",
           "target '"
               + s.getTargetId()
-              + "' is not simulated, so it has no value to compare: "
+              + "' is not simulated, so there is no value to "
+              + (counts ? "compare" : "fan")
+              + ": "
               + t.get().getNotSimulatedReason());
       return false;
     }
-    if (!counts && model.cellsIn(t.get().getScope()).isEmpty()) {
+    if (t.get().getKind() == TargetKind.TARGET_KIND_OUTPUT
+        && model.cellsIn(t.get().getScope()).isEmpty()) {
       v.invalid(
           field + ".target_id", "target '" + s.getTargetId() + "' has no modelled cell in scope");
       return false;
@@ -104,14 +108,8 @@ final class SubjectValidator {
     return true;
   }
 
-  private boolean checkCountCell(Subject s, String field, boolean counts, Violations v) {
+  private boolean checkCountCell(Subject s, String field, Violations v) {
     if (!known("count cell", s.getCountCellId(), model.countCell(s.getCountCellId()), field, v)) {
-      return false;
-    }
-    if (!counts) {
-      v.invalid(
-          field + ".count_cell_id",
-          "a fan draws a count by its count target: set target_id to a count target instead");
       return false;
     }
     return true;

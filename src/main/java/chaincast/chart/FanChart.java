@@ -62,6 +62,9 @@ public final class FanChart {
     NumberAxis values = new NumberAxis(valueAxisLabel(fan.getUnit(), text));
     values.setAutoRangeIncludesZero(false);
     values.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+    if (fan.getUnit() == Unit.UNIT_COUNT) {
+      values.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole firms, drugs, ...
+    }
     XYPlot plot = bandPlot(bandData, years, values);
 
     LegendItemCollection legend = new LegendItemCollection();

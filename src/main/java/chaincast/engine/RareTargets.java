@@ -23,6 +23,16 @@ final class RareTargets {
 
   private RareTargets() {}
 
+  /**
+   * A count target with a goal of 0 or less cannot be missed (counts are never negative): there is
+   * nothing for importance sampling to estimate. Seeded county goals of 0 and the per-year count
+   * targets behind a count fan are such targets.
+   */
+  static boolean certain(TargetSpec spec) {
+    return (spec instanceof CountTarget c && !c.strict() && c.threshold() <= 0)
+        || (spec instanceof ChainsAboveTarget a && !a.strict() && a.minCount() <= 0);
+  }
+
   static RunResult refine(
       MonteCarloEngine engine,
       Projection projection,
@@ -38,7 +48,9 @@ final class RareTargets {
       double p = r.hit().estimate();
       BinomialEstimate plain = r.plainHit();
       boolean seenBoth = plain.hits() > 0 && plain.hits() < plain.paths();
-      if (!(p < RARE || p > 1 - RARE) || !(forced || seenBoth)) {
+      if (!(p < RARE || p > 1 - RARE)
+          || !(forced || seenBoth)
+          || certain(projection.targets().get(t))) {
         continue;
       }
       Optional<ImportanceEstimate> is =

@@ -101,10 +101,23 @@ public record PlannedRun(
   /**
    * A fan as the report names it.
    *
-   * @param subject what the fan sums
+   * @param subject what the fan sums (typed: {@code any_id} resolved)
    * @param name its bilingual name
+   * @param engineFan the engine fan of an output fan, or -1
+   * @param count the engine targets of a count fan, or null
    */
-  public record FanMeta(Subject subject, LocalizedName name) {}
+  public record FanMeta(Subject subject, LocalizedName name, int engineFan, CountFan count) {}
+
+  /**
+   * A fan of a count: one engine target per year after the base, whose value distribution is the
+   * count in that year.
+   *
+   * @param firstTarget the engine target of the first year after the base
+   * @param baseYear the year the count starts from
+   * @param baseValue the count in the base year
+   * @param years how many years after the base (up to the horizon)
+   */
+  public record CountFan(int firstTarget, int baseYear, double baseValue, int years) {}
 
   /**
    * A threshold as the report puts it back together from engine targets.

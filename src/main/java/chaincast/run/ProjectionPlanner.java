@@ -145,7 +145,6 @@ public final class ProjectionPlanner {
     TargetStage targets =
         TargetStage.of(
             model, index, choice.simulated(), resolved.cells(), resolved.counts(), groups);
-    FanStage fans = FanStage.of(model, index, spec.getFansList(), groups);
     JointStage joints = JointStage.of(model, choice.simulated(), spec.getJointList());
     ThresholdStage thresholds =
         ThresholdStage.of(
@@ -157,13 +156,23 @@ public final class ProjectionPlanner {
             resolved.counts(),
             groups,
             targets.specs().size());
+    FanStage fans =
+        FanStage.of(
+            model,
+            index,
+            spec.getFansList(),
+            groups,
+            resolved.cells(),
+            resolved.counts(),
+            settings.horizon(),
+            targets.specs().size() + thresholds.specs().size());
     Projection projection =
         new Projection(
             resolved.cells(),
             index.chainCount(),
             settings.shocks(),
             groups.specs(),
-            concat(targets.specs(), thresholds.specs()),
+            concat(concat(targets.specs(), thresholds.specs()), fans.countTargets()),
             fans.specs(),
             joints.specs(),
             settings.horizon(),

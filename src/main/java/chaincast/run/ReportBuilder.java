@@ -63,22 +63,11 @@ public final class ReportBuilder {
               .setPAllHit(probability(result.joints().get(j).allHit()))
               .setMinMarginal(minMarginal));
     }
-    for (int f = 0; f < plan.fans().size(); f++) {
-      PlannedRun.FanMeta meta = plan.fans().get(f);
-      RunResult.FanResult fan = result.fans().get(f);
-      Fan.Builder b =
-          Fan.newBuilder()
-              .setSubject(meta.subject())
-              .setName(meta.name())
-              .setUnit(Unit.UNIT_YI_YUAN);
-      for (int y = 0; y < fan.years().length; y++) {
-        FanYear.Builder year = FanYear.newBuilder().setYear(fan.years()[y]);
-        for (int k = 0; k < pct.length; k++) {
-          year.addPercentiles(percentile(pct[k], fan.percentiles()[y][k]));
-        }
-        b.addYears(year);
-      }
-      report.addFans(b);
+    for (PlannedRun.FanMeta meta : plan.fans()) {
+      report.addFans(
+          meta.count() == null
+              ? outputFan(meta, result.fans().get(meta.engineFan()), pct)
+              : countFan(meta, result, pct));
     }
     for (PlannedRun.ThresholdMeta meta : plan.thresholds()) {
       report.addThresholds(ThresholdOddsBuilder.odds(meta, result, pct));
@@ -87,6 +76,44 @@ public final class ReportBuilder {
     report.addAllAssumptions(plan.assumptions());
     report.addAllObservations(plan.observations());
     return report.build();
+  }
+
+  private static Fan outputFan(PlannedRun.FanMeta meta, RunResult.FanResult fan, double[] pct) {
+    Fan.Builder b =
+        Fan.newBuilder().setSubject(meta.subject()).setName(meta.name()).setUnit(Unit.UNIT_YI_YUAN);
+    for (int y = 0; y < fan.years().length; y++) {
+      FanYear.Builder year = FanYear.newBuilder().setYear(fan.years()[y]);
+      for (int k = 0; k < pct.length; k++) {
+        year.addPercentiles(percentile(pct[k], fan.percentiles()[y][k]));
+      }
+      b.addYears(year);
+    }
+    return b.build();
+  }
+
+  /**
+   * A count fan from its per-year targets: the base year's count, then each year's discrete
+   * quantiles. Pseudo-random runs give the exact quantile of the simulated counts; quasi-random
+   * runs average it over their randomisations, so it is rounded to the nearest count.
+   */
+  private static Fan countFan(PlannedRun.FanMeta meta, RunResult result, double[] pct) {
+    PlannedRun.CountFan c = meta.count();
+    Fan.Builder b =
+        Fan.newBuilder().setSubject(meta.subject()).setName(meta.name()).setUnit(Unit.UNIT_COUNT);
+    FanYear.Builder base = FanYear.newBuilder().setYear(c.baseYear());
+    for (double p : pct) {
+      base.addPercentiles(percentile(p, c.baseValue()));
+    }
+    b.addYears(base);
+    for (int y = 0; y < c.years(); y++) {
+      RunResult.TargetResult r = result.targets().get(c.firstTarget() + y);
+      FanYear.Builder year = FanYear.newBuilder().setYear(c.baseYear() + 1 + y);
+      for (int k = 0; k < pct.length; k++) {
+        year.addPercentiles(percentile(pct[k], Math.rint(r.percentiles()[k])));
+      }
+      b.addYears(year);
+    }
+    return b.build();
   }
 
   /** One target's odds. */

@@ -51,6 +51,9 @@ class ThresholdServiceTest {
   static final int YEARS = 5; // base year 2020 to 2025
   static final int PATHS = 200_000;
 
+  /** A count target the seeds carry but cannot simulate (no counting process). */
+  static final String NOT_SIMULATED = "lzf62-firms-sales-100yi-2023";
+
   @BeforeAll
   static void start() throws Exception {
     fixture = new ServerFixture();
@@ -272,12 +275,20 @@ class ThresholdServiceTest {
             s.addThresholds(
                 threshold(Subject.getDefaultInstance(), Comparison.COMPARISON_AT_LEAST, 5, 0)));
     assertInvalid(
-        "spec.fans[0].subject.count_cell_id",
+        "spec.fans[0].subject.target_id",
         s ->
             s.addFans(
                 FanRequest.newBuilder()
-                    .setSubject(
-                        Subject.newBuilder().setCountCellId("pharma_firms_above_size@etdz"))));
+                    .setSubject(Subject.newBuilder().setTargetId(NOT_SIMULATED))));
+    assertInvalid(
+        "spec.thresholds[0].subject.target_id",
+        s ->
+            s.addThresholds(
+                threshold(
+                    Subject.newBuilder().setTargetId(NOT_SIMULATED).build(),
+                    Comparison.COMPARISON_AT_LEAST,
+                    1,
+                    0)));
   }
 
   @Test

@@ -169,7 +169,11 @@ class PlanStagesTest {
                     .setSubject(Subject.newBuilder().setChainId("pharma"))
                     .build(),
                 FanRequest.newBuilder().setSubject(Subject.newBuilder().setCity(true)).build()),
-            groups);
+            groups,
+            List.of(),
+            List.of(),
+            2025,
+            0);
     assertEquals(group, fans.specs().get(0).group());
     assertEquals("chain:pharma", fans.specs().get(0).id());
     assertEquals(SubjectNames.CITY, fans.metas().get(1).name());
