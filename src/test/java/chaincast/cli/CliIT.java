@@ -159,11 +159,11 @@ class CliIT {
         .toList();
   }
 
-  @ParameterizedTest(name = "{0} --format json")
+  @ParameterizedTest(name = "{0} --format proto-json")
   @MethodSource("browseCommands")
   void browseJsonParsesIntoTheServersAnswer(Browse b) throws Exception {
     CliProcess.Result r =
-        CliProcess.run(withServer(b.args(), "--format", "json").toArray(String[]::new));
+        CliProcess.run(withServer(b.args(), "--format", "proto-json").toArray(String[]::new));
     assertEquals(0, r.exitCode(), r.toString());
     Message.Builder parsed = b.parseInto().get();
     JsonFormat.parser().merge(r.stdout(), parsed);
@@ -225,7 +225,7 @@ class CliIT {
   @Test
   void oddsJsonIsTheServersReport() throws Exception {
     CliProcess.Result r =
-        CliProcess.run("odds", "--server", address, "--paths", "20000", "--format", "json");
+        CliProcess.run("odds", "--server", address, "--paths", "20000", "--format", "proto-json");
     assertEquals(0, r.exitCode(), r.toString());
     SimulateResponse.Builder parsed = SimulateResponse.newBuilder();
     JsonFormat.parser().merge(r.stdout(), parsed);
@@ -317,7 +317,7 @@ class CliIT {
     CliProcess.Result r =
         CliProcess.run("odds", "--paths", "20000", "--target", "pharma-output-2025");
     assertEquals(0, r.exitCode(), r.toString());
-    assertTrue(r.stdout().contains("pharma-output-2025"), r.stdout());
+    assertTrue(r.stdout().contains("Pharma output, seven counties"), r.stdout());
     assertTrue(r.stderr().isBlank(), r.toString());
   }
 
@@ -344,7 +344,7 @@ class CliIT {
             "--paths",
             "20000",
             "--format",
-            "json");
+            "proto-json");
     assertEquals(0, r.exitCode(), r.toString());
     SimulateResponse.Builder parsed = SimulateResponse.newBuilder();
     JsonFormat.parser().merge(r.stdout(), parsed);
@@ -394,7 +394,14 @@ class CliIT {
   void progressGoesToStderrAndStdoutKeepsOnlyTheResult() throws Exception {
     CliProcess.Result r =
         CliProcess.run(
-            "odds", "--server", address, "--paths", "2000000", "--progress", "--format", "json");
+            "odds",
+            "--server",
+            address,
+            "--paths",
+            "2000000",
+            "--progress",
+            "--format",
+            "proto-json");
     assertEquals(0, r.exitCode(), r.toString());
     SimulateResponse.Builder parsed = SimulateResponse.newBuilder();
     JsonFormat.parser().merge(r.stdout(), parsed);

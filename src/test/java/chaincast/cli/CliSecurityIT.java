@@ -159,7 +159,8 @@ class CliSecurityIT {
         "not allowed (PERMISSION_DENIED): token 'dashboard' (roles: read) may not call"
             + " chaincast.v1.ScenarioService/CreateScenario: it needs the write role");
     CliProcess.Result created =
-        CliProcess.run(concat(create, "--token-file", writerFile.toString(), "--format", "json"));
+        CliProcess.run(
+            concat(create, "--token-file", writerFile.toString(), "--format", "proto-json"));
     assertEquals(0, created.exitCode(), created.toString());
     assertTrue(created.stdout().contains("\"id\": \"cli-auth\""), created.stdout());
     CliProcess.Result shown =

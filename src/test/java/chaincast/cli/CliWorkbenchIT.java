@@ -114,7 +114,9 @@ class CliWorkbenchIT {
         imported.stdout().contains("imported dataset cli-synthetic: " + rows + " points"),
         imported.stdout());
     ListDatasetsResponse listed =
-        parse(cli("actuals", "datasets", "--format", "json"), ListDatasetsResponse.newBuilder())
+        parse(
+                cli("actuals", "datasets", "--format", "proto-json"),
+                ListDatasetsResponse.newBuilder())
             .build();
     assertEquals(1, listed.getDatasetsCount(), listed.toString());
     assertEquals(rows, listed.getDatasets(0).getPointCount());
@@ -129,12 +131,12 @@ class CliWorkbenchIT {
     assertEquals(0, cliUtf8("actuals", "import", again.toString(), "--id", "cli-again").exitCode());
     assertEquals(
         parse(
-                cli("actuals", "show", "cli-synthetic", "--format", "json"),
+                cli("actuals", "show", "cli-synthetic", "--format", "proto-json"),
                 GetDatasetResponse.newBuilder())
             .getDataset()
             .getPointsList(),
         parse(
-                cli("actuals", "show", "cli-again", "--format", "json"),
+                cli("actuals", "show", "cli-again", "--format", "proto-json"),
                 GetDatasetResponse.newBuilder())
             .getDataset()
             .getPointsList());
@@ -157,7 +159,9 @@ class CliWorkbenchIT {
     assertEquals(0, cli("actuals", "delete", "cli-synthetic").exitCode());
     assertEquals(
         0,
-        parse(cli("actuals", "datasets", "--format", "json"), ListDatasetsResponse.newBuilder())
+        parse(
+                cli("actuals", "datasets", "--format", "proto-json"),
+                ListDatasetsResponse.newBuilder())
             .getDatasetsCount());
     // Without a subcommand, actuals still lists the documents' figures.
     CliProcess.Result seeded = cli("actuals", "--format", "csv");
@@ -182,7 +186,7 @@ class CliWorkbenchIT {
                     "--macro-shock",
                     "dip:city:2024:-0.10",
                     "--format",
-                    "json"),
+                    "proto-json"),
                 CreateScenarioResponse.newBuilder())
             .build();
     String etag = created.getScenario().getEtag();
@@ -191,7 +195,7 @@ class CliWorkbenchIT {
     assertEquals(-0.10, created.getScenario().getOverrides().getMacroShocks(0).getChange());
 
     ListScenariosResponse listed =
-        parse(cli("scenario", "list", "--format", "json"), ListScenariosResponse.newBuilder())
+        parse(cli("scenario", "list", "--format", "proto-json"), ListScenariosResponse.newBuilder())
             .build();
     assertTrue(listed.getScenariosList().stream().anyMatch(s -> s.getId().equals("haizhou-slow")));
 
@@ -206,7 +210,7 @@ class CliWorkbenchIT {
                     "--description",
                     "lower growth",
                     "--format",
-                    "json"),
+                    "proto-json"),
                 UpdateScenarioResponse.newBuilder())
             .build();
     assertNotEquals(etag, updated.getScenario().getEtag());
@@ -220,7 +224,7 @@ class CliWorkbenchIT {
     assertTrue(stale.stderr().contains("ABORTED"), stale.toString());
     GetScenarioResponse after =
         parse(
-                cli("scenario", "show", "haizhou-slow", "--format", "json"),
+                cli("scenario", "show", "haizhou-slow", "--format", "proto-json"),
                 GetScenarioResponse.newBuilder())
             .build();
     assertEquals(
@@ -253,7 +257,7 @@ class CliWorkbenchIT {
             "--what-if",
             "pharma@etdz:drift_mean=0.03",
             "--format",
-            "json"),
+            "proto-json"),
         CreateScenarioResponse.newBuilder());
     SimulateResponse odds =
         parse(
@@ -266,7 +270,7 @@ class CliWorkbenchIT {
                     "--paths",
                     "20000",
                     "--format",
-                    "json"),
+                    "proto-json"),
                 SimulateResponse.newBuilder())
             .build();
     SimulationSpec spec =
@@ -293,7 +297,7 @@ class CliWorkbenchIT {
                     "--paths",
                     "20000",
                     "--format",
-                    "json"),
+                    "proto-json"),
                 CompareResponse.newBuilder())
             .build();
     CompareResponse expected =
@@ -330,7 +334,7 @@ class CliWorkbenchIT {
                     "--paths",
                     "20000",
                     "--format",
-                    "json"),
+                    "proto-json"),
                 CompareResponse.newBuilder())
             .build();
     assertEquals(0.0, same.getComparison().getTargets(0).getDifference());
@@ -366,7 +370,7 @@ class CliWorkbenchIT {
                     "--paths",
                     "5000",
                     "--format",
-                    "json"),
+                    "proto-json"),
                 SensitivityResponse.newBuilder())
             .build();
     SensitivityResponse direct =
@@ -454,7 +458,7 @@ class CliWorkbenchIT {
     // The test's server opens its store; a CLI with no --server starts its own server on the same
     // directory.
     parse(
-        cli("scenario", "create", "held-1", "--name-en", "Held", "--format", "json"),
+        cli("scenario", "create", "held-1", "--name-en", "Held", "--format", "proto-json"),
         CreateScenarioResponse.newBuilder());
     CliProcess.Result r =
         CliProcess.run(
