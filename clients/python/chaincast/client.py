@@ -98,6 +98,37 @@ stored scenario's id (``"haizhou-slower"``) or :class:`chaincast.frames.Scenario
 or changes given inline: a ``ScenarioOverrides`` message or a dict (see
 :mod:`chaincast.scenarios`), e.g. ``{"macro_shocks": [{"id": "slump", "city":
 True, "year": 2024, "change": -0.1}]}`` or ``{"pharma@haizhou": {"drift_mean": 0.0}}``."""
+ThresholdLike = Union[Tuple[str, Optional[int], str, Any], "sim_pb2.Threshold"]
+"""A threshold: ``(subject, year, op, value)`` or a ``chaincast.v1.Threshold``."""
+
+_COMPARISONS = {
+    ">=": model_pb2.COMPARISON_AT_LEAST,
+    "≥": model_pb2.COMPARISON_AT_LEAST,
+    ">": model_pb2.COMPARISON_GREATER_THAN,
+    "<=": model_pb2.COMPARISON_AT_MOST,
+    "≤": model_pb2.COMPARISON_AT_MOST,
+    "<": model_pb2.COMPARISON_LESS_THAN,
+    "between": model_pb2.COMPARISON_BETWEEN,
+}
+
+
+def threshold_proto(t: ThresholdLike) -> "sim_pb2.Threshold":
+    """A :data:`ThresholdLike` as the API's message (the subject as ``any_id``)."""
+    if isinstance(t, sim_pb2.Threshold):
+        return t
+    subject, year, op, value = t
+    if op not in _COMPARISONS:
+        raise ValueError(f"op must be one of {sorted(_COMPARISONS)}, got {op!r}")
+    msg = sim_pb2.Threshold(subject=sim_pb2.Subject(any_id=str(subject)), year=int(year or 0),
+                            comparison=_COMPARISONS[op])
+    if op == "between":
+        low, high = value
+        msg.value, msg.upper_value = float(low), float(high)
+    else:
+        msg.value = float(value)
+    return msg
+
+
 _SUBJECT_KINDS = {"cell": "cell_id", "chain": "chain_id", "region": "region_id", "target": "target_id"}
 _VARIANCE = {
     None: sim_pb2.VARIANCE_REDUCTION_UNSPECIFIED,
@@ -608,6 +639,8 @@ class Client:
         shock: Optional[str] = None,
         variance: Optional[str] = None,
         timeout: Optional[float] = None,
+        region: Optional[str] = None,
+        thresholds: Optional[Sequence[ThresholdLike]] = None,
     ) -> Report:
         """Run a simulation and return the whole report as DataFrames.
 
@@ -647,10 +680,19 @@ class Client:
                 ``variance_reduction`` columns say what each target got.
             timeout: seconds for this call; ``None`` (default): the client's
                 (120 unless set); :data:`NO_DEADLINE`: none.
+            region: the region's own targets (e.g. ``"haizhou"``: Haizhou's
+                share of each plan), with ``year`` defaulting to 2025.
+            thresholds: probabilities at any level, answered in
+                ``report.thresholds`` like targets: ``(subject, year, op,
+                value)`` tuples with op one of ``">="``, ``">"``, ``"<="``,
+                ``"<"`` or ``"between"`` (value a ``(low, high)`` pair); the
+                subject is any target, cell, count cell, chain or region id,
+                or ``"city"``. Output subjects compare in 亿元, counts in counts.
 
         Raises:
             InvalidArgument: a bad value (with every bad field listed).
-            NotFound: an unknown target, cell, chain, region or scenario id.
+            NotFound: an unknown target, cell, chain, region or scenario id
+                (the message suggests the closest ids).
             DeadlineExceeded: the run took longer than ``timeout`` (the
                 message names the deadline).
             Unavailable: no server at the address (the message says how to start one).
@@ -659,6 +701,13 @@ class Client:
             targets, plan, year, paths, precision, max_paths, seed, horizon, percentiles, fans, overrides, joint, shock,
             scenario, variance,
         )
+        if region:
+            spec.targets.region_id = region
+            spec.targets.region_match = sim_pb2.REGION_MATCH_OWN
+            if not year and not targets:
+                spec.targets.year = 2025
+        for t in thresholds or ():
+            spec.thresholds.append(threshold_proto(t))
         response = self._call(
             self.simulation_stub.Simulate, "Simulate", sim_pb2.SimulateRequest(spec=spec), timeout
         )
@@ -681,6 +730,7 @@ class Client:
         shock: Optional[str] = None,
         variance: Optional[str] = None,
         timeout: Optional[float] = None,
+        region: Optional[str] = None,
     ) -> pd.DataFrame:
         """The odds of reaching targets: one row per target.
 
@@ -709,7 +759,31 @@ class Client:
             shock=shock,
             variance=variance,
             timeout=timeout,
+            region=region,
         ).odds
+
+    def prob(
+        self,
+        subject: str,
+        year: Optional[int],
+        op: str,
+        value: Union[float, Tuple[float, float]],
+        **kwargs: Any,
+    ) -> pd.Series:
+        """P(the subject's value in ``year`` compares to ``value``), e.g.
+        ``client.prob("pharma-output-2025", 2025, ">=", 900)``: one row of
+        :func:`chaincast.frames.thresholds_frame` (p_hit, p_hit_se, ci_low,
+        ci_high, median, ...). ``op`` is ``">="``, ``">"``, ``"<="``, ``"<"``
+        or ``"between"`` with ``value=(low, high)``; ``year=None`` is the
+        horizon. Other keyword arguments (targets, paths, seed, scenario,
+        overrides, variance, timeout, ...) are those of :meth:`simulate`, with
+        its defaults (1 000 000 paths, seed 2025, every 2025 target alongside).
+        The paths depend on which targets and years a run reads, so a
+        threshold at a target's own level equals that target's odds exactly
+        when both runs ask for the same targets.
+        """
+        report = self.simulate(thresholds=[(subject, year, op, value)], **kwargs)
+        return report.thresholds.iloc[0]
 
     def fan(
         self,

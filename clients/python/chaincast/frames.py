@@ -31,6 +31,9 @@ __all__ = [
     "UNIT_LABELS",
     "UNIT_NOTES",
     "RunInfo",
+    "thresholds_frame",
+    "tidy_frame",
+    "joint_rows_frame",
     "Progress",
     "Report",
     "percentile_column",
@@ -83,6 +86,9 @@ COMPARISON_LABELS: Dict[int, str] = {
     model_pb2.COMPARISON_UNSPECIFIED: "",
     model_pb2.COMPARISON_AT_LEAST: ">=",
     model_pb2.COMPARISON_GREATER_THAN: ">",
+    model_pb2.COMPARISON_AT_MOST: "<=",
+    model_pb2.COMPARISON_LESS_THAN: "<",
+    model_pb2.COMPARISON_BETWEEN: "between",
 }
 
 STRING = "string"
@@ -484,6 +490,38 @@ _PROBABILITY_DTYPES = {
 }
 
 
+_ROW_DTYPES = {
+    "row": STRING,
+    "upper_value": FLOAT,
+    "region_id": STRING,
+    "chain_id": STRING,
+    "part_of": STRING,
+    "joint_target_ids": "object",
+    "min_single_p_hit": FLOAT,
+}
+"""The columns every odds row ends with, in CSV and JSON too (see :func:`tidy_frame`)."""
+
+
+def _row_columns(
+    row: str,
+    upper: Optional[float],
+    region_id: str,
+    chain_id: str,
+    part_of: str,
+    joint_target_ids: Optional[List[str]] = None,
+    min_single: float = math.nan,
+) -> Dict[str, Any]:
+    return {
+        "row": row,
+        "upper_value": math.nan if upper is None else upper,
+        "region_id": region_id or None,
+        "chain_id": chain_id or None,
+        "part_of": part_of or None,
+        "joint_target_ids": joint_target_ids,
+        "min_single_p_hit": min_single,
+    }
+
+
 def odds_frame(
     odds: Sequence[simulation_service_pb2.TargetOdds], run: Optional[RunInfo] = None
 ) -> pd.DataFrame:
@@ -499,7 +537,13 @@ def odds_frame(
     method (how p_hit was estimated: plain, conditional, quasi_random,
     quasi_random_conditional or importance), variance_reduction (plain Monte
     Carlo's variance over the method's, both measured in this run) and
-    plain_p_hit / plain_p_hit_se (hit counts on the same paths).
+    plain_p_hit / plain_p_hit_se (hit counts on the same paths); then the
+    columns every tidy odds row has: row (``target``), upper_value (ranges
+    only), region_id and chain_id (the one region or chain of the scope, else
+    missing), part_of (the target of the same plan and year whose scope holds
+    this one's: a county's share names the city figure), joint_target_ids and
+    min_single_p_hit (joint rows only). The CLI's ``--format csv`` and
+    ``--format json`` print exactly these columns (see :func:`tidy_frame`).
 
     base_value is in ``unit``: for a chains-above target it is how many chains
     were above the level in the base year. The server computes no growth for
@@ -544,6 +588,7 @@ def odds_frame(
                 "variance_reduction": o.variance_reduction,
                 "plain_p_hit": o.plain_p_hit.estimate,
                 "plain_p_hit_se": o.plain_p_hit.standard_error,
+                **_row_columns("target", None, o.region_id, o.chain_id, o.part_of),
             }
         )
         rows.append(row)
@@ -573,6 +618,7 @@ def odds_frame(
             "variance_reduction": FLOAT,
             "plain_p_hit": FLOAT,
             "plain_p_hit_se": FLOAT,
+            **_ROW_DTYPES,
         }
     )
     df = _frame(rows, dtypes)
@@ -621,6 +667,101 @@ def joint_frame(joint: Sequence[simulation_service_pb2.JointOdds]) -> pd.DataFra
         "min_marginal": FLOAT,
     }
     return _with_attrs(_frame(rows, dtypes))
+
+
+def thresholds_frame(
+    thresholds: Sequence[simulation_service_pb2.ThresholdOdds], run: Optional[RunInfo] = None
+) -> pd.DataFrame:
+    """One row per threshold (``P(subject compares to a level)``), in the
+    columns of :func:`odds_frame`: target_id is the threshold's id (e.g.
+    ``pharma@2025>=900``), comparison one of ``>=``, ``>``, ``<=``, ``<`` or
+    ``between`` (with upper_value), kind ``output`` (in 亿元) or ``count``."""
+    rows: List[Dict[str, Any]] = []
+    for t in thresholds:
+        th = t.threshold
+        between = th.comparison == model_pb2.COMPARISON_BETWEEN
+        row: Dict[str, Any] = {
+            "target_id": t.id,
+            "plan_id": None,
+            "name_zh": t.name.zh,
+            "name_en": t.name.en,
+            "year": th.year,
+            "comparison": COMPARISON_LABELS.get(th.comparison, ""),
+            "target_value": th.value,
+            "unit": UNIT_LABELS.get(t.unit, str(t.unit)),
+            "kind": _enum_label(model_pb2.TargetKind, t.kind, "TARGET_KIND_"),
+            **_probability_columns(t.probability),
+            "median": t.median,
+            "mean": t.mean,
+        }
+        for pv in t.percentiles:
+            row[percentile_column(pv.percentile)] = pv.value
+        row.update(
+            {
+                "method": _enum_label(simulation_service_pb2.EstimationMethod, t.method, "ESTIMATION_METHOD_"),
+                "variance_reduction": t.variance_reduction,
+                **_row_columns("threshold", th.upper_value if between else None, t.region_id, t.chain_id, ""),
+            }
+        )
+        rows.append(row)
+    return _tidy_rows(rows, run)
+
+
+def _tidy_rows(rows: List[Dict[str, Any]], run: Optional[RunInfo]) -> pd.DataFrame:
+    """Rows in the odds frame's columns (those a row lacks are missing)."""
+    template = odds_frame([], run)
+    percentiles = sorted(
+        {k for r in rows for k in r if k.startswith("p") and k[1:2].isdigit()},
+        key=lambda c: float(c[1:].replace("_", ".")),
+    )
+    dtypes = dict(template.dtypes.astype(str))
+    columns = list(template.columns)
+    at = columns.index("mean") + 1
+    for c in percentiles:
+        if c not in dtypes:
+            columns.insert(at, c)
+            at += 1
+            dtypes[c] = FLOAT
+    df = _frame(rows, {c: dtypes[c] for c in columns})
+    return _with_attrs(df, run=run.as_dict() if run else {})
+
+
+def joint_rows_frame(
+    report: simulation_service_pb2.SimulationReport, run: Optional[RunInfo] = None
+) -> pd.DataFrame:
+    """The joint sets as tidy odds rows (row ``joint``): target_id is the
+    set's id, p_hit P(all hit), year the year its targets share (else
+    missing), joint_target_ids its targets, min_single_p_hit the smallest
+    single P(hit) among them. :func:`joint_frame` is the same in its own
+    columns."""
+    years = {o.target_id: o.year for o in report.odds}
+    rows = []
+    for j in report.joint:
+        ys = {years[t] for t in j.target_ids if t in years}
+        rows.append(
+            {
+                "target_id": j.id,
+                "name_zh": j.name.zh,
+                "name_en": j.name.en,
+                "year": ys.pop() if len(ys) == 1 else None,
+                **_probability_columns(j.p_all_hit),
+                "method": "plain",
+                "variance_reduction": 1.0,
+                **_row_columns("joint", None, "", "", "", list(j.target_ids), j.min_marginal),
+            }
+        )
+    return _tidy_rows(rows, run)
+
+
+def tidy_frame(report: "Report") -> pd.DataFrame:
+    """Targets, thresholds and joint sets in one frame: the rows and columns
+    of the CLI's ``odds --format csv`` and ``--format json`` for the same run
+    (``row`` says which a row is)."""
+    parts = [f for f in (report.odds, report.thresholds, joint_rows_frame(report.raw, report.run)) if len(f)]
+    if not parts:
+        return report.odds
+    df = pd.concat(parts, ignore_index=True)
+    return _with_attrs(df, run=report.run.as_dict())
 
 
 def subject_kind_and_id(subject: simulation_service_pb2.Subject) -> "tuple[str, str]":
@@ -739,6 +880,12 @@ class Report:
     observations: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     scenario_id: str = ""
     scenario_etag: str = ""
+    thresholds: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    """P at the levels asked with ``thresholds=`` (see :func:`thresholds_frame`)."""
+
+    def tidy(self) -> pd.DataFrame:
+        """Targets, thresholds and joint sets in the CLI's CSV/JSON columns (:func:`tidy_frame`)."""
+        return tidy_frame(self)
 
     def __repr__(self) -> str:
         r = self.run
@@ -772,6 +919,7 @@ def report_from_proto(
         observations=observations_frame(report.observations),
         scenario_id=report.scenario_id,
         scenario_etag=report.scenario_etag,
+        thresholds=thresholds_frame(report.thresholds, run),
     )
 
 

@@ -50,6 +50,14 @@ ODDS_DTYPES = {
     "variance_reduction": "float64",
     "plain_p_hit": "float64",
     "plain_p_hit_se": "float64",
+    # the columns every tidy odds row ends with (targets, thresholds, joint sets)
+    "row": "string",
+    "upper_value": "float64",
+    "region_id": "string",
+    "chain_id": "string",
+    "part_of": "string",
+    "joint_target_ids": "object",
+    "min_single_p_hit": "float64",
 }
 
 

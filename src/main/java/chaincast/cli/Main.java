@@ -46,6 +46,11 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    String undecodable = ArgumentEncoding.undecodable(args);
+    if (undecodable != null) {
+      Terminal.err.println("chaincast: " + undecodable);
+      System.exit(ExitCode.USAGE.code());
+    }
     Interruption.install();
     int code;
     try {

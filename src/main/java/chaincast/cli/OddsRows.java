@@ -62,11 +62,16 @@ final class OddsRows {
     return year;
   }
 
-  /** The schema's columns, in order; percentile columns follow the report's percentiles. */
+  /**
+   * The schema's columns, in the order of the Python client's odds frame, then the columns that
+   * frame gained with thresholds and joint rows; percentile columns follow the report's.
+   */
   static List<Column<Row>> columns(SimulationReport report) {
     List<Column<Row>> c = new ArrayList<>();
     identityColumns(c);
-    estimateColumns(c);
+    probabilityColumns(c);
+    c.add(col("median", r -> pick(r, TargetOdds::getMedian, ThresholdOdds::getMedian, j -> null)));
+    c.add(col("mean", r -> pick(r, TargetOdds::getMean, ThresholdOdds::getMean, j -> null)));
     for (double p : percentiles(report)) {
       c.add(
           col(
@@ -78,125 +83,7 @@ final class OddsRows {
                       t -> at(t.getPercentilesList(), p),
                       j -> null)));
     }
-    baseColumns(c);
-    return c;
-  }
-
-  /** What a row is: kind, id, names, plan, scope, year, comparison, level and unit. */
-  private static void identityColumns(List<Column<Row>> c) {
-    c.add(col("kind", Row::kind));
-    c.add(col("id", r -> pick(r, TargetOdds::getTargetId, ThresholdOdds::getId, JointOdds::getId)));
-    c.add(
-        col(
-            "name_zh",
-            r ->
-                pick(
-                    r,
-                    o -> o.getName().getZh(),
-                    t -> t.getName().getZh(),
-                    j -> j.getName().getZh())));
-    c.add(
-        col(
-            "name_en",
-            r ->
-                pick(
-                    r,
-                    o -> o.getName().getEn(),
-                    t -> t.getName().getEn(),
-                    j -> j.getName().getEn())));
-    c.add(col("plan_id", r -> pick(r, TargetOdds::getPlanId, t -> null, j -> null)));
-    c.add(
-        col(
-            "target_kind",
-            r ->
-                pick(
-                    r,
-                    o -> Formats.enumName(o.getKind()),
-                    t -> Formats.enumName(t.getKind()),
-                    j -> null)));
-    c.add(
-        col(
-            "region_id",
-            r -> pick(r, TargetOdds::getRegionId, ThresholdOdds::getRegionId, j -> null)));
-    c.add(
-        col(
-            "chain_id",
-            r -> pick(r, TargetOdds::getChainId, ThresholdOdds::getChainId, j -> null)));
-    c.add(col("part_of", r -> pick(r, TargetOdds::getPartOf, t -> null, j -> null)));
-    c.add(
-        col(
-            "year",
-            r ->
-                pick(r, TargetOdds::getYear, t -> t.getThreshold().getYear(), j -> r.jointYear())));
-    c.add(
-        col(
-            "comparison",
-            r ->
-                pick(
-                    r,
-                    o -> Formats.enumName(o.getComparison()),
-                    t -> Formats.enumName(t.getThreshold().getComparison()),
-                    j -> null)));
-    c.add(
-        col(
-            "target_value",
-            r -> pick(r, TargetOdds::getTargetValue, t -> t.getThreshold().getValue(), j -> null)));
-    c.add(
-        col(
-            "upper_value",
-            r ->
-                pick(
-                    r,
-                    o -> null,
-                    t ->
-                        t.getThreshold().getComparison() == Comparison.COMPARISON_BETWEEN
-                            ? t.getThreshold().getUpperValue()
-                            : null,
-                    j -> null)));
-    c.add(
-        col(
-            "unit",
-            r ->
-                pick(
-                    r,
-                    o -> Formats.enumName(o.getUnit()),
-                    t -> Formats.enumName(t.getUnit()),
-                    j -> null)));
-  }
-
-  /** Where the target starts, the growth it needs, its shortfall; a joint set's members. */
-  private static void baseColumns(List<Column<Row>> c) {
-    c.add(
-        col(
-            "base_year",
-            r ->
-                pick(r, o -> o.getBaseYear() == 0 ? null : o.getBaseYear(), t -> null, j -> null)));
-    c.add(col("base_value", r -> pick(r, TargetOdds::getBaseValue, t -> null, j -> null)));
-    c.add(
-        col(
-            "required_growth",
-            r -> pick(r, o -> hasGrowth(o) ? o.getRequiredGrowth() : null, t -> null, j -> null)));
-    c.add(
-        col(
-            "median_growth",
-            r -> pick(r, o -> hasGrowth(o) ? o.getMedianGrowth() : null, t -> null, j -> null)));
-    c.add(
-        col(
-            "expected_shortfall",
-            r -> pick(r, TargetOdds::getExpectedShortfall, t -> null, j -> null)));
-    c.add(col("joint_target_ids", r -> pick(r, o -> null, t -> null, JointOdds::getTargetIdsList)));
-    c.add(col("min_single_p_hit", r -> pick(r, o -> null, t -> null, JointOdds::getMinMarginal)));
-  }
-
-  /** P(hit), its error, interval and counts, how it was estimated, the value's centre. */
-  private static void estimateColumns(List<Column<Row>> c) {
-    c.add(col("p_hit", r -> r.p().getEstimate()));
-    c.add(col("standard_error", r -> r.p().getStandardError()));
-    c.add(col("ci_low", r -> r.p().getCiLow()));
-    c.add(col("ci_high", r -> r.p().getCiHigh()));
-    c.add(col("hits", r -> r.p().getHits()));
-    c.add(col("paths", r -> r.p().getPaths()));
-    c.add(col("effective_paths", r -> r.p().getEffectivePaths()));
+    growthColumns(c);
     c.add(
         col(
             "method",
@@ -221,10 +108,145 @@ final class OddsRows {
             r -> pick(r, o -> o.getPlainPHit().getEstimate(), t -> null, j -> null)));
     c.add(
         col(
-            "plain_standard_error",
+            "plain_p_hit_se",
             r -> pick(r, o -> o.getPlainPHit().getStandardError(), t -> null, j -> null)));
-    c.add(col("median", r -> pick(r, TargetOdds::getMedian, ThresholdOdds::getMedian, j -> null)));
-    c.add(col("mean", r -> pick(r, TargetOdds::getMean, ThresholdOdds::getMean, j -> null)));
+    rowColumns(c);
+    return c;
+  }
+
+  /** What the row is about: id, names, year, comparison, level, unit, kind. */
+  private static void identityColumns(List<Column<Row>> c) {
+    c.add(
+        col(
+            "target_id",
+            r -> pick(r, TargetOdds::getTargetId, ThresholdOdds::getId, JointOdds::getId)));
+    c.add(col("plan_id", r -> pick(r, TargetOdds::getPlanId, t -> null, j -> null)));
+    c.add(
+        col(
+            "name_zh",
+            r ->
+                pick(
+                    r,
+                    o -> o.getName().getZh(),
+                    t -> t.getName().getZh(),
+                    j -> j.getName().getZh())));
+    c.add(
+        col(
+            "name_en",
+            r ->
+                pick(
+                    r,
+                    o -> o.getName().getEn(),
+                    t -> t.getName().getEn(),
+                    j -> j.getName().getEn())));
+    c.add(
+        col(
+            "year",
+            r ->
+                pick(r, TargetOdds::getYear, t -> t.getThreshold().getYear(), j -> r.jointYear())));
+    c.add(
+        col(
+            "comparison",
+            r ->
+                pick(
+                    r,
+                    o -> comparison(o.getComparison()),
+                    t -> comparison(t.getThreshold().getComparison()),
+                    j -> null)));
+    c.add(
+        col(
+            "target_value",
+            r -> pick(r, TargetOdds::getTargetValue, t -> t.getThreshold().getValue(), j -> null)));
+    c.add(
+        col(
+            "unit",
+            r ->
+                pick(
+                    r, o -> Formats.unit(o.getUnit()), t -> Formats.unit(t.getUnit()), j -> null)));
+    c.add(
+        col(
+            "kind",
+            r ->
+                pick(
+                    r,
+                    o -> Formats.enumName(o.getKind()),
+                    t -> Formats.enumName(t.getKind()),
+                    j -> null)));
+  }
+
+  /** P(hit) with its error, interval and path counts. */
+  private static void probabilityColumns(List<Column<Row>> c) {
+    c.add(col("p_hit", r -> r.p().getEstimate()));
+    c.add(col("p_hit_se", r -> r.p().getStandardError()));
+    c.add(col("ci_low", r -> r.p().getCiLow()));
+    c.add(col("ci_high", r -> r.p().getCiHigh()));
+    c.add(col("hits", r -> r.p().getHits()));
+    c.add(col("paths", r -> r.p().getPaths()));
+    c.add(col("effective_paths", r -> r.p().getEffectivePaths()));
+  }
+
+  /** Where the target starts, the growth it needs and the median path's, its shortfall. */
+  private static void growthColumns(List<Column<Row>> c) {
+    c.add(
+        col(
+            "base_year",
+            r ->
+                pick(r, o -> o.getBaseYear() == 0 ? null : o.getBaseYear(), t -> null, j -> null)));
+    c.add(col("base_value", r -> pick(r, TargetOdds::getBaseValue, t -> null, j -> null)));
+    c.add(
+        col(
+            "required_growth",
+            r -> pick(r, o -> hasGrowth(o) ? o.getRequiredGrowth() : null, t -> null, j -> null)));
+    c.add(
+        col(
+            "median_growth",
+            r -> pick(r, o -> hasGrowth(o) ? o.getMedianGrowth() : null, t -> null, j -> null)));
+    c.add(
+        col(
+            "expected_shortfall",
+            r -> pick(r, TargetOdds::getExpectedShortfall, t -> null, j -> null)));
+  }
+
+  /**
+   * What kind of row, a range's upper level, the scope, the parent target, a joint set's members.
+   */
+  private static void rowColumns(List<Column<Row>> c) {
+    c.add(col("row", Row::kind));
+    c.add(
+        col(
+            "upper_value",
+            r ->
+                pick(
+                    r,
+                    o -> null,
+                    t ->
+                        t.getThreshold().getComparison() == Comparison.COMPARISON_BETWEEN
+                            ? t.getThreshold().getUpperValue()
+                            : null,
+                    j -> null)));
+    c.add(
+        col(
+            "region_id",
+            r -> pick(r, TargetOdds::getRegionId, ThresholdOdds::getRegionId, j -> null)));
+    c.add(
+        col(
+            "chain_id",
+            r -> pick(r, TargetOdds::getChainId, ThresholdOdds::getChainId, j -> null)));
+    c.add(col("part_of", r -> pick(r, TargetOdds::getPartOf, t -> null, j -> null)));
+    c.add(col("joint_target_ids", r -> pick(r, o -> null, t -> null, JointOdds::getTargetIdsList)));
+    c.add(col("min_single_p_hit", r -> pick(r, o -> null, t -> null, JointOdds::getMinMarginal)));
+  }
+
+  /** ">=", ">", "<=", "<" or "between": as the Python client and the tables write comparisons. */
+  static String comparison(Comparison c) {
+    return switch (c) {
+      case COMPARISON_AT_LEAST -> ">=";
+      case COMPARISON_GREATER_THAN -> ">";
+      case COMPARISON_AT_MOST -> "<=";
+      case COMPARISON_LESS_THAN -> "<";
+      case COMPARISON_BETWEEN -> "between";
+      default -> null;
+    };
   }
 
   /** Growth is computed for output and count targets with a positive base before their year. */

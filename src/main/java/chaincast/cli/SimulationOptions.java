@@ -27,6 +27,7 @@ final class SimulationOptions {
   @Option(
       names = "--paths",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Paths to simulate (default: ${DEFAULT-VALUE}).")
   long paths = 1_000_000;
 
@@ -39,6 +40,7 @@ final class SimulationOptions {
 
   @Option(
       names = "--max-paths",
+      converter = WholeNumberConverter.class,
       paramLabel = "N",
       description = "With --precision: stop at this many paths anyway (default: the server's cap).")
   long maxPaths;

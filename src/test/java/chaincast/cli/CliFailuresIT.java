@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,42 @@ class CliFailuresIT {
       assertTrue(r.stderr().contains(f), "'" + f + "' missing: " + r);
     }
     assertTrue(r.stdout().isBlank(), "no partial result on stdout: " + r);
+  }
+
+  @Test
+  void aChineseArgumentUnderAnAsciiLocaleIsRefusedNotStoredAsReplacementCharacters()
+      throws Exception {
+    CliProcess.Result r =
+        CliProcess.run(
+            Map.of("LANG", "C", "LC_ALL", "C"),
+            Duration.ofSeconds(60),
+            "scenario",
+            "create",
+            "c-locale",
+            "--server",
+            address,
+            "--name-zh",
+            "海州放缓");
+    assertOneLine(r, ExitCode.USAGE.code(), "could not be decoded", "LANG=C.UTF-8");
+  }
+
+  @Test
+  void pathCountsAsPeopleWriteThem() throws Exception {
+    for (String n : List.of("2e3", "2_000", "2,000")) {
+      CliProcess.Result r =
+          CliProcess.run(
+              "odds",
+              "--server",
+              address,
+              "--paths",
+              n,
+              "--target",
+              "pharma-output-2025",
+              "--format",
+              "csv");
+      assertEquals(0, r.exitCode(), r.toString());
+      assertTrue(r.stdout().contains(",2000,"), n + ": " + r.stdout());
+    }
   }
 
   @Test
@@ -118,7 +155,9 @@ class CliFailuresIT {
         "chaincast odds: Unknown option",
         "--help");
     assertOneLine(
-        CliProcess.run("odds", "--paths", "many"), ExitCode.USAGE.code(), "'many' is not a long");
+        CliProcess.run("odds", "--paths", "many"),
+        ExitCode.USAGE.code(),
+        "'many' is not a whole number");
     assertOneLine(
         CliProcess.run("fan", "--paths", "10"), ExitCode.USAGE.code(), "Missing required");
     assertOneLine(

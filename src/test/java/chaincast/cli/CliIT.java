@@ -261,18 +261,18 @@ class CliIT {
                         .addTargetIds("pharma-output-2025"))
                 .build());
     List<CSVRecord> rows = csv(r.stdout());
-    List<CSVRecord> targets = rows.stream().filter(x -> x.get("kind").equals("target")).toList();
+    List<CSVRecord> targets = rows.stream().filter(x -> x.get("row").equals("target")).toList();
     assertEquals(report.getOddsCount(), targets.size());
     for (int i = 0; i < targets.size(); i++) {
       TargetOdds o = report.getOdds(i);
-      assertEquals(o.getTargetId(), targets.get(i).get("id"));
+      assertEquals(o.getTargetId(), targets.get(i).get("target_id"));
       assertEquals(o.getPHit().getEstimate(), Double.parseDouble(targets.get(i).get("p_hit")));
       assertEquals(o.getPHit().getCiLow(), Double.parseDouble(targets.get(i).get("ci_low")));
       assertEquals(o.getPercentiles(2).getValue(), Double.parseDouble(targets.get(i).get("p50")));
     }
-    List<CSVRecord> joint = rows.stream().filter(x -> x.get("kind").equals("joint")).toList();
+    List<CSVRecord> joint = rows.stream().filter(x -> x.get("row").equals("joint")).toList();
     assertEquals(report.getJointCount(), joint.size());
-    assertTrue(joint.stream().anyMatch(x -> x.get("id").equals("etdz-and-city")));
+    assertTrue(joint.stream().anyMatch(x -> x.get("target_id").equals("etdz-and-city")));
   }
 
   @Test

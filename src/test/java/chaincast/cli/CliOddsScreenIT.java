@@ -141,18 +141,18 @@ class CliOddsScreenIT {
       JsonObject o = jsonRows.get(i).getAsJsonObject();
       assertEquals(columns, List.copyOf(o.keySet()), "same columns, same order");
       for (String c : columns) {
-        assertSameValue(rows.get(i).get(c), o.get(c), rows.get(i).get("id") + "." + c);
+        assertSameValue(rows.get(i).get(c), o.get(c), rows.get(i).get("target_id") + "." + c);
       }
     }
-    assertTrue(rows.stream().anyMatch(x -> x.get("kind").equals("threshold")));
-    assertTrue(rows.stream().anyMatch(x -> x.get("kind").equals("joint")));
+    assertTrue(rows.stream().anyMatch(x -> x.get("row").equals("threshold")));
+    assertTrue(rows.stream().anyMatch(x -> x.get("row").equals("joint")));
     CSVRecord at900 =
         rows.stream()
-            .filter(x -> x.get("id").equals("pharma-output-2025@2025>=900"))
+            .filter(x -> x.get("target_id").equals("pharma-output-2025@2025>=900"))
             .findFirst()
             .orElseThrow();
-    assertEquals("at_least", at900.get("comparison"));
-    assertEquals("yi_yuan", at900.get("unit"));
+    assertEquals(">=", at900.get("comparison"));
+    assertEquals("亿元", at900.get("unit"));
     CSVRecord range =
         rows.stream().filter(x -> x.get("comparison").equals("between")).findFirst().orElseThrow();
     assertEquals("count", range.get("unit"));
@@ -202,8 +202,8 @@ class CliOddsScreenIT {
             .getRecords();
     assertTrue(rows.size() >= 9, rows.size() + " rows");
     for (CSVRecord row : rows) {
-      assertEquals("haizhou", row.get("region_id"), row.get("id"));
-      assertEquals("2025", row.get("year"), row.get("id"));
+      assertEquals("haizhou", row.get("region_id"), row.get("target_id"));
+      assertEquals("2025", row.get("year"), row.get("target_id"));
     }
   }
 
