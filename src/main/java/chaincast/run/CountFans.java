@@ -23,7 +23,7 @@ final class CountFans {
   /**
    * The engine targets of one count fan and what the report needs to put it together.
    *
-   * @param specs one target per year after the base
+   * @param specs one target per year, from the base year to the horizon
    * @param fan where they start and the base they grow from
    */
   record Built(List<TargetSpec> specs, PlannedRun.CountFan fan) {}
@@ -43,7 +43,7 @@ final class CountFans {
       int k = index.countCell(subject.getCountCellId());
       CountCellSpec c = counts.get(k);
       groups.useCount(k);
-      for (int y = c.baseYear() + 1; y <= horizon; y++) {
+      for (int y = c.baseYear(); y <= horizon; y++) {
         specs.add(new CountTarget("fan:" + label + ":" + y, new int[] {k}, y, 0, false));
       }
       return new Built(
@@ -54,7 +54,7 @@ final class CountFans {
         TargetStage.of(model, index, List.of(certain(t, label, horizon)), cells, counts, groups)
             .bases()
             .get(0);
-    for (int y = base.year() + 1; y <= horizon; y++) {
+    for (int y = base.year(); y <= horizon; y++) {
       specs.add(
           TargetStage.of(model, index, List.of(certain(t, label, y)), cells, counts, groups)
               .specs()

@@ -109,13 +109,13 @@ public record PlannedRun(
   public record FanMeta(Subject subject, LocalizedName name, int engineFan, CountFan count) {}
 
   /**
-   * A fan of a count: one engine target per year after the base, whose value distribution is the
-   * count in that year.
+   * A fan of a count: one engine target per year from the base year, whose value distribution is
+   * the count in that year.
    *
-   * @param firstTarget the engine target of the first year after the base
+   * @param firstTarget the engine target of the base year
    * @param baseYear the year the count starts from
    * @param baseValue the count in the base year
-   * @param years how many years after the base (up to the horizon)
+   * @param years how many years, from the base year to the horizon
    */
   public record CountFan(int firstTarget, int baseYear, double baseValue, int years) {}
 

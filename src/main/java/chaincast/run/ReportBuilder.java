@@ -92,22 +92,18 @@ public final class ReportBuilder {
   }
 
   /**
-   * A count fan from its per-year targets: the base year's count, then each year's discrete
-   * quantiles. Pseudo-random runs give the exact quantile of the simulated counts; quasi-random
-   * runs average it over their randomisations, so it is rounded to the nearest count.
+   * A count fan from its per-year targets, base year included (an assumed base count is itself
+   * uncertain): each year's discrete quantiles. Pseudo-random runs give the exact quantile of the
+   * simulated counts; quasi-random runs average it over their randomisations, so it is rounded to
+   * the nearest count.
    */
   private static Fan countFan(PlannedRun.FanMeta meta, RunResult result, double[] pct) {
     PlannedRun.CountFan c = meta.count();
     Fan.Builder b =
         Fan.newBuilder().setSubject(meta.subject()).setName(meta.name()).setUnit(Unit.UNIT_COUNT);
-    FanYear.Builder base = FanYear.newBuilder().setYear(c.baseYear());
-    for (double p : pct) {
-      base.addPercentiles(percentile(p, c.baseValue()));
-    }
-    b.addYears(base);
     for (int y = 0; y < c.years(); y++) {
       RunResult.TargetResult r = result.targets().get(c.firstTarget() + y);
-      FanYear.Builder year = FanYear.newBuilder().setYear(c.baseYear() + 1 + y);
+      FanYear.Builder year = FanYear.newBuilder().setYear(c.baseYear() + y);
       for (int k = 0; k < pct.length; k++) {
         year.addPercentiles(percentile(pct[k], Math.rint(r.percentiles()[k])));
       }
