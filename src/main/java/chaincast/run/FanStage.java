@@ -32,8 +32,8 @@ record FanStage(
 
   /**
    * Builds the fans of {@code fans}, asking {@code groups} for the sums they read. A fan of a count
-   * (a count target, a chains-above target or a count cell) is one engine target per year after its
-   * base, numbered from {@code firstTarget}: their value distributions are the fan, in counts.
+   * (a count target, a chains-above target or a count cell) is one engine target per year from its
+   * base year, numbered from {@code firstTarget}: their value distributions are the fan, in counts.
    */
   static FanStage of(
       Model model,
