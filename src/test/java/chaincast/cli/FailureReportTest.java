@@ -161,6 +161,24 @@ class FailureReportTest {
   }
 
   @Test
+  void alreadyExistsSaysSoRatherThanNo() {
+    com.google.rpc.Status rich =
+        com.google.rpc.Status.newBuilder()
+            .setCode(Code.ALREADY_EXISTS_VALUE)
+            .setMessage("scenario 'haizhou-flat' already exists (id)")
+            .addDetails(
+                Any.pack(
+                    ResourceInfo.newBuilder()
+                        .setResourceType("scenario")
+                        .setResourceName("haizhou-flat")
+                        .build()))
+            .build();
+    FailureReport r = FailureReport.of(StatusProto.toStatusRuntimeException(rich), null);
+    assertTrue(r.message().contains("scenario 'haizhou-flat' already exists"), r.message());
+    assertFalse(r.message().contains("no scenario"), r.message());
+  }
+
+  @Test
   void unreachableNamesTheServerAndTheWayOut() {
     FailureReport r =
         FailureReport.of(
