@@ -7,6 +7,7 @@ import chaincast.run.Limits;
 import chaincast.run.ProjectionPlanner;
 import chaincast.v1.FanRequest;
 import chaincast.v1.JointRequest;
+import chaincast.v1.RegionMatch;
 import chaincast.v1.ShockDistribution;
 import chaincast.v1.SimulationSpec;
 import chaincast.v1.Target;
@@ -260,6 +261,12 @@ public final class SimulationSpecValidator {
     }
     if (!sel.getRegionId().isEmpty() && model.region(sel.getRegionId()).isEmpty()) {
       v.notFound("region", sel.getRegionId(), "spec.targets.region_id", model);
+      ok = false;
+    }
+    if (sel.getRegionMatch() == RegionMatch.UNRECOGNIZED) {
+      v.invalid(
+          "spec.targets.region_match",
+          "unknown value " + sel.getRegionMatchValue() + "; use REACHES or OWN");
       ok = false;
     }
     if (sel.getYear() != 0

@@ -241,6 +241,11 @@ class ThresholdServiceTest {
 
   @Test
   void badThresholdsNameTheirField() {
+    assertInvalid(
+        "spec.targets.region_match",
+        s ->
+            s.setTargets(
+                TargetSelection.newBuilder().setRegionId("haizhou").setRegionMatchValue(9)));
     Subject cell = Subject.newBuilder().setCellId(CELL).build();
     assertInvalid(
         "spec.thresholds[0].upper_value",
