@@ -60,7 +60,7 @@ public final class SimulationSpecValidator {
     this.planner = planner;
     this.overridesValidator = new ScenarioOverridesValidator(model, limits, datasets);
     this.subjects = new SubjectValidator(model);
-    this.thresholds = new ThresholdValidator(model, subjects);
+    this.thresholds = new ThresholdValidator(model, planner, subjects);
   }
 
   /** The checks of a scenario's overrides, for the scenario service. */

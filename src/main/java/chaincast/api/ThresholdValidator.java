@@ -1,8 +1,8 @@
 package chaincast.api;
 
 import chaincast.model.Model;
+import chaincast.run.ProjectionPlanner;
 import chaincast.run.Thresholds;
-import chaincast.v1.Cell;
 import chaincast.v1.Comparison;
 import chaincast.v1.CountCell;
 import chaincast.v1.Subject;
@@ -20,10 +20,12 @@ final class ThresholdValidator {
   static final int MAX_ID_LENGTH = 128;
 
   private final Model model;
+  private final ProjectionPlanner planner;
   private final SubjectValidator subjects;
 
-  ThresholdValidator(Model model, SubjectValidator subjects) {
+  ThresholdValidator(Model model, ProjectionPlanner planner, SubjectValidator subjects) {
     this.model = model;
+    this.planner = planner;
     this.subjects = subjects;
   }
 
@@ -124,21 +126,10 @@ final class ThresholdValidator {
             .orElse(Integer.MIN_VALUE);
       }
     }
-    return cellsOf(s).stream()
+    return planner.cellsOf(s).stream()
         .mapToInt(c -> c.getParameters().getBaseYear())
         .max()
         .orElse(Integer.MIN_VALUE);
-  }
-
-  private List<Cell> cellsOf(Subject s) {
-    return switch (s.getKindCase()) {
-      case CELL_ID -> List.of(model.cell(s.getCellId()).orElseThrow());
-      case CHAIN_ID -> model.cellsOfChain(s.getChainId());
-      case REGION_ID -> model.cellsOfRegion(s.getRegionId());
-      case TARGET_ID -> model.cellsIn(model.target(s.getTargetId()).orElseThrow().getScope());
-      case CITY -> model.cityCells();
-      default -> List.of();
-    };
   }
 
   private static int baseYear(CountCell c) {

@@ -18,10 +18,7 @@ final class Formats {
 
   /** "中文 English". */
   static String name(LocalizedName n) {
-    if (n.getZh().isEmpty()) {
-      return n.getEn();
-    }
-    return n.getEn().isEmpty() ? n.getZh() : n.getZh() + " " + n.getEn();
+    return Labels.name(n, Labels.Lang.BOTH);
   }
 
   /** A probability in percent, as the odds chart labels it (small odds keep three decimals). */
@@ -107,17 +104,6 @@ final class Formats {
       b.append(", ").append(c.getRow());
     }
     return b.toString();
-  }
-
-  /** How a target's P(hit) was estimated, as a script-friendly code ("conditional", ...). */
-  static String methodCode(TargetOdds o) {
-    return switch (o.getMethod()) {
-      case ESTIMATION_METHOD_CONDITIONAL -> "conditional";
-      case ESTIMATION_METHOD_QUASI_RANDOM -> "quasi_random";
-      case ESTIMATION_METHOD_QUASI_RANDOM_CONDITIONAL -> "quasi_random_conditional";
-      case ESTIMATION_METHOD_IMPORTANCE -> "importance";
-      default -> "plain";
-    };
   }
 
   /**

@@ -73,6 +73,15 @@ enum OddsColumn {
     };
   }
 
+  /** An empty table with these columns' headers and alignment. */
+  static TextTable table(List<OddsColumn> columns, Labels.Lang lang) {
+    boolean[] right = new boolean[columns.size()];
+    for (int i = 0; i < right.length; i++) {
+      right[i] = columns.get(i).rightAligned();
+    }
+    return new TextTable(columns.stream().map(c -> c.header(lang)).toList(), right);
+  }
+
   /** "name,goal,p": the columns named, in that order. */
   static List<OddsColumn> parse(String list) {
     List<OddsColumn> out = new ArrayList<>();

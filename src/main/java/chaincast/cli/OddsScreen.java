@@ -134,12 +134,7 @@ final class OddsScreen {
       return;
     }
     out.println();
-    List<String> headers = columns.stream().map(c -> c.header(lang)).toList();
-    boolean[] right = new boolean[columns.size()];
-    for (int i = 0; i < right.length; i++) {
-      right[i] = columns.get(i).rightAligned();
-    }
-    TextTable t = new TextTable(headers, right);
+    TextTable t = OddsColumn.table(columns, lang);
     for (Line line : lines) {
       t.add(columns.stream().map(c -> c.cell(line.odds(), line.label(), lang)).toList());
     }

@@ -19,11 +19,7 @@ final class WideOdds {
             + " Monte Carlo); output in 亿元 (100 million yuan), counts as counts; growth in % a year"
             + " from the base.");
     out.println();
-    boolean[] right = new boolean[columns.size()];
-    for (int i = 0; i < right.length; i++) {
-      right[i] = columns.get(i).rightAligned();
-    }
-    TextTable t = new TextTable(columns.stream().map(c -> c.header(lang)).toList(), right);
+    TextTable t = OddsColumn.table(columns, lang);
     for (TargetOdds o : report.getOddsList()) {
       String name = Labels.name(o.getName(), lang);
       t.add(columns.stream().map(c -> c.cell(o, name, lang)).toList());

@@ -4,6 +4,8 @@ import chaincast.model.Model;
 import chaincast.v1.Cell;
 import chaincast.v1.LocalizedName;
 import chaincast.v1.Subject;
+import chaincast.v1.Target;
+import chaincast.v1.TargetKind;
 
 /** How subjects are labelled for people (bilingual) and for keys (ASCII). */
 public final class SubjectNames {
@@ -45,8 +47,7 @@ public final class SubjectNames {
       case CHAIN_ID -> model.chain(s.getChainId()).orElseThrow().getName();
       case REGION_ID -> model.region(s.getRegionId()).orElseThrow().getName();
       case TARGET_ID -> model.target(s.getTargetId()).orElseThrow().getName();
-      case COUNT_CELL_ID ->
-          LocalizedName.newBuilder().setZh(s.getCountCellId()).setEn(s.getCountCellId()).build();
+      case COUNT_CELL_ID -> countCellName(model, s.getCountCellId());
       case ANY_ID -> SubjectResolver.resolve(model, s).map(r -> name(model, r)).orElseThrow();
       case CITY -> CITY;
       case KIND_NOT_SET -> LocalizedName.getDefaultInstance();
@@ -67,5 +68,21 @@ public final class SubjectNames {
         .setZh(chain.getZh() + " · " + region.getZh())
         .setEn(chain.getEn() + " · " + region.getEn())
         .build();
+  }
+
+  /**
+   * A count cell's name: that of the count target that counts it alone (规模以上医药工业企业数（市开发区）), else
+   * its id.
+   */
+  private static LocalizedName countCellName(Model model, String id) {
+    for (Target t : model.targets()) {
+      if (t.getKind() == TargetKind.TARGET_KIND_COUNT) {
+        var cells = model.countCellsFor(t);
+        if (cells.size() == 1 && cells.get(0).getId().equals(id)) {
+          return t.getName();
+        }
+      }
+    }
+    return LocalizedName.newBuilder().setZh(id).setEn(id).build();
   }
 }

@@ -7,7 +7,6 @@ import chaincast.engine.TargetSpec;
 import chaincast.engine.ValueTarget;
 import chaincast.model.Model;
 import chaincast.v1.Comparison;
-import chaincast.v1.LocalizedName;
 import chaincast.v1.Subject;
 import chaincast.v1.Target;
 import chaincast.v1.TargetKind;
@@ -71,7 +70,7 @@ record ThresholdStage(List<TargetSpec> specs, List<PlannedRun.ThresholdMeta> met
       metas.add(
           new PlannedRun.ThresholdMeta(
               th,
-              name(model, s),
+              SubjectNames.name(model, s),
               Thresholds.unitOf(model, s),
               Thresholds.kindOf(model, s),
               lower,
@@ -149,25 +148,5 @@ record ThresholdStage(List<TargetSpec> specs, List<PlannedRun.ThresholdMeta> met
         .setComparison(
             bound.strict() ? Comparison.COMPARISON_GREATER_THAN : Comparison.COMPARISON_AT_LEAST)
         .build();
-  }
-
-  /**
-   * The subject's bilingual name; a count cell takes the name of the count target that counts it
-   * alone.
-   */
-  private static LocalizedName name(Model model, Subject s) {
-    if (s.getKindCase() != Subject.KindCase.COUNT_CELL_ID) {
-      return SubjectNames.name(model, s);
-    }
-    String id = s.getCountCellId();
-    for (Target t : model.targets()) {
-      if (t.getKind() == TargetKind.TARGET_KIND_COUNT) {
-        var cells = model.countCellsFor(t);
-        if (cells.size() == 1 && cells.get(0).getId().equals(id)) {
-          return t.getName();
-        }
-      }
-    }
-    return LocalizedName.newBuilder().setZh(id).setEn(id).build();
   }
 }

@@ -637,9 +637,20 @@ class SimulationServiceTest {
   // ---- bad input: every field gives INVALID_ARGUMENT naming it, or NOT_FOUND naming the id ----
 
   static void assertInvalid(String field, UnaryOperator<SimulationSpec.Builder> mutate) {
+    assertInvalid(stub, field, mutate);
+  }
+
+  /** As above, against the server behind {@code server}. */
+  static void assertInvalid(
+      SimulationServiceGrpc.SimulationServiceBlockingStub server,
+      String field,
+      UnaryOperator<SimulationSpec.Builder> mutate) {
     SimulationSpec spec = mutate.apply(SimulationSpec.newBuilder().setPaths(1000)).build();
     StatusRuntimeException e =
-        assertThrows(StatusRuntimeException.class, () -> simulate(spec), field);
+        assertThrows(
+            StatusRuntimeException.class,
+            () -> server.simulate(SimulateRequest.newBuilder().setSpec(spec).build()),
+            field);
     assertEquals(
         Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), field + ": " + e.getStatus());
     BadRequest bad = ModelServiceTest.detail(e, BadRequest.class);

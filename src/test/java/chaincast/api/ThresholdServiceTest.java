@@ -22,7 +22,6 @@ import chaincast.v1.Threshold;
 import chaincast.v1.ThresholdOdds;
 import chaincast.v1.Unit;
 import chaincast.v1.VarianceReduction;
-import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
@@ -228,15 +227,7 @@ class ThresholdServiceTest {
   }
 
   static void assertInvalid(String field, UnaryOperator<SimulationSpec.Builder> mutate) {
-    SimulationSpec spec = mutate.apply(SimulationSpec.newBuilder().setPaths(1000)).build();
-    StatusRuntimeException e =
-        assertThrows(StatusRuntimeException.class, () -> simulate(spec), field);
-    assertEquals(
-        Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), field + ": " + e.getStatus());
-    BadRequest bad = ModelServiceTest.detail(e, BadRequest.class);
-    assertTrue(
-        bad.getFieldViolationsList().stream().anyMatch(v -> v.getField().equals(field)),
-        "expected a violation of " + field + " in " + bad);
+    SimulationServiceTest.assertInvalid(stub, field, mutate);
   }
 
   @Test
