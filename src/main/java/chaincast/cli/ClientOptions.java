@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 final class ClientOptions {
   @Option(
       names = "--server",
-      paramLabel = "HOST:PORT",
-      description = "Server to call (default: start one in-process over the bundled seeds).")
+      paramLabel = "HOST:PORT[,HOST:PORT...]",
+      description =
+          "Server to call, or replicas to spread calls over round-robin (a comma-separated list,"
+              + " or dns:///NAME:PORT for every address of a name); read-only calls are retried on"
+              + " another replica (default: start one in-process over the bundled seeds).")
   String server;
 
   @Option(

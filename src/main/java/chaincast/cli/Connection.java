@@ -27,14 +27,23 @@ final class Connection implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code target} ("host:port") with {@code credentials} (TLS, token or plaintext), or
-   * starts a local plaintext server when {@code target} is null.
+   * Connects to {@code target} with {@code credentials} (TLS, token or plaintext), or starts a
+   * local plaintext server when {@code target} is null. The target is one server ("host:port",
+   * whose name may resolve to several replicas), a comma-separated list of replicas, or a gRPC
+   * target URI ("dns:///name:port"); calls go round-robin over the replicas and read-only ones are
+   * retried elsewhere when a replica is unavailable or full ({@link ClientServiceConfig}).
+   *
+   * @throws IllegalArgumentException if a listed replica is not "host:port"
    */
   static Connection open(String target, ChannelCredentials credentials) throws IOException {
     if (target != null) {
       ManagedChannel channel;
       try {
-        channel = Grpc.newChannelBuilder(target, credentials).build();
+        channel =
+            Grpc.newChannelBuilder(grpcTarget(target), credentials)
+                .defaultServiceConfig(ClientServiceConfig.load())
+                .enableRetry()
+                .build();
       } catch (ManagedChannelRegistry.ProviderNotFoundException e) {
         // The credentials were checked; this is the transport refusing them all the same.
         throw new IllegalArgumentException(
@@ -51,6 +60,20 @@ final class Connection implements AutoCloseable {
             .usePlaintext()
             .build();
     return new Connection(channel, server);
+  }
+
+  /** The gRPC target for {@code --server}: a replica list becomes {@code static:///a,b,...}. */
+  static String grpcTarget(String server) {
+    if (server.contains(",") && !server.contains("://")) {
+      try {
+        StaticNameResolverProvider.parse(server); // a bad entry is named now, not at the first call
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--server: " + e.getMessage(), e);
+      }
+      StaticNameResolverProvider.register();
+      return StaticNameResolverProvider.SCHEME + ":///" + server.replace(" ", "");
+    }
+    return server;
   }
 
   ManagedChannel channel() {

@@ -3,6 +3,7 @@ package chaincast.cli;
 import chaincast.admission.AdmissionSettings;
 import chaincast.run.Limits;
 import chaincast.server.ChaincastServer;
+import chaincast.server.ConnectionAge;
 import chaincast.server.ServerConfig;
 import chaincast.server.ServerLogging;
 import chaincast.server.ServerSecurity;
@@ -11,6 +12,7 @@ import chaincast.server.ServerTls;
 import chaincast.server.TokenFile;
 import chaincast.store.StoreSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -194,6 +196,33 @@ final class ServeCommand implements Callable<Integer> {
           "Compact the scenario database file when it grows above this size and 4x its last compacted size (default: ${DEFAULT-VALUE}).")
   long storeCompactBytes = StoreSettings.defaults().compactAboveBytes();
 
+  @Option(
+      names = "--max-connection-age",
+      paramLabel = "SECONDS",
+      description =
+          "Ask each client connection to reconnect after this long, so round-robin clients spread"
+              + " over replicas started later (default: ${DEFAULT-VALUE}).")
+  long maxConnectionAgeSeconds = ConnectionAge.DEFAULT.maxAge().toSeconds();
+
+  @Option(
+      names = "--max-connection-age-grace",
+      paramLabel = "SECONDS",
+      description =
+          "How long calls already running on such a connection may still take (default: ${DEFAULT-VALUE}).")
+  long maxConnectionAgeGraceSeconds = ConnectionAge.DEFAULT.grace().toSeconds();
+
+  /** --max-connection-age and its grace, checked. */
+  private ConnectionAge connectionAge() {
+    try {
+      return new ConnectionAge(
+          Duration.ofSeconds(maxConnectionAgeSeconds),
+          Duration.ofSeconds(maxConnectionAgeGraceSeconds));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-connection-age and its grace must be positive seconds");
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     StoreSettings store;
@@ -243,7 +272,8 @@ final class ServeCommand implements Callable<Integer> {
             .withSeedsDir(seeds)
             .withLimits(limits)
             .withAdmission(admission)
-            .withStore(store);
+            .withStore(store)
+            .withConnectionAge(connectionAge());
     if (dataDir != null) {
       config = config.withDataDir(dataDir);
     }

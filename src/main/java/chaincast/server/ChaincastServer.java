@@ -148,7 +148,11 @@ public final class ChaincastServer {
     NettyServerBuilder builder;
     try {
       security.checkBind(config.host());
-      builder = transport(new InetSocketAddress(config.host(), config.port()));
+      builder =
+          transport(new InetSocketAddress(config.host(), config.port()))
+              .maxConnectionAge(config.connectionAge().maxAge().toNanos(), TimeUnit.NANOSECONDS)
+              .maxConnectionAgeGrace(
+                  config.connectionAge().grace().toNanos(), TimeUnit.NANOSECONDS);
     } catch (ServerSetupException e) {
       // Nothing was bound; release what the constructor made, since stop() will not be called.
       engine.close();

@@ -26,7 +26,8 @@ public record ServerConfig(
     Limits limits,
     Path dataDir,
     AdmissionSettings admission,
-    StoreSettings store) {
+    StoreSettings store,
+    ConnectionAge connectionAge) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 50051;
 
@@ -46,7 +47,8 @@ public record ServerConfig(
         Limits.defaults(),
         defaultDataDir(),
         AdmissionSettings.defaults(),
-        StoreSettings.defaults());
+        StoreSettings.defaults(),
+        ConnectionAge.DEFAULT);
   }
 
   /**
@@ -62,35 +64,49 @@ public record ServerConfig(
   }
 
   public ServerConfig withDataDir(Path dataDir) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
+    return new ServerConfig(
+        host, port, threads, seedsDir, limits, dataDir, admission, store, connectionAge);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
+    return new ServerConfig(
+        host, port, threads, seedsDir, limits, dataDir, admission, store, connectionAge);
   }
 
   public ServerConfig withHost(String host) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
+    return new ServerConfig(
+        host, port, threads, seedsDir, limits, dataDir, admission, store, connectionAge);
   }
 
   public ServerConfig withThreads(int threads) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
+    return new ServerConfig(
+        host, port, threads, seedsDir, limits, dataDir, admission, store, connectionAge);
   }
 
   public ServerConfig withSeedsDir(Path seedsDir) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
+    return new ServerConfig(
+        host, port, threads, seedsDir, limits, dataDir, admission, store, connectionAge);
   }
 
   public ServerConfig withLimits(Limits limits) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
+    return new ServerConfig(
+        host, port, threads, seedsDir, limits, dataDir, admission, store, connectionAge);
   }
 
   public ServerConfig withAdmission(AdmissionSettings admission) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
+    return new ServerConfig(
+        host, port, threads, seedsDir, limits, dataDir, admission, store, connectionAge);
   }
 
   /** This configuration with other bounds, quotas and housekeeping for the scenario store. */
   public ServerConfig withStore(StoreSettings store) {
-    return new ServerConfig(host, port, threads, seedsDir, limits, dataDir, admission, store);
+    return new ServerConfig(
+        host, port, threads, seedsDir, limits, dataDir, admission, store, connectionAge);
+  }
+
+  /** This configuration with another limit on how long a client connection lives. */
+  public ServerConfig withConnectionAge(ConnectionAge connectionAge) {
+    return new ServerConfig(
+        host, port, threads, seedsDir, limits, dataDir, admission, store, connectionAge);
   }
 }
