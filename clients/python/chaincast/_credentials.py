@@ -10,10 +10,11 @@ plaintext network connection anyone on the path could read it.
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import socket
 from pathlib import Path
-from typing import Any, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, List, Mapping, Optional, Sequence, Tuple, Union
 
 import grpc
 
@@ -22,10 +23,70 @@ TOKEN_FILE_ENV = "CHAINCAST_TOKEN_FILE"
 TLS_CA_ENV = "CHAINCAST_TLS_CA"
 
 PathOrPem = Union[str, "os.PathLike[str]", bytes]
+Target = Union[str, Sequence[str]]
+
+SERVICE_CONFIG = json.loads((Path(__file__).parent / "service_config.json").read_text(encoding="utf-8"))
+"""round_robin over the target's addresses and retries of the read-only RPCs on UNAVAILABLE and
+RESOURCE_EXHAUSTED: the same file the Java CLI uses (``service_config.json`` in this package)."""
+
+
+def channel_target(target: Target) -> str:
+    """The grpc target for one server or several replicas.
+
+    One ``host:port`` (or any grpc target URI, e.g. ``dns:///name:port``) is passed on; a list, or
+    a comma-separated string, of ``host:port`` becomes grpc's static ``ipv4:``/``ipv6:`` list,
+    each host looked up now (grpc's static lists take addresses, not names).
+    """
+    entries = [target] if isinstance(target, str) else list(target)
+    if len(entries) == 1 and "," in entries[0] and "://" not in entries[0]:
+        entries = entries[0].split(",")
+    entries = [e.strip() for e in entries]
+    if not entries or any(not e for e in entries):
+        raise ValueError(f"target: give host:port, or several separated by commas; got {target!r}")
+    if len(entries) == 1:
+        return entries[0]
+    v4: List[str] = []
+    v6: List[str] = []
+    for entry in entries:
+        host, port = _host_and_port(entry)
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except OSError as e:
+            raise ValueError(f"target: cannot look up {host!r} in {entry!r}: {e}") from None
+        address = infos[0][4][0]
+        if ":" in address:
+            v6.append(f"[{address}]:{port}")
+        else:
+            v4.append(f"{address}:{port}")
+    if v4 and v6:
+        raise ValueError(f"target: grpc takes a list of IPv4 or of IPv6 addresses, not both: {v4 + v6}")
+    return "ipv4:" + ",".join(v4) if v4 else "ipv6:" + ",".join(v6)
+
+
+def _host_and_port(entry: str) -> Tuple[str, int]:
+    if entry.startswith("["):
+        host, _, rest = entry[1:].partition("]")
+        port = rest[1:] if rest.startswith(":") else ""
+    else:
+        host, _, port = entry.rpartition(":")
+    if not host or not port.isdigit():
+        raise ValueError(f"target: {entry!r} is not host:port (e.g. 127.0.0.1:50051)")
+    return host, int(port)
+
+
+def with_service_config(options: Sequence[Tuple[str, Any]]) -> List[Tuple[str, Any]]:
+    """``options`` plus the service config and retries, unless the caller set their own."""
+    named = {name for name, _ in options}
+    out = list(options)
+    if "grpc.service_config" not in named:
+        out.append(("grpc.service_config", json.dumps(SERVICE_CONFIG)))
+    if "grpc.enable_retries" not in named:
+        out.append(("grpc.enable_retries", 1))
+    return out
 
 
 def open_channel(
-    target: str,
+    target: Target,
     options: Sequence[Tuple[str, Any]],
     *,
     credentials: Optional[grpc.ChannelCredentials],
@@ -36,6 +97,8 @@ def open_channel(
     env: Mapping[str, str],
 ) -> grpc.Channel:
     """The channel the arguments (then the environment) ask for; see the module docstring."""
+    target = channel_target(target)
+    options = with_service_config(options)
     if credentials is not None and (tls_ca is not None or tls):
         raise ValueError("give credentials= or tls_ca=/tls=, not both")
     if tls_ca is None and credentials is None and env.get(TLS_CA_ENV):
@@ -49,7 +112,8 @@ def open_channel(
         return grpc.secure_channel(target, credentials, options=options)
     call_credentials = grpc.access_token_call_credentials(bearer)
     if credentials is None:
-        host = _host(target)
+        hosts = _hosts(target)
+        host = next((h for h in hosts if not _is_loopback(h)), hosts[0])
         if not _is_loopback(host):
             raise ValueError(
                 f"not sending the token to {host} over plaintext, where anyone on the network could read it: "
@@ -95,6 +159,14 @@ def _pem(value: PathOrPem, name: str) -> bytes:
     if not path.is_file():
         raise FileNotFoundError(f"{name}={value}: no such file")
     return path.read_bytes()
+
+
+def _hosts(target: str) -> List[str]:
+    """Every host of a grpc target; a static ``ipv4:``/``ipv6:`` list has several."""
+    for scheme in ("ipv4:", "ipv6:"):
+        if target.startswith(scheme):
+            return [_host(scheme + part) for part in target[len(scheme):].split(",")]
+    return [_host(target)]
 
 
 def _host(target: str) -> str:

@@ -170,7 +170,13 @@ class Client:
             print(odds[["target_id", "name_en", "p_hit", "ci_low", "ci_high"]])
 
     Args:
-        target: ``host:port`` of the server.
+        target: ``host:port`` of the server; or several replicas, as a list of
+            ``host:port`` or one comma-separated string, or ``dns:///name:port``
+            for every address of a name. Calls go round-robin over the replicas,
+            and read-only calls (queries, runs, calibration) are retried on another
+            one when a replica is unavailable or full (UNAVAILABLE,
+            RESOURCE_EXHAUSTED; up to 5 attempts). Writes are not retried: a lost
+            answer to a write is settled with its etag, not a blind second try.
         timeout: seconds each call may take (a gRPC deadline; default
             :data:`DEFAULT_TIMEOUT`, 120); ``None`` or ``math.inf`` for no
             deadline. Each method also takes ``timeout=`` for that call alone:
@@ -201,7 +207,7 @@ class Client:
 
     def __init__(
         self,
-        target: str = DEFAULT_TARGET,
+        target: Union[str, Sequence[str]] = DEFAULT_TARGET,
         timeout: Optional[float] = DEFAULT_TIMEOUT,
         *,
         options: Optional[Sequence[Tuple[str, Any]]] = None,
@@ -213,7 +219,7 @@ class Client:
     ) -> None:
         if timeout is not None and not (timeout > 0):
             raise ValueError(f"timeout must be positive seconds, or None for no deadline, got {timeout!r}")
-        self.target = target
+        self.target = target if isinstance(target, str) else ",".join(target)
         self.timeout = None if timeout is None or math.isinf(timeout) else float(timeout)
         self._channel = open_channel(
             target,
