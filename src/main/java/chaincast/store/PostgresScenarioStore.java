@@ -580,12 +580,16 @@ public final class PostgresScenarioStore implements ScenarioStore {
         "dataset '" + id + "' already exists");
   }
 
+  /** The innermost database error's message (the driver's words), else the innermost one's. */
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+    String message = null;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException && t.getMessage() != null) {
+        message = t.getMessage();
+      } else if (message == null && t.getCause() == null) {
+        message = t.getMessage() == null ? t.toString() : t.getMessage();
+      }
     }
-    String m = t.getMessage();
-    return m == null ? t.toString() : m;
+    return message == null ? e.toString() : message;
   }
 }

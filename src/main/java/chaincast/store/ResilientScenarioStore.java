@@ -109,7 +109,7 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
    */
   public void openNow() {
     try {
-      current();
+      current(false); // the caller reports the failure (serve exits with it)
     } catch (ScenarioStoreUnavailableException e) {
       throw e.getCause() instanceof StoreException cause ? cause : e;
     }
@@ -240,7 +240,11 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
   }
 
   /** The open delegate; opens it on first use; refuses while it is being reopened. */
-  private synchronized ScenarioStore current() {
+  private ScenarioStore current() {
+    return current(true);
+  }
+
+  private synchronized ScenarioStore current(boolean logFailure) {
     if (closed) {
       throw new ScenarioStoreUnavailableException(
           Duration.ZERO, new IllegalStateException("the server is shutting down"));
@@ -253,7 +257,9 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
         delegate = opener.open(dataDir, settings);
         return delegate;
       } catch (RuntimeException | Error e) {
-        logOpenFailure("cannot open the scenario store " + where, e, true);
+        if (logFailure) {
+          logOpenFailure("cannot open the scenario store " + where, e, true);
+        }
         unavailable(e);
         throw refusal(e);
       }
