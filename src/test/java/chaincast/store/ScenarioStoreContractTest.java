@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -360,6 +361,61 @@ abstract class ScenarioStoreContractTest {
         assertEquals(10, a.usage("peer:q").scenarios());
         assertEquals(10, b.list(100, "", Long.MAX_VALUE).scenarios().size());
       } finally {
+        if (b != a) {
+          b.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * A scenario naming a dataset and a delete of that dataset race (through two store instances
+   * where the store allows it), 30 times: either the scenario was stored first and the delete is
+   * IN_USE, or the delete came first and the scenario is UNKNOWN_REFERENCE; never a stored scenario
+   * naming a deleted dataset.
+   */
+  @Test
+  void aScenarioNeverNamesADatasetDeletedAtTheSameTime() throws Exception {
+    try (ScenarioStore a = open()) {
+      ScenarioStore b = peer(a);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < 30; round++) {
+          String d = "race-" + round;
+          String id = "names-" + round;
+          a.createDataset(dataset(d, 1), "peer:a", Quota.NONE);
+          CyclicBarrier together = new CyclicBarrier(2);
+          Future<?> create =
+              pool.submit(
+                  () -> {
+                    together.await();
+                    try {
+                      a.create(naming(id, d), "peer:a", Quota.NONE);
+                    } catch (DatasetStoreException e) {
+                      assertEquals(DatasetStoreException.Reason.UNKNOWN_REFERENCE, e.reason());
+                    }
+                    return null;
+                  });
+          Future<?> delete =
+              pool.submit(
+                  () -> {
+                    together.await();
+                    try {
+                      b.deleteDataset(d, -1);
+                    } catch (DatasetStoreException e) {
+                      assertEquals(DatasetStoreException.Reason.IN_USE, e.reason());
+                    }
+                    return null;
+                  });
+          create.get(2, TimeUnit.MINUTES);
+          delete.get(2, TimeUnit.MINUTES);
+          assertEquals(
+              a.get(id).isPresent(),
+              a.datasetExists(d),
+              "round " + round + ": scenario stored iff its dataset is still there");
+        }
+      } finally {
+        pool.shutdown();
         if (b != a) {
           b.close();
         }
