@@ -10,6 +10,7 @@ import chaincast.server.ServerSecurity;
 import chaincast.server.ServerSetupException;
 import chaincast.server.ServerTls;
 import chaincast.server.TokenFile;
+import chaincast.store.StoreLocation;
 import chaincast.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,17 @@ final class ServeCommand implements Callable<Integer> {
       description =
           "Where stored scenarios live (default: $CHAINCAST_DATA_DIR, else ~/.chaincast).")
   Path dataDir;
+
+  @Option(
+      names = "--store",
+      paramLabel = "URL",
+      description = {
+        "Where stored scenarios and datasets live: 'h2' (an embedded database in --data-dir, the",
+        "default) or a PostgreSQL database that several servers share:",
+        "postgresql://USER:PASSWORD@HOST:PORT/DB or jdbc:postgresql://HOST:PORT/DB?user=..&password=..",
+        "(default: $CHAINCAST_STORE, else h2)."
+      })
+  String storeUrl;
 
   @Option(
       names = "--tls-cert",
@@ -237,6 +249,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "the scenario store's limits must be positive: " + e.getMessage());
     }
+    store = store.withLocation(storeLocation());
     if (maxRuns < 1
         || queue < 0
         || queuePerClient < 0
@@ -294,6 +307,21 @@ final class ServeCommand implements Callable<Integer> {
     }
     server.blockUntilShutdown();
     return 0;
+  }
+
+  /** {@code --store}, else {@code $CHAINCAST_STORE}, else H2 in the data directory. */
+  private StoreLocation storeLocation() {
+    String url = storeUrl;
+    String source = "--store";
+    if (url == null) {
+      url = System.getenv(StoreLocation.ENV);
+      source = "$" + StoreLocation.ENV;
+    }
+    try {
+      return StoreLocation.parse(url);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), source + ": " + e.getMessage());
+    }
   }
 
   /** The TLS, token and reflection set-up the options ask for, with every file read and checked. */

@@ -18,6 +18,7 @@ import chaincast.seed.ConsistencyAudit;
 import chaincast.seed.SeedLoader;
 import chaincast.sensitivity.SensitivityAnalysis;
 import chaincast.store.ResilientScenarioStore;
+import chaincast.store.StoreException;
 import chaincast.v1.CalibrationServiceGrpc;
 import chaincast.v1.DatasetServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
@@ -148,6 +149,7 @@ public final class ChaincastServer {
     NettyServerBuilder builder;
     try {
       security.checkBind(config.host());
+      openSharedStore();
       builder =
           transport(new InetSocketAddress(config.host(), config.port()))
               .maxConnectionAge(config.connectionAge().maxAge().toNanos(), TimeUnit.NANOSECONDS)
@@ -182,6 +184,22 @@ public final class ChaincastServer {
       security.tls().warnings().forEach(logger::warning);
     }
     return this;
+  }
+
+  /**
+   * A PostgreSQL store is opened before the server listens, so that a database that cannot be
+   * reached (or migrated) stops {@code serve} with the reason instead of failing every scenario
+   * call. The embedded H2 store still opens on first use (see {@link ResilientScenarioStore}).
+   */
+  private void openSharedStore() {
+    if (!config.store().location().isPostgres()) {
+      return;
+    }
+    try {
+      store.openNow();
+    } catch (StoreException e) {
+      throw new ServerSetupException(e.getMessage(), e);
+    }
   }
 
   /**

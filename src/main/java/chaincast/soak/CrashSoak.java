@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * java -cp target/chaincast.jar chaincast.soak.CrashSoak --cycles 200
+ * java -cp target/chaincast.jar chaincast.soak.CrashSoak --cycles 200 --store postgresql://USER@HOST:PORT/DB
  * </pre>
  *
  * <p>Runs {@link CrashLoop}: SIGKILL of a real {@code chaincast serve} process under concurrent
@@ -66,6 +67,13 @@ public final class CrashSoak implements Callable<Integer> {
           "The server's --store-compact-bytes, low so that compaction runs under the kills too (default: ${DEFAULT-VALUE}).")
   long compactBytes = 1024 * 1024;
 
+  @Option(
+      names = "--store",
+      paramLabel = "URL",
+      description =
+          "The servers' --store: a PostgreSQL database (postgresql://USER:PASSWORD@HOST:PORT/DB) instead of H2 in --data-dir; use an empty database (default: H2).")
+  String store;
+
   @Override
   public Integer call() throws Exception {
     Path dir = dataDir != null ? dataDir : Files.createTempDirectory("chaincast-crash-soak");
@@ -82,13 +90,27 @@ public final class CrashSoak implements Callable<Integer> {
             maxAcks,
             seed,
             jvm,
-            List.of("--store-compact-bytes", Long.toString(compactBytes)),
+            serveArgs(),
             300);
     System.out.println(
-        "crash soak: " + cycles + " SIGKILL cycles, " + writers + " writers, data in " + dir);
+        "crash soak: "
+            + cycles
+            + " SIGKILL cycles, "
+            + writers
+            + " writers, data in "
+            + (store != null ? "PostgreSQL" : dir));
     CrashLoop.Result r = new CrashLoop(options).run(System.out::println);
     System.out.println(format(r));
     return r.clean() ? 0 : 1;
+  }
+
+  private List<String> serveArgs() {
+    List<String> args =
+        new ArrayList<>(List.of("--store-compact-bytes", Long.toString(compactBytes)));
+    if (store != null) {
+      args.addAll(List.of("--store", store));
+    }
+    return args;
   }
 
   /** The figures, one per line. */

@@ -1,9 +1,15 @@
 package chaincast.store;
 
+import static chaincast.store.StoreRows.checkQuota;
+import static chaincast.store.StoreRows.content;
+import static chaincast.store.StoreRows.missingOrStale;
+import static chaincast.store.StoreRows.now;
+import static chaincast.store.StoreRows.row;
+import static chaincast.store.StoreRows.stored;
+import static chaincast.store.StoreRows.utc;
+
 import chaincast.v1.Dataset;
 import chaincast.v1.Scenario;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Timestamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +62,7 @@ import org.h2.api.ErrorCode;
  * reuses an old etag). Updates and deletes with an expected version change the row only if it still
  * has that version.
  *
- * <p>Datasets of actuals live in the same database ({@link H2DatasetTable}), so a scenario write
+ * <p>Datasets of actuals live in the same database ({@link DatasetTable}), so a scenario write
  * checks the dataset it names, and a dataset delete the scenarios naming it, in one transaction.
  *
  * <p>Thread-safe: one connection, used by one caller at a time.
@@ -305,12 +309,12 @@ public final class H2ScenarioStore implements ScenarioStore {
   @Override
   public synchronized StoredDataset createDataset(Dataset dataset, String owner, Quota quota) {
     Dataset content = dataset.toBuilder().clearEtag().clearCreateTime().clearPointCount().build();
-    int size = H2DatasetTable.encodedSize(content);
+    int size = DatasetTable.encodedSize(content);
     Instant now = now();
     return write(
         "create dataset " + dataset.getId(),
         () -> {
-          H2DatasetTable table = datasets();
+          DatasetTable table = datasets();
           if (table.exists(dataset.getId())) {
             throw new DatasetStoreException(
                 DatasetStoreException.Reason.ALREADY_EXISTS,
@@ -349,8 +353,8 @@ public final class H2ScenarioStore implements ScenarioStore {
         });
   }
 
-  private H2DatasetTable datasets() {
-    return new H2DatasetTable(connection);
+  private DatasetTable datasets() {
+    return new DatasetTable(connection, false);
   }
 
   @Override
@@ -570,81 +574,5 @@ public final class H2ScenarioStore implements ScenarioStore {
       r.next();
       return r.getLong(1);
     }
-  }
-
-  /**
-   * Refuses a write that would take {@code owner} above a limit (a write that shrinks is allowed).
-   */
-  private static void checkQuota(
-      String owner, Quota quota, Usage used, long scenarios, long bytes) {
-    if (scenarios > quota.maxScenarios() && scenarios > used.scenarios()) {
-      throw new QuotaExceededException(
-          owner, QuotaExceededException.Limit.SCENARIOS, quota.maxScenarios(), scenarios);
-    }
-    if (bytes > quota.maxBytes() && bytes > used.bytes()) {
-      throw new QuotaExceededException(
-          owner, QuotaExceededException.Limit.BYTES, quota.maxBytes(), bytes);
-    }
-  }
-
-  private static ScenarioStoreException missingOrStale(
-      String id, long expectedVersion, boolean exists) {
-    if (!exists) {
-      return new ScenarioStoreException(
-          ScenarioStoreException.Reason.NOT_FOUND, id, "scenario '" + id + "' not found");
-    }
-    return new ScenarioStoreException(
-        ScenarioStoreException.Reason.STALE_ETAG,
-        id,
-        "scenario '"
-            + id
-            + "' has changed since etag "
-            + ScenarioStore.etagOf(expectedVersion)
-            + " was read; get it again, reapply your change and retry");
-  }
-
-  /** What is stored: id, name, description, overrides (etag and times live in their columns). */
-  private static Scenario content(Scenario s) {
-    return s.toBuilder().clearEtag().clearCreateTime().clearUpdateTime().build();
-  }
-
-  private static Stored row(ResultSet r) throws SQLException {
-    Scenario content;
-    try {
-      content = Scenario.parseFrom(r.getBytes(1));
-    } catch (InvalidProtocolBufferException e) {
-      throw new SQLException("a stored scenario does not parse: " + e.getMessage(), e);
-    }
-    return stored(
-        content,
-        r.getLong(2),
-        r.getObject(3, OffsetDateTime.class).toInstant(),
-        r.getObject(4, OffsetDateTime.class).toInstant(),
-        r.getString(5));
-  }
-
-  private static Stored stored(
-      Scenario content, long version, Instant created, Instant updated, String owner) {
-    return new Stored(
-        content.toBuilder()
-            .setEtag(ScenarioStore.etagOf(version))
-            .setCreateTime(timestamp(created))
-            .setUpdateTime(timestamp(updated))
-            .build(),
-        version,
-        owner);
-  }
-
-  /** Now, to the microsecond the column keeps, so a write's answer equals a later read. */
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private static OffsetDateTime utc(Instant i) {
-    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-  }
-
-  private static Timestamp timestamp(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 }

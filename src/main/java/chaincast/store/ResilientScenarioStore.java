@@ -52,6 +52,10 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
   }
 
   private final Path dataDir;
+
+  /** The store's place for log lines: "in DIR" or the PostgreSQL database (no password). */
+  private final String where;
+
   private final StoreSettings settings;
   private final Opener opener;
   private final List<AvailabilityListener> listeners = new CopyOnWriteArrayList<>();
@@ -68,13 +72,25 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
   private long nextAttemptNanos;
   private ScheduledExecutorService reopener;
 
-  /** An H2 store in {@code dataDir}, opened on first use. */
+  /**
+   * The store {@code settings.location()} names, opened on first use (or by {@link #openNow()}): H2
+   * in {@code dataDir}, or a PostgreSQL database.
+   */
   public ResilientScenarioStore(Path dataDir, StoreSettings settings) {
-    this(dataDir, settings, H2ScenarioStore::open);
+    this(dataDir, settings, openerFor(settings.location()));
+  }
+
+  private static Opener openerFor(StoreLocation location) {
+    if (location.isPostgres()) {
+      return (dir, s) -> PostgresScenarioStore.open(location, s);
+    }
+    return H2ScenarioStore::open;
   }
 
   public ResilientScenarioStore(Path dataDir, StoreSettings settings, Opener opener) {
     this.dataDir = dataDir;
+    this.where =
+        settings.location().isPostgres() ? settings.location().toString() : "in " + dataDir;
     this.settings = settings;
     this.opener = opener;
     this.delay = settings.reopenInitialDelay();
@@ -83,6 +99,20 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
   /** The data directory the store lives in. */
   public Path dataDir() {
     return dataDir;
+  }
+
+  /**
+   * Opens the store now instead of on first use: {@code serve} on a PostgreSQL store fails at
+   * start-up, with the reason, when the database cannot be reached or migrated.
+   *
+   * @throws StoreException why it cannot be opened (it is reopened in the background meanwhile)
+   */
+  public void openNow() {
+    try {
+      current(false); // the caller reports the failure (serve exits with it)
+    } catch (ScenarioStoreUnavailableException e) {
+      throw e.getCause() instanceof StoreException cause ? cause : e;
+    }
   }
 
   /** Adds a listener for availability changes and tells it the current availability at once. */
@@ -210,7 +240,11 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
   }
 
   /** The open delegate; opens it on first use; refuses while it is being reopened. */
-  private synchronized ScenarioStore current() {
+  private ScenarioStore current() {
+    return current(true);
+  }
+
+  private synchronized ScenarioStore current(boolean logFailure) {
     if (closed) {
       throw new ScenarioStoreUnavailableException(
           Duration.ZERO, new IllegalStateException("the server is shutting down"));
@@ -223,7 +257,9 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
         delegate = opener.open(dataDir, settings);
         return delegate;
       } catch (RuntimeException | Error e) {
-        logOpenFailure("cannot open the scenario store in " + dataDir, e, true);
+        if (logFailure) {
+          logOpenFailure("cannot open the scenario store " + where, e, true);
+        }
         unavailable(e);
         throw refusal(e);
       }
@@ -244,8 +280,7 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
     if (delegate == failed) {
       delegate = null;
       closeQuietly(failed);
-      logger.log(
-          Level.WARNING, "the scenario store in " + dataDir + " failed; reopening it", cause);
+      logger.log(Level.WARNING, "the scenario store " + where + " failed; reopening it", cause);
       unavailable(cause);
     }
     return new ScenarioStoreUnavailableException(retryAfter(), cause);
@@ -304,7 +339,7 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
         delegate = opened;
         failure = null;
         delay = settings.reopenInitialDelay();
-        logger.info("reopened the scenario store in " + dataDir);
+        logger.info("reopened the scenario store " + where);
         setAvailable(true);
         return;
       }
@@ -313,8 +348,8 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
       delay =
           doubled.compareTo(settings.reopenMaxDelay()) > 0 ? settings.reopenMaxDelay() : doubled;
       logOpenFailure(
-          "cannot reopen the scenario store in "
-              + dataDir
+          "cannot reopen the scenario store "
+              + where
               + "; next attempt in "
               + delay.toMillis()
               + " ms",

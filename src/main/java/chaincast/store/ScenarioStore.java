@@ -15,13 +15,17 @@ import java.util.Optional;
  *   <li>a write that returned is on disk: it survives the process being killed at any moment after
  *       it returns;
  *   <li>a write that did not return is either wholly there or wholly absent;
- *   <li>versions never repeat, across restarts and crashes, so an etag names one write forever;
+ *   <li>versions never repeat, across restarts and crashes (and across the processes sharing a
+ *       store), so an etag names one write forever;
  *   <li>a refused write ({@link ScenarioStoreException}, {@link DatasetStoreException}, {@link
  *       QuotaExceededException}) changes nothing.
  * </ul>
  *
- * <p>{@link H2ScenarioStore} is the embedded implementation; {@link ResilientScenarioStore} wraps
- * one and reopens it when it becomes unusable.
+ * <p>{@link H2ScenarioStore} is the embedded implementation (the default), {@link
+ * PostgresScenarioStore} the one several server processes share ({@code serve --store
+ * postgresql://...}, see {@link StoreLocation}); {@link ResilientScenarioStore} wraps either and
+ * reopens it when it becomes unusable. {@code ScenarioStoreContractTest} runs the same tests on
+ * both.
  */
 public interface ScenarioStore extends DatasetStore, AutoCloseable {
   /** A stored scenario: its content (with etag and times filled in), its version and its owner. */

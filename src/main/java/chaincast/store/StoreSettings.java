@@ -18,6 +18,7 @@ import java.time.Duration;
  *     times its size after the last compaction
  * @param reopenInitialDelay first wait before reopening a store that failed
  * @param reopenMaxDelay longest wait between attempts to reopen it (the wait doubles)
+ * @param location where the store lives: H2 in the data directory, or a PostgreSQL database
  */
 public record StoreSettings(
     int maxScenarioBytes,
@@ -26,12 +27,17 @@ public record StoreSettings(
     long maxPageBytes,
     long compactAboveBytes,
     Duration reopenInitialDelay,
-    Duration reopenMaxDelay) {
+    Duration reopenMaxDelay,
+    StoreLocation location) {
 
   /** 256 KiB: a scenario of 500 overrides with long sources and citations fits several times. */
   public static final int DEFAULT_MAX_SCENARIO_BYTES = 256 * 1024;
 
   public StoreSettings {
+    if (location == null) {
+      throw new IllegalArgumentException(
+          "location must be given (StoreLocation.H2 for the default)");
+    }
     positive("maxScenarioBytes", maxScenarioBytes);
     positive("maxScenariosPerClient", maxScenariosPerClient);
     positive("maxBytesPerClient", maxBytesPerClient);
@@ -60,7 +66,8 @@ public record StoreSettings(
         2L * 1024 * 1024,
         16L * 1024 * 1024,
         Duration.ofMillis(250),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        StoreLocation.H2);
   }
 
   /** The quota every client gets. */
@@ -77,7 +84,8 @@ public record StoreSettings(
         maxPageBytes,
         compactAboveBytes,
         reopenInitialDelay,
-        reopenMaxDelay);
+        reopenMaxDelay,
+        location);
   }
 
   /** These settings with another per-client quota (scenarios, bytes). */
@@ -89,7 +97,8 @@ public record StoreSettings(
         maxPageBytes,
         compactAboveBytes,
         reopenInitialDelay,
-        reopenMaxDelay);
+        reopenMaxDelay,
+        location);
   }
 
   /** These settings with another byte budget per ListScenarios page. */
@@ -101,7 +110,8 @@ public record StoreSettings(
         bytes,
         compactAboveBytes,
         reopenInitialDelay,
-        reopenMaxDelay);
+        reopenMaxDelay,
+        location);
   }
 
   /** These settings with another file size above which the database is compacted. */
@@ -113,7 +123,8 @@ public record StoreSettings(
         maxPageBytes,
         bytes,
         reopenInitialDelay,
-        reopenMaxDelay);
+        reopenMaxDelay,
+        location);
   }
 
   /** These settings with other waits between attempts to reopen a failed store. */
@@ -125,7 +136,21 @@ public record StoreSettings(
         maxPageBytes,
         compactAboveBytes,
         initial,
-        max);
+        max,
+        location);
+  }
+
+  /** These settings with the store in another place (H2 in the data directory, or PostgreSQL). */
+  public StoreSettings withLocation(StoreLocation where) {
+    return new StoreSettings(
+        maxScenarioBytes,
+        maxScenariosPerClient,
+        maxBytesPerClient,
+        maxPageBytes,
+        compactAboveBytes,
+        reopenInitialDelay,
+        reopenMaxDelay,
+        where);
   }
 
   private static void positive(String name, long value) {

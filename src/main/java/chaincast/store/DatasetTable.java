@@ -17,18 +17,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SQL of table {@code dataset} and of the scenario rows that name datasets. Every method runs
- * inside a transaction {@link H2ScenarioStore} opened, on its one connection; it commits, writes to
- * the file and maps failures.
+ * The SQL of table {@code dataset} and of the scenario rows that name datasets, the same on H2 and
+ * PostgreSQL. Every method runs inside a transaction the store opened ({@link H2ScenarioStore} on
+ * its one connection, {@link PostgresScenarioStore} on one from its pool); the store commits and
+ * maps failures.
+ *
+ * <p>With {@code rowLocks} (PostgreSQL, where several transactions run at once, in other server
+ * processes too) a scenario write takes a share lock on the dataset it names and a dataset delete
+ * an exclusive lock on the dataset before it looks for scenarios naming it: so either the delete
+ * waits for the scenario write and then sees its scenario (IN_USE), or the write waits for the
+ * delete and then finds no dataset (UNKNOWN_REFERENCE); never a scenario naming a deleted dataset.
+ * H2's one connection runs one transaction at a time and needs no locks.
  */
-final class H2DatasetTable {
+final class DatasetTable {
   /** Most scenario ids an IN_USE refusal names. */
   static final int MAX_NAMED_SCENARIOS = 10;
 
   private final Connection connection;
+  private final boolean rowLocks;
 
-  H2DatasetTable(Connection connection) {
+  DatasetTable(Connection connection, boolean rowLocks) {
     this.connection = connection;
+    this.rowLocks = rowLocks;
   }
 
   /** Inserts {@code content} (no etag, time or point_count) as a new row; refuses a taken id. */
@@ -153,7 +163,7 @@ final class H2DatasetTable {
 
   /** Refuses a scenario write naming {@code datasetId} ("" names none) unless it exists. */
   void checkReference(String scenarioId, String datasetId) throws SQLException {
-    if (!datasetId.isEmpty() && !exists(datasetId)) {
+    if (!datasetId.isEmpty() && !existsLocked(datasetId)) {
       throw new DatasetStoreException(
           DatasetStoreException.Reason.UNKNOWN_REFERENCE,
           datasetId,
@@ -167,9 +177,23 @@ final class H2DatasetTable {
     }
   }
 
+  /** Whether the dataset exists, share-locking it (with row locks) until the transaction ends. */
+  private boolean existsLocked(String id) throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT 1 FROM dataset WHERE id = ?" + (rowLocks ? " FOR SHARE" : ""))) {
+      s.setString(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /** The dataset's version, locking it (with row locks) until the transaction ends. */
   private Long versionOf(String id) throws SQLException {
     try (PreparedStatement s =
-        connection.prepareStatement("SELECT version FROM dataset WHERE id = ?")) {
+        connection.prepareStatement(
+            "SELECT version FROM dataset WHERE id = ?" + (rowLocks ? " FOR UPDATE" : ""))) {
       s.setString(1, id);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getLong(1) : null;
