@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>{@link H2ScenarioStore} is the embedded implementation; {@link ResilientScenarioStore} wraps
  * one and reopens it when it becomes unusable.
  */
-public interface ScenarioStore extends DatasetStore, AutoCloseable {
+public interface ScenarioStore extends DatasetStore, SweepStore, AutoCloseable {
   /** A stored scenario: its content (with etag and times filled in), its version and its owner. */
   record Stored(Scenario scenario, long version, String owner) {}
 
