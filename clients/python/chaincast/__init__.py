@@ -54,6 +54,7 @@ from chaincast.plotting import (
     plot_tornado,
     use_cjk_font,
 )
+from chaincast.sweeps import GoalSeek, plot_sweep
 
 __version__ = "0.1.0"
 
@@ -91,6 +92,8 @@ __all__ = [
     "plot_tornado",
     "plot_pit",
     "plot_coverage",
+    "plot_sweep",
+    "GoalSeek",
     "cjk_font",
     "use_cjk_font",
     "__version__",

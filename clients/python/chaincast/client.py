@@ -47,7 +47,10 @@ from chaincast.v1 import (
     scenario_service_pb2_grpc,
     simulation_service_pb2 as sim_pb2,
     simulation_service_pb2_grpc,
+    sweep_service_pb2 as sw_pb2,
+    sweep_service_pb2_grpc,
 )
+from chaincast import sweeps as _sweeps
 
 __all__ = [
     "Client",
@@ -241,6 +244,8 @@ class Client:
         """The raw ``DatasetService`` stub."""
         self.calibration_stub = calibration_service_pb2_grpc.CalibrationServiceStub(self._channel)
         """The raw ``CalibrationService`` stub."""
+        self.sweep_stub = sweep_service_pb2_grpc.SweepServiceStub(self._channel)
+        """The raw ``SweepService`` stub."""
         self._ids: Optional[Dict[str, set]] = None
         self._closed = False
 
@@ -989,6 +994,127 @@ class Client:
         request = sim_pb2.SensitivityRequest(spec=spec, target_id=str(target_id))
         r = self._call(self.simulation_stub.Sensitivity, "Sensitivity", request, timeout)
         return frames.sensitivity_from_proto(r.report)
+
+    # ------------------------------------------------- sweeps and goal seek
+
+    def sweep(
+        self,
+        axes: Optional[Mapping[Any, Sequence[float]]] = None,
+        *,
+        points: Optional[Sequence[Mapping[Any, float]]] = None,
+        targets: Union[None, str, Iterable[str]] = None,
+        sweep_id: Optional[str] = None,
+        scenario: ScenarioLike = None,
+        overrides: Optional[OverridesLike] = None,
+        paths: int = SENSITIVITY_PATHS,
+        seed: Optional[int] = DEFAULT_SEED,
+        horizon: Optional[int] = None,
+        on_progress: Optional[Any] = None,
+        timeout: Optional[float] = None,
+    ) -> pd.DataFrame:
+        """P(hit) over a grid (or list) of parameter values, every point on the same paths.
+
+        Example::
+
+            df = client.sweep({"pharma@etdz.drift": [0.05, 0.10, 0.15]},
+                              targets="pharma-output-2025-etdz", sweep_id="pharma-drift")
+            chaincast.plot_sweep(df)
+
+        Args:
+            axes: parameter (``"OWNER.PARAMETER"``, see :mod:`chaincast.sweeps`)
+                to its values; the grid is their product, the last axis fastest.
+            points: instead of ``axes``, explicit points, each a mapping of
+                parameters to values.
+            targets: target ids (default: every simulated 2025 target).
+            sweep_id: store the sweep under this id; calling again with the same
+                arguments resumes it (finished points come back with
+                ``resumed=True`` and are not rerun).
+            scenario, overrides, horizon: as in :meth:`simulate`.
+            paths: paths per point (default 20 000); seed: default 2025.
+            on_progress: called with each ``SweepProgress`` as points finish.
+
+        Returns:
+            A tidy DataFrame, one row per point × target: ``point``, one column
+            per parameter, ``kind``, ``id``, ``p_hit``, ``standard_error``,
+            ``ci_low``, ``ci_high``, ``median``, ``resumed``.
+        """
+        if (axes is None) == (points is None):
+            raise ValueError("give axes (a grid) or points (a list), not both or neither")
+        spec, _ = self._spec(targets, None, None, paths, None, None, seed, horizon, None, None, overrides, None, None, scenario)
+        request = sw_pb2.SweepRequest(spec=spec, sweep_id=sweep_id or "")
+        if axes is not None:
+            request.grid.CopyFrom(_sweeps.grid_proto(axes))
+        else:
+            request.list.CopyFrom(_sweeps.points_proto(points or []))
+        if self._closed:
+            raise RuntimeError("this chaincast.Client is closed")
+        deadline = self._deadline(timeout)
+        call = self.sweep_stub.Sweep(request, timeout=deadline)
+        result = None
+        try:
+            try:
+                for message in call:
+                    if message.WhichOneof("event") == "progress":
+                        if on_progress is not None:
+                            on_progress(message.progress)
+                    else:
+                        result = message.result
+            except grpc.RpcError as error:
+                raise self._error(error, "Sweep", deadline) from None
+        finally:
+            call.cancel()
+        df = _sweeps.sweep_frame(result)
+        df.attrs["sweep_id"] = result.sweep_id
+        df.attrs["seed"] = result.seed
+        df.attrs["points_resumed"] = result.points_resumed
+        df.attrs["points_computed"] = result.points_computed
+        return df
+
+    def get_sweep(self, sweep_id: str, *, timeout: Optional[float] = None) -> pd.DataFrame:
+        """A stored sweep's finished points as :meth:`sweep`'s frame; ``df.attrs["state"]``
+        is ``"done"`` or ``"incomplete"``."""
+        r = self._call(self.sweep_stub.GetSweep, "GetSweep", sw_pb2.GetSweepRequest(sweep_id=sweep_id), timeout)
+        df = _sweeps.sweep_frame(r.sweep)
+        df.attrs["state"] = "done" if r.sweep.state == sw_pb2.SWEEP_STATE_DONE else "incomplete"
+        df.attrs["points_total"] = r.sweep.points_total
+        return df
+
+    def goal_seek(
+        self,
+        target_id: str,
+        parameter: Any,
+        low: float,
+        high: float,
+        probability: float,
+        *,
+        scenario: ScenarioLike = None,
+        overrides: Optional[OverridesLike] = None,
+        paths: int = SENSITIVITY_PATHS,
+        seed: Optional[int] = DEFAULT_SEED,
+        horizon: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> "_sweeps.GoalSeek":
+        """The value of ``parameter`` in ``[low, high]`` at which P(hit of target_id) = ``probability``.
+
+        Example::
+
+            g = client.goal_seek("pharma-output-2025-etdz", "pharma@etdz.drift", 0, 0.5, 0.8)
+            print(f"{g.value:.4f} ± {g.standard_error:.4f}")
+
+        A range without a root raises :class:`chaincast.ChaincastError`
+        (FAILED_PRECONDITION) naming the range and P at both ends.
+        """
+        spec, _ = self._spec([target_id], None, None, paths, None, None, seed, horizon, None, None, overrides, None, None, scenario)
+        request = sw_pb2.GoalSeekRequest(
+            spec=spec,
+            target_id=str(target_id),
+            parameter=_sweeps.parameter_proto(parameter),
+            low=float(low),
+            high=float(high),
+            probability=float(probability),
+        )
+        r = self._call(self.sweep_stub.GoalSeek, "GoalSeek", request, timeout)
+        return _sweeps.goal_seek_from_proto(_sweeps.parameter_name(request.parameter), r)
 
     # ---------------------------------------------- calibration and backtest
 

@@ -47,6 +47,7 @@ def test_every_api_proto_has_stubs() -> None:
         "scenario",
         "scenario_service",
         "simulation_service",
+        "sweep_service",
     ]
 
 

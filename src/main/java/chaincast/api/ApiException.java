@@ -175,6 +175,18 @@ public final class ApiException extends RuntimeException {
   }
 
   /**
+   * FAILED_PRECONDITION: the request is well formed but the state it meets does not allow it (a
+   * sweep id stored with another request, a goal with no root in its range).
+   *
+   * @param message for the client: what the state is and what to do
+   * @return the exception to turn into the call's status
+   */
+  public static ApiException failedPrecondition(String message) {
+    return of(
+        Status.newBuilder().setCode(Code.FAILED_PRECONDITION_VALUE).setMessage(message).build());
+  }
+
+  /**
    * ABORTED: the caller's etag is stale; it should read again and retry.
    *
    * @param message for the client: what changed and what to do

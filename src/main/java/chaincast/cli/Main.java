@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       FanCommand.class,
       CompareCommand.class,
       SensitivityCommand.class,
+      SweepCommand.class,
+      GoalSeekCommand.class,
       ScenarioCommand.class,
       TargetsCommand.class,
       RegionsCommand.class,

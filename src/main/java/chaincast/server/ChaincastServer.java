@@ -8,6 +8,7 @@ import chaincast.api.RunStats;
 import chaincast.api.ScenarioServiceImpl;
 import chaincast.api.SimulationServiceImpl;
 import chaincast.api.SimulationSpecValidator;
+import chaincast.api.SweepServiceImpl;
 import chaincast.engine.MemoryFootprint;
 import chaincast.engine.MonteCarloEngine;
 import chaincast.metrics.MetricsEndpoint;
@@ -24,6 +25,7 @@ import chaincast.v1.DatasetServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
+import chaincast.v1.SweepServiceGrpc;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerServiceDefinition;
@@ -53,6 +55,7 @@ public final class ChaincastServer {
   private final MonteCarloEngine engine;
   private final SimulationServiceImpl simulation;
   private final ScenarioServiceImpl scenarios;
+  private final SweepServiceImpl sweeps;
   private final DatasetServiceImpl datasets;
   private final ResilientScenarioStore store;
   private final HealthStatusManager health = new HealthStatusManager();
@@ -130,6 +133,8 @@ public final class ChaincastServer {
             new SensitivityAnalysis(model, runner),
             config.limits().maxPaths(),
             metrics);
+    this.sweeps =
+        new SweepServiceImpl(runner, validator, admission, store, config.limits().maxPaths());
     this.scenarios =
         new ScenarioServiceImpl(store, validator, runner.planner(), config.store(), metrics);
     metrics.bindPathsSimulated(engine, MonteCarloEngine::pathsSimulated);
@@ -224,6 +229,7 @@ public final class ChaincastServer {
                 new ModelServiceImpl(model, ConsistencyAudit.run(model)), unreadable))
         .addService(ReadableRequests.guard(simulation, unreadable))
         .addService(ReadableRequests.guard(scenarios, unreadable))
+        .addService(ReadableRequests.guard(sweeps, unreadable))
         .addService(ReadableRequests.guard(datasets, unreadable))
         // Datasets named by id come from the scenario store; inline points work as well.
         .addService(
@@ -238,6 +244,7 @@ public final class ChaincastServer {
     health.setStatus(ModelServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(SimulationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(CalibrationServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(SweepServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     return this;
   }
 

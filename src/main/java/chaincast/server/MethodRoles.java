@@ -6,6 +6,7 @@ import chaincast.v1.DatasetServiceGrpc;
 import chaincast.v1.ModelServiceGrpc;
 import chaincast.v1.ScenarioServiceGrpc;
 import chaincast.v1.SimulationServiceGrpc;
+import chaincast.v1.SweepServiceGrpc;
 import io.grpc.MethodDescriptor;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
@@ -50,6 +51,12 @@ final class MethodRoles {
     put(ScenarioServiceGrpc.getCreateScenarioMethod(), Role.WRITE);
     put(ScenarioServiceGrpc.getUpdateScenarioMethod(), Role.WRITE);
     put(ScenarioServiceGrpc.getDeleteScenarioMethod(), Role.WRITE);
+
+    // Sweeps store their points (resumable), so starting one writes; reading one back and goal
+    // seek (stores nothing) only read.
+    put(SweepServiceGrpc.getSweepMethod(), Role.WRITE);
+    put(SweepServiceGrpc.getGetSweepMethod(), Role.READ);
+    put(SweepServiceGrpc.getGoalSeekMethod(), Role.READ);
 
     put(DatasetServiceGrpc.getGetDatasetMethod(), Role.READ);
     put(DatasetServiceGrpc.getListDatasetsMethod(), Role.READ);

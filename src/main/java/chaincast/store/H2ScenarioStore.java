@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.h2.api.ErrorCode;
@@ -351,6 +352,54 @@ public final class H2ScenarioStore implements ScenarioStore {
           datasets().delete(id, expectedVersion);
           return null;
         });
+  }
+
+  @Override
+  public synchronized StoredSweep createSweepIfAbsent(String id, String owner, byte[] request) {
+    Instant now = now();
+    return write(
+        "create sweep " + id,
+        () -> {
+          H2SweepTable table = sweeps();
+          Optional<StoredSweep> existing = table.get(id);
+          return existing.isPresent()
+              ? existing.get()
+              : table.insert(id, owner, request, now, nextVersion());
+        });
+  }
+
+  @Override
+  public synchronized Optional<StoredSweep> getSweep(String id) {
+    return read(() -> sweeps().get(id));
+  }
+
+  @Override
+  public synchronized void putSweepPoint(String sweepId, int index, byte[] result) {
+    write(
+        "store point " + index + " of sweep " + sweepId,
+        () -> {
+          sweeps().putPoint(sweepId, index, result);
+          return null;
+        });
+  }
+
+  @Override
+  public synchronized SortedMap<Integer, byte[]> sweepPoints(String sweepId) {
+    return read(() -> sweeps().points(sweepId));
+  }
+
+  @Override
+  public synchronized void setSweepState(String sweepId, String state) {
+    write(
+        "set the state of sweep " + sweepId,
+        () -> {
+          sweeps().setState(sweepId, state, nextVersion());
+          return null;
+        });
+  }
+
+  private H2SweepTable sweeps() {
+    return new H2SweepTable(connection);
   }
 
   private DatasetTable datasets() {

@@ -29,11 +29,14 @@ import java.util.List;
  *       scenario names, '' for none, filled in from the stored scenarios), indexed, so that
  *       deleting a dataset in use is refused inside the delete's transaction. Release 0.2 code
  *       ignores both, but would not keep {@code dataset_id} up to date.
+ *   <li>adds tables {@code sweep (id, owner_id, request, create_time, state, version)} and {@code
+ *       sweep_point (sweep_id, point_index, result)} (stored, resumable sweeps; see {@link
+ *       SweepStore}). Earlier code ignores both.
  * </ol>
  */
 final class H2Schema {
   /** The version this code writes. */
-  static final int CURRENT = 3;
+  static final int CURRENT = 4;
 
   private H2Schema() {}
 
@@ -56,6 +59,9 @@ final class H2Schema {
       }
       if (version(s) < 3) {
         migrateTo3(c, s);
+      }
+      if (version(s) < 4) {
+        migrateTo4(c, s);
       }
     }
   }
@@ -126,6 +132,24 @@ final class H2Schema {
     }
     s.execute("CREATE INDEX IF NOT EXISTS scenario_dataset ON scenario (dataset_id)");
     record(c, s, 3);
+  }
+
+  private static void migrateTo4(Connection c, Statement s) throws SQLException {
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS sweep ("
+            + " id VARCHAR(63) PRIMARY KEY,"
+            + " owner_id VARCHAR NOT NULL,"
+            + " request VARBINARY NOT NULL,"
+            + " create_time TIMESTAMP WITH TIME ZONE NOT NULL,"
+            + " state VARCHAR(16) NOT NULL,"
+            + " version BIGINT NOT NULL)");
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS sweep_point ("
+            + " sweep_id VARCHAR(63) NOT NULL,"
+            + " point_index INT NOT NULL,"
+            + " result VARBINARY NOT NULL,"
+            + " PRIMARY KEY (sweep_id, point_index))");
+    record(c, s, 4);
   }
 
   private static String datasetIdOf(byte[] content) throws SQLException {

@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -418,6 +419,47 @@ public final class PostgresScenarioStore implements ScenarioStore {
   // ------------------------------------------------------------------ health and life
 
   /** Whether the pool can lend a connection that answers (false while the database is down). */
+  // ------------------------------------------------------------------ sweeps
+
+  @Override
+  public StoredSweep createSweepIfAbsent(String id, String owner, byte[] request) {
+    Instant now = now();
+    return inTransaction(
+        "create sweep " + id,
+        c -> PostgresSweepTable.createIfAbsent(c, id, owner, request, now, nextVersion(c)));
+  }
+
+  @Override
+  public Optional<StoredSweep> getSweep(String id) {
+    return inTransaction("get sweep " + id, c -> PostgresSweepTable.get(c, id));
+  }
+
+  @Override
+  public void putSweepPoint(String sweepId, int index, byte[] result) {
+    inTransaction(
+        "store point " + index + " of sweep " + sweepId,
+        c -> {
+          PostgresSweepTable.putPoint(c, sweepId, index, result);
+          return null;
+        });
+  }
+
+  @Override
+  public SortedMap<Integer, byte[]> sweepPoints(String sweepId) {
+    return inTransaction(
+        "read the points of sweep " + sweepId, c -> PostgresSweepTable.points(c, sweepId));
+  }
+
+  @Override
+  public void setSweepState(String sweepId, String state) {
+    inTransaction(
+        "set the state of sweep " + sweepId,
+        c -> {
+          PostgresSweepTable.setState(c, sweepId, state, nextVersion(c));
+          return null;
+        });
+  }
+
   @Override
   public boolean isUsable() {
     if (closed) {

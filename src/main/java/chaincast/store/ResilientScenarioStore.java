@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -157,6 +158,39 @@ public final class ResilientScenarioStore implements ScenarioStore, Supplier<Sce
     call(
         s -> {
           s.delete(id, expectedVersion);
+          return null;
+        });
+  }
+
+  @Override
+  public StoredSweep createSweepIfAbsent(String id, String owner, byte[] request) {
+    return call(s -> s.createSweepIfAbsent(id, owner, request));
+  }
+
+  @Override
+  public Optional<StoredSweep> getSweep(String id) {
+    return call(s -> s.getSweep(id));
+  }
+
+  @Override
+  public void putSweepPoint(String sweepId, int index, byte[] result) {
+    call(
+        s -> {
+          s.putSweepPoint(sweepId, index, result);
+          return null;
+        });
+  }
+
+  @Override
+  public SortedMap<Integer, byte[]> sweepPoints(String sweepId) {
+    return call(s -> s.sweepPoints(sweepId));
+  }
+
+  @Override
+  public void setSweepState(String sweepId, String state) {
+    call(
+        s -> {
+          s.setSweepState(sweepId, state);
           return null;
         });
   }

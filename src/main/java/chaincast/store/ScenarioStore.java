@@ -27,7 +27,7 @@ import java.util.Optional;
  * reopens it when it becomes unusable. {@code ScenarioStoreContractTest} runs the same tests on
  * both.
  */
-public interface ScenarioStore extends DatasetStore, AutoCloseable {
+public interface ScenarioStore extends DatasetStore, SweepStore, AutoCloseable {
   /** A stored scenario: its content (with etag and times filled in), its version and its owner. */
   record Stored(Scenario scenario, long version, String owner) {}
 
