@@ -14,6 +14,7 @@ import chaincast.v1.LocalizedName;
 import chaincast.v1.Scenario;
 import chaincast.v1.ScenarioOverrides;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -413,6 +414,73 @@ abstract class ScenarioStoreContractTest {
               a.get(id).isPresent(),
               a.datasetExists(d),
               "round " + round + ": scenario stored iff its dataset is still there");
+        }
+      } finally {
+        pool.shutdown();
+        if (b != a) {
+          b.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSweepIsCreatedOnceItsPointsUpsertAndAllSurviveAReopen() {
+    byte[] request = {1, 2, 3};
+    long firstVersion;
+    try (ScenarioStore store = open()) {
+      SweepStore.StoredSweep created = store.createSweepIfAbsent("sw-1", "alice", request);
+      assertEquals(SweepStore.STATE_INCOMPLETE, created.state());
+      assertEquals("alice", created.owner());
+      firstVersion = created.version();
+      // A second create under the same id writes nothing and returns the stored sweep.
+      SweepStore.StoredSweep again = store.createSweepIfAbsent("sw-1", "bob", new byte[] {9});
+      assertEquals("alice", again.owner());
+      assertTrue(Arrays.equals(request, again.request()));
+      assertEquals(firstVersion, again.version());
+      store.putSweepPoint("sw-1", 2, new byte[] {22});
+      store.putSweepPoint("sw-1", 0, new byte[] {10});
+      store.putSweepPoint("sw-1", 0, new byte[] {11}); // a retried write replaces, never fails
+      store.setSweepState("sw-1", SweepStore.STATE_DONE);
+      assertTrue(store.getSweep("no-such").isEmpty());
+      assertTrue(store.sweepPoints("no-such").isEmpty());
+    }
+    try (ScenarioStore store = open()) {
+      SweepStore.StoredSweep stored = store.getSweep("sw-1").orElseThrow();
+      assertEquals(SweepStore.STATE_DONE, stored.state());
+      assertTrue(stored.version() > firstVersion, "the state write moved the version");
+      var points = store.sweepPoints("sw-1");
+      assertEquals(List.of(0, 2), List.copyOf(points.keySet()), "index order");
+      assertEquals(11, points.get(0)[0]);
+      assertEquals(22, points.get(2)[0]);
+    }
+  }
+
+  @Test
+  void twoWritersCreatingTheSameSweepAtOnceLeaveOneSweep() throws Exception {
+    try (ScenarioStore a = open()) {
+      ScenarioStore b = peer(a);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < 20; round++) {
+          String id = "race-" + round;
+          CyclicBarrier together = new CyclicBarrier(2);
+          Future<SweepStore.StoredSweep> first =
+              pool.submit(
+                  () -> {
+                    together.await();
+                    return a.createSweepIfAbsent(id, "alice", new byte[] {1});
+                  });
+          Future<SweepStore.StoredSweep> second =
+              pool.submit(
+                  () -> {
+                    together.await();
+                    return b.createSweepIfAbsent(id, "bob", new byte[] {2});
+                  });
+          SweepStore.StoredSweep x = first.get(2, TimeUnit.MINUTES);
+          SweepStore.StoredSweep y = second.get(2, TimeUnit.MINUTES);
+          assertEquals(x.owner(), y.owner(), "both see the one sweep that won: round " + round);
+          assertEquals(x.version(), y.version());
         }
       } finally {
         pool.shutdown();
