@@ -1,6 +1,7 @@
 package chaincast.cli;
 
 import chaincast.admission.AdmissionSettings;
+import chaincast.cluster.ClusterSettings;
 import chaincast.run.Limits;
 import chaincast.server.ChaincastServer;
 import chaincast.server.ServerConfig;
@@ -11,6 +12,7 @@ import chaincast.server.ServerTls;
 import chaincast.server.TokenFile;
 import chaincast.store.StoreSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -194,6 +196,28 @@ final class ServeCommand implements Callable<Integer> {
           "Compact the scenario database file when it grows above this size and 4x its last compacted size (default: ${DEFAULT-VALUE}).")
   long storeCompactBytes = StoreSettings.defaults().compactAboveBytes();
 
+  @Option(
+      names = "--cluster",
+      split = ",",
+      paramLabel = "HOST:PORT",
+      description =
+          "Join a cluster of servers (Hazelcast, TCP-IP join only) whose members are these, and"
+              + " spread runs' blocks over them; without it nothing of the cluster starts.")
+  List<String> cluster;
+
+  @Option(
+      names = "--cluster-port",
+      paramLabel = "PORT",
+      description = "This member's cluster port (default: ${DEFAULT-VALUE}).")
+  int clusterPort = ClusterSettings.DEFAULT_PORT;
+
+  @Option(
+      names = "--cluster-host",
+      paramLabel = "IP",
+      description =
+          "This member's cluster address, an IP of this machine (default: ${DEFAULT-VALUE}).")
+  String clusterHost = ServerConfig.DEFAULT_HOST;
+
   @Override
   public Integer call() throws Exception {
     StoreSettings store;
@@ -252,7 +276,11 @@ final class ServeCommand implements Callable<Integer> {
     try {
       ServerSecurity security = security();
       security.checkBind(host); // before loading the model: a refusal comes at once
-      server = new ChaincastServer(config, security).start().stopOnJvmShutdown();
+      server = new ChaincastServer(config, security);
+      if (cluster != null && !cluster.isEmpty()) {
+        server.joinCluster(new ClusterSettings(clusterHost, clusterPort, cluster));
+      }
+      server.start().stopOnJvmShutdown();
     } catch (ServerSetupException e) {
       Terminal.err.println("chaincast serve: " + e.getMessage());
       return ExitCode.USAGE.code();
