@@ -87,6 +87,7 @@ public final class ClusterBlockScheduler implements BlockDistributor {
 
   private final AtomicLong resubmitted = new AtomicLong();
   private final AtomicLong remoteRanges = new AtomicLong();
+  private final AtomicLong answerBytes = new AtomicLong();
   private volatile Listener listener = (from, first, end) -> {};
 
   ClusterBlockScheduler(HazelcastInstance instance, Identity identity, Duration taskTimeout) {
@@ -104,6 +105,11 @@ public final class ClusterBlockScheduler implements BlockDistributor {
   /** Ranges run by other members and taken, since start. */
   public long remoteRanges() {
     return remoteRanges.get();
+  }
+
+  /** Bytes of the ranges' answers taken, since start (what the coordinator had to read). */
+  public long answerBytes() {
+    return answerBytes.get();
   }
 
   /** Members refused for a different model or engine, by UUID. */
@@ -275,6 +281,7 @@ public final class ClusterBlockScheduler implements BlockDistributor {
       }
       remote.accept(result);
       remoteRanges.incrementAndGet();
+      answerBytes.addAndGet(d.answer().length);
       pathsDone += paths(s.first(), s.end());
       listener.rangeArrived(s.member(), s.first(), s.end());
     }
