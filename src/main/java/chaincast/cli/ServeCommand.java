@@ -1,6 +1,7 @@
 package chaincast.cli;
 
 import chaincast.admission.AdmissionSettings;
+import chaincast.cluster.ClusterSettings;
 import chaincast.run.Limits;
 import chaincast.server.ChaincastServer;
 import chaincast.server.ConnectionAge;
@@ -14,6 +15,7 @@ import chaincast.store.StoreLocation;
 import chaincast.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -235,6 +237,28 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  @Option(
+      names = "--cluster",
+      split = ",",
+      paramLabel = "HOST:PORT",
+      description =
+          "Join a cluster of servers (Hazelcast, TCP-IP join only) whose members are these, and"
+              + " spread runs' blocks over them; without it nothing of the cluster starts.")
+  List<String> cluster;
+
+  @Option(
+      names = "--cluster-port",
+      paramLabel = "PORT",
+      description = "This member's cluster port (default: ${DEFAULT-VALUE}).")
+  int clusterPort = ClusterSettings.DEFAULT_PORT;
+
+  @Option(
+      names = "--cluster-host",
+      paramLabel = "IP",
+      description =
+          "This member's cluster address, an IP of this machine (default: ${DEFAULT-VALUE}).")
+  String clusterHost = ServerConfig.DEFAULT_HOST;
+
   @Override
   public Integer call() throws Exception {
     StoreSettings store;
@@ -295,7 +319,11 @@ final class ServeCommand implements Callable<Integer> {
     try {
       ServerSecurity security = security();
       security.checkBind(host); // before loading the model: a refusal comes at once
-      server = new ChaincastServer(config, security).start().stopOnJvmShutdown();
+      server = new ChaincastServer(config, security);
+      if (cluster != null && !cluster.isEmpty()) {
+        server.joinCluster(new ClusterSettings(clusterHost, clusterPort, cluster));
+      }
+      server.start().stopOnJvmShutdown();
     } catch (ServerSetupException e) {
       Terminal.err.println("chaincast serve: " + e.getMessage());
       return ExitCode.USAGE.code();

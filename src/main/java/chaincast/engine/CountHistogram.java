@@ -109,6 +109,50 @@ final class CountHistogram {
     }
   }
 
+  /** The non-zero bins, for another machine to add (see {@link #addAll(TallyCounts.Counts)}). */
+  TallyCounts.Counts sparse() {
+    int n = 0;
+    for (long c : exact) {
+      n += c != 0 ? 1 : 0;
+    }
+    int[] indexes = new int[n];
+    long[] weights = new long[n];
+    int i = 0;
+    for (int k = 0; k < exact.length; k++) {
+      if (exact[k] != 0) {
+        indexes[i] = k;
+        weights[i++] = exact[k];
+      }
+    }
+    return new TallyCounts.Counts(
+        exact.length, indexes, weights, large == null ? null : large.sparse());
+  }
+
+  /** Adds another machine's histogram of the same target: as {@link #addAll(CountHistogram)}. */
+  void addAll(TallyCounts.Counts other) {
+    int length = other.exactLength();
+    if (length < 1 || length > EXACT) {
+      throw new IllegalArgumentException("exact part length out of range: " + length);
+    }
+    if (length > exact.length) {
+      exact = Arrays.copyOf(exact, length);
+    }
+    int[] indexes = other.exactIndexes();
+    long[] weights = other.exactWeights();
+    for (int k = 0; k < indexes.length; k++) {
+      if (indexes[k] < 0 || indexes[k] >= length) {
+        throw new IllegalArgumentException("count out of the exact part: " + indexes[k]);
+      }
+      exact[indexes[k]] += weights[k];
+    }
+    if (other.large() != null) {
+      if (large == null) {
+        large = new LogHistogram(LARGE_LO, largeHi);
+      }
+      large.addAll(other.large());
+    }
+  }
+
   /**
    * The smallest count whose cumulative frequency reaches {@code percentile / 100 * paths} ({@code
    * paths}: the total weight added, for weighted paths) (no interpolation between counts); above

@@ -84,11 +84,26 @@ public final class ImportanceRun {
       RunSettings settings,
       Scope scope,
       CancellationSignal cancel) {
+    return estimate(engine, projection, target, settings, scope, null, cancel);
+  }
+
+  /**
+   * The same; the tilted run's blocks spread as {@code origin} (of the whole projection) allows.
+   */
+  static Optional<ImportanceEstimate> estimate(
+      MonteCarloEngine engine,
+      Projection projection,
+      int target,
+      RunSettings settings,
+      Scope scope,
+      RemoteOrigin origin,
+      CancellationSignal cancel) {
     Objects.requireNonNull(settings, "settings");
     Projection single = singleTarget(projection, target);
     CompiledModel model = CompiledModel.compile(single, false);
+    RemoteOrigin kept = origin == null ? null : origin.single(target);
     return CrossEntropyTilt.search(model, settings.seed(), scope, cancel)
-        .map(found -> run(engine, single, settings, found, cancel));
+        .map(found -> run(engine, single, settings, found, kept, cancel));
   }
 
   /**
@@ -121,7 +136,7 @@ public final class ImportanceRun {
                       ? Math.max(MIN_HALF_WIDTH, AIM * relativeHalfWidth * found.rareShare())
                       : MIN_HALF_WIDTH;
               RunSettings settings = new RunSettings(0, wanted, maxPaths, seed, new double[] {50});
-              return run(engine, single, settings, found, cancel);
+              return run(engine, single, settings, found, null, cancel);
             });
   }
 
@@ -140,6 +155,7 @@ public final class ImportanceRun {
       Projection single,
       RunSettings settings,
       CrossEntropyTilt.Found found,
+      RemoteOrigin origin,
       CancellationSignal cancel) {
     if (!found.reached()) {
       return new ImportanceEstimate(
@@ -157,6 +173,7 @@ public final class ImportanceRun {
             single,
             settings,
             new TiltedNormals(found.theta(), DEFENSIVE),
+            origin,
             cancel,
             ProgressListener.NONE);
     BinomialEstimate hit = r.targets().get(0).hit();

@@ -218,6 +218,77 @@ final class LogHistogram {
     max = Math.max(max, other.max);
   }
 
+  /** The non-zero bins, for another machine to add (see {@link #addAll(TallyCounts.Bins)}). */
+  TallyCounts.Bins sparse() {
+    int fine = 0;
+    for (long[] page : pages) {
+      if (page != null) {
+        for (long c : page) {
+          fine += c != 0 ? 1 : 0;
+        }
+      }
+    }
+    int[] keys = new int[fine];
+    long[] counts = new long[fine];
+    int n = 0;
+    for (int i = 0; i < pages.length; i++) {
+      long[] page = pages[i];
+      for (int b = 0; page != null && b < PAGE_SIZE; b++) {
+        if (page[b] != 0) {
+          keys[n] = ((lo + i) << MANTISSA_BITS) | b;
+          counts[n++] = page[b];
+        }
+      }
+    }
+    int coarseBins = 0;
+    for (int e = 0; coarse != null && e < EXPONENTS; e++) {
+      coarseBins += coarse[e] != 0 ? 1 : 0;
+    }
+    int[] exponents = new int[coarseBins];
+    long[] coarseCounts = new long[coarseBins];
+    int m = 0;
+    for (int e = 0; coarse != null && e < EXPONENTS; e++) {
+      if (coarse[e] != 0) {
+        exponents[m] = e;
+        coarseCounts[m++] = coarse[e];
+      }
+    }
+    return new TallyCounts.Bins(count, min, max, keys, counts, exponents, coarseCounts);
+  }
+
+  /**
+   * Adds another machine's histogram of the same series, bin by bin: the same counts as {@link
+   * #addAll(LogHistogram)} of that histogram, so merging stays exact and order-independent.
+   *
+   * @throws IllegalArgumentException if a bin lies outside this histogram's keys
+   */
+  void addAll(TallyCounts.Bins other) {
+    int[] keys = other.fineKeys();
+    long[] counts = other.fineCounts();
+    for (int k = 0; k < keys.length; k++) {
+      int e = keys[k] >>> MANTISSA_BITS;
+      if (keys[k] < 0 || e >= EXPONENTS) {
+        throw new IllegalArgumentException("histogram bin key out of range: " + keys[k]);
+      }
+      bin(((long) keys[k]) << SHIFT, counts[k]);
+    }
+    int[] exponents = other.coarseExponents();
+    long[] coarseCounts = other.coarseCounts();
+    for (int k = 0; k < exponents.length; k++) {
+      if (exponents[k] < 0 || exponents[k] >= EXPONENTS) {
+        throw new IllegalArgumentException("histogram exponent out of range: " + exponents[k]);
+      }
+      // A coarse bin of the sender is coarse here too: the windows are the projection's.
+      if (coarse == null) {
+        coarse = new long[EXPONENTS];
+      }
+      coarse[exponents[k]] += coarseCounts[k];
+    }
+    count += other.count();
+    min = Math.min(min, other.min());
+    max = Math.max(max, other.max());
+  }
+
   /** Empties the histogram and drops its pages (the window stays). */
   void clear() {
     Arrays.fill(pages, null);

@@ -74,6 +74,9 @@ public final class MonteCarloEngine implements AutoCloseable {
 
   private final BlockScheduler scheduler;
 
+  /** Where runs with an origin spread their blocks besides this machine; null: nowhere. */
+  private volatile BlockDistributor distributor;
+
   /** Paths simulated since this engine was made, added block by block (for operators' metrics). */
   private final LongAdder pathsSimulated = new LongAdder();
 
@@ -88,6 +91,16 @@ public final class MonteCarloEngine implements AutoCloseable {
   /** An engine whose blocks run on {@code scheduler}; closing the engine closes it. */
   MonteCarloEngine(BlockScheduler scheduler) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+  }
+
+  /**
+   * Spreads the blocks of runs given a {@link RemoteOrigin} over {@code distributor} too (a
+   * cluster); null keeps every run on this machine. Runs started later use it.
+   *
+   * @param distributor the cluster's scheduler, or null
+   */
+  public void distributeWith(BlockDistributor distributor) {
+    this.distributor = distributor;
   }
 
   /** Number of worker threads. */
@@ -131,16 +144,47 @@ public final class MonteCarloEngine implements AutoCloseable {
       RunSettings settings,
       CancellationSignal cancel,
       ProgressListener progress) {
+    return run(projection, settings, (RemoteOrigin) null, cancel, progress);
+  }
+
+  /**
+   * Runs a projection planned from {@code origin}: with a {@link #distributeWith distributor}, its
+   * blocks may run on other machines, which plan the same projection from the origin; the result is
+   * the same, bit for bit, as a run on this machine alone.
+   *
+   * @param projection what to simulate
+   * @param settings paths or precision, seed and percentiles
+   * @param origin the request {@code projection} was planned from, or null to stay on this machine
+   * @param cancel polled before every block
+   * @param progress told after every round, on this thread
+   * @return the estimates
+   * @throws IllegalArgumentException if the projection or settings are inconsistent
+   * @throws RunCancelledException if {@code cancel} fires or this thread is interrupted
+   * @throws IllegalStateException if the engine is closed
+   */
+  public RunResult run(
+      Projection projection,
+      RunSettings settings,
+      RemoteOrigin origin,
+      CancellationSignal cancel,
+      ProgressListener progress) {
     Objects.requireNonNull(settings, "settings");
     RunSettings.VarianceReduction how = settings.variance();
     RunResult first =
         how == RunSettings.VarianceReduction.QUASI_RANDOM
                 || (how == RunSettings.VarianceReduction.AUTO && quasiRandomPays(settings))
-            ? RandomizedQmcRun.run(this, projection, settings, cancel, progress)
-            : run(projection, settings, NormalSource.PSEUDO_RANDOM, cancel, progress);
+            ? RandomizedQmcRun.run(
+                this,
+                projection,
+                settings,
+                RandomizedQmcRun.RANDOMISATIONS,
+                origin,
+                cancel,
+                progress)
+            : run(projection, settings, NormalSource.PSEUDO_RANDOM, origin, cancel, progress);
     if ((how == RunSettings.VarianceReduction.AUTO && quasiRandomPays(settings))
         || how == RunSettings.VarianceReduction.IMPORTANCE) {
-      return RareTargets.refine(this, projection, settings, first, cancel);
+      return RareTargets.refine(this, projection, settings, first, origin, cancel);
     }
     return first;
   }
@@ -153,6 +197,17 @@ public final class MonteCarloEngine implements AutoCloseable {
       Projection projection,
       RunSettings settings,
       NormalSource source,
+      CancellationSignal cancel,
+      ProgressListener progress) {
+    return run(projection, settings, source, null, cancel, progress);
+  }
+
+  /** As above; with an origin (not null) and a distributor, blocks may run on other machines. */
+  RunResult run(
+      Projection projection,
+      RunSettings settings,
+      NormalSource source,
+      RemoteOrigin origin,
       CancellationSignal cancel,
       ProgressListener progress) {
     Objects.requireNonNull(settings, "settings");
@@ -173,20 +228,29 @@ public final class MonteCarloEngine implements AutoCloseable {
     long totalBlocks = BlockRange.blocksFor(limit);
     double wanted = settings.wantedHalfWidth();
 
+    BlockDistributor spread = distributor;
+    NormalSourceSpec described = source.spec();
+    RemoteJob job =
+        spread == null || origin == null || described == null
+            ? null
+            : new RemoteJob(
+                origin, settings.seed(), described, weights.weighted, weights.offset, limit);
     long blocksDone = 0;
     long roundBlocks = precision ? 1 : FIRST_FIXED_ROUND_BLOCKS;
     while (true) {
       roundBlocks = Math.min(roundBlocks, totalBlocks - blocksDone);
       BlockRange round = new BlockRange(blocksDone, blocksDone + roundBlocks, limit);
-      scheduler.run(
-          round,
+      BlockScheduler.Work<double[]> work =
           (slot, block, paths) -> {
             double[] blockSums = workers[slot].simulate(settings.seed(), block, paths);
             pathsSimulated.add(paths);
             return blockSums;
-          },
-          (block, blockSums) -> totals.foldBlock(blockSums),
-          cancel);
+          };
+      if (job == null) {
+        scheduler.run(round, work, (block, blockSums) -> totals.foldBlock(blockSums), cancel);
+      } else {
+        runSpread(spread, job, round, work, totals, cancel);
+      }
       blocksDone += roundBlocks;
       long pathsDone = Math.min(blocksDone * BLOCK_SIZE, limit);
       List<BinomialEstimate> targets = totals.targetEstimates(pathsDone);
@@ -208,6 +272,90 @@ public final class MonteCarloEngine implements AutoCloseable {
                       doubling, blocksToReach(targets, joints, wanted, pathsDone) - blocksDone))
               : doubling;
     }
+  }
+
+  /**
+   * Runs a round's blocks here and through {@code spread}, then folds every block's sums in block
+   * order, as {@link BlockScheduler#run} would have: the remote ranges' counts join the totals as
+   * an imported tally.
+   */
+  private void runSpread(
+      BlockDistributor spread,
+      RemoteJob job,
+      BlockRange round,
+      BlockScheduler.Work<double[]> work,
+      RunTotals totals,
+      CancellationSignal cancel) {
+    double[][] sums = new double[Math.toIntExact(round.blockCount())][];
+    long first = round.first();
+    spread.run(
+        job,
+        first,
+        round.end(),
+        (a, b) ->
+            scheduler.run(
+                new BlockRange(a, b, round.pathLimit()),
+                work,
+                (block, blockSums) -> sums[(int) (block - first)] = blockSums,
+                cancel),
+        remote -> {
+          if (remote.first() < first || remote.end() > round.end()) {
+            throw new IllegalStateException("a remote range lies outside the round");
+          }
+          totals.importCounts(remote.counts());
+          for (int i = 0; i < remote.blockSums().length; i++) {
+            sums[(int) (remote.first() - first) + i] = remote.blockSums()[i];
+          }
+        },
+        cancel);
+    for (int i = 0; i < sums.length; i++) {
+      if (sums[i] == null) {
+        throw new IllegalStateException("block " + (first + i) + " ended without a result");
+      }
+      totals.foldBlock(sums[i]);
+    }
+  }
+
+  /**
+   * Simulates blocks {@code [first, end)} of a run another machine coordinates, on this engine's
+   * threads with fresh tallies: each block's sums in block order and the range's integer counts,
+   * exactly what those blocks contribute on the coordinator.
+   *
+   * @param projection the projection planned from the job's origin (the whole one)
+   * @param job the run's seed, normals and weights
+   * @param first the first block
+   * @param end one past the last block
+   * @param cancel polled before every block
+   * @return the range's result
+   * @throws RunCancelledException if {@code cancel} fires or this thread is interrupted
+   */
+  public RangeResult simulateRange(
+      Projection projection, RemoteJob job, long first, long end, CancellationSignal cancel) {
+    CompiledModel model = CompiledModel.compile(job.origin().shape(projection), false);
+    NormalSource source = job.source().toSource(model.layout);
+    PathWeights weights = job.weights();
+    Worker[] workers = new Worker[scheduler.parallelism()];
+    for (int w = 0; w < workers.length; w++) {
+      workers[w] = new Worker(model, weights, source);
+    }
+    BlockRange range = new BlockRange(first, end, job.pathLimit());
+    double[][] sums = new double[Math.toIntExact(range.blockCount())][];
+    scheduler.run(
+        range,
+        (slot, block, paths) -> {
+          double[] blockSums = workers[slot].simulate(job.seed(), block, paths);
+          pathsSimulated.add(paths);
+          return blockSums;
+        },
+        (block, blockSums) -> sums[(int) (block - first)] = blockSums,
+        cancel);
+    Tally all = new Tally(model, true, weights);
+    for (Worker w : workers) {
+      if (w.tally != null) {
+        all.add(w.tally);
+      }
+    }
+    return new RangeResult(first, sums, all.counts());
   }
 
   /**

@@ -13,10 +13,29 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 interface NormalSource {
 
   /** Plain Monte Carlo: the block's XoRoShiRo128++ stream through the ziggurat. */
-  NormalSource PSEUDO_RANDOM = PseudoRandomNormals::new;
+  NormalSource PSEUDO_RANDOM =
+      new NormalSource() {
+        @Override
+        public Block forBlock(long seed, long block) {
+          return new PseudoRandomNormals(seed, block);
+        }
+
+        @Override
+        public NormalSourceSpec spec() {
+          return NormalSourceSpec.pseudoRandom();
+        }
+      };
 
   /** The draws of block {@code block} of a run seeded with {@code seed}. */
   Block forBlock(long seed, long block);
+
+  /**
+   * This source as plain values another machine rebuilds it from, or null if it cannot be (the run
+   * then stays on this machine).
+   */
+  default NormalSourceSpec spec() {
+    return null;
+  }
 
   /** Whether {@link Block#logRatio} can be other than 0 (the paths then carry weights). */
   default boolean weighted() {

@@ -70,6 +70,18 @@ public final class RandomizedQmcRun {
       int randomisations,
       CancellationSignal cancel,
       ProgressListener progress) {
+    return run(engine, projection, settings, randomisations, null, cancel, progress);
+  }
+
+  /** The same, each randomisation's blocks spread as {@code origin} allows (null: not). */
+  static RunResult run(
+      MonteCarloEngine engine,
+      Projection projection,
+      RunSettings settings,
+      int randomisations,
+      RemoteOrigin origin,
+      CancellationSignal cancel,
+      ProgressListener progress) {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(cancel, "cancel");
@@ -83,7 +95,8 @@ public final class RandomizedQmcRun {
     for (int r = 0; r < randomisations; r++) {
       sources[r] = new ScrambledSobolNormals(layout, settings.seed(), r);
     }
-    Rounds rounds = new Rounds(engine, projection, settings, sources, cancel, progress, started);
+    Rounds rounds =
+        new Rounds(engine, projection, settings, sources, origin, cancel, progress, started);
     if (!settings.isPrecisionRun()) {
       if (settings.paths() < 1 || settings.paths() > MonteCarloEngine.MAX_RUN_PATHS) {
         throw new IllegalArgumentException(
@@ -178,6 +191,7 @@ public final class RandomizedQmcRun {
     private final Projection projection;
     private final RunSettings settings;
     private final ScrambledSobolNormals[] sources;
+    private final RemoteOrigin origin;
     private final CancellationSignal cancel;
     private final ProgressListener progress;
     private final long started;
@@ -188,6 +202,7 @@ public final class RandomizedQmcRun {
         Projection projection,
         RunSettings settings,
         ScrambledSobolNormals[] sources,
+        RemoteOrigin origin,
         CancellationSignal cancel,
         ProgressListener progress,
         long started) {
@@ -195,6 +210,7 @@ public final class RandomizedQmcRun {
       this.projection = projection;
       this.settings = settings;
       this.sources = sources;
+      this.origin = origin;
       this.cancel = cancel;
       this.progress = progress;
       this.started = started;
@@ -221,7 +237,7 @@ public final class RandomizedQmcRun {
                 RunSettings.VarianceReduction.CONDITIONAL);
         RunResult result;
         try {
-          result = engine.run(projection, one, sources[r], cancel, ProgressListener.NONE);
+          result = engine.run(projection, one, sources[r], origin, cancel, ProgressListener.NONE);
         } catch (RunCancelledException e) {
           throw new RunCancelledException(work + e.pathsDone());
         }

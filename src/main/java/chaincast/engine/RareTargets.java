@@ -38,6 +38,7 @@ final class RareTargets {
       Projection projection,
       RunSettings settings,
       RunResult first,
+      RemoteOrigin origin,
       CancellationSignal cancel) {
     boolean forced = settings.variance() == RunSettings.VarianceReduction.IMPORTANCE;
     long started = System.nanoTime();
@@ -54,7 +55,8 @@ final class RareTargets {
         continue;
       }
       Optional<ImportanceEstimate> is =
-          ImportanceRun.estimate(engine, projection, t, settings, cancel);
+          ImportanceRun.estimate(
+              engine, projection, t, settings, ImportanceRun.DEFAULT_SCOPE, origin, cancel);
       if (is.isEmpty() || !is.get().usable()) {
         continue;
       }

@@ -30,9 +30,26 @@ final class RunTotals {
     this.sums = new double[Tally.sumsLength(m.targets)];
   }
 
-  /** The tallies of the workers that ran (a worker is allocated on its first block). */
+  /** Counts of blocks run on other machines, added up; null until the first arrives. */
+  private Tally imported;
+
+  /** Adds the counts of blocks run on another machine (any order: they are integers). */
+  void importCounts(TallyCounts counts) {
+    if (imported == null) {
+      imported = new Tally(m, true, weights);
+    }
+    imported.add(counts);
+  }
+
+  /**
+   * The tallies of the workers that ran (a worker is allocated on its first block), and of the
+   * blocks run elsewhere.
+   */
   private List<Tally> tallies() {
     List<Tally> out = new ArrayList<>();
+    if (imported != null) {
+      out.add(imported);
+    }
     for (MonteCarloEngine.Worker w : workers) {
       if (w.tally != null) {
         out.add(w.tally);

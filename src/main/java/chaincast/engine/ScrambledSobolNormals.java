@@ -29,6 +29,11 @@ final class ScrambledSobolNormals implements NormalSource {
 
   private final SobolPoints points;
 
+  /** The master seed and the randomisation the scramble is drawn from. */
+  private final long seed;
+
+  private final int randomisation;
+
   /** The layout's draws in Sobol coordinate order. */
   private final int[] order;
 
@@ -37,6 +42,8 @@ final class ScrambledSobolNormals implements NormalSource {
    * run with master seed {@code seed}.
    */
   ScrambledSobolNormals(DrawLayout layout, long seed, int randomisation) {
+    this.seed = seed;
+    this.randomisation = randomisation;
     this.order = layout.byImportance();
     int dims = Math.max(1, Math.min(order.length, SobolPoints.MAX_DIMENSION));
     this.points = SobolPoints.scrambled(dims, scrambleStream(seed, randomisation));
@@ -50,6 +57,12 @@ final class ScrambledSobolNormals implements NormalSource {
   /** Draws given Sobol coordinates (the rest are pseudo-random). */
   int quasiRandomDraws() {
     return Math.min(order.length, points.dimensions());
+  }
+
+  @Override
+  public NormalSourceSpec spec() {
+    return new NormalSourceSpec(
+        NormalSourceSpec.Kind.SCRAMBLED_SOBOL, seed, randomisation, new double[0], 0.0);
   }
 
   @Override

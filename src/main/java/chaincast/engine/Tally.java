@@ -242,6 +242,76 @@ final class Tally implements PathSink {
     return bytes;
   }
 
+  /**
+   * The integer counts and histograms tallied so far (call between blocks), for another machine to
+   * add: see {@link #add(TallyCounts)}.
+   */
+  TallyCounts counts() {
+    TallyCounts.Bins[] bins = new TallyCounts.Bins[seriesHistograms.length];
+    for (int s = 0; s < bins.length; s++) {
+      bins[s] = seriesHistograms[s].sparse();
+    }
+    TallyCounts.Counts[] counts = new TallyCounts.Counts[countHistograms.length];
+    for (int t = 0; t < counts.length; t++) {
+      counts[t] = countHistograms[t] == null ? null : countHistograms[t].sparse();
+    }
+    return new TallyCounts(
+        hits.clone(),
+        jointHits.clone(),
+        hitPaths.clone(),
+        jointHitPaths.clone(),
+        totalWeight,
+        clampedPaths,
+        bins,
+        counts);
+  }
+
+  /** Adds the counts of {@code other}, a tally of the same model (call between blocks). */
+  void add(Tally other) {
+    add(other.counts());
+  }
+
+  /**
+   * Adds counts tallied elsewhere on the same model: integers, so the totals are the same whichever
+   * machine counted which block.
+   *
+   * @throws IllegalArgumentException if the counts do not fit this tally's model
+   */
+  void add(TallyCounts other) {
+    if (other.hits().length != hits.length
+        || other.jointHits().length != jointHits.length
+        || other.hitPaths().length != hitPaths.length
+        || other.jointHitPaths().length != jointHitPaths.length
+        || other.series().length != seriesHistograms.length
+        || other.countHistograms().length != countHistograms.length) {
+      throw new IllegalArgumentException("counts of another model cannot be added");
+    }
+    addInto(hits, other.hits());
+    addInto(jointHits, other.jointHits());
+    addInto(hitPaths, other.hitPaths());
+    addInto(jointHitPaths, other.jointHitPaths());
+    totalWeight += other.totalWeight();
+    clampedPaths += other.clampedPaths();
+    for (int s = 0; s < seriesHistograms.length; s++) {
+      seriesHistograms[s].addAll(other.series()[s]);
+    }
+    for (int t = 0; t < countHistograms.length; t++) {
+      TallyCounts.Counts c = other.countHistograms()[t];
+      if ((c == null) != (countHistograms[t] == null)) {
+        throw new IllegalArgumentException("target " + t + "'s count histogram does not match");
+      }
+      if (c != null) {
+        countHistograms[t].addAll(c);
+      }
+    }
+  }
+
+  private static void addInto(long[] into, long[] add) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += add[i];
+    }
+  }
+
   /** Clears the per-block sums. */
   void beginBlock() {
     Arrays.fill(blockSums, 0.0);

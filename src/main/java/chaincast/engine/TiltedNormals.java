@@ -94,6 +94,11 @@ final class TiltedNormals implements NormalSource {
   }
 
   @Override
+  public NormalSourceSpec spec() {
+    return new NormalSourceSpec(NormalSourceSpec.Kind.TILTED, 0, 0, theta, defensive);
+  }
+
+  @Override
   public Block forBlock(long seed, long block) {
     return new Tilted(seed, block);
   }

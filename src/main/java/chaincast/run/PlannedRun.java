@@ -6,6 +6,7 @@ import chaincast.v1.AssumptionInUse;
 import chaincast.v1.LocalizedName;
 import chaincast.v1.ObservationInUse;
 import chaincast.v1.ShockDistribution;
+import chaincast.v1.SimulationSpec;
 import chaincast.v1.SkippedTarget;
 import chaincast.v1.Subject;
 import chaincast.v1.Target;
@@ -29,6 +30,9 @@ import java.util.List;
  * @param distribution the shock distribution in use
  * @param observations the observations cells start from
  * @param thresholds the thresholds, whose engine targets follow {@code targets}
+ * @param request the request as planned, its scenario inlined and its seed set: what another
+ *     machine plans the same projection from (see {@link ProjectionPlanner#plan(SimulationSpec,
+ *     long)})
  */
 public record PlannedRun(
     Projection projection,
@@ -41,7 +45,8 @@ public record PlannedRun(
     List<AssumptionInUse> assumptions,
     ShockDistribution distribution,
     List<ObservationInUse> observations,
-    List<ThresholdMeta> thresholds) {
+    List<ThresholdMeta> thresholds,
+    SimulationSpec request) {
 
   /**
    * Copies the lists, so a plan cannot change once made.
@@ -57,6 +62,7 @@ public record PlannedRun(
    * @param distribution the shock distribution in use
    * @param observations the observations cells start from
    * @param thresholds the thresholds, whose engine targets follow {@code targets}
+   * @param request the request as planned, its scenario inlined and its seed set
    */
   public PlannedRun {
     targets = List.copyOf(targets);

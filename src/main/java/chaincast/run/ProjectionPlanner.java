@@ -191,7 +191,8 @@ public final class ProjectionPlanner {
             AssumptionStage.of(params, groups.usedCells(), groups.usedCounts()), data.provenance()),
         settings.distribution(),
         resolved.observations(),
-        thresholds.metas());
+        thresholds.metas(),
+        spec.toBuilder().setInlineOverrides(scenario).setSeed(seed).build());
   }
 
   /**

@@ -5,6 +5,7 @@ import chaincast.engine.CancellationSignal;
 import chaincast.engine.ComparisonResult;
 import chaincast.engine.MemoryFootprint;
 import chaincast.engine.MonteCarloEngine;
+import chaincast.engine.RemoteOrigin;
 import chaincast.engine.RunProgress;
 import chaincast.engine.RunResult;
 import chaincast.model.Model;
@@ -178,7 +179,11 @@ public final class SimulationRunner {
       PlannedRun plan, CancellationSignal cancel, Consumer<Progress> onProgress) {
     RunResult result =
         engine.run(
-            plan.projection(), plan.settings(), cancel, p -> onProgress.accept(progress(plan, p)));
+            plan.projection(),
+            plan.settings(),
+            RemoteOrigin.of(plan.request().toByteArray()),
+            cancel,
+            p -> onProgress.accept(progress(plan, p)));
     return ReportBuilder.report(plan, result, context);
   }
 

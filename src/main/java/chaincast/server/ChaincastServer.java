@@ -9,11 +9,15 @@ import chaincast.api.ScenarioServiceImpl;
 import chaincast.api.SimulationServiceImpl;
 import chaincast.api.SimulationSpecValidator;
 import chaincast.api.SweepServiceImpl;
+import chaincast.cluster.ClusterNode;
+import chaincast.cluster.ClusterSettings;
+import chaincast.cluster.Identity;
 import chaincast.engine.MemoryFootprint;
 import chaincast.engine.MonteCarloEngine;
 import chaincast.metrics.MetricsEndpoint;
 import chaincast.metrics.ServerMetrics;
 import chaincast.model.Model;
+import chaincast.run.ProjectionPlanner;
 import chaincast.run.SimulationRunner;
 import chaincast.seed.ConsistencyAudit;
 import chaincast.seed.SeedLoader;
@@ -63,6 +67,12 @@ public final class ChaincastServer {
   private Server server;
   private MetricsEndpoint metricsEndpoint;
 
+  /** The planner of this server's runs (a cluster member plans others' requests with it too). */
+  private final ProjectionPlanner planner;
+
+  /** This server as a cluster member, or null (no {@code --cluster}: nothing of it starts). */
+  private ClusterNode cluster;
+
   public ChaincastServer(ServerConfig config) {
     this(config, ServerSecurity.NONE);
   }
@@ -89,6 +99,7 @@ public final class ChaincastServer {
     this.model = model;
     this.engine = new MonteCarloEngine(config.threads());
     SimulationRunner runner = new SimulationRunner(model, engine, config.limits());
+    this.planner = runner.planner();
     this.store = new ResilientScenarioStore(config.dataDir(), config.store());
     // ScenarioService's and DatasetService's health follows the store: NOT_SERVING while it is
     // being reopened after a failure, SERVING again once it is open (the listener is told the
@@ -162,6 +173,7 @@ public final class ChaincastServer {
                   config.connectionAge().grace().toNanos(), TimeUnit.NANOSECONDS);
     } catch (ServerSetupException e) {
       // Nothing was bound; release what the constructor made, since stop() will not be called.
+      leaveCluster();
       engine.close();
       store.close();
       throw e;
@@ -311,11 +323,58 @@ public final class ChaincastServer {
   }
 
   /**
+   * Makes this server a member of a cluster (call before {@link #start()}): it runs the blocks
+   * other members send, and spreads the blocks of its own runs over the members.
+   *
+   * @param settings where to bind and whom to join
+   * @return this server
+   * @throws ServerSetupException when the member cannot start (its port taken, say)
+   */
+  public ChaincastServer joinCluster(ClusterSettings settings) {
+    ClusterNode node;
+    try {
+      node = ClusterNode.start(settings, Identity.of(model));
+    } catch (RuntimeException e) {
+      engine.close();
+      store.close();
+      throw new ServerSetupException(
+          "cannot join the cluster as "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    node.serve(engine, planner);
+    engine.distributeWith(node.scheduler());
+    this.cluster = node;
+    logger.info(
+        "cluster: member "
+            + settings.host()
+            + ":"
+            + settings.port()
+            + " of "
+            + node.instance().getCluster().getMembers().size()
+            + ", model "
+            + node.identity().modelDigest().substring(0, 12)
+            + ", engine "
+            + node.identity().engineVersion().substring(0, 12));
+    return this;
+  }
+
+  /** This server's cluster member, or null when it runs alone. */
+  public ClusterNode cluster() {
+    return cluster;
+  }
+
+  /**
    * Stops taking calls, lets running ones finish for {@link #GRACE_SECONDS}, then cancels the rest
    * and stops the engine.
    */
   public void stop() throws InterruptedException {
     if (server == null) {
+      leaveCluster();
       closeMetrics();
       return;
     }
@@ -326,9 +385,18 @@ public final class ChaincastServer {
       server.shutdownNow();
       server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
     }
+    leaveCluster();
     engine.close();
     store.close();
     closeMetrics();
+  }
+
+  private void leaveCluster() {
+    if (cluster != null) {
+      engine.distributeWith(null);
+      cluster.close();
+      cluster = null;
+    }
   }
 
   private synchronized void closeMetrics() {

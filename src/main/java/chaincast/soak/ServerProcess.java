@@ -29,6 +29,7 @@ public final class ServerProcess implements AutoCloseable {
   private final int port;
   private final Deque<String> lastLines = new ArrayDeque<>();
   private int compactions;
+  private int resubmissions;
 
   private ServerProcess(Process process, int port, BufferedReader out) {
     this.process = process;
@@ -144,9 +145,17 @@ public final class ServerProcess implements AutoCloseable {
     return compactions;
   }
 
+  /** How many times the server logged a cluster range resubmitted after a member failed. */
+  public synchronized int resubmissions() {
+    return resubmissions;
+  }
+
   private synchronized void keep(String line) {
     if (line.contains("compacted the scenario store")) {
       compactions++;
+    }
+    if (line.contains("resubmitted")) {
+      resubmissions++;
     }
     lastLines.addLast(line);
     if (lastLines.size() > KEPT_LINES) {
