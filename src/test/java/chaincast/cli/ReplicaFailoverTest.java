@@ -57,8 +57,8 @@ class ReplicaFailoverTest {
   private static final Pattern SERVING =
       Pattern.compile("chaincast: serving on 127\\.0\\.0\\.1:([0-9]+)");
   private static final int CLIENTS = 8;
-  private static final int CALLS_BEFORE_KILL = 240;
-  private static final int CALLS_AFTER_KILL = 240;
+  private static final int CALLS_BEFORE_KILL = 160;
+  private static final int CALLS_AFTER_KILL = 160;
 
   @TempDir Path dir;
   private final List<Process> servers = new ArrayList<>();
