@@ -196,28 +196,9 @@ public final class H2ScenarioStore implements ScenarioStore {
   public synchronized Page list(int pageSize, String afterId, long maxBytes) {
     return read(
         () -> {
-          // First the ids and sizes only, to decide how many scenarios fit the byte budget;
-          // then the contents of those, so the page never holds more than the budget in memory.
-          List<String> ids = new ArrayList<>();
-          boolean more = false;
-          long bytes = 0;
-          try (PreparedStatement s =
-              connection.prepareStatement(
-                  "SELECT id, size_bytes FROM scenario WHERE id > ? ORDER BY id LIMIT ?")) {
-            s.setString(1, afterId);
-            s.setInt(2, pageSize + 1); // one more tells whether there is a next page
-            try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
-                long size = r.getLong(2);
-                if (ids.size() == pageSize || (!ids.isEmpty() && bytes + size > maxBytes)) {
-                  more = true;
-                  break;
-                }
-                ids.add(r.getString(1));
-                bytes += size;
-              }
-            }
-          }
+          StoreRows.PageIds page = StoreRows.pageIds(connection, pageSize, afterId, maxBytes);
+          List<String> ids = page.ids();
+          boolean more = page.more();
           if (ids.isEmpty()) {
             return new Page(List.of(), afterId, false);
           }

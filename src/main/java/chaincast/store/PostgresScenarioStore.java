@@ -238,31 +238,13 @@ public final class PostgresScenarioStore implements ScenarioStore {
 
   @Override
   public Page list(int pageSize, String afterId, long maxBytes) {
-    // One transaction at REPEATABLE READ would not help: pages are separate calls anyway. The ids
-    // and sizes first, to decide what fits the byte budget; then only those contents.
+    // One transaction at REPEATABLE READ would not help: pages are separate calls anyway.
     return inTransaction(
         "list",
         c -> {
-          List<String> ids = new ArrayList<>();
-          boolean more = false;
-          long bytes = 0;
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "SELECT id, size_bytes FROM scenario WHERE id > ? ORDER BY id LIMIT ?")) {
-            s.setString(1, afterId);
-            s.setInt(2, pageSize + 1); // one more tells whether there is a next page
-            try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
-                long size = r.getLong(2);
-                if (ids.size() == pageSize || (!ids.isEmpty() && bytes + size > maxBytes)) {
-                  more = true;
-                  break;
-                }
-                ids.add(r.getString(1));
-                bytes += size;
-              }
-            }
-          }
+          StoreRows.PageIds page = StoreRows.pageIds(c, pageSize, afterId, maxBytes);
+          List<String> ids = page.ids();
+          boolean more = page.more();
           if (ids.isEmpty()) {
             return new Page(List.of(), afterId, false);
           }

@@ -6,12 +6,16 @@ import chaincast.store.ScenarioStore.Usage;
 import chaincast.v1.Scenario;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The rules and row mapping both stores share (H2 and PostgreSQL), so that they refuse the same
@@ -92,5 +96,42 @@ final class StoreRows {
 
   static Timestamp timestamp(Instant i) {
     return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+  }
+
+  /**
+   * The ids of one listing page.
+   *
+   * @param ids the ids on the page, in id order
+   * @param more whether scenarios follow them
+   */
+  record PageIds(List<String> ids, boolean more) {}
+
+  /**
+   * Which scenarios after {@code afterId} make up the next page: at most {@code pageSize}, whose
+   * sizes add up to at most {@code maxBytes} (at least one, so paging always moves on). Reads ids
+   * and sizes only, so the page never holds more than the budget in memory; the caller then reads
+   * those contents.
+   */
+  static PageIds pageIds(Connection c, int pageSize, String afterId, long maxBytes)
+      throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT id, size_bytes FROM scenario WHERE id > ? ORDER BY id LIMIT ?")) {
+      s.setString(1, afterId);
+      s.setInt(2, pageSize + 1); // one more tells whether there is a next page
+      long bytes = 0;
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          long size = r.getLong(2);
+          if (ids.size() == pageSize || (!ids.isEmpty() && bytes + size > maxBytes)) {
+            return new PageIds(ids, true);
+          }
+          ids.add(r.getString(1));
+          bytes += size;
+        }
+      }
+    }
+    return new PageIds(ids, false);
   }
 }
