@@ -73,7 +73,8 @@ class ResilientScenarioStoreTest {
       store.addListener(events::add);
       assertEquals(true, events.take(), "told the current state at once");
       ScenarioStore.Stored a =
-          store.create(H2ScenarioStoreTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE);
+          store.create(
+              ScenarioStoreContractTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE);
 
       shutDownUnderneath(dir);
       Path file = dir.resolve("scenarios.mv.db");
@@ -92,14 +93,14 @@ class ResilientScenarioStoreTest {
           ScenarioStoreUnavailableException.class,
           () ->
               store.create(
-                  H2ScenarioStoreTest.scenario("b", 10), "peer:a", ScenarioStore.Quota.NONE),
+                  ScenarioStoreContractTest.scenario("b", 10), "peer:a", ScenarioStore.Quota.NONE),
           "refused while unavailable");
 
       Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
       assertEquals(true, events.poll(60, TimeUnit.SECONDS), "reopened");
       assertTrue(store.available());
       assertEquals(a, store.get("a").orElseThrow(), "nothing acknowledged was lost");
-      store.create(H2ScenarioStoreTest.scenario("b", 10), "peer:a", ScenarioStore.Quota.NONE);
+      store.create(ScenarioStoreContractTest.scenario("b", 10), "peer:a", ScenarioStore.Quota.NONE);
       assertEquals(2, store.list(10, "", Long.MAX_VALUE).scenarios().size());
       assertTrue(events.isEmpty(), "one outage, one recovery: " + events);
     } finally {
@@ -113,8 +114,10 @@ class ResilientScenarioStoreTest {
       BlockingQueue<Boolean> events = new LinkedBlockingQueue<>();
       store.addListener(events::add);
       events.take();
-      store.create(H2ScenarioStoreTest.scenario("good", 10), "peer:a", ScenarioStore.Quota.NONE);
-      store.create(H2ScenarioStoreTest.scenario("bad", 10), "peer:a", ScenarioStore.Quota.NONE);
+      store.create(
+          ScenarioStoreContractTest.scenario("good", 10), "peer:a", ScenarioStore.Quota.NONE);
+      store.create(
+          ScenarioStoreContractTest.scenario("bad", 10), "peer:a", ScenarioStore.Quota.NONE);
       try (Connection c =
               DriverManager.getConnection(H2ScenarioStore.jdbcUrl(dir), "chaincast", "");
           Statement s = c.createStatement()) {
@@ -130,17 +133,17 @@ class ResilientScenarioStoreTest {
   @Test
   void refusalsPassThroughAndSayNothingAboutHealth() {
     try (ResilientScenarioStore store = new ResilientScenarioStore(dir, FAST)) {
-      store.create(H2ScenarioStoreTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE);
+      store.create(ScenarioStoreContractTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE);
       assertThrows(
           ScenarioStoreException.class,
           () ->
               store.create(
-                  H2ScenarioStoreTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE));
+                  ScenarioStoreContractTest.scenario("a", 10), "peer:a", ScenarioStore.Quota.NONE));
       assertThrows(
           QuotaExceededException.class,
           () ->
               store.create(
-                  H2ScenarioStoreTest.scenario("b", 10),
+                  ScenarioStoreContractTest.scenario("b", 10),
                   "peer:a",
                   new ScenarioStore.Quota(1, 1_000_000)));
       assertTrue(store.available());

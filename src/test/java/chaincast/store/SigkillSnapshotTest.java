@@ -47,7 +47,7 @@ class SigkillSnapshotTest {
               id,
               store
                   .create(
-                      H2ScenarioStoreTest.scenario(id, rnd.nextInt(4000)),
+                      ScenarioStoreContractTest.scenario(id, rnd.nextInt(4000)),
                       "peer:a",
                       ScenarioStore.Quota.NONE)
                   .scenario());
@@ -57,7 +57,7 @@ class SigkillSnapshotTest {
               id,
               store
                   .update(
-                      H2ScenarioStoreTest.scenario(id, rnd.nextInt(4000)),
+                      ScenarioStoreContractTest.scenario(id, rnd.nextInt(4000)),
                       v,
                       "peer:a",
                       ScenarioStore.Quota.NONE)
